@@ -1,0 +1,36 @@
+import { DataSource } from "typeorm";
+import { TokenVerifier } from "./auth/jwt";
+import { Clock, systemClock } from "./clock";
+import { Config, loadConfig } from "./config";
+import { App, Logger } from "./context";
+import { Database } from "./db/database";
+import { Catalog } from "./modules/catalog/catalog";
+
+export const jsonLogger: Logger = {
+  info: (msg, fields) => console.log(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields })),
+  error: (msg, fields) => console.error(JSON.stringify({ level: "error", msg, time: new Date().toISOString(), ...fields })),
+};
+
+export interface AppOptions {
+  dataSource: DataSource;
+  config?: Partial<Config>;
+  clock?: Clock;
+  log?: Logger;
+  /** Apply pending migrations (the default); tests that synchronize skip it. */
+  migrate?: boolean;
+}
+
+/** Connects, migrates and loads the catalog; no HTTP, no side effects beyond the database. */
+export async function createApp(o: AppOptions): Promise<App> {
+  const config = { ...loadConfig(), ...o.config };
+  if (!o.dataSource.isInitialized) await o.dataSource.initialize();
+  if (o.migrate !== false) await o.dataSource.runMigrations({ transaction: "each" });
+  return {
+    database: new Database(o.dataSource),
+    catalog: await Catalog.load(o.dataSource),
+    clock: o.clock ?? systemClock,
+    config,
+    verifier: new TokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }),
+    log: o.log ?? jsonLogger,
+  };
+}

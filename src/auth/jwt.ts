@@ -1,0 +1,44 @@
+import { createRemoteJWKSet, jwtVerify, JWTPayload, JWTVerifyGetKey } from "jose";
+
+export interface TokenSettings {
+  secret?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export interface TokenClaims {
+  tid?: string;
+  oid?: string;
+  roles: string[];
+}
+
+/** Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 against a JWKS URL. Algorithms are pinned. */
+export class TokenVerifier {
+  private readonly key?: Uint8Array;
+  private readonly jwks?: JWTVerifyGetKey;
+
+  constructor(private readonly s: TokenSettings) {
+    if (s.jwksUrl) this.jwks = createRemoteJWKSet(new URL(s.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    else if (s.secret) this.key = new TextEncoder().encode(s.secret);
+    else throw new Error("Set JWT_SECRET or JWT_JWKS_URL");
+  }
+
+  async verify(token: string): Promise<TokenClaims> {
+    const opts = {
+      issuer: this.s.issuer || undefined,
+      audience: this.s.audience || undefined,
+      requiredClaims: ["exp"],
+    };
+    const { payload } = this.jwks
+      ? await jwtVerify(token, this.jwks, { ...opts, algorithms: ["RS256", "ES256"] })
+      : await jwtVerify(token, this.key!, { ...opts, algorithms: ["HS256"] });
+    return claimsOf(payload);
+  }
+}
+
+function claimsOf(p: JWTPayload): TokenClaims {
+  const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
+  const roles = Array.isArray(p.roles) ? p.roles.filter((r): r is string => typeof r === "string") : [];
+  return { tid: str(p.tid), oid: str(p.oid), roles };
+}

@@ -1,0 +1,30 @@
+import { DEFAULT_DATABASE_URL } from "./db/datasource";
+
+export interface Config {
+  port: number;
+  databaseUrl: string;
+  production: boolean;
+  jwtSecret?: string;
+  jwksUrl?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  seedDemo?: boolean;
+  maxBodyBytes: number;
+  introspection: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const flag = (v: string | undefined) => (v === undefined ? undefined : v === "true" || v === "1");
+  return {
+    port: Number(env.PORT ?? 4000),
+    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    production: env.NODE_ENV === "production",
+    jwtSecret: env.JWT_SECRET || undefined,
+    jwksUrl: env.JWT_JWKS_URL || undefined,
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    seedDemo: flag(env.SEED_DEMO),
+    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 2 * 1024 * 1024),
+    introspection: flag(env.INTROSPECTION) ?? true,
+  };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { Principal, APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "./auth/principal";
+import { TokenVerifier } from "./auth/jwt";
+import { Clock } from "./clock";
+import { Database, LockState } from "./db/database";
+import { TenantDb } from "./db/tenant-db";
+import { Tenant, User } from "./entities";
+import { forbidden, unauthenticated } from "./errors";
+import { Catalog } from "./modules/catalog/catalog";
+import { createLoaders, Loaders } from "./loaders";
+import type { Config } from "./config";
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface App {
+  database: Database;
+  catalog: Catalog;
+  clock: Clock;
+  config: Config;
+  verifier: TokenVerifier;
+  log: Logger;
+}
+
+/** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
+export class Ctx implements LockState {
+  lockHeld = false;
+  private loaderCache?: Loaders;
+
+  constructor(readonly app: App, readonly principal: Principal, readonly requestId: string = randomUUID()) {}
+
+  get clock(): Clock {
+    return this.app.clock;
+  }
+
+  get catalog(): Catalog {
+    return this.app.catalog;
+  }
+
+  get tenantId(): string {
+    const p = this.principal;
+    if (p.kind === "user" || p.kind === "runtime") return p.tenantId;
+    throw forbidden("This operation needs a tenant.");
+  }
+
+  get actorId(): string | null {
+    return this.principal.kind === "user" ? this.principal.userId : null;
+  }
+
+  /** Tenant-scoped reads. */
+  get db(): TenantDb {
+    return this.app.database.reader(this.tenantId);
+  }
+
+  get loaders(): Loaders {
+    return (this.loaderCache ??= createLoaders(this));
+  }
+
+  /** One transaction for this tenant; what the request read before is forgotten afterwards. */
+  async write<T>(fn: (tx: TenantDb) => Promise<T>): Promise<T> {
+    try {
+      return await this.app.database.write(this, this.tenantId, fn);
+    } finally {
+      this.loaderCache = undefined;
+    }
+  }
+}
+
+/** Turns an Authorization header into a principal (DESIGN §6). Roles come from the user's row, never the token. */
+export async function authenticate(app: App, authorization: string | undefined, lock: LockState): Promise<Principal> {
+  if (!authorization) return { kind: "anonymous" };
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!m) throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
+  let claims;
+  try {
+    claims = await app.verifier.verify(m[1]);
+  } catch {
+    throw unauthenticated("The bearer token is invalid or expired.");
+  }
+  if (claims.roles.includes(APP_ROLE_OPERATOR)) return { kind: "operator" };
+  if (!claims.tid) throw unauthenticated("The token has no tenant (tid).");
+  const tenantId = claims.tid;
+  return app.database.exclusive(lock, async () => {
+    const m = app.database.ds.manager;
+    if (!claims.oid) {
+      if (!claims.roles.includes(APP_ROLE_RUNTIME)) throw unauthenticated("The token names no user (oid).");
+      if (!(await m.findOne(Tenant, { where: { id: tenantId } }))) throw unauthenticated("The token's tenant does not exist.");
+      return { kind: "runtime", tenantId } as const;
+    }
+    const user = await m.findOne(User, { where: { id: claims.oid, tenantId } });
+    if (!user || !user.accountEnabled) throw unauthenticated("The token's user does not exist or is disabled.");
+    return { kind: "user", tenantId, userId: user.id, user, roles: user.roles } as const;
+  });
+}

@@ -1,0 +1,78 @@
+import { EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { Engine } from "./datasource";
+
+type Scoped = ObjectLiteral & { tenantId: string };
+
+/** Bulk statements stay well under SQLite's and PostgreSQL's bound-parameter limits. */
+export const CHUNK = 900;
+
+export function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Tenant isolation lives here and nowhere else: every read and write a service
+ * makes goes through a TenantDb bound to one tenant, which adds the tenant to
+ * every filter and stamps it on every row. An ID of another tenant simply
+ * matches nothing.
+ */
+export class TenantDb {
+  constructor(readonly tenantId: string, readonly manager: EntityManager, readonly engine: Engine) {}
+
+  qb<T extends Scoped>(entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
+    return this.manager.createQueryBuilder(entity, alias).where(`${alias}.tenantId = :tenantId`, { tenantId: this.tenantId });
+  }
+
+  find<T extends Scoped>(entity: EntityTarget<T>, where: FindOptionsWhere<T> = {}, order?: Record<string, "ASC" | "DESC">): Promise<T[]> {
+    return this.manager.find(entity, { where: { ...where, tenantId: this.tenantId } as FindOptionsWhere<T>, order: order as never });
+  }
+
+  findOne<T extends Scoped>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T | null> {
+    return this.manager.findOne(entity, { where: { ...where, tenantId: this.tenantId } as FindOptionsWhere<T> });
+  }
+
+  count<T extends Scoped>(entity: EntityTarget<T>, where: FindOptionsWhere<T> = {}): Promise<number> {
+    return this.manager.count(entity, { where: { ...where, tenantId: this.tenantId } as FindOptionsWhere<T> });
+  }
+
+  /** Rows whose `key` is one of `values`, in chunks. */
+  async findIn<T extends Scoped>(entity: EntityTarget<T>, key: keyof T & string, values: string[], where: FindOptionsWhere<T> = {}): Promise<T[]> {
+    const out: T[] = [];
+    for (const part of chunks([...new Set(values)])) {
+      if (part.length === 0) continue;
+      out.push(...(await this.find(entity, { ...where, [key]: In(part) } as FindOptionsWhere<T>)));
+    }
+    return out;
+  }
+
+  async insert<T extends Scoped>(entity: EntityTarget<T>, rows: Omit<T, "tenantId">[]): Promise<void> {
+    const cols = rows.length ? Object.keys(rows[0]).length + 1 : 1;
+    for (const part of chunks(rows, Math.max(1, Math.floor(CHUNK / cols)))) {
+      if (part.length === 0) continue;
+      await this.manager.insert(entity, part.map((r) => ({ ...r, tenantId: this.tenantId })) as never);
+    }
+  }
+
+  async update<T extends Scoped>(entity: EntityTarget<T>, where: FindOptionsWhere<T>, patch: Partial<T>): Promise<void> {
+    await this.manager.update(entity, { ...where, tenantId: this.tenantId } as never, patch as never);
+  }
+
+  async delete<T extends Scoped>(entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<void> {
+    await this.manager.delete(entity, { ...where, tenantId: this.tenantId } as never);
+  }
+
+  /** Delete rows whose `key` is one of `values`, in chunks. */
+  async deleteIn<T extends Scoped>(entity: EntityTarget<T>, key: keyof T & string, values: string[], where: FindOptionsWhere<T> = {}): Promise<void> {
+    for (const part of chunks([...new Set(values)])) {
+      if (part.length) await this.delete(entity, { ...where, [key]: In(part) } as FindOptionsWhere<T>);
+    }
+  }
+
+  async updateIn<T extends Scoped>(entity: EntityTarget<T>, key: keyof T & string, values: string[], where: FindOptionsWhere<T>, patch: Partial<T>): Promise<void> {
+    for (const part of chunks([...new Set(values)])) {
+      if (part.length) await this.update(entity, { ...where, [key]: In(part) } as FindOptionsWhere<T>, patch);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { TimestampColumn } from "./columns";
+
+abstract class AssignmentBase {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  skuId: string;
+
+  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  tenantId: string;
+
+  @Column({ type: "simple-json", name: "disabled_plan_ids" })
+  disabledPlanIds: string[];
+
+  @TimestampColumn({ name: "assigned_at" })
+  assignedAt: Date;
+
+  @TimestampColumn({ name: "updated_at" })
+  updatedAt: Date;
+}
+
+/** A SKU assigned directly to a user (S3). */
+@Entity("user_license_assignment")
+@Index("ix_user_license_assignment_tenant", ["tenantId", "skuId"])
+export class UserLicenseAssignment extends AssignmentBase {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
+  userId: string;
+}
+
+/** A SKU assigned to a security group; its transitive members want it (S1). */
+@Entity("group_license_assignment")
+@Index("ix_group_license_assignment_tenant", ["tenantId", "skuId"])
+export class GroupLicenseAssignment extends AssignmentBase {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "group_id" })
+  groupId: string;
+}
+
+/**
+ * One row while a user wants a USER-kind SKU (S1), from any source. `wantSeq`
+ * orders the wanters (S4: longest wanting first, ties by user ID); `holdsSeat`
+ * is the allocation, kept so that the seat holders are always the first
+ * `pool` wanters in that order.
+ */
+@Entity("license_want")
+@Index("ix_license_want_queue", ["tenantId", "skuId", "holdsSeat", "wantSeq", "userId"])
+export class LicenseWant {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
+  userId: string;
+
+  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  skuId: string;
+
+  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  tenantId: string;
+
+  @Column({ type: "integer", name: "want_seq" })
+  wantSeq: number;
+
+  @TimestampColumn({ name: "wanted_since" })
+  wantedSince: Date;
+
+  @Column({ type: "boolean", name: "holds_seat" })
+  holdsSeat: boolean;
+
+  @TimestampColumn({ name: "updated_at" })
+  updatedAt: Date;
+}
+
+/** Per tenant and SKU: the pool size the seats were last allocated for, and the want counter. */
+@Entity("seat_pool")
+export class SeatPool {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "tenant_id" })
+  tenantId: string;
+
+  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  skuId: string;
+
+  @Column({ type: "integer", name: "allocated_pool" })
+  allocatedPool: number;
+
+  @Column({ type: "integer", name: "want_seq" })
+  wantSeq: number;
+}

@@ -1,0 +1,66 @@
+import "reflect-metadata";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { dirname } from "node:path";
+import { createApp, jsonLogger } from "./app";
+import { signToken } from "./auth/sign";
+import { loadConfig } from "./config";
+import { createDataSource, engineOf } from "./db/datasource";
+import { Tenant } from "./entities";
+import { seedDemo } from "./seed/demo";
+import { createApolloServer, createHttpHandler } from "./server";
+
+export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
+
+/** With no auth settings on the embedded database, a local secret is made once and kept beside the database. */
+export function devSecret(): string {
+  if (existsSync(DEV_SECRET_FILE)) return readFileSync(DEV_SECRET_FILE, "utf8").trim();
+  mkdirSync(dirname(DEV_SECRET_FILE), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(DEV_SECRET_FILE, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const engine = engineOf(config.databaseUrl);
+  const hasAuth = Boolean(config.jwtSecret || config.jwksUrl);
+  if (!hasAuth && (engine === "postgres" || config.production)) {
+    throw new Error("Refusing to start without JWT_SECRET or JWT_JWKS_URL on PostgreSQL or in production.");
+  }
+  if (!hasAuth) config.jwtSecret = devSecret();
+  const ds = createDataSource({ url: config.databaseUrl });
+  const app = await createApp({ dataSource: ds, config });
+  const empty = (await ds.manager.count(Tenant)) === 0;
+  const seed = engine === "sqlite" ? config.seedDemo !== false : config.seedDemo === true;
+  if (empty && seed) {
+    const demo = await seedDemo(app);
+    if (config.jwtSecret) {
+      const tok = (oid: string) => signToken(config.jwtSecret!, { tid: demo.tenantId, oid, ttlSeconds: 30 * 86400 });
+      console.log(`\nDemo tenant "Contoso" (${demo.tenantId}). Tokens, valid 30 days:\n`);
+      console.log(`  admin  (GLOBAL_ADMIN)   ${await tok(demo.admin.id)}\n`);
+      console.log(`  maker  (licensed)       ${await tok(demo.maker.id)}\n`);
+      console.log(`  reader (GLOBAL_READER)  ${await tok(demo.reader.id)}\n`);
+      console.log(`More: npm run token -- --help\n`);
+    }
+  }
+  const apollo = await createApolloServer(app);
+  const http = createServer(createHttpHandler(app, apollo));
+  http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, engine }));
+  const stop = async () => {
+    http.close();
+    await apollo.stop();
+    await ds.destroy();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    jsonLogger.error("startup failed", { error: String(e?.message ?? e) });
+    process.exit(1);
+  });
+}

@@ -1,0 +1,46 @@
+import { Arg, Ctx as GqlCtx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Ctx } from "../../context";
+import { Bot, User } from "../../entities";
+import { notFound } from "../../errors";
+import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./bot.inputs";
+import { billedSessions, createBot, deleteBot, getBot, recordBotSessions, updateBot } from "./bot.service";
+
+@Resolver(() => Bot)
+export class BotResolver {
+  @Query(() => Bot, { nullable: true })
+  bot(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+    return getBot(ctx, id);
+  }
+
+  @Mutation(() => Bot)
+  createBot(@Arg("input", () => CreateBotInput) input: CreateBotInput, @GqlCtx() ctx: Ctx) {
+    return createBot(ctx, input);
+  }
+
+  @Mutation(() => Bot)
+  updateBot(@Arg("input", () => UpdateBotInput) input: UpdateBotInput, @GqlCtx() ctx: Ctx) {
+    return updateBot(ctx, input);
+  }
+
+  @Mutation(() => ID)
+  deleteBot(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+    return deleteBot(ctx, id);
+  }
+
+  @Mutation(() => Bot)
+  recordBotSessions(@Arg("input", () => RecordBotSessionsInput) input: RecordBotSessionsInput, @GqlCtx() ctx: Ctx) {
+    return recordBotSessions(ctx, input);
+  }
+
+  @FieldResolver(() => User)
+  async owner(@Root() bot: Bot, @GqlCtx() ctx: Ctx): Promise<User> {
+    const u = await ctx.loaders.user.load(bot.ownerId);
+    if (!u) throw notFound("User", bot.ownerId);
+    return u;
+  }
+
+  @FieldResolver(() => Int)
+  billedSessions(@Root() bot: Bot, @GqlCtx() ctx: Ctx, @Arg("period", () => String, { nullable: true }) period?: string) {
+    return billedSessions(ctx, bot, period);
+  }
+}

@@ -1,0 +1,176 @@
+import { In } from "typeorm";
+import type { Ctx } from "../../context";
+import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../entities";
+import { AppError, badInput, ErrorCode, notFound } from "../../errors";
+import { newId } from "../../ids";
+import { Permission, requirePermission } from "../../auth/permissions";
+import { Page, pageByIds, PageArgs } from "../../graphql/pagination";
+import { SeatEngine } from "../../licensing/seat-engine";
+import { optionalText, requiredText, uniqueIds } from "../../validation";
+import { recordAudit } from "../audit/audit.service";
+import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./group.inputs";
+import { TenantDb } from "../../db/tenant-db";
+
+export const MAX_MEMBERS_PER_CALL = 5000;
+
+export async function createGroup(ctx: Ctx, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
+  requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
+  const group = Object.assign(new SecurityGroup(), {
+    id: newId("group"), tenantId: ctx.tenantId, displayName: requiredText(input.displayName, "displayName"),
+    description: optionalText(input.description, "description"), createdAt: ctx.clock.now(),
+  });
+  return ctx.write(async (tx) => {
+    await tx.insert(SecurityGroup, [group]);
+    await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { after: { displayName: group.displayName, description: group.description } });
+    return group;
+  });
+}
+
+export async function updateGroup(ctx: Ctx, input: UpdateSecurityGroupInput): Promise<SecurityGroup> {
+  requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
+  const patch: Partial<SecurityGroup> = {};
+  if (input.displayName != null) patch.displayName = requiredText(input.displayName, "displayName");
+  if (input.description !== undefined) patch.description = optionalText(input.description, "description");
+  return ctx.write(async (tx) => {
+    const g = await findGroup(tx, input.id);
+    if (Object.keys(patch).length) await tx.update(SecurityGroup, { id: g.id }, patch);
+    const after = Object.assign(new SecurityGroup(), g, patch);
+    await recordAudit(tx, ctx, "UPDATE_GROUP", g.id, {
+      before: { displayName: g.displayName, description: g.description },
+      after: { displayName: after.displayName, description: after.description },
+    });
+    return after;
+  });
+}
+
+/** G2: a group that has licenses assigned stays until they are removed. */
+export async function deleteGroup(ctx: Ctx, id: string): Promise<string> {
+  requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
+  return ctx.write(async (tx) => {
+    const g = await findGroup(tx, id);
+    const licenses = await tx.count(GroupLicenseAssignment, { groupId: id });
+    if (licenses > 0) {
+      throw new AppError(ErrorCode.GROUP_HAS_LICENSES, `The group has ${licenses} license(s) assigned; remove them first.`);
+    }
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    const affected = await engine.transitiveUsers(id);
+    await tx.delete(GroupUserMember, { groupId: id });
+    await tx.delete(GroupNesting, { parentId: id });
+    await tx.delete(GroupNesting, { childId: id });
+    await tx.delete(SecurityGroup, { id });
+    engine.invalidate();
+    await engine.recomputeWants(affected);
+    await engine.rebalance();
+    await recordAudit(tx, ctx, "DELETE_GROUP", id, { before: { displayName: g.displayName }, seatChanges: engine.auditSummary() });
+    return id;
+  });
+}
+
+export async function findGroup(tx: TenantDb, id: string): Promise<SecurityGroup> {
+  const g = await tx.findOne(SecurityGroup, { id });
+  if (!g) throw notFound("Security group", id);
+  return g;
+}
+
+/** Every ID must exist in this tenant, or the whole call is refused (another tenant's ID is simply not found). */
+async function requireAll<T extends { id: string; tenantId: string }>(tx: TenantDb, entity: new () => T, ids: string[], what: string): Promise<void> {
+  if (!ids.length) return;
+  const found = new Set((await tx.findIn(entity, "id" as keyof T & string, ids)).map((r) => r.id));
+  const missing = ids.filter((i) => !found.has(i));
+  if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, `${what} not found: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}`, { missingIds: missing.slice(0, 100) });
+}
+
+function memberIds(input: GroupMembersInput) {
+  const userIds = uniqueIds(input.userIds);
+  const groupIds = uniqueIds(input.groupIds);
+  if (userIds.length + groupIds.length > MAX_MEMBERS_PER_CALL) {
+    throw badInput(`At most ${MAX_MEMBERS_PER_CALL} IDs per call.`, "userIds");
+  }
+  return { userIds, groupIds };
+}
+
+/** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
+export async function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
+  requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
+  const { userIds, groupIds } = memberIds(input);
+  return ctx.write(async (tx) => {
+    const group = await findGroup(tx, input.groupId);
+    await requireAll(tx, User, userIds, "Users");
+    await requireAll(tx, SecurityGroup, groupIds, "Groups");
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    const graph = await engine.graph();
+    for (const child of groupIds) {
+      if (graph.wouldCycle(group.id, child)) {
+        throw new AppError(ErrorCode.GROUP_CYCLE, `Nesting ${child} inside ${group.id} would put the group inside itself.`, { groupId: child });
+      }
+    }
+    const now = ctx.clock.now();
+    const presentUsers = new Set((await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId));
+    const newUsers = userIds.filter((u) => !presentUsers.has(u));
+    const presentGroups = new Set(graph.childrenOf(group.id));
+    const newGroups = groupIds.filter((g) => !presentGroups.has(g));
+    await tx.insert(GroupUserMember, newUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
+    await tx.insert(GroupNesting, newGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
+    const affected = new Set(newUsers);
+    for (const g of newGroups) for (const u of await engine.transitiveUsers(g)) affected.add(u);
+    engine.invalidate();
+    await engine.recomputeWants([...affected]);
+    await engine.rebalance();
+    await recordAudit(tx, ctx, "ADD_GROUP_MEMBERS", group.id, {
+      addedUserIds: newUsers, addedGroupIds: newGroups,
+      unchangedUserIds: userIds.filter((u) => presentUsers.has(u)), unchangedGroupIds: groupIds.filter((g) => presentGroups.has(g)),
+      seatChanges: engine.auditSummary(),
+    });
+    return group;
+  });
+}
+
+export async function removeMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
+  requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
+  const { userIds, groupIds } = memberIds(input);
+  return ctx.write(async (tx) => {
+    const group = await findGroup(tx, input.groupId);
+    await requireAll(tx, User, userIds, "Users");
+    await requireAll(tx, SecurityGroup, groupIds, "Groups");
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    const graph = await engine.graph();
+    const removedUsers = (await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId);
+    const removedGroups = groupIds.filter((g) => graph.childrenOf(group.id).includes(g));
+    const affected = new Set(removedUsers);
+    for (const g of removedGroups) for (const u of await engine.transitiveUsers(g)) affected.add(u);
+    await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
+    if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
+    engine.invalidate();
+    await engine.recomputeWants([...affected]);
+    await engine.rebalance();
+    await recordAudit(tx, ctx, "REMOVE_GROUP_MEMBERS", group.id, {
+      removedUserIds: removedUsers, removedGroupIds: removedGroups, seatChanges: engine.auditSummary(),
+    });
+    return group;
+  });
+}
+
+export async function getGroup(ctx: Ctx, id: string): Promise<SecurityGroup | null> {
+  requirePermission(ctx.principal, Permission.READ_TENANT);
+  return ctx.loaders.group.load(id);
+}
+
+export async function listGroups(ctx: Ctx, args: PageArgs & { search?: string | null }): Promise<Page<SecurityGroup>> {
+  requirePermission(ctx.principal, Permission.READ_TENANT);
+  const qb = ctx.db.qb(SecurityGroup, "g");
+  if (args.search?.trim()) {
+    qb.andWhere("LOWER(g.displayName) LIKE :q ESCAPE '\\'", { q: `%${args.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%` });
+  }
+  return pageByIds(qb, args);
+}
+
+/** Users page restricted to those directly in any of `groupIds`. */
+export function usersInGroups(ctx: Ctx, groupIds: string[], args: PageArgs): Promise<Page<User>> {
+  const qb = ctx.db.qb(User, "u");
+  if (!groupIds.length) qb.andWhere("1 = 0");
+  else qb.andWhere("u.id IN (SELECT gm.user_id FROM group_user_member gm WHERE gm.tenant_id = :tenantId AND gm.group_id IN (:...gids))", { gids: groupIds });
+  return pageByIds(qb, args);
+}

@@ -1,0 +1,48 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Subscription } from "../../entities";
+import { PurchaseChannel } from "../../graphql/enums";
+
+@InputType()
+export class PurchaseItemInput {
+  @Field(() => ID)
+  skuId: string;
+
+  @Field(() => Int)
+  quantity: number;
+}
+
+@InputType()
+export class PurchaseLicensesInput {
+  @Field(() => PurchaseChannel)
+  channel: PurchaseChannel;
+
+  @Field(() => [PurchaseItemInput])
+  items: PurchaseItemInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A retried purchase with the same key returns the first result and buys nothing more.",
+  })
+  idempotencyKey?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  endsAt?: Date | null;
+}
+
+@InputType()
+export class UpdateSubscriptionQuantityInput {
+  @Field(() => ID)
+  subscriptionId: string;
+
+  @Field(() => Int)
+  quantity: number;
+}
+
+@ObjectType()
+export class PurchaseLicensesPayload {
+  @Field(() => ID)
+  orderId: string;
+
+  @Field(() => [Subscription])
+  subscriptions: Subscription[];
+}

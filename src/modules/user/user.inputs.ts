@@ -1,0 +1,47 @@
+import { Field, ID, InputType } from "type-graphql";
+import { AdminRole, LicenseState } from "../../graphql/enums";
+
+@InputType()
+export class CreateUserInput {
+  @Field(() => String)
+  userPrincipalName: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => [AdminRole], { nullable: true, defaultValue: [] })
+  roles?: AdminRole[] | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  accountEnabled?: boolean | null;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  displayName?: string | null;
+
+  @Field(() => [AdminRole], { nullable: true })
+  roles?: AdminRole[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  accountEnabled?: boolean | null;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => String, { nullable: true })
+  search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only users who should have this SKU (any state)." })
+  skuId?: string | null;
+
+  @Field(() => LicenseState, { nullable: true })
+  licenseState?: LicenseState | null;
+
+  @Field(() => ID, { nullable: true })
+  memberOfGroupId?: string | null;
+}

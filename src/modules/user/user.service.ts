@@ -1,0 +1,153 @@
+import { Brackets } from "typeorm";
+import type { Ctx } from "../../context";
+import { TenantDb } from "../../db/tenant-db";
+import { Bot, GroupUserMember, LicenseWant, User, UserLicenseAssignment } from "../../entities";
+import { AdminRole, LicenseState } from "../../graphql/enums";
+import { AppError, ErrorCode, notFound } from "../../errors";
+import { newId } from "../../ids";
+import { hasPermission, Permission, requirePermission, requireUser } from "../../auth/permissions";
+import { Page, pageByIds, PageArgs } from "../../graphql/pagination";
+import { SeatEngine } from "../../licensing/seat-engine";
+import { requiredText, userPrincipalName } from "../../validation";
+import { recordAudit } from "../audit/audit.service";
+import { CreateUserInput, UpdateUserInput, UserFilter } from "./user.inputs";
+
+const view = (u: User) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles });
+
+const isEnabledGlobalAdmin = (u: Pick<User, "roles" | "accountEnabled">) => u.accountEnabled && u.roles.includes(AdminRole.GLOBAL_ADMIN);
+
+/** U3: a change that leaves no enabled GLOBAL_ADMIN is refused. */
+async function guardLastGlobalAdmin(tx: TenantDb, before: User, after: Pick<User, "roles" | "accountEnabled"> | null): Promise<void> {
+  if (!isEnabledGlobalAdmin(before) || (after && isEnabledGlobalAdmin(after))) return;
+  const admins = await tx.qb(User, "u").andWhere("u.accountEnabled = :on", { on: true }).andWhere("u.id <> :id", { id: before.id }).getMany();
+  if (!admins.some(isEnabledGlobalAdmin)) {
+    throw new AppError(ErrorCode.LAST_GLOBAL_ADMIN, "This is the last enabled GLOBAL_ADMIN of the tenant; make someone else GLOBAL_ADMIN first.");
+  }
+}
+
+async function assertUpnFree(tx: TenantDb, upn: string): Promise<void> {
+  if (await tx.findOne(User, { upnKey: upn.toLowerCase() })) {
+    throw new AppError(ErrorCode.CONFLICT, `A user with userPrincipalName ${upn} already exists in this tenant.`);
+  }
+}
+
+const roleList = (roles: AdminRole[] | null | undefined) => [...new Set(roles ?? [])].sort();
+
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
+  requirePermission(ctx.principal, Permission.MANAGE_USERS);
+  const upn = userPrincipalName(input.userPrincipalName);
+  const user = Object.assign(new User(), {
+    id: newId("user"), tenantId: ctx.tenantId, userPrincipalName: upn, upnKey: upn.toLowerCase(),
+    displayName: requiredText(input.displayName, "displayName"), accountEnabled: input.accountEnabled ?? true,
+    roles: roleList(input.roles), createdAt: ctx.clock.now(),
+  });
+  return ctx.write(async (tx) => {
+    await assertUpnFree(tx, upn);
+    await tx.insert(User, [user]);
+    await recordAudit(tx, ctx, "CREATE_USER", user.id, { after: view(user) });
+    return user;
+  });
+}
+
+export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User> {
+  requirePermission(ctx.principal, Permission.MANAGE_USERS);
+  const patch: Partial<User> = {};
+  if (input.displayName != null) patch.displayName = requiredText(input.displayName, "displayName");
+  if (input.roles != null) patch.roles = roleList(input.roles);
+  if (input.accountEnabled != null) patch.accountEnabled = input.accountEnabled;
+  return ctx.write(async (tx) => {
+    const user = await tx.findOne(User, { id: input.id });
+    if (!user) throw notFound("User", input.id);
+    const after = Object.assign(new User(), user, patch);
+    await guardLastGlobalAdmin(tx, user, after);
+    if (Object.keys(patch).length) await tx.update(User, { id: user.id }, patch);
+    await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) });
+    return after;
+  });
+}
+
+/** U2, U3: frees the user's seats for the next in line and drops their memberships. */
+export async function deleteUser(ctx: Ctx, id: string): Promise<string> {
+  requirePermission(ctx.principal, Permission.MANAGE_USERS);
+  return ctx.write(async (tx) => {
+    const user = await tx.findOne(User, { id });
+    if (!user) throw notFound("User", id);
+    await guardLastGlobalAdmin(tx, user, null);
+    const bots = await tx.count(Bot, { ownerId: id });
+    if (bots > 0) {
+      throw new AppError(ErrorCode.USER_OWNS_BOTS, `The user owns ${bots} bot(s); reassign or delete them first.`, { botCount: bots });
+    }
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
+    await tx.delete(GroupUserMember, { userId: id });
+    await tx.delete(UserLicenseAssignment, { userId: id });
+    await engine.dropWants([id]);
+    await tx.delete(User, { id });
+    await engine.rebalance();
+    await recordAudit(tx, ctx, "DELETE_USER", id, { before: { ...view(user), groupIds: groups }, seatChanges: engine.auditSummary() });
+    return id;
+  });
+}
+
+/** Readers see everyone; a user without roles sees only themselves. */
+export async function getUser(ctx: Ctx, id: string): Promise<User | null> {
+  const p = requireUser(ctx.principal);
+  if (id !== p.userId) requirePermission(p, Permission.READ_TENANT);
+  return ctx.loaders.user.load(id);
+}
+
+export function me(ctx: Ctx): Promise<User | null> {
+  const p = requireUser(ctx.principal);
+  return ctx.loaders.user.load(p.userId);
+}
+
+export function canReadTenant(ctx: Ctx): boolean {
+  return hasPermission(ctx.principal, Permission.READ_TENANT);
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => "\\" + c);
+}
+
+export async function listUsers(ctx: Ctx, args: PageArgs & { filter?: UserFilter | null }): Promise<Page<User>> {
+  requirePermission(ctx.principal, Permission.READ_TENANT);
+  const f = args.filter ?? {};
+  const qb = ctx.db.qb(User, "u");
+  if (f.search?.trim()) {
+    const q = `%${escapeLike(f.search.trim().toLowerCase())}%`;
+    qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :q ESCAPE '\\'", { q }).orWhere("u.upnKey LIKE :q ESCAPE '\\'", { q })));
+  }
+  if (f.memberOfGroupId) {
+    qb.andWhere(
+      `u.id IN (SELECT gm.user_id FROM group_user_member gm WHERE gm.tenant_id = :tenantId AND gm.group_id = :gid)`,
+      { gid: f.memberOfGroupId },
+    );
+  }
+  if (f.skuId) {
+    qb.andWhere(`u.id IN (SELECT fw.user_id FROM license_want fw WHERE fw.tenant_id = :tenantId AND fw.sku_id = :fsku)`, { fsku: f.skuId });
+  }
+  if (f.licenseState) {
+    const lic = await ctx.loaders.licensing();
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    for (const sku of ctx.catalog.assignable()) {
+      if (f.skuId && f.skuId !== sku.id) continue;
+      const holds = lic.holdsSeatValuesFor(sku.id, f.licenseState as LicenseState);
+      if (!holds.length) continue;
+      const i = parts.length;
+      params[`ls${i}`] = sku.id;
+      params[`lh${i}`] = holds;
+      parts.push(`(sw.sku_id = :ls${i} AND sw.holds_seat IN (:...lh${i}))`);
+    }
+    if (!parts.length) qb.andWhere("1 = 0");
+    else {
+      qb.andWhere(`u.id IN (SELECT sw.user_id FROM license_want sw WHERE sw.tenant_id = :tenantId AND (${parts.join(" OR ")}))`, params);
+    }
+  }
+  return pageByIds(qb, args);
+}
+
+export async function wantsOf(ctx: Ctx, userId: string): Promise<LicenseWant[]> {
+  return ctx.loaders.wantsOfUser.load(userId);
+}

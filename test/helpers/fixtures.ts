@@ -1,0 +1,92 @@
+import { TestApi } from "./harness";
+
+export const Q = {
+  createTenant: `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id displayName } admin { id roles } } }`,
+  createUser: `mutation($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName roles accountEnabled } }`,
+  updateUser: `mutation($input: UpdateUserInput!) { updateUser(input: $input) { id roles accountEnabled displayName } }`,
+  deleteUser: `mutation($id: ID!) { deleteUser(id: $id) }`,
+  createGroup: `mutation($input: CreateSecurityGroupInput!) { createSecurityGroup(input: $input) { id displayName } }`,
+  deleteGroup: `mutation($id: ID!) { deleteSecurityGroup(id: $id) }`,
+  addMembers: `mutation($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }`,
+  removeMembers: `mutation($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }`,
+  purchase: `mutation($input: PurchaseLicensesInput!) { purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status sku { partNumber } } } }`,
+  updateQuantity: `mutation($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity } }`,
+  cancel: `mutation($id: ID!) { cancelSubscription(id: $id) { id status } }`,
+  assignUser: `mutation($input: AssignUserLicensesInput!) { assignUserLicenses(input: $input) { id } }`,
+  assignGroup: `mutation($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }`,
+  licenses: `{ tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits unassignedDemand } } }`,
+  effective: `query($id: ID!) { user(id: $id) { id canCreateBots effectiveLicenses { sku { partNumber } state error holdsSeat enabledPlans { name } sources { kind group { id } via { id } } expiresAt } } }`,
+  createBot: `mutation($input: CreateBotInput!) { createBot(input: $input) { id name owner { id } } }`,
+  updateBot: `mutation($input: UpdateBotInput!) { updateBot(input: $input) { id name published owner { id } } }`,
+  deleteBot: `mutation($id: ID!) { deleteBot(id: $id) }`,
+  record: `mutation($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions } }`,
+  audit: `query($action: String, $targetId: ID) { auditEvents(first: 100, action: $action, targetId: $targetId) { totalCount nodes { action targetId details actor { id } } } }`,
+};
+
+export interface TenantFx {
+  tenantId: string;
+  adminId: string;
+  admin: string;
+  sku: { tenant: string; user: string; trial: string };
+  /** A user with the given roles, and a token for them. */
+  user(upn: string, roles?: string[]): Promise<{ id: string; token: string }>;
+  group(name: string): Promise<string>;
+  /** Buys tenant license units (default 1) and user license seats through ADMIN_CENTER. */
+  buy(userSeats: number, tenantUnits?: number): Promise<{ orderId: string; subscriptions: { id: string; sku: { partNumber: string } }[] }>;
+  license(userId: string, disabledPlanIds?: string[]): Promise<void>;
+  assignGroup(groupId: string, disabledPlanIds?: string[]): Promise<void>;
+  add(groupId: string, userIds?: string[], groupIds?: string[]): Promise<void>;
+  effective(userId: string): Promise<any>;
+  licenses(): Promise<any[]>;
+}
+
+let seq = 0;
+
+export async function newTenant(api: TestApi, name = "Fabrikam"): Promise<TenantFx> {
+  const op = await api.operatorToken();
+  const domain = `${name.toLowerCase()}${++seq}.example`;
+  const r = await api.ok(op, Q.createTenant, { input: { displayName: name, adminUserPrincipalName: `admin@${domain}`, adminDisplayName: "Admin" } });
+  const tenantId = r.createTenant.tenant.id;
+  const adminId = r.createTenant.admin.id;
+  const admin = await api.token({ tid: tenantId, oid: adminId });
+  const cat = api.app.catalog;
+  const sku = {
+    tenant: cat.skuByPartNumber("POWER_VIRTUAL_AGENTS")!.id,
+    user: cat.skuByPartNumber("POWER_VIRTUAL_AGENTS_USER")!.id,
+    trial: cat.skuByPartNumber("POWER_VIRTUAL_AGENTS_TRIAL")!.id,
+  };
+  const fx: TenantFx = {
+    tenantId, adminId, admin, sku,
+    async user(upn, roles = []) {
+      const u = await api.ok(admin, Q.createUser, { input: { userPrincipalName: upn.includes("@") ? upn : `${upn}@${domain}`, displayName: upn, roles } });
+      return { id: u.createUser.id, token: await api.token({ tid: tenantId, oid: u.createUser.id }) };
+    },
+    async group(displayName) {
+      return (await api.ok(admin, Q.createGroup, { input: { displayName } })).createSecurityGroup.id;
+    },
+    async buy(userSeats, tenantUnits = 1) {
+      const items = [];
+      if (tenantUnits) items.push({ skuId: sku.tenant, quantity: tenantUnits });
+      if (userSeats) items.push({ skuId: sku.user, quantity: userSeats });
+      return (await api.ok(admin, Q.purchase, { input: { channel: "ADMIN_CENTER", items } })).purchaseLicenses;
+    },
+    async license(userId, disabledPlanIds = []) {
+      await api.ok(admin, Q.assignUser, { input: { userId, addLicenses: [{ skuId: sku.user, disabledPlanIds }] } });
+    },
+    async assignGroup(groupId, disabledPlanIds = []) {
+      await api.ok(admin, Q.assignGroup, { input: { groupId, addLicenses: [{ skuId: sku.user, disabledPlanIds }] } });
+    },
+    async add(groupId, userIds = [], groupIds = []) {
+      await api.ok(admin, Q.addMembers, { input: { groupId, userIds, groupIds } });
+    },
+    async effective(userId) {
+      return (await api.ok(admin, Q.effective, { id: userId })).user;
+    },
+    async licenses() {
+      return (await api.ok(admin, Q.licenses)).tenant.licenses;
+    },
+  };
+  return fx;
+}
+
+export const userLicense = (licenses: any[]) => licenses.find((l) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
