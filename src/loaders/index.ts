@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { Bot, GroupUserMember, LicenseWant, SeatPool, SecurityGroup, Subscription, User, UserLicenseAssignment } from "../entities";
 import type { Ctx } from "../context";
+import { chainsForUser } from "../licensing/chains";
 import { TenantGraph } from "../licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "../licensing/read-model";
 import { SeatEngine } from "../licensing/seat-engine";
@@ -19,10 +20,18 @@ export interface Loaders {
   directAssignmentsOfUser: DataLoader<string, UserLicenseAssignment[], string>;
   wantsOfUser: DataLoader<string, LicenseWant[], string>;
   botsOfOwner: DataLoader<string, Bot[], string>;
+  /** A user's groups: direct ones, every group reached through nesting with its S13 chain, and the group rows. */
+  reach: DataLoader<string, UserReach, string>;
   graph(): Promise<TenantGraph>;
   /** Subscriptions as of now; first brings the seat allocation up to date if time moved the pool (P6, S5). */
   licensing(): Promise<TenantLicensing>;
   effective: DataLoader<string, EffectiveLicenseView[], string>;
+}
+
+export interface UserReach {
+  directGroupIds: string[];
+  chains: Map<string, string[]>;
+  groups: Map<string, SecurityGroup>;
 }
 
 export function createLoaders(ctx: Ctx): Loaders {
@@ -55,17 +64,29 @@ export function createLoaders(ctx: Ctx): Loaders {
     wantsOfUser: listBy(LicenseWant, "userId"),
     botsOfOwner: listBy(Bot, "ownerId"),
     graph: () => (graph ??= TenantGraph.load(db)),
+    // One batch for every view of a user's groups, so a page costs the same statements whatever its size.
+    reach: new DataLoader<string, UserReach, string>(async (userIds) => {
+      const [members, g] = await Promise.all([loaders.membershipsOfUser.loadMany([...userIds]), loaders.graph()]);
+      const reach = userIds.map((_, i) => {
+        const directGroupIds = (members[i] as GroupUserMember[]).map((m) => m.groupId).sort();
+        return { directGroupIds, chains: chainsForUser(directGroupIds, g.chainsFrom) };
+      });
+      const ids = [...new Set(reach.flatMap((r) => [...r.chains.keys()]))];
+      const rows = (await loaders.group.loadMany(ids)).filter((x): x is SecurityGroup => x instanceof SecurityGroup);
+      const groups = new Map(rows.map((r) => [r.id, r]));
+      return reach.map((r) => ({ ...r, groups }));
+    }, opts()),
     licensing: () => (licensing ??= loadLicensing(ctx)),
     effective: new DataLoader<string, EffectiveLicenseView[], string>(async (userIds) => {
       const [lic, g] = await Promise.all([loaders.licensing(), loaders.graph()]);
-      const [members, direct, wants] = await Promise.all([
-        loaders.membershipsOfUser.loadMany([...userIds]),
+      const [reach, direct, wants] = await Promise.all([
+        loaders.reach.loadMany([...userIds]),
         loaders.directAssignmentsOfUser.loadMany([...userIds]),
         loaders.wantsOfUser.loadMany([...userIds]),
       ]);
       return userIds.map((_, i) =>
         effectiveLicenses(lic, g, {
-          directGroupIds: (members[i] as GroupUserMember[]).map((m) => m.groupId),
+          directGroupIds: (reach[i] as UserReach).directGroupIds,
           direct: direct[i] as UserLicenseAssignment[],
           wants: wants[i] as LicenseWant[],
         }),

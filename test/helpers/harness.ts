@@ -27,8 +27,10 @@ export interface GqlResult<T = any> {
 /** Counts the SQL statements the app sends, for the N+1 tests. */
 export class CountingLogger implements Logger {
   count = 0;
-  logQuery(): void {
+  queries: string[] = [];
+  logQuery(query: string): void {
     this.count++;
+    this.queries.push(query);
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

@@ -1,13 +1,7 @@
 import type { Ctx } from "../../context";
 import { GroupLicenseAssignment, SecurityGroup, User, UserLicenseAssignment } from "../../entities";
-import { chainsForUser } from "../../licensing/chains";
 import { SourceFacts } from "../../licensing/effective";
 import { AssignedLicense, EffectiveLicense, LicenseAssignmentState, LicenseSource } from "./licensing.types";
-
-async function groups(ctx: Ctx, ids: string[]): Promise<SecurityGroup[]> {
-  const rows = await ctx.loaders.group.loadMany(ids);
-  return rows.filter((g): g is SecurityGroup => g instanceof SecurityGroup);
-}
 
 function assigned(ctx: Ctx, a: UserLicenseAssignment | GroupLicenseAssignment): AssignedLicense {
   return {
@@ -17,22 +11,27 @@ function assigned(ctx: Ctx, a: UserLicenseAssignment | GroupLicenseAssignment): 
   };
 }
 
-async function source(ctx: Ctx, s: SourceFacts): Promise<LicenseSource> {
-  const [group] = s.groupId ? await groups(ctx, [s.groupId]) : [];
-  return { kind: s.kind, group: group ?? null, via: await groups(ctx, s.via) };
+function source(s: SourceFacts, known: Map<string, SecurityGroup>): LicenseSource {
+  return {
+    kind: s.kind,
+    group: (s.groupId && known.get(s.groupId)) || null,
+    via: s.via.map((id) => known.get(id)).filter((g): g is SecurityGroup => Boolean(g)),
+  };
 }
+
+const pick = (known: Map<string, SecurityGroup>, ids: string[]) =>
+  ids.map((id) => known.get(id)).filter((g): g is SecurityGroup => Boolean(g));
 
 /** GraphQL shapes of a user's memberships and licenses, all read through the request's loaders. */
 export const userLicenseViews = {
   async memberOf(ctx: Ctx, u: User): Promise<SecurityGroup[]> {
-    const members = await ctx.loaders.membershipsOfUser.load(u.id);
-    return groups(ctx, members.map((m) => m.groupId).sort());
+    const r = await ctx.loaders.reach.load(u.id);
+    return pick(r.groups, r.directGroupIds);
   },
 
   async transitiveMemberOf(ctx: Ctx, u: User): Promise<SecurityGroup[]> {
-    const [members, graph] = await Promise.all([ctx.loaders.membershipsOfUser.load(u.id), ctx.loaders.graph()]);
-    const reach = chainsForUser(members.map((m) => m.groupId), graph.chainsFrom);
-    return groups(ctx, [...reach.keys()].sort());
+    const r = await ctx.loaders.reach.load(u.id);
+    return pick(r.groups, [...r.chains.keys()].sort());
   },
 
   async assignedLicenses(ctx: Ctx, u: User): Promise<AssignedLicense[]> {
@@ -40,27 +39,25 @@ export const userLicenseViews = {
   },
 
   async effectiveLicenses(ctx: Ctx, u: User): Promise<EffectiveLicense[]> {
-    const views = await ctx.loaders.effective.load(u.id);
-    return Promise.all(
-      views.map(async (v) => ({
+    const [views, r] = await Promise.all([ctx.loaders.effective.load(u.id), ctx.loaders.reach.load(u.id)]);
+    return views.map((v) => ({
         sku: ctx.catalog.sku(v.skuId)!,
         state: v.state,
         error: v.error,
         holdsSeat: v.holdsSeat,
         enabledPlans: v.enabledPlanIds.map((id) => ctx.catalog.plan(id)!),
-        sources: await Promise.all(v.sources.map((s) => source(ctx, s))),
+        sources: v.sources.map((s) => source(s, r.groups)),
         expiresAt: v.expiresAt,
-      })),
-    );
+      }));
   },
 
   /** One row per source, each with the SKU's state, as Graph's licenseAssignmentStates. */
   async licenseAssignmentStates(ctx: Ctx, u: User): Promise<LicenseAssignmentState[]> {
-    const views = await ctx.loaders.effective.load(u.id);
+    const [views, r] = await Promise.all([ctx.loaders.effective.load(u.id), ctx.loaders.reach.load(u.id)]);
     const rows: LicenseAssignmentState[] = [];
     for (const v of views) {
       for (const s of v.sources) {
-        const src = await source(ctx, s);
+        const src = source(s, r.groups);
         rows.push({
           sku: ctx.catalog.sku(v.skuId)!,
           assignedByGroup: src.group,

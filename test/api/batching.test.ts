@@ -1,0 +1,55 @@
+import { engines, TestApi } from "../helpers/harness";
+import { newTenant, Q, TenantFx } from "../helpers/fixtures";
+
+const PAGE = `query($first: Int!) { tenant { users(first: $first) { totalCount nodes {
+  id canCreateBots
+  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }
+  licenseAssignmentStates { state assignedByGroup { id } via { id } }
+  memberOf { id } transitiveMemberOf { id } bots { id }
+} } } }`;
+
+/** A tenant with `n` users spread over nested licensed groups, some direct licenses and bots. */
+async function populate(api: TestApi, t: TenantFx, n: number): Promise<void> {
+  await t.buy(Math.floor(n * 0.7));
+  const top = await t.group("top");
+  const mid = await t.group("mid");
+  const leaf = await t.group("leaf");
+  await t.add(top, [], [mid]);
+  await t.add(mid, [], [leaf]);
+  await t.assignGroup(top);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) ids.push((await t.user(`u${String(i).padStart(4, "0")}`)).id);
+  await t.add(leaf, ids.filter((_, i) => i % 2 === 0));
+  await t.add(mid, ids.filter((_, i) => i % 3 === 0));
+  for (const id of ids.filter((_, i) => i % 7 === 0)) {
+    await api.ok(t.admin, Q.assignUser, { input: { userId: id, addLicenses: [{ skuId: t.sku.user }] } }).catch(() => undefined);
+  }
+  const maker = ids.find((_, i) => i % 14 === 0)!;
+  const makerToken = await api.token({ tid: t.tenantId, oid: maker });
+  await api.ok(makerToken, Q.createBot, { input: { name: "b1" } });
+}
+
+describe.each(engines())("batching: no N+1 (%s)", (_engine, url) => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start(url)));
+  afterAll(() => api.stop());
+
+  it("a page of 10 and a page of 200 users with effective licenses, memberships and bots cost the same statements", async () => {
+    const t = await newTenant(api);
+    await populate(api, t, 200);
+    const statements = async (first: number) => {
+      await api.ok(t.admin, PAGE, { first }); // a first read may bring the seat allocation up to date
+      const before = api.logger.count;
+      const data = await api.ok(t.admin, PAGE, { first });
+      if (process.env.DEBUG_SQL) console.log(api.logger.queries.slice(before).map((q) => q.slice(0, 150)).join("\n"));
+      expect(data.tenant.users.nodes).toHaveLength(first);
+      return api.logger.count - before;
+    };
+    const small = await statements(10);
+    const large = await statements(200);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(15);
+    // eslint-disable-next-line no-console
+    console.log(`statements for a page of 200 users: ${large}`);
+  });
+});
