@@ -2,19 +2,19 @@ import { AuditEvent } from "./audit.entity";
 import { Bot, BotUsage } from "./bot.entity";
 import { ServicePlan, Sku, SkuRequirement, SkuServicePlan } from "./catalog.entity";
 import { GroupNesting, GroupUserMember, SecurityGroup } from "./group.entity";
-import { GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment } from "./license.entity";
+import { GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial } from "./license.entity";
 import { PurchaseOrder, Subscription } from "./subscription.entity";
 import { Tenant } from "./tenant.entity";
 import { User } from "./user.entity";
 
 export {
   AuditEvent, Bot, BotUsage, ServicePlan, Sku, SkuRequirement, SkuServicePlan, GroupNesting, GroupUserMember,
-  SecurityGroup, GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, PurchaseOrder, Subscription,
+  SecurityGroup, GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial, PurchaseOrder, Subscription,
   Tenant, User,
 };
 
 export const ENTITIES = [
   Tenant, ServicePlan, Sku, SkuServicePlan, SkuRequirement, PurchaseOrder, Subscription, User, SecurityGroup,
-  GroupUserMember, GroupNesting, UserLicenseAssignment, GroupLicenseAssignment, LicenseWant, SeatPool, Bot, BotUsage,
-  AuditEvent,
+  GroupUserMember, GroupNesting, UserLicenseAssignment, GroupLicenseAssignment, LicenseWant, SeatPool, UserTrial, Bot,
+  BotUsage, AuditEvent,
 ];

@@ -80,3 +80,26 @@ export class SeatPool {
   @Column({ type: "integer", name: "want_seq" })
   wantSeq: number;
 }
+
+/** S9: a user's self-service trial of a trial SKU; one extension after it expires. */
+@Entity("user_trial")
+@Index("ix_user_trial_tenant", ["tenantId", "skuId"])
+export class UserTrial {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
+  userId: string;
+
+  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  skuId: string;
+
+  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  tenantId: string;
+
+  @TimestampColumn({ name: "started_at" })
+  startedAt: Date;
+
+  @TimestampColumn({ name: "expires_at" })
+  expiresAt: Date;
+
+  @Column({ type: "boolean" })
+  extended: boolean;
+}

@@ -1,4 +1,4 @@
-import { LicenseWant, Subscription, UserLicenseAssignment } from "../entities";
+import { LicenseWant, Subscription, UserLicenseAssignment, UserTrial } from "../entities";
 import { LicenseError, LicenseSourceKind, LicenseState } from "../graphql/enums";
 import { Catalog } from "../modules/catalog/catalog";
 import { chainsForUser } from "./chains";
@@ -53,6 +53,22 @@ export interface UserLicenseInputs {
   directGroupIds: string[];
   direct: UserLicenseAssignment[];
   wants: LicenseWant[];
+  trials: UserTrial[];
+}
+
+/** S9: a trial needs no seat; ACTIVE until it expires, then DISABLED / TRIAL_EXPIRED. */
+export function trialLicense(lic: TenantLicensing, t: UserTrial): EffectiveLicenseView {
+  const running = lic.now < t.expiresAt;
+  return {
+    skuId: t.skuId,
+    state: running ? LicenseState.ACTIVE : LicenseState.DISABLED,
+    error: running ? LicenseError.NONE : LicenseError.TRIAL_EXPIRED,
+    holdsSeat: false,
+    enabledPlanIds: lic.catalog.planIds(t.skuId),
+    sources: [{ kind: LicenseSourceKind.TRIAL, groupId: null, via: [], disabledPlanIds: [], assignedAt: t.startedAt }],
+    expiresAt: t.expiresAt,
+    lastUpdatedAt: t.startedAt,
+  };
 }
 
 /** A user's effective licenses (S1, S2, S6, S7, S13), from rows already loaded. */
@@ -70,8 +86,11 @@ export function effectiveLicenses(lic: TenantLicensing, graph: TenantGraph, inpu
     }
   }
   const wants = new Map(input.wants.map((w) => [w.skuId, w]));
+  const trials = new Map(input.trials.map((t) => [t.skuId, t]));
   const out: EffectiveLicenseView[] = [];
   for (const sku of lic.catalog.skus) {
+    const trial = trials.get(sku.id);
+    if (trial) out.push(trialLicense(lic, trial));
     const sources = sourcesBySku.get(sku.id);
     if (!sources) continue;
     const want = wants.get(sku.id);

@@ -9,7 +9,10 @@ import { push } from "../util";
 
 export interface SkuSeatChanges {
   granted: string[];
+  /** Seats taken from users who still want the SKU (the pool shrank): they are now COUNT_VIOLATION. */
   revoked: string[];
+  /** Seats given back because the user no longer wants the SKU (last source gone, user deleted). */
+  released: string[];
   /** Users whose want started in this change but who got no seat (COUNT_VIOLATION). */
   waiting: string[];
 }
@@ -94,7 +97,9 @@ export class SeatEngine {
     const have = new Set(existing.map((w) => `${w.userId}|${w.skuId}`));
     const endedBySku = new Map<string, string[]>();
     for (const w of existing) {
-      if (!desired.get(w.userId)?.has(w.skuId)) push(endedBySku, w.skuId, w.userId);
+      if (desired.get(w.userId)?.has(w.skuId)) continue;
+      push(endedBySku, w.skuId, w.userId);
+      if (w.holdsSeat) this.changesOf(w.skuId).released.push(w.userId);
     }
     const startedBySku = new Map<string, string[]>();
     for (const [userId, skus] of desired) for (const sku of skus) if (!have.has(`${userId}|${sku}`)) push(startedBySku, sku, userId);
@@ -110,6 +115,7 @@ export class SeatEngine {
 
   /** Forget every want of users being deleted. */
   async dropWants(userIds: string[]): Promise<void> {
+    for (const w of await this.tx.findIn(LicenseWant, "userId", userIds, { holdsSeat: true })) this.changesOf(w.skuId).released.push(w.userId);
     await this.tx.deleteIn(LicenseWant, "userId", userIds);
   }
 
@@ -144,15 +150,18 @@ export class SeatEngine {
   auditSummary(): Record<string, unknown> | undefined {
     const out: Record<string, unknown> = {};
     for (const [skuId, c] of this.changes) {
-      const grantedSet = new Set(c.granted);
-      const revoked = c.revoked.filter((u) => !grantedSet.has(u));
-      const granted = c.granted.filter((u) => !c.revoked.includes(u));
-      if (!granted.length && !revoked.length && !c.waiting.length) continue;
-      const list = (ids: string[]) => ({ count: ids.length, userIds: ids.slice(0, 100) });
+      // A seat taken and given back to the same user within one change is no change for them.
+      const granted = new Set(c.granted);
+      const taken = new Set([...c.revoked, ...c.released]);
+      const both = new Set([...granted].filter((u) => taken.has(u)));
+      for (const u of both) (granted.delete(u), taken.delete(u));
+      const stillWaiting = new Set([...c.waiting, ...c.revoked].filter((u) => !granted.has(u) && !both.has(u)));
+      if (!granted.size && !taken.size && !stillWaiting.size) continue;
+      const list = (ids: Set<string>) => ({ count: ids.size, userIds: [...ids].slice(0, 100) });
       out[this.catalog.sku(skuId)?.partNumber ?? skuId] = {
         granted: list(granted),
-        revoked: list(revoked),
-        countViolation: list([...new Set([...c.waiting, ...revoked])]),
+        revoked: list(taken),
+        countViolation: list(stillWaiting),
       };
     }
     return Object.keys(out).length ? out : undefined;
@@ -160,7 +169,7 @@ export class SeatEngine {
 
   private changesOf(skuId: string): SkuSeatChanges {
     let c = this.changes.get(skuId);
-    if (!c) this.changes.set(skuId, (c = { granted: [], revoked: [], waiting: [] }));
+    if (!c) this.changes.set(skuId, (c = { granted: [], revoked: [], released: [], waiting: [] }));
     return c;
   }
 

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { Bot, GroupUserMember, LicenseWant, SeatPool, SecurityGroup, Subscription, User, UserLicenseAssignment } from "../entities";
+import { Bot, GroupUserMember, LicenseWant, SeatPool, SecurityGroup, Subscription, User, UserLicenseAssignment, UserTrial } from "../entities";
 import type { Ctx } from "../context";
 import { chainsForUser } from "../licensing/chains";
 import { TenantGraph } from "../licensing/graph";
@@ -19,6 +19,7 @@ export interface Loaders {
   membershipsOfUser: DataLoader<string, GroupUserMember[], string>;
   directAssignmentsOfUser: DataLoader<string, UserLicenseAssignment[], string>;
   wantsOfUser: DataLoader<string, LicenseWant[], string>;
+  trialsOfUser: DataLoader<string, UserTrial[], string>;
   botsOfOwner: DataLoader<string, Bot[], string>;
   /** A user's groups: direct ones, every group reached through nesting with its S13 chain, and the group rows. */
   reach: DataLoader<string, UserReach, string>;
@@ -62,6 +63,7 @@ export function createLoaders(ctx: Ctx): Loaders {
     membershipsOfUser: listBy(GroupUserMember, "userId"),
     directAssignmentsOfUser: listBy(UserLicenseAssignment, "userId"),
     wantsOfUser: listBy(LicenseWant, "userId"),
+    trialsOfUser: listBy(UserTrial, "userId"),
     botsOfOwner: listBy(Bot, "ownerId"),
     graph: () => (graph ??= TenantGraph.load(db)),
     // One batch for every view of a user's groups, so a page costs the same statements whatever its size.
@@ -79,16 +81,18 @@ export function createLoaders(ctx: Ctx): Loaders {
     licensing: () => (licensing ??= loadLicensing(ctx)),
     effective: new DataLoader<string, EffectiveLicenseView[], string>(async (userIds) => {
       const [lic, g] = await Promise.all([loaders.licensing(), loaders.graph()]);
-      const [reach, direct, wants] = await Promise.all([
+      const [reach, direct, wants, trials] = await Promise.all([
         loaders.reach.loadMany([...userIds]),
         loaders.directAssignmentsOfUser.loadMany([...userIds]),
         loaders.wantsOfUser.loadMany([...userIds]),
+        loaders.trialsOfUser.loadMany([...userIds]),
       ]);
       return userIds.map((_, i) =>
         effectiveLicenses(lic, g, {
           directGroupIds: (reach[i] as UserReach).directGroupIds,
           direct: direct[i] as UserLicenseAssignment[],
           wants: wants[i] as LicenseWant[],
+          trials: trials[i] as UserTrial[],
         }),
       );
     }, opts()),

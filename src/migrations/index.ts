@@ -1,5 +1,6 @@
 import { InitialSchema1764374400000 } from "./1764374400000-initial-schema";
 import { SeedCatalog1764374400001 } from "./1764374400001-seed-catalog";
+import { UserTrials1764374400002 } from "./1764374400002-user-trials";
 
 /** Listed explicitly (no globs) so the same history runs from ts-jest, the build and the CLI. */
-export const MIGRATIONS = [InitialSchema1764374400000, SeedCatalog1764374400001];
+export const MIGRATIONS = [InitialSchema1764374400000, SeedCatalog1764374400001, UserTrials1764374400002];

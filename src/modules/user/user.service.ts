@@ -1,7 +1,7 @@
 import { Brackets } from "typeorm";
 import type { Ctx } from "../../context";
 import { TenantDb } from "../../db/tenant-db";
-import { Bot, GroupUserMember, LicenseWant, User, UserLicenseAssignment } from "../../entities";
+import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../../entities";
 import { AdminRole, LicenseState } from "../../graphql/enums";
 import { AppError, ErrorCode, notFound } from "../../errors";
 import { newId } from "../../ids";
@@ -82,6 +82,7 @@ export async function deleteUser(ctx: Ctx, id: string): Promise<string> {
     const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
     await tx.delete(GroupUserMember, { userId: id });
     await tx.delete(UserLicenseAssignment, { userId: id });
+    await tx.delete(UserTrial, { userId: id });
     await engine.dropWants([id]);
     await tx.delete(User, { id });
     await engine.rebalance();
@@ -125,7 +126,11 @@ export async function listUsers(ctx: Ctx, args: PageArgs & { filter?: UserFilter
     );
   }
   if (f.skuId) {
-    qb.andWhere(`u.id IN (SELECT fw.user_id FROM license_want fw WHERE fw.tenant_id = :tenantId AND fw.sku_id = :fsku)`, { fsku: f.skuId });
+    qb.andWhere(
+      `(u.id IN (SELECT fw.user_id FROM license_want fw WHERE fw.tenant_id = :tenantId AND fw.sku_id = :fsku)
+        OR u.id IN (SELECT ft.user_id FROM user_trial ft WHERE ft.tenant_id = :tenantId AND ft.sku_id = :fsku))`,
+      { fsku: f.skuId },
+    );
   }
   if (f.licenseState) {
     const lic = await ctx.loaders.licensing();
@@ -140,14 +145,17 @@ export async function listUsers(ctx: Ctx, args: PageArgs & { filter?: UserFilter
       params[`lh${i}`] = holds;
       parts.push(`(sw.sku_id = :ls${i} AND sw.holds_seat IN (:...lh${i}))`);
     }
-    if (!parts.length) qb.andWhere("1 = 0");
-    else {
-      qb.andWhere(`u.id IN (SELECT sw.user_id FROM license_want sw WHERE sw.tenant_id = :tenantId AND (${parts.join(" OR ")}))`, params);
+    const inState = parts.length
+      ? [`u.id IN (SELECT sw.user_id FROM license_want sw WHERE sw.tenant_id = :tenantId AND (${parts.join(" OR ")}))`]
+      : [];
+    // S9: a running trial is ACTIVE, an ended one DISABLED; trials are never in ERROR.
+    if (f.licenseState !== LicenseState.ERROR) {
+      const cmp = f.licenseState === LicenseState.ACTIVE ? ">" : "<=";
+      params.trialNow = lic.now.getTime();
+      params.trialSkus = ctx.catalog.skus.filter((s) => s.isTrial && (!f.skuId || f.skuId === s.id)).map((s) => s.id).concat(["-"]);
+      inState.push(`u.id IN (SELECT st.user_id FROM user_trial st WHERE st.tenant_id = :tenantId AND st.sku_id IN (:...trialSkus) AND st.expires_at ${cmp} :trialNow)`);
     }
+    qb.andWhere(inState.length ? `(${inState.join(" OR ")})` : "1 = 0", params);
   }
   return pageByIds(qb, args);
-}
-
-export async function wantsOf(ctx: Ctx, userId: string): Promise<LicenseWant[]> {
-  return ctx.loaders.wantsOfUser.load(userId);
 }
