@@ -88,12 +88,27 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/** For load balancers: the database answers and no migration is pending. */
+export async function readiness(app: App): Promise<{ ready: boolean; database: boolean; migrationsPending: boolean | null }> {
+  try {
+    await app.database.ds.query("SELECT 1");
+  } catch {
+    return { ready: false, database: false, migrationsPending: null };
+  }
+  const migrationsPending = await app.database.ds.showMigrations().catch(() => true);
+  return { ready: !migrationsPending, database: true, migrationsPending };
+}
+
 /** POST/GET /graphql through Apollo's HTTP API, plus /health; bodies over the limit answer 413. */
 export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/ready") {
+        const r = await readiness(app);
+        return sendJson(res, r.ready ? 200 : 503, r);
+      }
       if (url.pathname !== "/graphql") return sendJson(res, 404, { errors: [{ message: "Not found. The API is at /graphql.", extensions: { code: "NOT_FOUND" } }] });
       const raw = await readBody(req, app.config.maxBodyBytes);
       if (raw === null) {

@@ -28,6 +28,12 @@ describe.each(engines().slice(0, 1))("HTTP endpoint (%s)", (_engine, url) => {
     expect(r.status).toBe(200);
   });
 
+  it("GET /ready answers 200 when the database answers and migrations are current", async () => {
+    const r = await fetch(`${base}/ready`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ ready: true, database: true, migrationsPending: false });
+  });
+
   it("POST /graphql with an admin token returns the tenant's users", async () => {
     const t = await newTenant(api);
     const r = await post(JSON.stringify({ query: "{ tenant { users { totalCount nodes { id } } } }" }), { authorization: `Bearer ${t.admin}` });

@@ -37,8 +37,9 @@ export async function purchaseLicenses(ctx: Ctx, input: PurchaseLicensesInput): 
   });
   if (input.endsAt && input.endsAt.getTime() <= now.getTime()) throw badInput("endsAt must be in the future.", "endsAt");
   const key = optionalText(input.idempotencyKey, "idempotencyKey", 256);
+  // The same items in another order are the same purchase (P5).
   const requestHash = createHash("sha256")
-    .update(JSON.stringify({ c: input.channel, i: items.map((i) => [i.sku.id, i.quantity]), e: input.endsAt?.toISOString() ?? null }))
+    .update(JSON.stringify({ c: input.channel, i: items.map((i) => [i.sku.id, i.quantity]).sort(), e: input.endsAt?.toISOString() ?? null }))
     .digest("hex");
 
   return ctx.write(async (tx) => {
