@@ -28,6 +28,7 @@ export interface App {
 export class Ctx implements LockState {
   lockHeld = false;
   private loaderCache?: Loaders;
+  private scopedTenantId?: string;
 
   constructor(readonly app: App, readonly principal: Principal, readonly requestId: string = randomUUID()) {}
 
@@ -42,7 +43,18 @@ export class Ctx implements LockState {
   get tenantId(): string {
     const p = this.principal;
     if (p.kind === "user" || p.kind === "runtime") return p.tenantId;
+    if (this.scopedTenantId) return this.scopedTenantId;
     throw forbidden("This operation needs a tenant.");
+  }
+
+  /** A platform operator's request reads the tenant it has just created (the createTenant payload). */
+  scopeTo(tenantId: string): void {
+    if (this.principal.kind === "operator") this.scopedTenantId = tenantId;
+  }
+
+  /** Whether this request may read `tenantId`'s data as an operator (only the tenant it created). */
+  isScopedTo(tenantId: string): boolean {
+    return this.principal.kind === "operator" && this.scopedTenantId === tenantId;
   }
 
   get actorId(): string | null {

@@ -258,3 +258,18 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
     });
   });
 });
+
+describe.each(engines())("createTenant payload (%s)", (_engine, url) => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start(url)));
+  afterAll(() => api.stop());
+
+  it("§6 the operator reads the new admin's (empty) licenses from the payload, but nothing of other tenants", async () => {
+    const other = await newTenant(api, "Other");
+    const op = await api.operatorToken();
+    const r = await api.ok(op, `mutation { createTenant(input: { displayName: "P", adminUserPrincipalName: "a@p.example", adminDisplayName: "A" }) {
+      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }`);
+    expect(r.createTenant).toEqual({ tenant: { hasActiveTenantLicense: false }, admin: { canCreateBots: false, effectiveLicenses: [], memberOf: [] } });
+    expect(await api.code(op, `query($id: ID!) { user(id: $id) { id } }`, { id: other.adminId })).toBe("FORBIDDEN");
+  });
+});

@@ -1,9 +1,8 @@
 import { Arg, Ctx as GqlCtx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Ctx } from "../../context";
 import { Bot, User } from "../../entities";
-import { notFound } from "../../errors";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./bot.inputs";
-import { billedSessions, createBot, deleteBot, getBot, recordBotSessions, updateBot } from "./bot.service";
+import { billedSessions, createBot, deleteBot, getBot, ownerOf, recordBotSessions, updateBot } from "./bot.service";
 
 @Resolver(() => Bot)
 export class BotResolver {
@@ -33,10 +32,8 @@ export class BotResolver {
   }
 
   @FieldResolver(() => User)
-  async owner(@Root() bot: Bot, @GqlCtx() ctx: Ctx): Promise<User> {
-    const u = await ctx.loaders.user.load(bot.ownerId);
-    if (!u) throw notFound("User", bot.ownerId);
-    return u;
+  owner(@Root() bot: Bot, @GqlCtx() ctx: Ctx): Promise<User> {
+    return ownerOf(ctx, bot);
   }
 
   @FieldResolver(() => Int)

@@ -8,6 +8,7 @@ import { grants, subscriptionStatus } from "../../licensing/status";
 import { period, requiredText, wholeNumber } from "../../validation";
 import { recordAudit } from "../audit/audit.service";
 import { botGateError } from "../licensing/licensing.service";
+import { assertCanSeeUser } from "../user/user.service";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./bot.inputs";
 
 export const MAX_SESSIONS_PER_CALL = 1_000_000;
@@ -109,10 +110,17 @@ export async function listBots(ctx: Ctx, args: PageArgs): Promise<Page<Bot>> {
 }
 
 export async function botsOf(ctx: Ctx, user: User): Promise<Bot[]> {
-  const p = ctx.principal;
-  requireSignedIn(p);
-  if (!(p.kind === "user" && p.userId === user.id)) requirePermission(p, Permission.READ_TENANT);
+  assertCanSeeUser(ctx, user);
   return ctx.loaders.botsOfOwner.load(user.id);
+}
+
+/** A bot's owner is a person of the tenant: not for app identities such as BotRuntime. */
+export async function ownerOf(ctx: Ctx, bot: Bot): Promise<User> {
+  requireSignedIn(ctx.principal);
+  if (ctx.principal.kind !== "user") throw forbidden("Only people of the tenant can read a bot's owner.");
+  const u = await ctx.loaders.user.load(bot.ownerId);
+  if (!u) throw notFound("User", bot.ownerId);
+  return u;
 }
 
 export async function billedSessions(ctx: Ctx, bot: Bot, periodArg?: string | null): Promise<number> {

@@ -10,7 +10,7 @@ import { listSubscriptions, tenantLicenses } from "../subscription/subscription.
 import { UserFilter } from "../user/user.inputs";
 import { listUsers } from "../user/user.service";
 import { CreateTenantInput, CreateTenantPayload, TenantSettingsInput } from "./tenant.inputs";
-import { createTenant, currentTenant, hasActiveTenantLicense, updateTenantSettings } from "./tenant.service";
+import { createTenant, currentTenant, updateTenantSettings } from "./tenant.service";
 
 export const UserConnection = Connection(User, "User");
 export const SecurityGroupConnection = Connection(SecurityGroup, "SecurityGroup");
@@ -34,8 +34,8 @@ export class TenantResolver {
   }
 
   @FieldResolver(() => Boolean)
-  hasActiveTenantLicense(@Root() tenant: Tenant, @GqlCtx() ctx: Ctx): Promise<boolean> {
-    return hasActiveTenantLicense(ctx, tenant);
+  async hasActiveTenantLicense(@GqlCtx() ctx: Ctx): Promise<boolean> {
+    return (await ctx.loaders.licensing()).hasActiveTenantLicense();
   }
 
   @FieldResolver(() => [Subscription])

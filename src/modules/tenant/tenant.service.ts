@@ -1,7 +1,6 @@
 import type { Ctx } from "../../context";
 import { TenantDb } from "../../db/tenant-db";
-import { Subscription, Tenant, User } from "../../entities";
-import { TenantLicensing } from "../../licensing/read-model";
+import { Tenant, User } from "../../entities";
 import { AdminRole } from "../../graphql/enums";
 import { AppError, ErrorCode, notFound } from "../../errors";
 import { newId } from "../../ids";
@@ -27,6 +26,7 @@ export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<
     await tx.insert(User, [admin]);
     await recordAudit(tx, ctx, "CREATE_TENANT", tenant.id, { displayName, adminUserId: admin.id, adminUserPrincipalName: upn });
   });
+  ctx.scopeTo(tenant.id);
   return { tenant, admin };
 }
 
@@ -54,11 +54,3 @@ export async function updateTenantSettings(ctx: Ctx, input: TenantSettingsInput)
   return Object.assign(before, after);
 }
 
-/** The operator who just created a tenant reads it from the payload; everyone else reads their own tenant. */
-export async function hasActiveTenantLicense(ctx: Ctx, tenant: Tenant): Promise<boolean> {
-  if (ctx.principal.kind === "operator") {
-    const subs = await ctx.app.database.reader(tenant.id).find(Subscription);
-    return new TenantLicensing(ctx.catalog, subs, ctx.clock.now()).hasActiveTenantLicense();
-  }
-  return (await ctx.loaders.licensing()).hasActiveTenantLicense();
-}

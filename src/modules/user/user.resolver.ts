@@ -6,7 +6,7 @@ import { AssignedLicense, EffectiveLicense, LicenseAssignmentState } from "../li
 import { canCreateBots } from "../licensing/licensing.service";
 import { userLicenseViews } from "../licensing/licensing.views";
 import { CreateUserInput, UpdateUserInput } from "./user.inputs";
-import { createUser, deleteUser, getUser, me, updateUser } from "./user.service";
+import { assertCanSeeUser, createUser, deleteUser, getUser, me, updateUser } from "./user.service";
 
 @Resolver(() => User)
 export class UserResolver {
@@ -37,26 +37,31 @@ export class UserResolver {
 
   @FieldResolver(() => [SecurityGroup])
   memberOf(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
     return userLicenseViews.memberOf(ctx, u);
   }
 
   @FieldResolver(() => [SecurityGroup])
   transitiveMemberOf(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
     return userLicenseViews.transitiveMemberOf(ctx, u);
   }
 
   @FieldResolver(() => [AssignedLicense])
   assignedLicenses(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
     return userLicenseViews.assignedLicenses(ctx, u);
   }
 
   @FieldResolver(() => [LicenseAssignmentState])
   licenseAssignmentStates(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
     return userLicenseViews.licenseAssignmentStates(ctx, u);
   }
 
   @FieldResolver(() => [EffectiveLicense])
   effectiveLicenses(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
     return userLicenseViews.effectiveLicenses(ctx, u);
   }
 
@@ -64,6 +69,7 @@ export class UserResolver {
     description: "Account enabled, and an ACTIVE user license with BOT_AUTHORING plus an active tenant license, or an ACTIVE trial.",
   })
   canCreateBots(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
     return canCreateBots(ctx, u);
   }
 

@@ -5,7 +5,7 @@ import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "..
 import { AdminRole, LicenseState } from "../../graphql/enums";
 import { AppError, ErrorCode, notFound } from "../../errors";
 import { newId } from "../../ids";
-import { hasPermission, Permission, requirePermission, requireUser } from "../../auth/permissions";
+import { Permission, requirePermission, requireSignedIn, requireUser } from "../../auth/permissions";
 import { Page, pageByIds, PageArgs } from "../../graphql/pagination";
 import { SeatEngine } from "../../licensing/seat-engine";
 import { requiredText, userPrincipalName } from "../../validation";
@@ -103,8 +103,17 @@ export function me(ctx: Ctx): Promise<User | null> {
   return ctx.loaders.user.load(p.userId);
 }
 
-export function canReadTenant(ctx: Ctx): boolean {
-  return hasPermission(ctx.principal, Permission.READ_TENANT);
+/**
+ * A user's groups, licenses and bots are for readers of the tenant and for the
+ * user themself (and for the operator reading the admin it has just created);
+ * an app identity such as BotRuntime sees none of it.
+ */
+export function assertCanSeeUser(ctx: Ctx, user: User): void {
+  const p = ctx.principal;
+  if (ctx.isScopedTo(user.tenantId)) return;
+  requireSignedIn(p);
+  if (p.kind === "user" && p.userId === user.id) return;
+  requirePermission(p, Permission.READ_TENANT);
 }
 
 function escapeLike(s: string): string {
