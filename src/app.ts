@@ -5,6 +5,7 @@ import { Config, loadConfig } from "./config";
 import { App, Logger } from "./context";
 import { Database } from "./db/database";
 import { Catalog } from "./modules/catalog/catalog";
+import { MemoryRateLimitStore } from "./security/rate-limit";
 
 export const jsonLogger: Logger = {
   info: (msg, fields) => console.log(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields })),
@@ -32,5 +33,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     config,
     verifier: new TokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }),
     log: o.log ?? jsonLogger,
+    rateLimit: config.rateLimitPerMinute > 0 ? new MemoryRateLimitStore(config.rateLimitPerMinute) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE_URL } from "./db/datasource";
+import { QueryLimits, queryLimitsFrom } from "./security/limits";
 
 export interface Config {
   port: number;
@@ -11,6 +12,9 @@ export interface Config {
   seedDemo?: boolean;
   maxBodyBytes: number;
   introspection: boolean;
+  /** Requests per minute per tenant (per client IP without a valid token); 0 turns it off. */
+  rateLimitPerMinute: number;
+  limits: QueryLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: flag(env.SEED_DEMO),
     maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 2 * 1024 * 1024),
     introspection: flag(env.INTROSPECTION) ?? true,
+    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    limits: queryLimitsFrom(env),
   };
 }

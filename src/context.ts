@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Principal, APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "./auth/principal";
-import { TokenVerifier } from "./auth/jwt";
+import { TokenClaims, TokenVerifier } from "./auth/jwt";
 import { Clock } from "./clock";
 import { Database, LockState } from "./db/database";
 import { TenantDb } from "./db/tenant-db";
@@ -9,6 +9,7 @@ import { forbidden, unauthenticated } from "./errors";
 import { Catalog } from "./modules/catalog/catalog";
 import { createLoaders, Loaders } from "./loaders";
 import type { Config } from "./config";
+import type { RateLimitStore } from "./security/rate-limit";
 
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -22,15 +23,18 @@ export interface App {
   config: Config;
   verifier: TokenVerifier;
   log: Logger;
+  rateLimit: RateLimitStore | null;
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
 export class Ctx implements LockState {
   lockHeld = false;
+  /** Verified token claims waiting to become `principal` once the operation is validated. */
+  pendingClaims: TokenClaims | null = null;
   private loaderCache?: Loaders;
   private scopedTenantId?: string;
 
-  constructor(readonly app: App, readonly principal: Principal, readonly requestId: string = randomUUID()) {}
+  constructor(readonly app: App, public principal: Principal, readonly requestId: string = randomUUID()) {}
 
   get clock(): Clock {
     return this.app.clock;
@@ -80,17 +84,25 @@ export class Ctx implements LockState {
   }
 }
 
-/** Turns an Authorization header into a principal (DESIGN §6). Roles come from the user's row, never the token. */
-export async function authenticate(app: App, authorization: string | undefined, lock: LockState): Promise<Principal> {
-  if (!authorization) return { kind: "anonymous" };
+/** Checks the Authorization header's token (no database): null when there is none. */
+export async function verifyAuthorization(app: App, authorization: string | undefined): Promise<TokenClaims | null> {
+  if (!authorization) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!m) throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
-  let claims;
   try {
-    claims = await app.verifier.verify(m[1]);
+    return await app.verifier.verify(m[1]);
   } catch {
     throw unauthenticated("The bearer token is invalid or expired.");
   }
+}
+
+/**
+ * Who the verified claims are (DESIGN §6). Runs after the operation is
+ * validated, so a rejected query costs no SQL. Roles come from the user's row,
+ * never the token.
+ */
+export async function resolvePrincipal(app: App, claims: TokenClaims | null, lock: LockState): Promise<Principal> {
+  if (!claims) return { kind: "anonymous" };
   if (claims.roles.includes(APP_ROLE_OPERATOR)) return { kind: "operator" };
   if (!claims.tid) throw unauthenticated("The token has no tenant (tid).");
   const tenantId = claims.tid;
@@ -105,4 +117,9 @@ export async function authenticate(app: App, authorization: string | undefined, 
     if (!user || !user.accountEnabled) throw unauthenticated("The token's user does not exist or is disabled.");
     return { kind: "user", tenantId, userId: user.id, user, roles: user.roles } as const;
   });
+}
+
+/** Both steps at once, for callers outside a GraphQL operation. */
+export async function authenticate(app: App, authorization: string | undefined, lock: LockState): Promise<Principal> {
+  return resolvePrincipal(app, await verifyAuthorization(app, authorization), lock);
 }

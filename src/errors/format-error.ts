@@ -6,12 +6,12 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
 /**
  * Known codes pass through with their message. Anything else is an internal
  * failure: the client sees a generic message and the request ID, never a stack
- * or SQL; the caller logs the original.
+ * or SQL; the server logs the original with the request ID.
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   original: unknown,
-  opts: { production: boolean; log: (e: unknown) => void },
+  opts: { production: boolean },
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   if (code && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
@@ -31,7 +31,7 @@ export function formatError(
       extensions: { ...extensions, code: code === "GRAPHQL_PARSE_FAILED" ? ErrorCode.GRAPHQL_VALIDATION_FAILED : code },
     };
   }
-  opts.log(original);
+  // The operation gate logs the original with the request ID.
   return {
     message: "Internal server error.",
     locations: formatted.locations,

@@ -1,0 +1,62 @@
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, GraphQLSchema, ValidationRule } from "graphql";
+import { ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { MAX_PAGE } from "../graphql/pagination";
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+/**
+ * Defaults leave room for the contract's useful queries (a page of users with
+ * effectiveLicenses { sources { via { id } } } is 7 levels) and stop the abusive ones.
+ */
+export function queryLimitsFrom(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+  const n = (v: string | undefined, d: number) => (v && Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : d);
+  return {
+    maxDepth: n(env.MAX_QUERY_DEPTH, 10),
+    maxAliases: n(env.MAX_QUERY_ALIASES, 15),
+    maxDirectives: n(env.MAX_QUERY_DIRECTIVES, 20),
+    maxTokens: n(env.MAX_QUERY_TOKENS, 2000),
+    maxCost: n(env.MAX_QUERY_COST, 50_000),
+  };
+}
+
+export function validationFailed(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
+}
+
+/** Depth, aliases, directives and tokens through GraphQL Armor; they run as validation, before any resolver. */
+export function armor(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+  const a = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { n: limits.maxTokens },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: production },
+  });
+  const p = a.protect();
+  return { plugins: p.plugins, validationRules: p.validationRules };
+}
+
+/** A field costs 1 plus its selection; `first` multiplies the selection (capped at the page limit). */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args?.first === "number" ? Math.min(Math.max(args.first, 0), MAX_PAGE) : 1;
+  return 1 + childComplexity * Math.max(first, 1);
+};
+
+export function queryCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]["query"], variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName: operationName ?? undefined,
+    estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
