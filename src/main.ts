@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { dirname } from "node:path";
 import { createApp, jsonLogger } from "./app";
 import { signToken } from "./auth/sign";
-import { loadConfig } from "./config";
+import { Config, loadConfig } from "./config";
 import { createDataSource, engineOf } from "./db/datasource";
 import { Tenant } from "./entities";
 import { seedDemo } from "./seed/demo";
@@ -22,14 +22,20 @@ export function devSecret(): string {
   return secret;
 }
 
+/** DESIGN §8: no auth settings are allowed only for local development on the embedded database. */
+export function startupProblem(config: Pick<Config, "databaseUrl" | "production" | "jwtSecret" | "jwksUrl">): string | undefined {
+  if (config.jwtSecret || config.jwksUrl) return undefined;
+  if (config.production) return "Refusing to start in production without JWT_SECRET or JWT_JWKS_URL.";
+  if (engineOf(config.databaseUrl) === "postgres") return "Refusing to start on PostgreSQL without JWT_SECRET or JWT_JWKS_URL.";
+  return undefined;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const engine = engineOf(config.databaseUrl);
-  const hasAuth = Boolean(config.jwtSecret || config.jwksUrl);
-  if (!hasAuth && (engine === "postgres" || config.production)) {
-    throw new Error("Refusing to start without JWT_SECRET or JWT_JWKS_URL on PostgreSQL or in production.");
-  }
-  if (!hasAuth) config.jwtSecret = devSecret();
+  const problem = startupProblem(config);
+  if (problem) throw new Error(problem);
+  if (!config.jwtSecret && !config.jwksUrl) config.jwtSecret = devSecret();
   const ds = createDataSource({ url: config.databaseUrl });
   const app = await createApp({ dataSource: ds, config });
   const empty = (await ds.manager.count(Tenant)) === 0;

@@ -82,6 +82,7 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Ctx>> {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
+    parseOptions: { maxTokens: app.config.limits.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, { production }),
     plugins: [...limits.plugins, operationGate(app, schema), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
   });

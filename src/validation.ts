@@ -43,3 +43,9 @@ export function period(value: string | null | undefined, now: Date): string {
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw badInput("period must look like YYYY-MM, e.g. 2026-11.", "period");
   return value;
 }
+
+/** A case-insensitive "contains" pattern for LIKE … ESCAPE '\\'; searches are capped at 256 characters. */
+export function containsPattern(search: string | null | undefined): string | null {
+  const v = optionalText(search, "search", 256);
+  return v ? `%${v.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%` : null;
+}

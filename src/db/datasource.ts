@@ -22,6 +22,41 @@ export interface DataSourceSettings {
   poolSize?: number;
   /** PostgreSQL: the schema to work in (tests use one per file). */
   searchPath?: string;
+  /** PostgreSQL: statement_timeout in milliseconds (0: none). Default: DB_STATEMENT_TIMEOUT_MS. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL: TLS. Default: from DB_SSL / DB_SSL_REJECT_UNAUTHORIZED. An `sslmode` in the URL wins over both. */
+  ssl?: false | { rejectUnauthorized: boolean };
+}
+
+/** The PostgreSQL connection settings that come from the environment (README, "Configuration"). */
+export interface PgEnvSettings {
+  poolSize: number;
+  statementTimeoutMs: number;
+  ssl: false | { rejectUnauthorized: boolean };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${raw}")`);
+  return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new Error(`${name} must be true or false (got "${env[name]}")`);
+}
+
+export function pgSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): PgEnvSettings {
+  return {
+    poolSize: wholeNumber(env, "DB_POOL_SIZE", 10, 1),
+    statementTimeoutMs: wholeNumber(env, "DB_STATEMENT_TIMEOUT_MS", 0, 0),
+    ssl: flag(env, "DB_SSL", false) ? { rejectUnauthorized: flag(env, "DB_SSL_REJECT_UNAUTHORIZED", true) } : false,
+  };
 }
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
@@ -44,12 +79,21 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
       timeout: 5000,
     };
   }
+  const env = pgSettingsFromEnv();
+  const statementTimeoutMs = s.statementTimeoutMs ?? env.statementTimeoutMs;
+  const ssl = s.ssl ?? env.ssl;
+  const extra: Record<string, unknown> = {};
+  if (s.searchPath) extra.options = `-c search_path=${s.searchPath}`;
+  // pg sends it as a startup parameter: every connection of the pool has it, no extra round trip.
+  if (statementTimeoutMs > 0) extra.statement_timeout = statementTimeoutMs;
   return {
     ...common,
     type: "postgres",
     url: s.url,
-    extra: s.searchPath ? { options: `-c search_path=${s.searchPath}` } : undefined,
-    poolSize: s.poolSize ?? Number(process.env.DB_POOL_SIZE ?? 10),
+    // With `sslmode` in the URL, pg derives TLS from the URL and ignores this.
+    ssl: ssl || undefined,
+    extra,
+    poolSize: s.poolSize ?? env.poolSize,
   };
 }
 

@@ -31,13 +31,14 @@ export function validationFailed(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
 }
 
-/** Depth, aliases, directives and tokens through GraphQL Armor; they run as validation, before any resolver. */
+/** Depth, aliases and directives through GraphQL Armor; they run as validation, before any resolver. */
 export function armor(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const a = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    // Tokens are counted by graphql's own parser (parseOptions.maxTokens): a parse error answers 400.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   });

@@ -1,24 +1,14 @@
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { createHttpHandler } from "../../src/server";
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant } from "../helpers/fixtures";
 
 describe.each(engines().slice(0, 1))("HTTP endpoint (%s)", (_engine, url) => {
   let api: TestApi;
-  let http: Server;
   let base: string;
   beforeAll(async () => {
-    api = await TestApi.start(url);
-    api.app.config.maxBodyBytes = 4096;
-    http = createServer(createHttpHandler(api.app, api.server));
-    await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    api = await TestApi.start(url, { config: { maxBodyBytes: 4096 } });
+    base = await api.listen();
   });
-  afterAll(async () => {
-    await new Promise((r) => http.close(r));
-    await api.stop();
-  });
+  afterAll(() => api.stop());
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });

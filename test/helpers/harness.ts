@@ -6,9 +6,12 @@ import { DataSource, Logger } from "typeorm";
 import { createApp } from "../../src/app";
 import { signToken } from "../../src/auth/sign";
 import { ManualClock } from "../../src/clock";
-import { App, Ctx } from "../../src/context";
+import { Config } from "../../src/config";
+import { App, Ctx, Logger as AppLogger } from "../../src/context";
 import { createDataSource } from "../../src/db/datasource";
-import { createApolloServer, contextFor } from "../../src/server";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { createApolloServer, contextFor, createHttpHandler } from "../../src/server";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256!";
 
@@ -49,7 +52,7 @@ export class TestApi {
     private readonly cleanup: () => Promise<void>,
   ) {}
 
-  static async start(url: string): Promise<TestApi> {
+  static async start(url: string, opts: { config?: Partial<Config>; log?: AppLogger } = {}): Promise<TestApi> {
     const logger = new CountingLogger();
     let dbUrl = url;
     let cleanup = async () => {};
@@ -72,14 +75,24 @@ export class TestApi {
     const app = await createApp({
       dataSource: ds,
       clock,
-      config: { jwtSecret: TEST_SECRET, production: false, introspection: true },
-      log: { info: () => undefined, error: () => undefined },
+      config: { jwtSecret: TEST_SECRET, production: false, introspection: true, rateLimitPerMinute: 0, ...opts.config },
+      log: opts.log ?? { info: () => undefined, error: () => undefined },
     });
     const server = await createApolloServer(app);
     return new TestApi(app, server, ds, clock, logger, cleanup);
   }
 
+  private http?: Server;
+
+  /** Serves the app over real HTTP on a free loopback port; returns the base URL. */
+  async listen(): Promise<string> {
+    this.http = createServer(createHttpHandler(this.app, this.server));
+    await new Promise<void>((r) => this.http!.listen(0, "127.0.0.1", r));
+    return `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
+  }
+
   async stop(): Promise<void> {
+    if (this.http) await new Promise((r) => this.http!.close(r));
     await this.server.stop();
     await this.ds.destroy();
     await this.cleanup();

@@ -6,7 +6,7 @@ import { newId } from "../../ids";
 import { Permission, requirePermission } from "../../auth/permissions";
 import { Page, pageByIds, PageArgs } from "../../graphql/pagination";
 import { SeatEngine } from "../../licensing/seat-engine";
-import { optionalText, requiredText, uniqueIds } from "../../validation";
+import { containsPattern, optionalText, requiredText, uniqueIds } from "../../validation";
 import { recordAudit } from "../audit/audit.service";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./group.inputs";
 import { TenantDb } from "../../db/tenant-db";
@@ -161,9 +161,8 @@ export async function getGroup(ctx: Ctx, id: string): Promise<SecurityGroup | nu
 export async function listGroups(ctx: Ctx, args: PageArgs & { search?: string | null }): Promise<Page<SecurityGroup>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const qb = ctx.db.qb(SecurityGroup, "g");
-  if (args.search?.trim()) {
-    qb.andWhere("LOWER(g.displayName) LIKE :q ESCAPE '\\'", { q: `%${args.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%` });
-  }
+  const q = containsPattern(args.search);
+  if (q) qb.andWhere("LOWER(g.displayName) LIKE :q ESCAPE '\\'", { q });
   return pageByIds(qb, args);
 }
 

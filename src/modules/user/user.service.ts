@@ -8,7 +8,7 @@ import { newId } from "../../ids";
 import { Permission, requirePermission, requireSignedIn, requireUser } from "../../auth/permissions";
 import { Page, pageByIds, PageArgs } from "../../graphql/pagination";
 import { SeatEngine } from "../../licensing/seat-engine";
-import { requiredText, userPrincipalName } from "../../validation";
+import { containsPattern, requiredText, userPrincipalName } from "../../validation";
 import { recordAudit } from "../audit/audit.service";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./user.inputs";
 
@@ -116,16 +116,12 @@ export function assertCanSeeUser(ctx: Ctx, user: User): void {
   requirePermission(p, Permission.READ_TENANT);
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => "\\" + c);
-}
-
 export async function listUsers(ctx: Ctx, args: PageArgs & { filter?: UserFilter | null }): Promise<Page<User>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const f = args.filter ?? {};
   const qb = ctx.db.qb(User, "u");
-  if (f.search?.trim()) {
-    const q = `%${escapeLike(f.search.trim().toLowerCase())}%`;
+  const q = containsPattern(f.search);
+  if (q) {
     qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :q ESCAPE '\\'", { q }).orWhere("u.upnKey LIKE :q ESCAPE '\\'", { q })));
   }
   if (f.memberOfGroupId) {
