@@ -6,6 +6,7 @@ import { App, Logger } from "./context";
 import { Database } from "./db/database";
 import { Catalog } from "./modules/catalog/catalog";
 import { MemoryRateLimitStore } from "./security/rate-limit";
+import { TenantStateCache } from "./licensing/tenant-state";
 
 export const jsonLogger: Logger = {
   info: (msg, fields) => console.log(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields })),
@@ -34,5 +35,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     verifier: new TokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }),
     log: o.log ?? jsonLogger,
     rateLimit: config.rateLimitPerMinute > 0 ? new MemoryRateLimitStore(config.rateLimitPerMinute) : null,
+    tenantStates: new TenantStateCache(),
   };
 }

@@ -10,6 +10,7 @@ import { Catalog } from "./modules/catalog/catalog";
 import { createLoaders, Loaders } from "./loaders";
 import type { Config } from "./config";
 import type { RateLimitStore } from "./security/rate-limit";
+import type { TenantStateCache } from "./licensing/tenant-state";
 
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -24,6 +25,7 @@ export interface App {
   verifier: TokenVerifier;
   log: Logger;
   rateLimit: RateLimitStore | null;
+  tenantStates: TenantStateCache;
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
@@ -33,6 +35,7 @@ export class Ctx implements LockState {
   pendingClaims: TokenClaims | null = null;
   private loaderCache?: Loaders;
   private scopedTenantId?: string;
+  private wrote = false;
 
   constructor(readonly app: App, public principal: Principal, readonly requestId: string = randomUUID()) {}
 
@@ -80,7 +83,14 @@ export class Ctx implements LockState {
       return await this.app.database.write(this, this.tenantId, fn);
     } finally {
       this.loaderCache = undefined;
+      this.wrote = true;
     }
+  }
+
+  /** The tenant row as signed in, until this request writes; then it must be read again. */
+  get signedInTenant(): Tenant | undefined {
+    const p = this.principal;
+    return !this.wrote && (p.kind === "user" || p.kind === "runtime") ? p.tenant : undefined;
   }
 }
 
@@ -110,12 +120,20 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
     const m = app.database.ds.manager;
     if (!claims.oid) {
       if (!claims.roles.includes(APP_ROLE_RUNTIME)) throw unauthenticated("The token names no user (oid).");
-      if (!(await m.findOne(Tenant, { where: { id: tenantId } }))) throw unauthenticated("The token's tenant does not exist.");
-      return { kind: "runtime", tenantId } as const;
+      const tenant = await m.findOne(Tenant, { where: { id: tenantId } });
+      if (!tenant) throw unauthenticated("The token's tenant does not exist.");
+      return { kind: "runtime", tenantId, tenant } as const;
     }
-    const user = await m.findOne(User, { where: { id: claims.oid, tenantId } });
+    // One statement: the user, and their tenant with its state version (the cache key of its licensing state).
+    const user = await m
+      .createQueryBuilder(User, "u")
+      .innerJoinAndMapOne("u.signedInTenant", Tenant, "t", "t.id = u.tenantId")
+      .where("u.id = :id AND u.tenantId = :tenantId", { id: claims.oid, tenantId })
+      .getOne();
     if (!user || !user.accountEnabled) throw unauthenticated("The token's user does not exist or is disabled.");
-    return { kind: "user", tenantId, userId: user.id, user, roles: user.roles } as const;
+    const tenant = (user as User & { signedInTenant?: Tenant }).signedInTenant;
+    delete (user as User & { signedInTenant?: Tenant }).signedInTenant;
+    return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
   });
 }
 

@@ -1,11 +1,11 @@
 import { AdminRole } from "../graphql/enums";
-import type { User } from "../entities";
+import type { Tenant, User } from "../entities";
 
 export type Principal =
   | { kind: "anonymous" }
   | { kind: "operator" }
-  | { kind: "runtime"; tenantId: string }
-  | { kind: "user"; tenantId: string; userId: string; user: User; roles: AdminRole[] };
+  | { kind: "runtime"; tenantId: string; tenant?: Tenant }
+  | { kind: "user"; tenantId: string; userId: string; user: User; roles: AdminRole[]; tenant?: Tenant };
 
 export const APP_ROLE_OPERATOR = "PlatformOperator";
 export const APP_ROLE_RUNTIME = "BotRuntime";

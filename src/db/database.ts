@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from "typeorm";
 import { Tenant } from "../entities";
-import { Engine, engineOf } from "./datasource";
+import { Engine } from "./datasource";
 import { Mutex } from "./lock";
 import { TenantDb } from "./tenant-db";
 
@@ -13,8 +13,8 @@ const RETRYABLE_PG = new Set(["40001", "40P01"]);
 
 /**
  * The one gateway to the database. Writes run in a transaction that first takes
- * the tenant's lock (PostgreSQL: the tenant row FOR UPDATE; SQLite: the
- * operation mutex), so two admins can never both take the last seat.
+ * the tenant's lock (PostgreSQL: an UPDATE of the tenant row, held to commit;
+ * SQLite: the operation mutex), so two admins can never both take the last seat.
  */
 export class Database {
   readonly engine: Engine;
@@ -23,10 +23,6 @@ export class Database {
 
   constructor(readonly ds: DataSource) {
     this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
-  }
-
-  static engineOfUrl(url: string): Engine {
-    return engineOf(url);
   }
 
   /** Tenant-scoped reads outside any transaction. */
@@ -64,9 +60,13 @@ export class Database {
     return this.exclusive(state, () => this.withRetry(() => this.ds.transaction(fn)));
   }
 
+  /**
+   * Taking the tenant's write lock and announcing a new state are one statement:
+   * the UPDATE locks the tenant row on PostgreSQL until commit, and the new
+   * version tells every instance that its cached licensing state is stale.
+   */
   private async lockTenant(m: EntityManager, tenantId: string): Promise<void> {
-    if (this.engine !== "postgres") return;
-    await m.createQueryBuilder(Tenant, "t").setLock("pessimistic_write").select("t.id").where("t.id = :id", { id: tenantId }).getRawMany();
+    await m.createQueryBuilder().update(Tenant).set({ stateVersion: () => "state_version + 1" }).where("id = :id", { id: tenantId }).execute();
   }
 
   private async withRetry<T>(fn: () => Promise<T>): Promise<T> {

@@ -21,4 +21,8 @@ export class Tenant implements Node {
   @Field(() => Date)
   @TimestampColumn({ name: "created_at" })
   createdAt: Date;
+
+  /** Bumped by every write transaction of the tenant; keys the per-instance cache of its licensing state. */
+  @Column({ type: "integer", name: "state_version", default: 0 })
+  stateVersion: number;
 }

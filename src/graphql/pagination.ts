@@ -17,7 +17,8 @@ export interface Page<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a promise that is only started when the client reads the field (a getter). */
+  totalCount: number | Promise<number>;
 }
 
 /** A Relay-style connection type named `<name>Connection` with `<name>Edge`. */
@@ -43,7 +44,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     pageInfo: PageInfo;
 
     @Field(() => Int)
-    totalCount: number;
+    totalCount: number | Promise<number>;
   }
   return Conn;
 }
@@ -79,11 +80,12 @@ export async function pageByIds<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const first = checkFirst(args.first);
   const alias = qb.alias;
-  const totalCount = await qb.clone().getCount();
+  const count = qb.clone();
   const q = qb.clone();
   if (args.after) q.andWhere(`${alias}.id ${order === "ASC" ? ">" : "<"} :afterId`, { afterId: decodeCursor(args.after) });
   const rows = first === 0 ? [] : await q.orderBy(`${alias}.id`, order).take(first + 1).getMany();
-  return pageOf(rows, first, totalCount);
+  // Counting is a statement of its own: run it only when the client asks for totalCount.
+  return Object.defineProperty(pageOf(rows, first, 0), "totalCount", { get: () => count.getCount(), enumerable: true });
 }
 
 /** A page from rows fetched with one extra row to tell whether more follow. */

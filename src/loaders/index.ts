@@ -1,33 +1,13 @@
 import DataLoader from "dataloader";
-import { Bot, GroupUserMember, LicenseWant, SeatPool, SecurityGroup, Subscription, User, UserLicenseAssignment, UserTrial } from "../entities";
+import { Bot, SecurityGroup, Tenant, User } from "../entities";
 import type { Ctx } from "../context";
 import { chainsForUser } from "../licensing/chains";
 import { TenantGraph } from "../licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "../licensing/read-model";
 import { SeatEngine } from "../licensing/seat-engine";
+import { loadTenantState, TenantState } from "../licensing/tenant-state";
+import { loadUserFacts, UserFacts } from "../licensing/user-facts";
 import { groupBy } from "../util";
-
-/**
- * Per-request batching: a page of N users costs the same number of statements
- * whatever N is. Loaders are built per request from the tenant-scoped reader,
- * and every cache key carries the tenant ID.
- */
-export interface Loaders {
-  user: DataLoader<string, User | null, string>;
-  group: DataLoader<string, SecurityGroup | null, string>;
-  bot: DataLoader<string, Bot | null, string>;
-  membershipsOfUser: DataLoader<string, GroupUserMember[], string>;
-  directAssignmentsOfUser: DataLoader<string, UserLicenseAssignment[], string>;
-  wantsOfUser: DataLoader<string, LicenseWant[], string>;
-  trialsOfUser: DataLoader<string, UserTrial[], string>;
-  botsOfOwner: DataLoader<string, Bot[], string>;
-  /** A user's groups: direct ones, every group reached through nesting with its S13 chain, and the group rows. */
-  reach: DataLoader<string, UserReach, string>;
-  graph(): Promise<TenantGraph>;
-  /** Subscriptions as of now; first brings the seat allocation up to date if time moved the pool (P6, S5). */
-  licensing(): Promise<TenantLicensing>;
-  effective: DataLoader<string, EffectiveLicenseView[], string>;
-}
 
 export interface UserReach {
   directGroupIds: string[];
@@ -35,6 +15,28 @@ export interface UserReach {
   groups: Map<string, SecurityGroup>;
 }
 
+export interface Loaders {
+  user: DataLoader<string, User | null, string>;
+  group: DataLoader<string, SecurityGroup | null, string>;
+  bot: DataLoader<string, Bot | null, string>;
+  botsOfOwner: DataLoader<string, Bot[], string>;
+  /** Memberships, direct assignments, wants and trials of users: one statement per batch. */
+  facts: DataLoader<string, UserFacts, string>;
+  /** A user's groups: direct ones, every group reached through nesting with its S13 chain, and the group rows. */
+  reach: DataLoader<string, UserReach, string>;
+  effective: DataLoader<string, EffectiveLicenseView[], string>;
+  /** The tenant's subscriptions, seat pools and group graph: cached per instance until the tenant's next write. */
+  state(): Promise<TenantState>;
+  graph(): Promise<TenantGraph>;
+  /** Subscriptions as of now; first brings the seat allocation up to date if time moved the pool (P6, S5). */
+  licensing(): Promise<TenantLicensing>;
+}
+
+/**
+ * Per-request batching: a page of N users costs the same statements whatever N
+ * is. Loaders are built per request from the tenant-scoped reader, and every
+ * cache key carries the tenant ID.
+ */
 export function createLoaders(ctx: Ctx): Loaders {
   const db = ctx.db;
   const tid = db.tenantId;
@@ -47,30 +49,27 @@ export function createLoaders(ctx: Ctx): Loaders {
       return ids.map((id) => m.get(id) ?? null);
     }, opts());
 
-  const listBy = <T extends { tenantId: string }>(entity: new () => T, key: keyof T & string) =>
-    new DataLoader<string, T[], string>(async (keys) => {
-      const m = groupBy(await db.findIn(entity, key, [...keys]), (r) => r[key] as unknown as string);
-      return keys.map((k) => m.get(k) ?? []);
-    }, opts());
-
-  let graph: Promise<TenantGraph> | undefined;
+  let state: Promise<TenantState> | undefined;
   let licensing: Promise<TenantLicensing> | undefined;
 
   const loaders: Loaders = {
     user: byId(User),
     group: byId(SecurityGroup),
     bot: byId(Bot),
-    membershipsOfUser: listBy(GroupUserMember, "userId"),
-    directAssignmentsOfUser: listBy(UserLicenseAssignment, "userId"),
-    wantsOfUser: listBy(LicenseWant, "userId"),
-    trialsOfUser: listBy(UserTrial, "userId"),
-    botsOfOwner: listBy(Bot, "ownerId"),
-    graph: () => (graph ??= TenantGraph.load(db)),
-    // One batch for every view of a user's groups, so a page costs the same statements whatever its size.
+    botsOfOwner: new DataLoader<string, Bot[], string>(async (owners) => {
+      const m = groupBy(await db.findIn(Bot, "ownerId", [...owners]), (b) => b.ownerId);
+      return owners.map((o) => m.get(o) ?? []);
+    }, opts()),
+    facts: new DataLoader<string, UserFacts, string>(async (userIds) => {
+      const m = await loadUserFacts(db, userIds);
+      return userIds.map((u) => m.get(u)!);
+    }, opts()),
+    state: () => (state ??= tenantState(ctx)),
+    graph: async () => (await loaders.state()).graph,
     reach: new DataLoader<string, UserReach, string>(async (userIds) => {
-      const [members, g] = await Promise.all([loaders.membershipsOfUser.loadMany([...userIds]), loaders.graph()]);
+      const [facts, g] = await Promise.all([loaders.facts.loadMany([...userIds]), loaders.graph()]);
       const reach = userIds.map((_, i) => {
-        const directGroupIds = (members[i] as GroupUserMember[]).map((m) => m.groupId).sort();
+        const directGroupIds = (facts[i] as UserFacts).groupIds;
         return { directGroupIds, chains: chainsForUser(directGroupIds, g.chainsFrom) };
       });
       const ids = [...new Set(reach.flatMap((r) => [...r.chains.keys()]))];
@@ -80,33 +79,35 @@ export function createLoaders(ctx: Ctx): Loaders {
     }, opts()),
     licensing: () => (licensing ??= loadLicensing(ctx)),
     effective: new DataLoader<string, EffectiveLicenseView[], string>(async (userIds) => {
-      const [lic, g] = await Promise.all([loaders.licensing(), loaders.graph()]);
-      const [reach, direct, wants, trials] = await Promise.all([
-        loaders.reach.loadMany([...userIds]),
-        loaders.directAssignmentsOfUser.loadMany([...userIds]),
-        loaders.wantsOfUser.loadMany([...userIds]),
-        loaders.trialsOfUser.loadMany([...userIds]),
-      ]);
-      return userIds.map((_, i) =>
-        effectiveLicenses(lic, g, {
-          directGroupIds: (reach[i] as UserReach).directGroupIds,
-          direct: direct[i] as UserLicenseAssignment[],
-          wants: wants[i] as LicenseWant[],
-          trials: trials[i] as UserTrial[],
-        }),
-      );
+      const [lic, g, facts] = await Promise.all([loaders.licensing(), loaders.graph(), loaders.facts.loadMany([...userIds])]);
+      return userIds.map((_, i) => {
+        const f = facts[i] as UserFacts;
+        return effectiveLicenses(lic, g, { directGroupIds: f.groupIds, direct: f.direct, wants: f.wants, trials: f.trials });
+      });
     }, opts()),
   };
+  const p = ctx.principal;
+  if (p.kind === "user" && p.tenantId === tid) loaders.user.prime(p.userId, p.user);
   return loaders;
 }
 
+async function tenantState(ctx: Ctx): Promise<TenantState> {
+  const db = ctx.db;
+  const version =
+    ctx.signedInTenant?.stateVersion ??
+    (await db.manager.findOne(Tenant, { where: { id: db.tenantId }, select: { id: true, stateVersion: true } }))?.stateVersion ??
+    0;
+  const cached = ctx.app.tenantStates.get(db.tenantId, version);
+  if (cached) return cached;
+  const fresh = await loadTenantState(db, version);
+  ctx.app.tenantStates.set(db.tenantId, fresh);
+  return fresh;
+}
 
 async function loadLicensing(ctx: Ctx): Promise<TenantLicensing> {
-  const db = ctx.db;
-  const now = ctx.clock.now();
-  const subs = await db.find(Subscription, {}, { createdAt: "ASC" });
-  const lic = new TenantLicensing(ctx.catalog, subs, now);
-  const allocated = new Map((await db.find(SeatPool)).map((p) => [p.skuId, p.allocatedPool]));
+  const state = await ctx.loaders.state();
+  const lic = new TenantLicensing(ctx.catalog, state.subscriptions, ctx.clock.now());
+  const allocated = new Map(state.seatPools.map((p) => [p.skuId, p.allocatedPool]));
   const stale = ctx.catalog.assignable().some((s) => (allocated.get(s.id) ?? 0) !== (lic.pools.get(s.id) ?? 0));
   if (stale) await ctx.write((tx) => new SeatEngine(tx, ctx.catalog, ctx.clock).rebalance());
   return lic;

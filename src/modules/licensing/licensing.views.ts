@@ -35,7 +35,7 @@ export const userLicenseViews = {
   },
 
   async assignedLicenses(ctx: Ctx, u: User): Promise<AssignedLicense[]> {
-    return (await ctx.loaders.directAssignmentsOfUser.load(u.id)).map((a) => assigned(ctx, a));
+    return (await ctx.loaders.facts.load(u.id)).direct.map((a) => assigned(ctx, a));
   },
 
   async effectiveLicenses(ctx: Ctx, u: User): Promise<EffectiveLicense[]> {

@@ -15,7 +15,7 @@ export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<
   const upn = userPrincipalName(input.adminUserPrincipalName);
   const adminName = requiredText(input.adminDisplayName, "adminDisplayName");
   const now = ctx.clock.now();
-  const tenant = Object.assign(new Tenant(), { id: newId("tenant"), displayName, allowAdHocSubscriptions: true, createdAt: now });
+  const tenant = Object.assign(new Tenant(), { id: newId("tenant"), displayName, allowAdHocSubscriptions: true, createdAt: now, stateVersion: 0 });
   const admin = Object.assign(new User(), {
     id: newId("user"), tenantId: tenant.id, userPrincipalName: upn, upnKey: upn.toLowerCase(), displayName: adminName,
     accountEnabled: true, roles: [AdminRole.GLOBAL_ADMIN], createdAt: now,
@@ -32,7 +32,7 @@ export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<
 
 export async function currentTenant(ctx: Ctx): Promise<Tenant> {
   const p = requireUser(ctx.principal);
-  const t = await ctx.app.database.ds.manager.findOne(Tenant, { where: { id: p.tenantId } });
+  const t = ctx.signedInTenant ?? (await ctx.app.database.ds.manager.findOne(Tenant, { where: { id: p.tenantId } }));
   if (!t) throw notFound("Tenant");
   return t;
 }
