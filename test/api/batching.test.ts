@@ -48,7 +48,7 @@ describe.each(engines())("batching: no N+1 (%s)", (_engine, url) => {
     const small = await statements(10);
     const large = await statements(200);
     expect(large).toBe(small);
-    expect(large).toBeLessThanOrEqual(15);
+    expect(large).toBeLessThanOrEqual(6);
     // eslint-disable-next-line no-console
     console.log(`statements for a page of 200 users: ${large}`);
   });
