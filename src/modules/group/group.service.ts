@@ -90,16 +90,48 @@ function memberIds(input: GroupMembersInput) {
   return { userIds, groupIds };
 }
 
-/** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
-export async function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
+interface MembershipChange {
+  /** Users whose wants may change because of it. */
+  affected: Set<string>;
+  details: Record<string, unknown>;
+}
+
+/**
+ * Shared by add and remove (G1): every ID must exist in this tenant, one
+ * transaction, then the wants of everyone reached are recomputed and the seats
+ * rebalanced (S5) before the audit event is written.
+ */
+async function changeMembers(
+  ctx: Ctx,
+  input: GroupMembersInput,
+  action: string,
+  apply: (tx: TenantDb, group: SecurityGroup, ids: { userIds: string[]; groupIds: string[] }, engine: SeatEngine) => Promise<MembershipChange>,
+): Promise<SecurityGroup> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
-  const { userIds, groupIds } = memberIds(input);
+  const ids = memberIds(input);
   return ctx.write(async (tx) => {
     const group = await findGroup(tx, input.groupId);
-    await requireAll(tx, User, userIds, "Users");
-    await requireAll(tx, SecurityGroup, groupIds, "Groups");
+    await requireAll(tx, User, ids.userIds, "Users");
+    await requireAll(tx, SecurityGroup, ids.groupIds, "Groups");
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     await engine.rebalance();
+    const change = await apply(tx, group, ids, engine);
+    engine.invalidate();
+    await engine.recomputeWants([...change.affected]);
+    await engine.rebalance();
+    await recordAudit(tx, ctx, action, group.id, { ...change.details, seatChanges: engine.auditSummary() });
+    return group;
+  });
+}
+
+async function usersUnder(engine: SeatEngine, groupIds: string[], into: Set<string>): Promise<Set<string>> {
+  for (const g of groupIds) for (const u of await engine.transitiveUsers(g)) into.add(u);
+  return into;
+}
+
+/** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
+export function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
+  return changeMembers(ctx, input, "ADD_GROUP_MEMBERS", async (tx, group, { userIds, groupIds }, engine) => {
     const graph = await engine.graph();
     for (const child of groupIds) {
       if (graph.wouldCycle(group.id, child)) {
@@ -113,43 +145,25 @@ export async function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<Se
     const newGroups = groupIds.filter((g) => !presentGroups.has(g));
     await tx.insert(GroupUserMember, newUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
     await tx.insert(GroupNesting, newGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
-    const affected = new Set(newUsers);
-    for (const g of newGroups) for (const u of await engine.transitiveUsers(g)) affected.add(u);
-    engine.invalidate();
-    await engine.recomputeWants([...affected]);
-    await engine.rebalance();
-    await recordAudit(tx, ctx, "ADD_GROUP_MEMBERS", group.id, {
-      addedUserIds: newUsers, addedGroupIds: newGroups,
-      unchangedUserIds: userIds.filter((u) => presentUsers.has(u)), unchangedGroupIds: groupIds.filter((g) => presentGroups.has(g)),
-      seatChanges: engine.auditSummary(),
-    });
-    return group;
+    return {
+      affected: await usersUnder(engine, newGroups, new Set(newUsers)),
+      details: {
+        addedUserIds: newUsers, addedGroupIds: newGroups,
+        unchangedUserIds: userIds.filter((u) => presentUsers.has(u)), unchangedGroupIds: groupIds.filter((g) => presentGroups.has(g)),
+      },
+    };
   });
 }
 
-export async function removeMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
-  requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
-  const { userIds, groupIds } = memberIds(input);
-  return ctx.write(async (tx) => {
-    const group = await findGroup(tx, input.groupId);
-    await requireAll(tx, User, userIds, "Users");
-    await requireAll(tx, SecurityGroup, groupIds, "Groups");
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
-    const graph = await engine.graph();
+export function removeMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
+  return changeMembers(ctx, input, "REMOVE_GROUP_MEMBERS", async (tx, group, { userIds, groupIds }, engine) => {
+    const children = (await engine.graph()).childrenOf(group.id);
     const removedUsers = (await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId);
-    const removedGroups = groupIds.filter((g) => graph.childrenOf(group.id).includes(g));
-    const affected = new Set(removedUsers);
-    for (const g of removedGroups) for (const u of await engine.transitiveUsers(g)) affected.add(u);
+    const removedGroups = groupIds.filter((g) => children.includes(g));
+    const affected = await usersUnder(engine, removedGroups, new Set(removedUsers));
     await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
     if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
-    engine.invalidate();
-    await engine.recomputeWants([...affected]);
-    await engine.rebalance();
-    await recordAudit(tx, ctx, "REMOVE_GROUP_MEMBERS", group.id, {
-      removedUserIds: removedUsers, removedGroupIds: removedGroups, seatChanges: engine.auditSummary(),
-    });
-    return group;
+    return { affected, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };
   });
 }
 
