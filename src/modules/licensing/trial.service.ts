@@ -54,7 +54,7 @@ export async function startTrial(ctx: Ctx, input: StartTrialInput): Promise<Effe
 /** The tenant's trial shows as one isTrial subscription on SELF_SERVICE_TRIAL: one unit per trial user, ending with the last trial. */
 async function syncTrialSubscription(tx: TenantDb, skuId: string, now: Date): Promise<void> {
   const trials = await tx.find(UserTrial, { skuId });
-  const endsAt = new Date(Math.max(...trials.map((t) => t.expiresAt.getTime())));
+  const endsAt = new Date(trials.reduce((latest, t) => Math.max(latest, t.expiresAt.getTime()), now.getTime()));
   const sub = await tx.findOne(Subscription, { skuId, isTrial: true });
   if (sub) {
     await tx.update(Subscription, { id: sub.id }, { quantity: trials.length, endsAt });
