@@ -13,6 +13,23 @@ export const jsonLogger: Logger = {
   error: (msg, fields) => console.error(JSON.stringify({ level: "error", msg, time: new Date().toISOString(), ...fields })),
 };
 
+/** Any number of instances may start at once: on PostgreSQL an advisory lock lets one migrate while the others wait. */
+export async function migrate(ds: DataSource): Promise<void> {
+  if (ds.options.type !== "postgres") {
+    await ds.runMigrations({ transaction: "each" });
+    return;
+  }
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    await qr.query("SELECT pg_advisory_lock(7366051)");
+    await ds.runMigrations({ transaction: "each" });
+  } finally {
+    await qr.query("SELECT pg_advisory_unlock(7366051)").catch(() => undefined);
+    await qr.release();
+  }
+}
+
 export interface AppOptions {
   dataSource: DataSource;
   config?: Partial<Config>;
@@ -26,7 +43,7 @@ export interface AppOptions {
 export async function createApp(o: AppOptions): Promise<App> {
   const config = { ...loadConfig(), ...o.config };
   if (!o.dataSource.isInitialized) await o.dataSource.initialize();
-  if (o.migrate !== false) await o.dataSource.runMigrations({ transaction: "each" });
+  if (o.migrate !== false) await migrate(o.dataSource);
   return {
     database: new Database(o.dataSource),
     catalog: await Catalog.load(o.dataSource),
