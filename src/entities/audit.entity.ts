@@ -6,6 +6,8 @@ import { TimestampColumn } from "./columns";
 @ObjectType({ implements: Node })
 @Entity("audit_event")
 @Index("ix_audit_event_tenant", ["tenantId", "id"])
+@Index("ix_audit_event_target", ["tenantId", "targetId"])
+@Index("ix_audit_event_action", ["tenantId", "action"])
 export class AuditEvent implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: 64 })

@@ -21,6 +21,7 @@ abstract class AssignmentBase {
 /** A SKU assigned directly to a user (S3). */
 @Entity("user_license_assignment")
 @Index("ix_user_license_assignment_tenant", ["tenantId", "skuId"])
+@Index("ix_user_license_assignment_user", ["tenantId", "userId"])
 export class UserLicenseAssignment extends AssignmentBase {
   @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
   userId: string;
@@ -29,6 +30,7 @@ export class UserLicenseAssignment extends AssignmentBase {
 /** A SKU assigned to a security group; its transitive members want it (S1). */
 @Entity("group_license_assignment")
 @Index("ix_group_license_assignment_tenant", ["tenantId", "skuId"])
+@Index("ix_group_license_assignment_group", ["tenantId", "groupId"])
 export class GroupLicenseAssignment extends AssignmentBase {
   @PrimaryColumn({ type: "varchar", length: 64, name: "group_id" })
   groupId: string;
