@@ -437,15 +437,14 @@ export async function seedLargeTenant(app: App, opts: LargeTenantOptions): Promi
     const q2 = tx.manager.queryRunner!;
     const b2 = new Bulk(q2);
     await b2.insert("user_license_assignment", ["sku_id", "user_id", "tenant_id", "disabled_plan_ids", "assigned_at", "updated_at"], directRows);
-    await engine.recomputeWants(p.directUsers.map((u) => p.userIds[u]));
+    await engine.recomputeWants({ userIds: p.directUsers.map((u) => p.userIds[u]) });
     progress("seat engine", ++step, steps);
     for (const [k, g] of p.assignedGroups.entries()) {
       const disabled = k % 5 === 4 && flowPlan ? [flowPlan] : [];
       await b2.insert("group_license_assignment", ["sku_id", "group_id", "tenant_id", "disabled_plan_ids", "assigned_at", "updated_at"],
         [[userSku.id, p.groupIds[g], p.tenantId, JSON.stringify(disabled), at(9_000_000 + k), at(9_000_000 + k)]]);
-      const affected = await engine.transitiveUsers(p.groupIds[g]);
       engine.invalidate();
-      await engine.recomputeWants(affected);
+      await engine.recomputeWants({ groupIds: [...(await engine.graph()).descendants(p.groupIds[g])] });
       progress("seat engine", ++step, steps);
     }
     await engine.rebalance();
@@ -531,6 +530,7 @@ const HELP = `Builds a deterministic large tenant on DATABASE_URL (default ${"sq
   --seed N        PRNG seed; the same arguments make the same tenant (default 42)
   --seat-ratio R  paid seats ÷ demand, below 1 so some users are in COUNT_VIOLATION (default 0.85)
   --replace       delete the tenant these arguments made before, and make it again
+                  (restart a server that runs on the same database afterwards: it may cache the old tenant)
   --json FILE     also write the tenant ID, user IDs and counts as JSON`;
 
 function parseArgs(argv: string[]): Record<string, string | true> {
@@ -597,7 +597,7 @@ async function run(argv: string[]): Promise<void> {
 
 if (require.main === module) {
   run(process.argv.slice(2)).catch((e) => {
-    console.error(String(e?.stack ?? e));
+    console.error(process.env.DEBUG ? String(e?.stack ?? e) : String(e?.message ?? e));
     process.exit(1);
   });
 }

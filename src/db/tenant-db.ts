@@ -21,6 +21,18 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
 export class TenantDb {
   constructor(readonly tenantId: string, readonly manager: EntityManager, readonly engine: Engine) {}
 
+  /**
+   * Raw, set-based SQL for the seat engine. Named parameters (`:name`, `:...list`)
+   * work on both engines; `:tid` is this tenant and must appear in the statement.
+   */
+  async sql<R = Record<string, unknown>>(text: string, params: Record<string, unknown> = {}): Promise<R[]> {
+    if (!text.includes(":tid")) throw new Error("tenant-scoped SQL must filter on :tid");
+    const [q, p] = this.manager.connection.driver.escapeQueryWithParameters(text, { ...params, tid: this.tenantId });
+    const out = await this.manager.query(q, p);
+    // SELECTs give rows; better-sqlite3 answers writes with a run result, PostgreSQL with [rows, count].
+    return Array.isArray(out) && (out.length === 0 || !Array.isArray(out[0])) ? out : [];
+  }
+
   qb<T extends Scoped>(entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
     return this.manager.createQueryBuilder(entity, alias).where(`${alias}.tenantId = :tenantId`, { tenantId: this.tenantId });
   }

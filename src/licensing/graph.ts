@@ -38,6 +38,11 @@ export class TenantGraph {
     return this.assignments.get(g) ?? [];
   }
 
+  /** The groups a SKU is assigned to directly. */
+  groupsAssigned(skuId: string): string[] {
+    return [...this.assignments.entries()].filter(([, list]) => list.some((a) => a.skuId === skuId)).map(([g]) => g);
+  }
+
   hasAnyAssignment(): boolean {
     return this.assignments.size > 0;
   }

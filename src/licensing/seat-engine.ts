@@ -1,11 +1,16 @@
 import { Clock } from "../clock";
-import { GroupUserMember, LicenseWant, SeatPool, Subscription, UserLicenseAssignment } from "../entities";
+import { GroupUserMember, LicenseWant, SeatPool, Subscription } from "../entities";
 import { TenantDb } from "../db/tenant-db";
 import { Catalog } from "../modules/catalog/catalog";
 import { seatDelta } from "./allocation";
 import { TenantGraph } from "./graph";
 import { prepaidUnits } from "./status";
-import { push } from "../util";
+
+/** The users whose wants a change may touch: these, and everyone directly in these groups. */
+export interface Candidates {
+  userIds?: string[];
+  groupIds?: string[];
+}
 
 export interface SkuSeatChanges {
   granted: string[];
@@ -27,6 +32,8 @@ export class SeatEngine {
   private graphCache?: TenantGraph;
   private subsCache?: Subscription[];
   readonly changes = new Map<string, SkuSeatChanges>();
+  /** The queue position given to wants started in this transaction, per SKU. */
+  private readonly newSeq = new Map<string, number>();
 
   constructor(private readonly tx: TenantDb, private readonly catalog: Catalog, private readonly clock: Clock) {}
 
@@ -65,51 +72,44 @@ export class SeatEngine {
     return [...new Set(rows.map((r) => r.userId))];
   }
 
-  /** The SKUs each of `userIds` should want now (S1), from direct and (nested) group assignments. */
-  async desiredWants(userIds: string[]): Promise<Map<string, Set<string>>> {
+  /**
+   * Bring the wants of the candidate users in line with their sources (S1):
+   * a want ends when its last source goes, and new wants queue last (S4).
+   * Set-based: a handful of statements per SKU whatever the number of users.
+   */
+  async recomputeWants(c: Candidates): Promise<void> {
+    const userIds = [...new Set(c.userIds ?? [])];
+    const groupIds = [...new Set(c.groupIds ?? [])];
+    if (!userIds.length && !groupIds.length) return;
     const graph = await this.graph();
-    const want = new Map<string, Set<string>>(userIds.map((u) => [u, new Set<string>()]));
-    for (const a of await this.tx.findIn(UserLicenseAssignment, "userId", userIds)) want.get(a.userId)?.add(a.skuId);
-    if (graph.hasAnyAssignment()) {
-      const skusVia = new Map<string, string[]>();
-      const skusOfGroup = (g: string) => {
-        let s = skusVia.get(g);
-        if (!s) {
-          const all = new Set<string>();
-          for (const ancestor of graph.chainsFrom(g).keys()) for (const a of graph.assignmentsOf(ancestor)) all.add(a.skuId);
-          skusVia.set(g, (s = [...all]));
-        }
-        return s;
-      };
-      for (const m of await this.tx.findIn(GroupUserMember, "userId", userIds)) {
-        const set = want.get(m.userId);
-        if (set) for (const sku of skusOfGroup(m.groupId)) set.add(sku);
-      }
-    }
-    return want;
-  }
-
-  /** Bring the wants of `userIds` in line with their sources; new wants queue last (S4). */
-  async recomputeWants(userIds: string[]): Promise<void> {
-    if (userIds.length === 0) return;
-    const desired = await this.desiredWants(userIds);
-    const existing = await this.tx.findIn(LicenseWant, "userId", userIds);
-    const have = new Set(existing.map((w) => `${w.userId}|${w.skuId}`));
-    const endedBySku = new Map<string, string[]>();
-    for (const w of existing) {
-      if (desired.get(w.userId)?.has(w.skuId)) continue;
-      push(endedBySku, w.skuId, w.userId);
-      if (w.holdsSeat) this.changesOf(w.skuId).released.push(w.userId);
-    }
-    const startedBySku = new Map<string, string[]>();
-    for (const [userId, skus] of desired) for (const sku of skus) if (!have.has(`${userId}|${sku}`)) push(startedBySku, sku, userId);
-    for (const [skuId, users] of endedBySku) await this.tx.deleteIn(LicenseWant, "userId", users, { skuId });
-    const now = this.clock.now();
-    for (const [skuId, users] of startedBySku) {
-      const seq = await this.nextSeq(skuId);
-      users.sort();
-      await this.tx.insert(LicenseWant, users.map((userId) => ({ userId, skuId, wantSeq: seq, wantedSince: now, holdsSeat: false, updatedAt: now })));
-      this.changesOf(skuId).waiting.push(...users);
+    const now = this.clock.now().getTime();
+    const inCandidates = (col: string) =>
+      `(${[
+        userIds.length ? `${col} IN (:...cu)` : "",
+        groupIds.length ? `${col} IN (SELECT cm.user_id FROM group_user_member cm WHERE cm.tenant_id = :tid AND cm.group_id IN (:...cg))` : "",
+      ].filter(Boolean).join(" OR ")})`;
+    for (const sku of this.catalog.assignable()) {
+      // Groups whose members want the SKU: those it is assigned to, and every group nested in them.
+      const licensed = new Set<string>();
+      for (const g of graph.groupsAssigned(sku.id)) for (const d of graph.descendants(g)) licensed.add(d);
+      const wants = (col: string) =>
+        `(EXISTS (SELECT 1 FROM user_license_assignment da WHERE da.tenant_id = :tid AND da.sku_id = :sku AND da.user_id = ${col})` +
+        (licensed.size ? ` OR EXISTS (SELECT 1 FROM group_user_member gm WHERE gm.tenant_id = :tid AND gm.user_id = ${col} AND gm.group_id IN (:...lg))` : "") +
+        ")";
+      const params = { sku: sku.id, cu: userIds, cg: groupIds, lg: [...licensed] };
+      const ended = `w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND NOT ${wants("w.user_id")}`;
+      const released = await this.tx.sql<{ user_id: string }>(`SELECT w.user_id FROM license_want w WHERE ${ended} AND w.holds_seat = :held`, { ...params, held: true });
+      this.changesOf(sku.id).released.push(...released.map((r) => r.user_id));
+      await this.tx.sql(`DELETE FROM license_want WHERE user_id IN (SELECT w.user_id FROM license_want w WHERE ${ended}) AND tenant_id = :tid AND sku_id = :sku`, params);
+      const seq = await this.nextSeq(sku.id);
+      await this.tx.sql(
+        `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
+         SELECT u.id, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT) FROM app_user u
+         WHERE u.tenant_id = :tid AND ${inCandidates("u.id")} AND ${wants("u.id")}
+           AND NOT EXISTS (SELECT 1 FROM license_want x WHERE x.tenant_id = :tid AND x.sku_id = :sku AND x.user_id = u.id)`,
+        { ...params, seq, now, free: false },
+      );
+      this.newSeq.set(sku.id, seq);
     }
   }
 
@@ -125,22 +125,21 @@ export class SeatEngine {
    * revoke from the most recent holders.
    */
   async rebalance(skuIds: string[] = this.catalog.assignable().map((s) => s.id)): Promise<void> {
-    const now = this.clock.now();
+    const now = this.clock.now().getTime();
     for (const skuId of skuIds) {
       const pool = await this.pool(skuId);
       const { grant, revoke } = seatDelta(pool, await this.held(skuId));
       const c = this.changesOf(skuId);
-      if (revoke) {
-        const ids = await this.queue(skuId, true, "DESC", revoke);
-        await this.tx.updateIn(LicenseWant, "userId", ids, { skuId }, { holdsSeat: false, updatedAt: now });
-        c.revoked.push(...ids);
-      }
-      if (grant) {
-        const ids = await this.queue(skuId, false, "ASC", grant);
-        if (ids.length) await this.tx.updateIn(LicenseWant, "userId", ids, { skuId }, { holdsSeat: true, updatedAt: now });
-        c.granted.push(...ids);
-        const got = new Set(ids);
-        c.waiting = c.waiting.filter((u) => !got.has(u));
+      if (revoke) c.revoked.push(...(await this.move(skuId, true, "DESC", revoke, now)));
+      if (grant) c.granted.push(...(await this.move(skuId, false, "ASC", grant, now)));
+      const seq = this.newSeq.get(skuId);
+      if (seq !== undefined) {
+        // Wants started by this change that the pool could not serve: COUNT_VIOLATION.
+        const waiting = await this.tx.sql<{ user_id: string }>(
+          `SELECT user_id FROM license_want WHERE tenant_id = :tid AND sku_id = :sku AND want_seq = :seq AND holds_seat = :free`,
+          { sku: skuId, seq, free: false },
+        );
+        c.waiting = waiting.map((r) => r.user_id);
       }
       await this.savePool(skuId, { allocatedPool: pool });
     }
@@ -173,17 +172,19 @@ export class SeatEngine {
     return c;
   }
 
-  private async queue(skuId: string, holdsSeat: boolean, dir: "ASC" | "DESC", limit: number): Promise<string[]> {
-    const rows = await this.tx
-      .qb(LicenseWant, "w")
-      .select("w.userId", "userId")
-      .andWhere("w.skuId = :skuId", { skuId })
-      .andWhere("w.holdsSeat = :holdsSeat", { holdsSeat })
-      .orderBy("w.wantSeq", dir)
-      .addOrderBy("w.userId", dir)
-      .limit(limit)
-      .getRawMany<{ userId: string }>();
-    return rows.map((r) => r.userId);
+  /** Flips `n` seats at one end of the queue: the head of the waiting, or the tail of the holders. */
+  private async move(skuId: string, fromHolding: boolean, dir: "ASC" | "DESC", n: number, now: number): Promise<string[]> {
+    const pick = `SELECT q.user_id FROM license_want q WHERE q.tenant_id = :tid AND q.sku_id = :sku AND q.holds_seat = :from
+      ORDER BY q.want_seq ${dir}, q.user_id ${dir} LIMIT :n`;
+    const params = { sku: skuId, from: fromHolding, to: !fromHolding, n, now };
+    const ids = (await this.tx.sql<{ user_id: string }>(pick, params)).map((r) => r.user_id);
+    if (ids.length) {
+      await this.tx.sql(
+        `UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND user_id IN (${pick})`,
+        params,
+      );
+    }
+    return ids;
   }
 
   private async nextSeq(skuId: string): Promise<number> {

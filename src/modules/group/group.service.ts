@@ -5,7 +5,7 @@ import { AppError, badInput, ErrorCode, notFound } from "../../errors";
 import { newId } from "../../ids";
 import { Permission, requirePermission } from "../../auth/permissions";
 import { Page, pageByIds, PageArgs } from "../../graphql/pagination";
-import { SeatEngine } from "../../licensing/seat-engine";
+import { Candidates, SeatEngine } from "../../licensing/seat-engine";
 import { containsPattern, optionalText, requiredText, uniqueIds } from "../../validation";
 import { recordAudit } from "../audit/audit.service";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./group.inputs";
@@ -54,7 +54,9 @@ export async function deleteGroup(ctx: Ctx, id: string): Promise<string> {
     }
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     await engine.rebalance();
-    const affected = await engine.transitiveUsers(id);
+    // The group's own members lose the membership itself, so they are named before it goes.
+    const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
+    const affected = { userIds: (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId), groupIds: nested };
     await tx.delete(GroupUserMember, { groupId: id });
     await tx.delete(GroupNesting, { parentId: id });
     await tx.delete(GroupNesting, { childId: id });
@@ -91,8 +93,8 @@ function memberIds(input: GroupMembersInput) {
 }
 
 interface MembershipChange {
-  /** Users whose wants may change because of it. */
-  affected: Set<string>;
+  /** Whose wants may change because of it. */
+  affected: Candidates;
   details: Record<string, unknown>;
 }
 
@@ -117,16 +119,17 @@ async function changeMembers(
     await engine.rebalance();
     const change = await apply(tx, group, ids, engine);
     engine.invalidate();
-    await engine.recomputeWants([...change.affected]);
+    await engine.recomputeWants(change.affected);
     await engine.rebalance();
     await recordAudit(tx, ctx, action, group.id, { ...change.details, seatChanges: engine.auditSummary() });
     return group;
   });
 }
 
-async function usersUnder(engine: SeatEngine, groupIds: string[], into: Set<string>): Promise<Set<string>> {
-  for (const g of groupIds) for (const u of await engine.transitiveUsers(g)) into.add(u);
-  return into;
+/** Everyone the changed users and nested groups reach: the users, and the members of those groups at any depth. */
+async function reached(engine: SeatEngine, userIds: string[], groupIds: string[]): Promise<Candidates> {
+  const graph = await engine.graph();
+  return { userIds, groupIds: [...new Set(groupIds.flatMap((g) => [...graph.descendants(g)]))] };
 }
 
 /** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
@@ -146,7 +149,7 @@ export function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<Security
     await tx.insert(GroupUserMember, newUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
     await tx.insert(GroupNesting, newGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
     return {
-      affected: await usersUnder(engine, newGroups, new Set(newUsers)),
+      affected: await reached(engine, newUsers, newGroups),
       details: {
         addedUserIds: newUsers, addedGroupIds: newGroups,
         unchangedUserIds: userIds.filter((u) => presentUsers.has(u)), unchangedGroupIds: groupIds.filter((g) => presentGroups.has(g)),
@@ -160,7 +163,7 @@ export function removeMembers(ctx: Ctx, input: GroupMembersInput): Promise<Secur
     const children = (await engine.graph()).childrenOf(group.id);
     const removedUsers = (await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId);
     const removedGroups = groupIds.filter((g) => children.includes(g));
-    const affected = await usersUnder(engine, removedGroups, new Set(removedUsers));
+    const affected = await reached(engine, removedUsers, removedGroups);
     await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
     if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
     return { affected, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };

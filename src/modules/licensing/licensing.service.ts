@@ -67,7 +67,7 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
       }
       await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
       // Taken at once so that a second SKU in the same call sees this seat as used.
-      await engine.recomputeWants([user.id]);
+      await engine.recomputeWants({ userIds: [user.id] });
       await engine.rebalance([sku.id]);
       log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
     }
@@ -76,7 +76,7 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
       await tx.delete(UserLicenseAssignment, { userId: user.id, skuId: sku.id });
       log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
     }
-    await engine.recomputeWants([user.id]);
+    await engine.recomputeWants({ userIds: [user.id] });
     await engine.rebalance();
     await recordAudit(tx, ctx, "ASSIGN_USER_LICENSE", user.id, { changes: log, seatChanges: engine.auditSummary() });
     return user;
@@ -113,9 +113,8 @@ export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesIn
       wantsChange = true;
     }
     if (wantsChange) {
-      const affected = await engine.transitiveUsers(group.id);
       engine.invalidate();
-      await engine.recomputeWants(affected);
+      await engine.recomputeWants({ groupIds: [...(await engine.graph()).descendants(group.id)] });
       await engine.rebalance();
     }
     await recordAudit(tx, ctx, "ASSIGN_GROUP_LICENSE", group.id, { changes: log, seatChanges: engine.auditSummary() });

@@ -1,0 +1,834 @@
+/**
+ * `npm run bench` — issue 7's benchmark: each workload against its references, in one run, on the
+ * same generated data, printed as one table (median, p95, ratio to each reference).
+ *
+ *   npm run bench                                   SQLite, in /tmp/license-bench
+ *   DATABASE_URL=postgres://…/db npm run bench      PostgreSQL: works in schema license_bench of that database
+ *   npm run bench -- --users 20000 --save --profile
+ *
+ * The server under test runs as a child process (node dist/src/main.js), so load generation does not
+ * share its event loop and its memory can be read from /proc. Run `npm run bench -- --help` for flags.
+ */
+import "reflect-metadata";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { Client } from "pg";
+import { DataSource, DataSourceOptions, Logger } from "typeorm";
+import { createApp } from "../../src/app";
+import { signToken } from "../../src/auth/sign";
+import { App } from "../../src/context";
+import { dataSourceOptions } from "../../src/db/datasource";
+import { contextFor, createApolloServer } from "../../src/server";
+import { LargeTenant, progressBar, seedLargeTenant } from "../../src/cli/seed-large";
+import { Child, memory, resetPeak, startChild, stopChild } from "./lib/proc";
+import { Engine, openSql, Sql, truthy } from "./lib/sql";
+import { fmt, markdownTable, median, p95, ratio, Row, timed } from "./lib/stats";
+import { summarize, summaryMarkdown } from "./profile-top";
+import { encodeCursor, loadRefCatalog, lowerBoundPage, naivePage, PageOut, RefCatalog, W2_QUERY } from "./w2-reference";
+import { rawAssign, rawRemove, W3Target } from "./w3-reference";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require("autocannon") as (o: Record<string, unknown>) => Promise<AutocannonResult>;
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for PostgreSQL; default SQLite under /tmp/license-bench)
+
+  --users N          size of the main tenant (default 100000); W4 also runs 1,000 and 10,000 when smaller
+  --seed N           generator seed (default 42)
+  --duration S       W1: seconds per autocannon run, after a 2 s warm-up (default 10); latency has 1 ms resolution,
+                     so the mean is derived from throughput (connections ÷ req/s)
+  --connections N    W1: autocannon connections (default 10)
+  --w2-pages N       W2: at most N pages over HTTP (default 0 = the whole tenant)
+  --naive-pages N    W2: pages for the naive per-user reference, evenly spread (default 30)
+  --w4-pages N       W4: pages per tenant size, evenly spread, measured twice (default 20)
+  --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
+  --only W1,W2,…     run only these workloads
+  --profile          restart the server per workload under --cpu-prof and summarize the profiles (slower figures)
+  --save             write the table into test/bench/RESULTS.md (the section of this engine)
+  --keep             keep the generated database
+  --try-indexes      experiment, not for RESULTS.md: add the indexes the profile asks for after generating
+                     (app_user, security_group, bot on (tenant_id, id); license_want, user_license_assignment,
+                     user_trial on (tenant_id, user_id)) to see what they change`;
+
+interface Opts {
+  users: number;
+  seed: number;
+  duration: number;
+  connections: number;
+  w2Pages: number;
+  naivePages: number;
+  w4Pages: number;
+  w3Repeats: number;
+  only: Set<string>;
+  profile: boolean;
+  save: boolean;
+  keep: boolean;
+  tryIndexes: boolean;
+}
+
+function parseOpts(argv: string[]): Opts {
+  const args = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith("--")) throw new Error(`Unexpected argument ${argv[i]}`);
+    const [k, v] = argv[i].slice(2).split("=", 2);
+    if (v !== undefined) args.set(k, v);
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith("--")) args.set(k, argv[++i]);
+    else args.set(k, true);
+  }
+  if (args.has("help")) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const num = (k: string, d: number) => {
+    const v = args.get(k);
+    if (v === undefined) return d;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${k} must be a number`);
+    return n;
+  };
+  const only = args.get("only");
+  return {
+    users: Math.max(1000, Math.round(num("users", 100_000))),
+    seed: num("seed", 42),
+    duration: num("duration", 10),
+    connections: num("connections", 10),
+    w2Pages: num("w2-pages", 0),
+    naivePages: num("naive-pages", 30),
+    w4Pages: Math.max(2, num("w4-pages", 20)),
+    w3Repeats: Math.max(1, num("w3-repeats", 5)),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W2", "W3", "W4"]),
+    profile: args.has("profile"),
+    save: args.has("save"),
+    keep: args.has("keep"),
+    tryIndexes: args.has("try-indexes"),
+  };
+}
+
+/** Statements of one operation per workload, written next to the database for reading. */
+const stmtLog = new Map<string, string[]>();
+
+const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const MB = (b: number) => `${fmt(b / 2 ** 20, 0)} MB`;
+
+/** Counts (and, while `record` is on, keeps) the statements of the in-process app; `slow` gets each statement's time. */
+class CountingLogger implements Logger {
+  count = 0;
+  record = false;
+  queries: string[] = [];
+  slow: { ms: number; query: string }[] = [];
+  logQuery(query: string): void {
+    this.count++;
+    if (this.record) this.queries.push(query);
+  }
+  logQuerySlow(time: number, query: string): void {
+    if (this.record) this.slow.push({ ms: time, query });
+  }
+  logQueryError(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+    s.on("error", rej);
+  });
+}
+
+interface Gql<T = unknown> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** The server whose log a failed request should show. */
+let current: Child | undefined;
+
+/**
+ * One GraphQL POST, timed. A kept-alive connection that the server closed while idle (its
+ * keepAliveTimeout is 5 s) fails the next request before it reaches the server: that attempt is
+ * retried once on a new connection and only the retry is timed.
+ */
+async function gql<T = unknown>(port: number, token: string, query: string, variables?: Record<string, unknown>, retry = true): Promise<{ ms: number; body: Gql<T> }> {
+  try {
+    const { ms, value } = await timed(async () => {
+      const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await r.text();
+      try {
+        return JSON.parse(text) as Gql<T>;
+      } catch {
+        throw new Error(`HTTP ${r.status}: ${text.slice(0, 300)}`);
+      }
+    });
+    return { ms, body: value };
+  } catch (e) {
+    const code = ((e as { cause?: { code?: string } }).cause?.code ?? "") as string;
+    if (retry && /UND_ERR_SOCKET|ECONNRESET|EPIPE/.test(code)) return gql<T>(port, token, query, variables, false);
+    const s = current && current.port === port ? current : undefined;
+    if (s) throw new Error(`${(e as Error).message} [${code}] (server exit code ${s.proc.exitCode}, signal ${s.proc.signalCode}); its last output:\n${s.log.slice(-20).join("")}`);
+    throw e;
+  }
+}
+
+async function gqlOk<T = any>(port: number, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const r = await gql<T>(port, token, query, variables);
+  if (r.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.body.errors).slice(0, 500)}`);
+  return r.body.data as T;
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: resolve(__dirname, "../../.."), encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: resolve(__dirname, "../../.."), encoding: "utf8" }).trim();
+    return dirty ? `${sha} (with uncommitted changes)` : sha;
+  } catch {
+    return "unknown";
+  }
+}
+
+function version(pkg: string): string {
+  try {
+    return JSON.parse(readFileSync(resolve(__dirname, "../../../node_modules", pkg, "package.json"), "utf8")).version;
+  } catch {
+    return "?";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Setup {
+  engine: Engine;
+  /** For the child server. */
+  childUrl: string;
+  /** For the in-process DataSource. */
+  settings: { url: string; searchPath?: string };
+  sqlTarget: { file?: string; url?: string; searchPath?: string };
+  describe: string;
+  cleanup: () => Promise<void>;
+}
+
+const PG_SCHEMA = "license_bench";
+
+async function prepareDatabase(o: Opts): Promise<Setup> {
+  const env = process.env.DATABASE_URL;
+  if (env && /^postgres(ql)?:\/\//.test(env)) {
+    const admin = new Client({ connectionString: env });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE`);
+    await admin.query(`CREATE SCHEMA ${PG_SCHEMA}`);
+    await admin.end();
+    const sep = env.includes("?") ? "&" : "?";
+    return {
+      engine: "postgres",
+      childUrl: `${env}${sep}options=${encodeURIComponent(`-c search_path=${PG_SCHEMA}`)}`,
+      settings: { url: env, searchPath: PG_SCHEMA },
+      sqlTarget: { url: env, searchPath: PG_SCHEMA },
+      describe: `${env.replace(/:\/\/[^@]*@/, "://…@")} (schema ${PG_SCHEMA})`,
+      cleanup: async () => {
+        if (o.keep) return;
+        const c = new Client({ connectionString: env });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE`);
+        await c.end();
+      },
+    };
+  }
+  if (env && !env.startsWith("sqlite:")) throw new Error("DATABASE_URL must be sqlite:… or postgres://…");
+  const dir = process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench";
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${o.users}-${o.seed}.sqlite`);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  return {
+    engine: "sqlite",
+    childUrl: `sqlite:${file}`,
+    settings: { url: `sqlite:${file}` },
+    sqlTarget: { file },
+    describe: file,
+    cleanup: async () => {
+      if (!o.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    },
+  };
+}
+
+interface Tenants {
+  main: LargeTenant;
+  bySize: Map<number, LargeTenant>;
+  seedSeconds: Map<number, number>;
+}
+
+async function seedAll(app: App, o: Opts): Promise<Tenants> {
+  const sizes = [...new Set([1000, 10_000, 100_000].filter((s) => s < o.users).concat(o.users))].sort((a, b) => a - b);
+  const bySize = new Map<number, LargeTenant>();
+  const seedSeconds = new Map<number, number>();
+  for (const users of sizes) {
+    log(`generating a tenant of ${users.toLocaleString("en-US")} users (groups ${Math.round(users / 50)}, depth 6, seed ${o.seed})`);
+    const t0 = Date.now();
+    const t = await seedLargeTenant(app, { users, groups: Math.max(1, Math.round(users / 50)), depth: 6, seed: o.seed, progress: progressBar() });
+    seedSeconds.set(users, (Date.now() - t0) / 1000);
+    log(`  ${t.tenantId}: ${Object.entries(t.counts).map(([k, v]) => `${k} ${v}`).join(", ")} in ${seedSeconds.get(users)!.toFixed(1)} s`);
+    bySize.set(users, t);
+  }
+  return { main: bySize.get(o.users)!, bySize, seedSeconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Ctx {
+  o: Opts;
+  setup: Setup;
+  app: App;
+  counter: CountingLogger;
+  sql: Sql;
+  cat: RefCatalog;
+  tenants: Tenants;
+  secret: string;
+  rows: Row[];
+  notes: string[];
+  rss: Map<string, number>;
+  profiles: string[];
+  server?: Child;
+  profileDir?: string;
+}
+
+const token = (c: Ctx, tenantId: string, oid: string) => signToken(c.secret, { tid: tenantId, oid, ttlSeconds: 4 * 3600 });
+
+async function startServer(c: Ctx, workload: string): Promise<Child> {
+  if (c.server && !c.o.profile) return c.server;
+  if (c.server) await stopServer(c);
+  const nodeArgs: string[] = [];
+  if (c.o.profile) {
+    c.profileDir = join(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", `profile-${c.setup.engine}`, workload);
+    rmSync(c.profileDir, { recursive: true, force: true });
+    mkdirSync(c.profileDir, { recursive: true });
+    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${c.profileDir}`);
+  }
+  const port = await freePort();
+  c.server = await startChild("server", resolve(__dirname, "../../src/main.js"), port, {
+    DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production",
+    // The limiter stays on (its cost is part of ours) with a budget the load never reaches.
+    RATE_LIMIT_PER_MINUTE: "1000000000",
+  }, nodeArgs);
+  current = c.server;
+  log(`server under test: pid ${c.server.proc.pid} on :${port}${c.o.profile ? ` (profiling ${workload})` : ""}`);
+  return c.server;
+}
+
+async function stopServer(c: Ctx): Promise<void> {
+  if (!c.server) return;
+  const s = c.server;
+  c.server = undefined;
+  await stopChild(s);
+  if (c.o.profile && c.profileDir) {
+    const files = readdirSync(c.profileDir).filter((f) => f.endsWith(".cpuprofile"));
+    for (const f of files) {
+      const workload = c.profileDir.split("/").pop()!;
+      c.profiles.push(summaryMarkdown(`${workload} (${c.setup.engine}) — ${join(c.profileDir, f)}`, summarize(join(c.profileDir, f), 15)));
+    }
+  }
+}
+
+/** Peak RSS of the server over `fn` (VmHWM, reset before when the kernel allows). */
+async function withPeak<T>(c: Ctx, name: string, fn: () => Promise<T>): Promise<T> {
+  const s = c.server!;
+  const reset = resetPeak(s);
+  const out = await fn();
+  const peak = memory(s).peak;
+  c.rss.set(name, peak);
+  if (!reset) c.notes.push(`RSS for ${name} is the peak since the server started (clear_refs not allowed).`);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------- W1
+
+const ME_QUERY = "{ me { canCreateBots effectiveLicenses { sku { id } state } } }";
+
+async function w1(c: Ctx): Promise<void> {
+  const server = await startServer(c, "W1");
+  const maker = await token(c, c.tenants.main.tenantId, c.tenants.main.makerId);
+  const first = await gql<{ me: { canCreateBots: boolean; effectiveLicenses: unknown[] } }>(server.port, maker, ME_QUERY);
+  if (!first.body.data?.me?.canCreateBots) throw new Error(`W1: the maker cannot create bots: ${JSON.stringify(first.body).slice(0, 300)}`);
+  const body = JSON.stringify(first.body);
+  const me = JSON.stringify(first.body.data.me);
+  const bareApollo = await startChild("bare-apollo", resolve(__dirname, "bare-apollo.js"), await freePort(), { BARE_ME: me, NODE_ENV: "production" });
+  const bareHttp = await startChild("bare-http", resolve(__dirname, "bare-http.js"), await freePort(), { BARE_BODY: body });
+  const st = c.setup.sqlTarget;
+  const bareApolloSql = await startChild("bare-apollo+sql", resolve(__dirname, "bare-apollo.js"), await freePort(), {
+    BARE_ME: me, NODE_ENV: "production", BARE_DB_ENGINE: c.setup.engine, BARE_USER_ID: c.tenants.main.makerId,
+    BARE_DB_FILE: st.file ?? "", BARE_DB_URL: st.url ?? "", BARE_DB_SEARCH_PATH: st.searchPath ?? "",
+  });
+  try {
+    for (const ref of [bareApollo, bareHttp, bareApolloSql]) {
+      const r = await gql(ref.port, maker, ME_QUERY);
+      if (!isDeepStrictEqual(r.body, first.body)) throw new Error(`W1: ${ref.name} answers differently: ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
+    const run = async (port: number, seconds: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${port}/graphql`, method: "POST", connections: c.o.connections, duration: seconds,
+        headers: { "content-type": "application/json", authorization: `Bearer ${maker}` }, body: JSON.stringify({ query: ME_QUERY }),
+      });
+    const results = new Map<string, AutocannonResult>();
+    const subjects = [["ours", server], ["bare Apollo Server 5", bareApollo], ["bare Apollo + 1 SQL (the caller's row)", bareApolloSql], ["bare node:http", bareHttp]] as const;
+    for (const [name, child] of subjects) {
+      log(`W1: ${name}, ${c.o.connections} connections, 2 s warm-up + ${c.o.duration} s`);
+      await run(child.port, 2);
+      const r = name === "ours" ? await withPeak(c, "W1", () => run(child.port, c.o.duration)) : await run(child.port, c.o.duration);
+      if (r.non2xx || r.errors || r.timeouts) throw new Error(`W1 ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+      results.set(name, r);
+    }
+    const ours = results.get("ours")!;
+    const apollo = results.get("bare Apollo Server 5")!;
+    const stmts = await countStatements(c, maker, ME_QUERY, {}, true);
+    stmtLog.set("W1 me", stmts.queries);
+    for (const [name, r] of results) {
+      c.rows.push({
+        workload: "W1 hot check (`me`), HTTP", subject: name,
+        median: `p50 ${lat(r.latency.p50)}`, p95: `p99 ${lat(r.latency.p99)}`,
+        extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms${name === "ours" ? `; ${stmts.count} SQL/request` : ""}`,
+        ratio: name === "ours" ? `${ratio(ours.requests.average, apollo.requests.average)} Apollo req/s` : name === "bare Apollo Server 5" ? "1.00×" : `${ratio(r.requests.average, apollo.requests.average)} Apollo req/s`,
+        target: name === "ours" ? `≥ 0.70× → ${ours.requests.average / apollo.requests.average >= 0.7 ? "met" : "MISSED"}` : "",
+      });
+    }
+  } finally {
+    await stopChild(bareApollo);
+    await stopChild(bareHttp);
+    await stopChild(bareApolloSql);
+  }
+}
+
+/** autocannon's histogram counts whole milliseconds. */
+const lat = (ms: number) => (ms < 1 ? "< 1 ms" : `${fmt(ms, 0)} ms`);
+
+/** Statements the app sends for one operation (in-process, after a warm-up run of the same operation). */
+async function countStatements(c: Ctx, bearer: string, query: string, variables: Record<string, unknown>, record = false) {
+  const server = await inProcessServer(c);
+  const exec = async () => {
+    const ctx = await contextFor(c.app, `Bearer ${bearer}`);
+    const r = await server.executeOperation({ query, variables }, { contextValue: ctx });
+    if (r.body.kind !== "single" || r.body.singleResult.errors?.length) throw new Error(`in-process: ${JSON.stringify(r.body).slice(0, 300)}`);
+  };
+  await exec();
+  c.counter.record = record;
+  c.counter.queries = [];
+  c.counter.slow = [];
+  const before = c.counter.count;
+  const t = await timed(exec);
+  c.counter.record = false;
+  return { count: c.counter.count - before, ms: t.ms, queries: c.counter.queries, slow: c.counter.slow };
+}
+
+let apolloInProcess: Awaited<ReturnType<typeof createApolloServer>> | undefined;
+async function inProcessServer(c: Ctx) {
+  return (apolloInProcess ??= await createApolloServer(c.app));
+}
+
+// ---------------------------------------------------------------------------------------------- W2
+
+async function w2(c: Ctx): Promise<void> {
+  const server = await startServer(c, "W2");
+  const t = c.tenants.main;
+  const admin = await token(c, t.tenantId, t.adminId);
+  const afterIds: (string | null)[] = [];
+  const oursMs: number[] = [];
+  const kept = new Map<number, PageOut>();
+  let after: string | null = null;
+  const limit = c.o.w2Pages || Infinity;
+  log(`W2: paging through ${t.counts.users.toLocaleString("en-US")} users, 100 a page, over HTTP${c.o.w2Pages ? ` (first ${c.o.w2Pages} pages)` : ""}`);
+  await gql(server.port, admin, W2_QUERY, { first: 100, after: null }); // warm-up (a first read may reallocate seats)
+  await withPeak(c, "W2", async () => {
+    for (let i = 0; i < limit; i++) {
+      const r = await gql<PageOut["data"]>(server.port, admin, W2_QUERY, { first: 100, after: after ? encodeCursor(after) : null });
+      if (r.body.errors?.length) throw new Error(`W2 page ${i}: ${JSON.stringify(r.body.errors).slice(0, 300)}`);
+      oursMs.push(r.ms);
+      afterIds.push(after);
+      if (i % 100 === 0) kept.set(i, r.body as PageOut);
+      const users = r.body.data!.tenant.users;
+      if (!users.pageInfo.hasNextPage || !users.nodes.length) {
+        kept.set(i, r.body as PageOut);
+        break;
+      }
+      after = users.nodes[users.nodes.length - 1].id;
+      if (i % 50 === 49) process.stderr.write(`\r  page ${i + 1}\x1b[K`);
+    }
+  });
+  process.stderr.write("\r\x1b[K");
+  const now = () => new Date();
+
+  // Same answers: the lower bound and the naive reference against the API, on the kept pages.
+  for (const [i, page] of kept) {
+    const lb = await lowerBoundPage(c.sql, c.cat, t.tenantId, afterIds[i], 100, now());
+    const nv = await naivePage(c.sql, c.cat, t.tenantId, afterIds[i], 100, now());
+    if (!isDeepStrictEqual(lb, page) || !isDeepStrictEqual(nv, page)) {
+      writeFileSync(join(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", "w2-mismatch.json"), JSON.stringify({ page: i, api: page, lowerBound: lb, naive: nv }, null, 1));
+      throw new Error(`W2: the references answer page ${i} differently from the API (see w2-mismatch.json in the bench directory)`);
+    }
+  }
+  c.notes.push(`W2: the lower bound's and the naive resolver's answers are identical to the API's on ${kept.size} checked pages.`);
+
+  log(`W2: lower bound on the same ${afterIds.length} pages`);
+  const lbMs: number[] = [];
+  c.sql.statements = 0;
+  for (const a of afterIds) lbMs.push((await timed(async () => JSON.stringify(await lowerBoundPage(c.sql, c.cat, t.tenantId, a, 100, now())))).ms);
+  const lbStatements = c.sql.statements / afterIds.length;
+  const sample = Math.min(c.o.naivePages, afterIds.length);
+  log(`W2: naive per-user resolver on ${sample} of those pages`);
+  const naiveMs: number[] = [];
+  c.sql.statements = 0;
+  for (let k = 0; k < sample; k++) {
+    const a = afterIds[Math.floor((k * afterIds.length) / sample)];
+    naiveMs.push((await timed(async () => JSON.stringify(await naivePage(c.sql, c.cat, t.tenantId, a, 100, now())))).ms);
+  }
+  const naiveStatements = c.sql.statements / sample;
+
+  const counts: Record<number, number> = {};
+  for (const first of [10, 100, 500]) counts[first] = (await countStatements(c, admin, W2_QUERY, { first, after: null })).count;
+  const inproc = await countStatements(c, admin, W2_QUERY, { first: 100, after: afterIds[Math.floor(afterIds.length / 2)] ? encodeCursor(afterIds[Math.floor(afterIds.length / 2)]!) : null }, true);
+  c.notes.push(`W2 in-process (no HTTP, TypeORM logger on): one page of 100 took ${fmt(inproc.ms)} ms and ${inproc.count} statements; statements ≥ 1 ms: ${inproc.slow.length ? inproc.slow.sort((a, b) => b.ms - a.ms).slice(0, 6).map((s) => `${s.ms} ms \`${s.query.replace(/\s+/g, " ").slice(0, 140)}…\``).join("; ") : "none"}.`);
+  stmtLog.set("W2 page of 100", inproc.queries);
+  const stmtsConst = counts[10] === counts[100] && counts[100] === counts[500];
+  const oursMed = median(oursMs);
+  const lbMed = median(lbMs);
+  const nvMed = median(naiveMs);
+  c.rows.push({
+    workload: "W2 license-graph page (100 users)", subject: "ours (HTTP)", median: `${fmt(oursMed)} ms`, p95: `${fmt(p95(oursMs))} ms`,
+    extra: `${oursMs.length} pages; SQL/page at first=10/100/500: ${counts[10]}/${counts[100]}/${counts[500]}`,
+    ratio: `${ratio(oursMed, lbMed)} lower bound; ${ratio(oursMed, nvMed)} naive`,
+    target: `≤ 3× → ${oursMed <= 3 * lbMed ? "met" : "MISSED"}; ≤ 6 SQL, constant → ${stmtsConst && counts[100] <= 6 ? "met" : "MISSED"}`,
+  });
+  c.rows.push({
+    workload: "W2 license-graph page (100 users)", subject: "lower bound: 1 SQL + JS nesting (in-process)", median: `${fmt(lbMed)} ms`, p95: `${fmt(p95(lbMs))} ms`,
+    extra: `${lbMs.length} pages; ${fmt(lbStatements, 0)} SQL/page`, ratio: "1.00×", target: "",
+  });
+  c.rows.push({
+    workload: "W2 license-graph page (100 users)", subject: "naive: queries per user (in-process)", median: `${fmt(nvMed)} ms`, p95: `${fmt(p95(naiveMs))} ms`,
+    extra: `${naiveMs.length} pages; ${fmt(naiveStatements, 0)} SQL/page`, ratio: `${ratio(nvMed, lbMed)} lower bound`, target: "",
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- W4
+
+async function w4(c: Ctx): Promise<void> {
+  const server = await startServer(c, "W4");
+  const results: { users: number; ms: number[] }[] = [];
+  await withPeak(c, "W4", async () => {
+    for (const [users, t] of c.tenants.bySize) {
+      const admin = await token(c, t.tenantId, t.adminId);
+      const ids = (await c.sql.all<{ id: string }>("SELECT id FROM app_user WHERE tenant_id = ?", [t.tenantId])).map((r) => r.id).sort();
+      const k = c.o.w4Pages;
+      const afters = Array.from({ length: k }, (_, i) => {
+        const start = Math.floor((i * Math.max(0, ids.length - 100)) / (k - 1));
+        return start === 0 ? null : ids[start - 1];
+      });
+      log(`W4: ${users.toLocaleString("en-US")} users, ${k} pages × 2`);
+      for (let i = 0; i < 3; i++) await gql(server.port, admin, W2_QUERY, { first: 100, after: null });
+      const ms: number[] = [];
+      for (let pass = 0; pass < 2; pass++) {
+        for (const a of afters) {
+          const r = await gql(server.port, admin, W2_QUERY, { first: 100, after: a ? encodeCursor(a) : null });
+          if (r.body.errors?.length) throw new Error(`W4: ${JSON.stringify(r.body.errors).slice(0, 300)}`);
+          ms.push(r.ms);
+        }
+      }
+      results.push({ users, ms });
+    }
+  });
+  const base = results[0];
+  const top = results[results.length - 1];
+  for (const r of results) {
+    const isTop = r === top && results.length > 1;
+    c.rows.push({
+      workload: "W4 scale: W2's page at tenant size", subject: `${r.users.toLocaleString("en-US")} users`,
+      median: `${fmt(median(r.ms))} ms`, p95: `${fmt(p95(r.ms))} ms`, extra: `${r.ms.length} pages`,
+      ratio: r === base ? "1.00×" : `${ratio(median(r.ms), median(base.ms))} ${base.users.toLocaleString("en-US")} users`,
+      target: isTop && r.users >= 100_000 ? `≤ 1.5× → ${median(r.ms) <= 1.5 * median(base.ms) ? "met" : "MISSED"}` : isTop ? `(target is at 100,000; ${median(r.ms) <= 1.5 * median(base.ms) ? "within" : "over"} 1.5×)` : "",
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- W3
+
+async function snapshot(sql: Sql, tenantId: string, skuId: string): Promise<Map<string, boolean>> {
+  const rows = await sql.all<{ user_id: string; holds_seat: unknown }>("SELECT user_id, holds_seat FROM license_want WHERE tenant_id = ? AND sku_id = ?", [tenantId, skuId]);
+  return new Map(rows.map((r) => [r.user_id, truthy(r.holds_seat)]));
+}
+
+const waiting = (s: Map<string, boolean>) => [...s.values()].filter((h) => !h).length;
+
+async function w3(c: Ctx): Promise<void> {
+  const server = await startServer(c, "W3");
+  const t = c.tenants.main;
+  const admin = await token(c, t.tenantId, t.adminId);
+  const skuId = c.app.catalog.skuByPartNumber("POWER_VIRTUAL_AGENTS_USER")!.id;
+  const port = server.port;
+
+  // A division of up to 20,000 people nested 3 deep: top ⊃ 2 areas ⊃ 2 teams each.
+  const ids = (await c.sql.all<{ id: string }>("SELECT id FROM app_user WHERE tenant_id = ?", [t.tenantId])).map((r) => r.id).sort();
+  const want = Math.min(20_000, ids.length - 1);
+  const step = Math.max(1, Math.floor((ids.length - 1) / want));
+  const members = ids.slice(1).filter((_, i) => i % step === 0).slice(0, want);
+  log(`W3: setting up a group of ${members.length.toLocaleString("en-US")} transitive members nested 3 deep, through the API`);
+  const mk = async (name: string) => (await gqlOk(port, admin, "mutation($i: CreateSecurityGroupInput!) { createSecurityGroup(input: $i) { id } }", { i: { displayName: name } })).createSecurityGroup.id as string;
+  const add = async (groupId: string, userIds: string[], groupIds: string[] = []) => {
+    for (let i = 0; i < Math.max(1, userIds.length); i += 5000) {
+      await gqlOk(port, admin, "mutation($i: GroupMembersInput!) { addGroupMembers(input: $i) { id } }", { i: { groupId, userIds: userIds.slice(i, i + 5000), groupIds: i === 0 ? groupIds : [] } });
+    }
+  };
+  const top = await mk("W3 division");
+  const areas = [await mk("W3 area 1"), await mk("W3 area 2")];
+  const teams = [await mk("W3 team 1.1"), await mk("W3 team 1.2"), await mk("W3 team 2.1"), await mk("W3 team 2.2")];
+  const share = (f: number) => Math.round(members.length * f);
+  let cursor = 0;
+  const take = (n: number) => members.slice(cursor, (cursor += n));
+  const setupT0 = Date.now();
+  for (const g of teams) await add(g, take(share(0.175)));
+  await add(areas[0], take(share(0.1)), teams.slice(0, 2));
+  await add(areas[1], take(share(0.1)), teams.slice(2));
+  await add(top, take(members.length - cursor), areas);
+  const setupS = (Date.now() - setupT0) / 1000;
+
+  // Seats 1 below demand: everyone who wants the SKU now holds a seat, and the division's new wanters get all seats but one.
+  const before = await snapshot(c.sql, t.tenantId, skuId);
+  const newWanters = members.filter((u) => !before.has(u)).length;
+  const lic = (await gqlOk(port, admin, "{ tenant { licenses { sku { id } prepaidUnits { enabled warning } consumedUnits unassignedDemand } } }")).tenant.licenses
+    .find((l: { sku: { id: string } }) => l.sku.id === skuId);
+  const pool = lic.prepaidUnits.enabled + lic.prepaidUnits.warning;
+  const buy = before.size + newWanters - 1 - pool;
+  if (buy > 0) {
+    await gqlOk(port, admin, "mutation($i: PurchaseLicensesInput!) { purchaseLicenses(input: $i) { orderId } }", { i: { channel: "ADMIN_CENTER", items: [{ skuId, quantity: buy }] } });
+  } else c.notes.push(`W3: the pool (${pool}) already covers demand; seats are not 1 below demand.`);
+  const s0 = await snapshot(c.sql, t.tenantId, skuId);
+  if (waiting(s0) !== 0) throw new Error(`W3: ${waiting(s0)} users still wait after buying seats`);
+  c.notes.push(`W3: division of ${members.length.toLocaleString("en-US")} users (${newWanters.toLocaleString("en-US")} new wanters, the rest want the SKU already), 7 groups, 3 levels; ${buy > 0 ? `bought ${buy.toLocaleString("en-US")} seats so the pool is demand − 1` : ""}; setup through addGroupMembers (5,000 IDs a call) took ${fmt(setupS, 1)} s.`);
+
+  const target: W3Target = { tenantId: t.tenantId, skuId, groupId: top, actorId: t.adminId };
+  const oursAssign = () => gql(port, admin, "mutation($i: AssignGroupLicensesInput!) { assignGroupLicenses(input: $i) { id } }", { i: { groupId: top, addLicenses: [{ skuId }] } });
+  const oursRemove = () => gql(port, admin, "mutation($i: AssignGroupLicensesInput!) { assignGroupLicenses(input: $i) { id } }", { i: { groupId: top, removeSkuIds: [skuId] } });
+  const check = <R extends { body: Gql }>(r: R): R => {
+    if (r.body.errors?.length) throw new Error(`W3: ${JSON.stringify(r.body.errors).slice(0, 300)}`);
+    return r;
+  };
+
+  // Same allocation: ours and the raw transaction leave the same holders; both removals restore the start.
+  log("W3: checking that ours and the raw transaction allocate the same seats");
+  check(await oursAssign());
+  const a = await snapshot(c.sql, t.tenantId, skuId);
+  check(await oursRemove());
+  if (!isDeepStrictEqual(await snapshot(c.sql, t.tenantId, skuId), s0)) throw new Error("W3: removing the assignment did not restore the seats");
+  await rawAssign(c.sql, target);
+  const b = await snapshot(c.sql, t.tenantId, skuId);
+  if (!isDeepStrictEqual(a, b)) throw new Error("W3: the raw transaction allocates differently from the API");
+  if (waiting(a) !== (buy > 0 ? 1 : waiting(a))) throw new Error(`W3: expected exactly one COUNT_VIOLATION, got ${waiting(a)}`);
+  await rawRemove(c.sql, target);
+  if (!isDeepStrictEqual(await snapshot(c.sql, t.tenantId, skuId), s0)) throw new Error("W3: the raw removal did not restore the seats");
+  c.notes.push(`W3: after the assignment ${waiting(a)} user(s) are in COUNT_VIOLATION; the API and the raw transaction give seats to the same ${[...a.values()].filter(Boolean).length.toLocaleString("en-US")} users, and both removals restore the starting seats exactly.`);
+
+  const ms = { oursAssign: [] as number[], oursRemove: [] as number[], rawAssign: [] as number[], rawRemove: [] as number[] };
+  await withPeak(c, "W3", async () => {
+    for (let i = 0; i < c.o.w3Repeats; i++) {
+      log(`W3: round ${i + 1}/${c.o.w3Repeats}`);
+      ms.oursAssign.push(check(await oursAssign()).ms);
+      ms.oursRemove.push(check(await oursRemove()).ms);
+      ms.rawAssign.push((await timed(() => rawAssign(c.sql, target))).ms);
+      ms.rawRemove.push((await timed(() => rawRemove(c.sql, target))).ms);
+    }
+  });
+  c.sql.statements = 0;
+  await rawAssign(c.sql, target);
+  const rawAssignStmts = c.sql.statements;
+  c.sql.statements = 0;
+  await rawRemove(c.sql, target);
+  const rawRemoveStmts = c.sql.statements;
+  const assignStmts = await countStatementsOnce(c, admin, "mutation($i: AssignGroupLicensesInput!) { assignGroupLicenses(input: $i) { id } }", { i: { groupId: top, addLicenses: [{ skuId }] } });
+  const removeStmts = await countStatementsOnce(c, admin, "mutation($i: AssignGroupLicensesInput!) { assignGroupLicenses(input: $i) { id } }", { i: { groupId: top, removeSkuIds: [skuId] } });
+  c.notes.push(`W3 in-process (TypeORM logger on): assign ${fmt(assignStmts.ms, 0)} ms, ${assignStmts.count} statements; remove ${fmt(removeStmts.ms, 0)} ms, ${removeStmts.count} statements. Statements ≥ 1 ms in the assign: ${summarizeSlow(assignStmts.slow)}.`);
+  stmtLog.set("W3 assign", assignStmts.queries);
+  for (const [op, oursMs, rawMs, stOurs, stRaw] of [
+    ["assign", ms.oursAssign, ms.rawAssign, assignStmts.count, rawAssignStmts],
+    ["remove", ms.oursRemove, ms.rawRemove, removeStmts.count, rawRemoveStmts],
+  ] as const) {
+    const om = median(oursMs);
+    const rm = median(rawMs);
+    c.rows.push({
+      workload: `W3 group ${op}, ${members.length.toLocaleString("en-US")} members`, subject: "ours (HTTP mutation)", median: `${fmt(om, 0)} ms`, p95: `${fmt(p95(oursMs), 0)} ms`,
+      extra: `${oursMs.length} runs; ${stOurs} SQL`, ratio: `${ratio(om, rm)} raw SQL`, target: `≤ 1.5× → ${om <= 1.5 * rm ? "met" : "MISSED"}`,
+    });
+    c.rows.push({
+      workload: `W3 group ${op}, ${members.length.toLocaleString("en-US")} members`, subject: "one raw SQL transaction (in-process)", median: `${fmt(rm, 0)} ms`, p95: `${fmt(p95(rawMs), 0)} ms`,
+      extra: `${rawMs.length} runs; ${stRaw} SQL`, ratio: "1.00×", target: "",
+    });
+  }
+}
+
+function summarizeSlow(slow: { ms: number; query: string }[]): string {
+  if (!slow.length) return "none";
+  const byShape = new Map<string, { ms: number; n: number }>();
+  for (const s of slow) {
+    const shape = s.query.replace(/\s+/g, " ").replace(/(\$\d+|\?)(, (\$\d+|\?))+/g, "…").slice(0, 110);
+    const e = byShape.get(shape) ?? { ms: 0, n: 0 };
+    e.ms += s.ms;
+    e.n++;
+    byShape.set(shape, e);
+  }
+  return [...byShape.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5).map(([q, e]) => `${e.n}× ${e.ms} ms \`${q}\``).join("; ");
+}
+
+/** One mutation in-process with the statements counted (no warm-up: it changes data). */
+async function countStatementsOnce(c: Ctx, bearer: string, query: string, variables: Record<string, unknown>) {
+  const server = await inProcessServer(c);
+  c.counter.record = true;
+  c.counter.queries = [];
+  c.counter.slow = [];
+  const before = c.counter.count;
+  const t = await timed(async () => {
+    const ctx = await contextFor(c.app, `Bearer ${bearer}`);
+    const r = await server.executeOperation({ query, variables }, { contextValue: ctx });
+    if (r.body.kind !== "single" || r.body.singleResult.errors?.length) throw new Error(`in-process: ${JSON.stringify(r.body).slice(0, 300)}`);
+  });
+  c.counter.record = false;
+  return { count: c.counter.count - before, ms: t.ms, queries: c.counter.queries, slow: c.counter.slow };
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+async function machine(c: Ctx): Promise<string> {
+  const cpu = cpus();
+  const sqlite = await (async () => {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const D = require("better-sqlite3");
+      const db = new D(":memory:");
+      const v = db.prepare("SELECT sqlite_version() AS v").get().v;
+      db.close();
+      return `SQLite ${v} (better-sqlite3 ${version("better-sqlite3")})`;
+    } catch {
+      return "SQLite ?";
+    }
+  })();
+  let pg = "PostgreSQL not reachable at 127.0.0.1:5432";
+  if (c.setup.engine === "postgres") {
+    const [{ v }] = await c.sql.all<{ v: string }>("SELECT current_setting('server_version') AS v");
+    pg = `PostgreSQL ${v} (pg ${version("pg")})`;
+  } else {
+    // The machine's PostgreSQL, for the record (this run does not use it).
+    const probe = new Client({ connectionString: process.env.BENCH_PG_PROBE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", connectionTimeoutMillis: 1000 });
+    try {
+      await probe.connect();
+      pg = `PostgreSQL ${(await probe.query("SELECT current_setting('server_version') AS v")).rows[0].v} on this machine (not used in this run)`;
+    } catch {
+      // keep "not reachable"
+    } finally {
+      await probe.end().catch(() => undefined);
+    }
+  }
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? "?"}), ${fmt(totalmem() / 2 ** 30, 1)} GiB memory, Node ${process.version}, ${sqlite}, ${pg}, TypeORM ${version("typeorm")}, @apollo/server ${version("@apollo/server")}, autocannon ${version("autocannon")}`;
+}
+
+function render(c: Ctx, header: string[]): string {
+  const rssRows = [...c.rss.entries()];
+  const maxRss = Math.max(...rssRows.map(([, v]) => v));
+  if (rssRows.length) {
+    c.rows.push({
+      workload: "Server peak RSS (VmHWM)", subject: "ours", median: MB(maxRss), p95: "",
+      extra: rssRows.map(([k, v]) => `${k} ${MB(v)}`).join(", "), ratio: "",
+      target: c.o.users >= 100_000 ? `≤ 300 MB → ${maxRss <= 300 * 2 ** 20 ? "met" : "MISSED"}` : `(target is at 100,000 users; ${maxRss <= 300 * 2 ** 20 ? "within" : "over"} 300 MB)`,
+    });
+  }
+  return [...header, "", markdownTable(c.rows), "", ...c.notes.map((n) => `- ${n}`)].join("\n");
+}
+
+function save(c: Ctx, text: string): void {
+  const file = resolve(__dirname, "../../../test/bench/RESULTS.md");
+  const tag = c.setup.engine;
+  const start = `<!-- bench:${tag}:start -->`;
+  const end = `<!-- bench:${tag}:end -->`;
+  let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench -- --save` (issue 7). Each section is one run on one engine.\n";
+  const block = `${start}\n${text}\n${end}`;
+  if (doc.includes(start) && doc.includes(end)) doc = doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length);
+  else doc = `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, doc);
+  log(`saved to ${file}`);
+}
+
+async function main(): Promise<void> {
+  const o = parseOpts(process.argv.slice(2));
+  const started = Date.now();
+  mkdirSync(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", { recursive: true });
+  const setup = await prepareDatabase(o);
+  log(`engine ${setup.engine}: ${setup.describe}`);
+  const counter = new CountingLogger();
+  const ds = new DataSource({ ...dataSourceOptions({ ...setup.settings, logger: counter }), maxQueryExecutionTime: 0.5 } as DataSourceOptions);
+  const secret = randomBytes(32).toString("base64url");
+  const app = await createApp({ dataSource: ds, config: { jwtSecret: secret, production: true }, log: { info: () => undefined, error: (m, f) => console.error(m, f) } });
+  const sql = await openSql(setup.engine, setup.sqlTarget);
+  const c: Ctx = {
+    o, setup, app, counter, sql, cat: await loadRefCatalog(sql), tenants: undefined as unknown as Tenants, secret,
+    rows: [], notes: [], rss: new Map(), profiles: [],
+  };
+  try {
+    c.tenants = await seedAll(app, o);
+    if (o.tryIndexes) {
+      for (const [table, col] of [["app_user", "id"], ["security_group", "id"], ["bot", "id"], ["license_want", "user_id"], ["user_license_assignment", "user_id"], ["user_trial", "user_id"]]) {
+        await sql.run(`CREATE INDEX bench_try_${table}_${col} ON ${table} (tenant_id, ${col})`);
+      }
+      c.notes.push("EXPERIMENT (--try-indexes): indexes on (tenant_id, id) of app_user, security_group, bot and (tenant_id, user_id) of license_want, user_license_assignment, user_trial were added after generating; not the project's schema.");
+    }
+    if (setup.engine === "postgres") await sql.run("ANALYZE");
+    c.notes.push(`Data: ${[...c.tenants.bySize].map(([n, t]) => `${n.toLocaleString("en-US")} users / ${t.counts.groups} groups / ${t.counts.memberships.toLocaleString("en-US")} memberships / ${t.counts.wanters.toLocaleString("en-US")} wanting the user license, ${t.counts.countViolation.toLocaleString("en-US")} of them in COUNT_VIOLATION (generated in ${fmt(c.tenants.seedSeconds.get(n)!, 1)} s)`).join("; ")}; all tenants in one database${setup.engine === "postgres" ? ", ANALYZE run after generating" : ", no ANALYZE (the app runs none)"}.`);
+    const order = ["W1", "W2", "W4", "W3"].filter((w) => o.only.has(w));
+    for (const w of order) {
+      if (w === "W1") await w1(c);
+      if (w === "W2") await w2(c);
+      if (w === "W4") await w4(c);
+      if (w === "W3") await w3(c);
+      if (o.profile) await stopServer(c);
+    }
+    if (c.server && !o.profile) c.rss.set("idle after", memory(c.server).rss);
+    await stopServer(c);
+    const header = [
+      `### ${setup.engine === "sqlite" ? "SQLite" : "PostgreSQL"} — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+      "",
+      `Machine: ${await machine(c)}. Commit ${gitCommit()}. \`npm run bench -- ${process.argv.slice(2).join(" ")}\` (${o.users.toLocaleString("en-US")} users, seed ${o.seed}), ${fmt((Date.now() - started) / 1000, 0)} s${o.profile ? "; server under --cpu-prof, so slower than usual" : ""}.`,
+    ];
+    const text = render(c, header);
+    console.log(`\n${text}\n`);
+    if (o.profile) {
+      const prof = ["", `#### Profiles (${setup.engine})`, "", ...c.profiles.flatMap((p) => [p, ""])].join("\n");
+      console.log(prof);
+      writeFileSync(join(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", `profile-${setup.engine}.md`), prof);
+    }
+    const stmtFile = join(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", `statements-${setup.engine}.txt`);
+    writeFileSync(stmtFile, [...stmtLog].map(([k, qs]) => `## ${k} (${qs.length} statements)\n${qs.map((q) => q.replace(/\s+/g, " ")).join("\n")}`).join("\n\n") + "\n");
+    log(`statements of one W2 page and one W3 assign: ${stmtFile}`);
+    if (o.save && !o.tryIndexes) save(c, text);
+    else if (o.save) log("not saved: --try-indexes is an experiment");
+  } finally {
+    await stopServer(c);
+    await sql.close();
+    if (apolloInProcess) await apolloInProcess.stop();
+    await ds.destroy();
+    await setup.cleanup();
+  }
+}
+
+main().catch((e) => {
+  console.error(e?.stack ?? e);
+  process.exit(1);
+});
