@@ -1,5 +1,5 @@
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
@@ -84,7 +84,13 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Ctx>> {
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: app.config.limits.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, { production }),
-    plugins: [...limits.plugins, operationGate(app, schema), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ...limits.plugins,
+      operationGate(app, schema),
+      // No cache hints are used; the plugin would otherwise run on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
   });
   await server.start();
   return server;

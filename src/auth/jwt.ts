@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, JWTPayload, JWTVerifyGetKey } from "jose";
 
 export interface TokenSettings {
@@ -15,12 +16,13 @@ export interface TokenClaims {
 
 /** Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 against a JWKS URL. Algorithms are pinned. */
 export class TokenVerifier {
-  private readonly key?: Uint8Array;
+  private readonly key?: KeyObject;
   private readonly jwks?: JWTVerifyGetKey;
 
   constructor(private readonly s: TokenSettings) {
     if (s.jwksUrl) this.jwks = createRemoteJWKSet(new URL(s.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
-    else if (s.secret) this.key = new TextEncoder().encode(s.secret);
+    // One KeyObject for the process: jose would otherwise build one from the raw secret on every request.
+    else if (s.secret) this.key = createSecretKey(Buffer.from(s.secret, "utf8"));
     else throw new Error("Set JWT_SECRET or JWT_JWKS_URL");
   }
 

@@ -3,8 +3,8 @@ import type { Engine } from "./datasource";
 
 type Scoped = ObjectLiteral & { tenantId: string };
 
-/** Bulk statements stay well under SQLite's and PostgreSQL's bound-parameter limits. */
-export const CHUNK = 900;
+/** Bulk statements stay well under SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits. */
+export const CHUNK = 5000;
 
 export function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];

@@ -6,6 +6,7 @@ import { CountColumn, TimestampColumn } from "./columns";
 @ObjectType({ implements: Node })
 @Entity("bot")
 @Index("ix_bot_owner", ["tenantId", "ownerId"])
+@Index("ix_bot_page", ["tenantId", "id"])
 export class Bot implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: 64 })

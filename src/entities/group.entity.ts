@@ -6,6 +6,7 @@ import { TimestampColumn } from "./columns";
 @ObjectType({ implements: Node })
 @Entity("security_group")
 @Index("ix_security_group_tenant", ["tenantId"])
+@Index("ix_security_group_page", ["tenantId", "id"])
 export class SecurityGroup implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: 64 })

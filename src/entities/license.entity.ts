@@ -44,6 +44,7 @@ export class GroupLicenseAssignment extends AssignmentBase {
  */
 @Entity("license_want")
 @Index("ix_license_want_queue", ["tenantId", "skuId", "holdsSeat", "wantSeq", "userId"])
+@Index("ix_license_want_user", ["tenantId", "userId"])
 export class LicenseWant {
   @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
   userId: string;
@@ -86,6 +87,7 @@ export class SeatPool {
 /** S9: a user's self-service trial of a trial SKU; one extension after it expires. */
 @Entity("user_trial")
 @Index("ix_user_trial_tenant", ["tenantId", "skuId"])
+@Index("ix_user_trial_user", ["tenantId", "userId"])
 export class UserTrial {
   @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
   userId: string;

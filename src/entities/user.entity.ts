@@ -7,6 +7,7 @@ import { TimestampColumn } from "./columns";
 @ObjectType({ implements: Node })
 @Entity("app_user")
 @Index("uq_app_user_upn", ["tenantId", "upnKey"], { unique: true })
+@Index("ix_app_user_page", ["tenantId", "id"])
 export class User implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: 64 })

@@ -52,12 +52,22 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + childComplexity * Math.max(first, 1);
 };
 
+const costs = new WeakMap<object, Map<string, number>>();
+
+/** The cost of an operation; Apollo reuses the parsed document of a repeated query, so the figure is kept per document and variables. */
 export function queryCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]["query"], variables: Record<string, unknown> | undefined, operationName?: string | null): number {
-  return getComplexity({
+  let perDoc = costs.get(document);
+  if (!perDoc) costs.set(document, (perDoc = new Map()));
+  const key = `${operationName ?? ""}|${JSON.stringify(variables ?? {})}`;
+  const known = perDoc.get(key);
+  if (known !== undefined) return known;
+  const cost = getComplexity({
     schema,
     query: document,
     variables,
     operationName: operationName ?? undefined,
     estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
   });
+  if (perDoc.size < 100 && key.length < 2000) perDoc.set(key, cost);
+  return cost;
 }

@@ -71,7 +71,7 @@ export class EffectiveLicense {
   enabledPlans: ServicePlan[];
 
   @Field(() => [LicenseSource])
-  sources: LicenseSource[];
+  sources: LicenseSource[] | Promise<LicenseSource[]>;
 
   @Field(() => Date, { nullable: true, description: "For a trial: when it ends." })
   expiresAt: Date | null;

@@ -39,16 +39,19 @@ export const userLicenseViews = {
   },
 
   async effectiveLicenses(ctx: Ctx, u: User): Promise<EffectiveLicense[]> {
-    const [views, r] = await Promise.all([ctx.loaders.effective.load(u.id), ctx.loaders.reach.load(u.id)]);
+    const views = await ctx.loaders.effective.load(u.id);
     return views.map((v) => ({
         sku: ctx.catalog.sku(v.skuId)!,
         state: v.state,
         error: v.error,
         holdsSeat: v.holdsSeat,
         enabledPlans: v.enabledPlanIds.map((id) => ctx.catalog.plan(id)!),
-        sources: v.sources.map((s) => source(s, r.groups)),
+        // The group rows are read only when a client asks for the sources (a getter: the hot check does not).
+        get sources() {
+          return ctx.loaders.reach.load(u.id).then((r) => v.sources.map((s) => source(s, r.groups)));
+        },
         expiresAt: v.expiresAt,
-      }));
+      })) as EffectiveLicense[];
   },
 
   /** One row per source, each with the SKU's state, as Graph's licenseAssignmentStates. */
