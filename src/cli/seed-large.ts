@@ -424,6 +424,9 @@ export async function seedLargeTenant(app: App, opts: LargeTenantOptions): Promi
     await qr.release();
   }
   lap("bulk rows");
+  // The engine's set-based statements are planned from statistics: give the planner the bulk-loaded tables' figures
+  // (autovacuum would, minutes later).
+  if (ds.options.type === "postgres") await ds.query("ANALYZE");
 
   // 2. Assignments and the seat state, through the engine, in the order the API would have done them:
   // direct assignments first (each needed a free seat), then each group assignment in turn (S4: new wanters queue last).

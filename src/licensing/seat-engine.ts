@@ -1,6 +1,6 @@
 import { Clock } from "../clock";
 import { GroupUserMember, LicenseWant, SeatPool, Subscription } from "../entities";
-import { TenantDb } from "../db/tenant-db";
+import { chunks, TenantDb } from "../db/tenant-db";
 import { Catalog } from "../modules/catalog/catalog";
 import { seatDelta } from "./allocation";
 import { TenantGraph } from "./graph";
@@ -100,7 +100,7 @@ export class SeatEngine {
       const ended = `w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND NOT ${wants("w.user_id")}`;
       const released = await this.tx.sql<{ user_id: string }>(`SELECT w.user_id FROM license_want w WHERE ${ended} AND w.holds_seat = :held`, { ...params, held: true });
       this.changesOf(sku.id).released.push(...released.map((r) => r.user_id));
-      await this.tx.sql(`DELETE FROM license_want WHERE user_id IN (SELECT w.user_id FROM license_want w WHERE ${ended}) AND tenant_id = :tid AND sku_id = :sku`, params);
+      await this.tx.sql(`DELETE FROM license_want AS w WHERE ${ended}`, params);
       const seq = await this.nextSeq(sku.id);
       await this.tx.sql(
         `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
@@ -174,15 +174,18 @@ export class SeatEngine {
 
   /** Flips `n` seats at one end of the queue: the head of the waiting, or the tail of the holders. */
   private async move(skuId: string, fromHolding: boolean, dir: "ASC" | "DESC", n: number, now: number): Promise<string[]> {
-    const pick = `SELECT q.user_id FROM license_want q WHERE q.tenant_id = :tid AND q.sku_id = :sku AND q.holds_seat = :from
-      ORDER BY q.want_seq ${dir}, q.user_id ${dir} LIMIT :n`;
-    const params = { sku: skuId, from: fromHolding, to: !fromHolding, n, now };
-    const ids = (await this.tx.sql<{ user_id: string }>(pick, params)).map((r) => r.user_id);
-    if (ids.length) {
-      await this.tx.sql(
-        `UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND user_id IN (${pick})`,
-        params,
-      );
+    const ids = (
+      await this.tx.sql<{ user_id: string }>(
+        `SELECT q.user_id FROM license_want q WHERE q.tenant_id = :tid AND q.sku_id = :sku AND q.holds_seat = :from
+         ORDER BY q.want_seq ${dir}, q.user_id ${dir} LIMIT :n`,
+        { sku: skuId, from: fromHolding, n },
+      )
+    ).map((r) => r.user_id);
+    // By primary key, in chunks: a plan that does not depend on the tables' statistics.
+    for (const part of chunks(ids)) {
+      await this.tx.sql(`UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND user_id IN (:...part)`, {
+        sku: skuId, to: !fromHolding, now, part,
+      });
     }
     return ids;
   }
