@@ -33,6 +33,18 @@ export class TenantDb {
     return Array.isArray(out) && (out.length === 0 || !Array.isArray(out[0])) ? out : [];
   }
 
+  /**
+   * `column IN <list>` with the whole list as one bound parameter (pass it through `list`):
+   * `= ANY(:name)` on PostgreSQL, `json_each` on SQLite. No parameter limit, one plan whatever the length.
+   */
+  inList(column: string, name: string): string {
+    return this.engine === "postgres" ? `${column} = ANY(:${name})` : `${column} IN (SELECT value FROM json_each(:${name}))`;
+  }
+
+  list(values: readonly string[]): unknown {
+    return this.engine === "postgres" ? [...values] : JSON.stringify(values);
+  }
+
   qb<T extends Scoped>(entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
     return this.manager.createQueryBuilder(entity, alias).where(`${alias}.tenantId = :tenantId`, { tenantId: this.tenantId });
   }

@@ -1,6 +1,6 @@
 import { Clock } from "../clock";
 import { GroupUserMember, LicenseWant, SeatPool, Subscription } from "../entities";
-import { chunks, TenantDb } from "../db/tenant-db";
+import { TenantDb } from "../db/tenant-db";
 import { Catalog } from "../modules/catalog/catalog";
 import { seatDelta } from "./allocation";
 import { TenantGraph } from "./graph";
@@ -10,6 +10,8 @@ import { prepaidUnits } from "./status";
 export interface Candidates {
   userIds?: string[];
   groupIds?: string[];
+  /** What the change can do to wants, when the caller knows: only start them (a source added) or only end them. */
+  only?: "start" | "end";
 }
 
 export interface SkuSeatChanges {
@@ -78,37 +80,41 @@ export class SeatEngine {
    * Set-based: a handful of statements per SKU whatever the number of users.
    */
   async recomputeWants(c: Candidates): Promise<void> {
-    const userIds = [...new Set(c.userIds ?? [])];
-    const groupIds = [...new Set(c.groupIds ?? [])];
-    if (!userIds.length && !groupIds.length) return;
+    const tx = this.tx;
+    // Named users and groups' members are two passes: each is one semi-join the planner handles well.
+    const parts: string[] = [];
+    if (c.userIds?.length) parts.push(tx.inList("%", "cu"));
+    if (c.groupIds?.length) parts.push(`% IN (SELECT cm.user_id FROM group_user_member cm WHERE cm.tenant_id = :tid AND ${tx.inList("cm.group_id", "cg")})`);
+    if (!parts.length) return;
     const graph = await this.graph();
     const now = this.clock.now().getTime();
-    const inCandidates = (col: string) =>
-      `(${[
-        userIds.length ? `${col} IN (:...cu)` : "",
-        groupIds.length ? `${col} IN (SELECT cm.user_id FROM group_user_member cm WHERE cm.tenant_id = :tid AND cm.group_id IN (:...cg))` : "",
-      ].filter(Boolean).join(" OR ")})`;
     for (const sku of this.catalog.assignable()) {
       // Groups whose members want the SKU: those it is assigned to, and every group nested in them.
       const licensed = new Set<string>();
       for (const g of graph.groupsAssigned(sku.id)) for (const d of graph.descendants(g)) licensed.add(d);
       const wants = (col: string) =>
         `(EXISTS (SELECT 1 FROM user_license_assignment da WHERE da.tenant_id = :tid AND da.sku_id = :sku AND da.user_id = ${col})` +
-        (licensed.size ? ` OR EXISTS (SELECT 1 FROM group_user_member gm WHERE gm.tenant_id = :tid AND gm.user_id = ${col} AND gm.group_id IN (:...lg))` : "") +
+        (licensed.size ? ` OR EXISTS (SELECT 1 FROM group_user_member gm WHERE gm.tenant_id = :tid AND gm.user_id = ${col} AND ${tx.inList("gm.group_id", "lg")})` : "") +
         ")";
-      const params = { sku: sku.id, cu: userIds, cg: groupIds, lg: [...licensed] };
-      const ended = `w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND NOT ${wants("w.user_id")}`;
-      const released = await this.tx.sql<{ user_id: string }>(`SELECT w.user_id FROM license_want w WHERE ${ended} AND w.holds_seat = :held`, { ...params, held: true });
-      this.changesOf(sku.id).released.push(...released.map((r) => r.user_id));
-      await this.tx.sql(`DELETE FROM license_want AS w WHERE ${ended}`, params);
+      const params = { sku: sku.id, cu: tx.list(c.userIds ?? []), cg: tx.list(c.groupIds ?? []), lg: tx.list([...licensed]) };
       const seq = await this.nextSeq(sku.id);
-      await this.tx.sql(
-        `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
-         SELECT u.id, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT) FROM app_user u
-         WHERE u.tenant_id = :tid AND ${inCandidates("u.id")} AND ${wants("u.id")}
-           AND NOT EXISTS (SELECT 1 FROM license_want x WHERE x.tenant_id = :tid AND x.sku_id = :sku AND x.user_id = u.id)`,
-        { ...params, seq, now, free: false },
-      );
+      for (const part of parts) {
+        const inCandidates = (col: string) => part.replace("%", col);
+        if (c.only !== "start") {
+          const ended = `w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND NOT ${wants("w.user_id")}`;
+          const released = await tx.sql<{ user_id: string }>(`SELECT w.user_id FROM license_want w WHERE ${ended} AND w.holds_seat = :held`, { ...params, held: true });
+          this.changesOf(sku.id).released.push(...released.map((r) => r.user_id));
+          await tx.sql(`DELETE FROM license_want AS w WHERE ${ended}`, params);
+        }
+        if (c.only === "end") continue;
+        await tx.sql(
+          `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
+           SELECT u.id, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT) FROM app_user u
+           WHERE u.tenant_id = :tid AND ${inCandidates("u.id")} AND ${wants("u.id")}
+             AND NOT EXISTS (SELECT 1 FROM license_want x WHERE x.tenant_id = :tid AND x.sku_id = :sku AND x.user_id = u.id)`,
+          { ...params, seq, now, free: false },
+        );
+      }
       this.newSeq.set(sku.id, seq);
     }
   }
@@ -181,10 +187,10 @@ export class SeatEngine {
         { sku: skuId, from: fromHolding, n },
       )
     ).map((r) => r.user_id);
-    // By primary key, in chunks: a plan that does not depend on the tables' statistics.
-    for (const part of chunks(ids)) {
-      await this.tx.sql(`UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND user_id IN (:...part)`, {
-        sku: skuId, to: !fromHolding, now, part,
+    // By primary key, the IDs as one list parameter: a plan that does not depend on the tables' statistics.
+    if (ids.length) {
+      await this.tx.sql(`UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND ${this.tx.inList("user_id", "ids")}`, {
+        sku: skuId, to: !fromHolding, now, ids: this.tx.list(ids),
       });
     }
     return ids;

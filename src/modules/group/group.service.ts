@@ -56,7 +56,7 @@ export async function deleteGroup(ctx: Ctx, id: string): Promise<string> {
     await engine.rebalance();
     // The group's own members lose the membership itself, so they are named before it goes.
     const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
-    const affected = { userIds: (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId), groupIds: nested };
+    const affected: Candidates = { userIds: (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId), groupIds: nested, only: "end" };
     await tx.delete(GroupUserMember, { groupId: id });
     await tx.delete(GroupNesting, { parentId: id });
     await tx.delete(GroupNesting, { childId: id });
@@ -127,9 +127,9 @@ async function changeMembers(
 }
 
 /** Everyone the changed users and nested groups reach: the users, and the members of those groups at any depth. */
-async function reached(engine: SeatEngine, userIds: string[], groupIds: string[]): Promise<Candidates> {
+async function reached(engine: SeatEngine, userIds: string[], groupIds: string[], only: Candidates["only"]): Promise<Candidates> {
   const graph = await engine.graph();
-  return { userIds, groupIds: [...new Set(groupIds.flatMap((g) => [...graph.descendants(g)]))] };
+  return { userIds, groupIds: [...new Set(groupIds.flatMap((g) => [...graph.descendants(g)]))], only };
 }
 
 /** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
@@ -149,7 +149,7 @@ export function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<Security
     await tx.insert(GroupUserMember, newUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
     await tx.insert(GroupNesting, newGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
     return {
-      affected: await reached(engine, newUsers, newGroups),
+      affected: await reached(engine, newUsers, newGroups, "start"),
       details: {
         addedUserIds: newUsers, addedGroupIds: newGroups,
         unchangedUserIds: userIds.filter((u) => presentUsers.has(u)), unchangedGroupIds: groupIds.filter((g) => presentGroups.has(g)),
@@ -163,7 +163,7 @@ export function removeMembers(ctx: Ctx, input: GroupMembersInput): Promise<Secur
     const children = (await engine.graph()).childrenOf(group.id);
     const removedUsers = (await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId);
     const removedGroups = groupIds.filter((g) => children.includes(g));
-    const affected = await reached(engine, removedUsers, removedGroups);
+    const affected = await reached(engine, removedUsers, removedGroups, "end");
     await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
     if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
     return { affected, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };

@@ -67,7 +67,7 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
       }
       await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
       // Taken at once so that a second SKU in the same call sees this seat as used.
-      await engine.recomputeWants({ userIds: [user.id] });
+      await engine.recomputeWants({ userIds: [user.id], only: "start" });
       await engine.rebalance([sku.id]);
       log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
     }
@@ -76,7 +76,7 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
       await tx.delete(UserLicenseAssignment, { userId: user.id, skuId: sku.id });
       log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
     }
-    await engine.recomputeWants({ userIds: [user.id] });
+    if (changes.remove.length) await engine.recomputeWants({ userIds: [user.id], only: "end" });
     await engine.rebalance();
     await recordAudit(tx, ctx, "ASSIGN_USER_LICENSE", user.id, { changes: log, seatChanges: engine.auditSummary() });
     return user;
@@ -94,7 +94,8 @@ export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesIn
     const now = ctx.clock.now();
     const existing = new Map((await tx.find(GroupLicenseAssignment, { groupId: group.id })).map((a) => [a.skuId, a]));
     const log: Record<string, unknown>[] = [];
-    let wantsChange = false;
+    let added = false;
+    let removed = false;
     for (const { sku, disabledPlanIds } of changes.add) {
       const prior = existing.get(sku.id);
       if (prior) {
@@ -103,18 +104,19 @@ export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesIn
       } else {
         await tx.insert(GroupLicenseAssignment, [{ groupId: group.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
         log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
-        wantsChange = true;
+        added = true;
       }
     }
     for (const sku of changes.remove) {
       if (!existing.has(sku.id)) continue;
       await tx.delete(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id });
       log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
-      wantsChange = true;
+      removed = true;
     }
-    if (wantsChange) {
+    if (added || removed) {
       engine.invalidate();
-      await engine.recomputeWants({ groupIds: [...(await engine.graph()).descendants(group.id)] });
+      const only = added && removed ? undefined : added ? "start" : "end";
+      await engine.recomputeWants({ groupIds: [...(await engine.graph()).descendants(group.id)], only });
       await engine.rebalance();
     }
     await recordAudit(tx, ctx, "ASSIGN_GROUP_LICENSE", group.id, { changes: log, seatChanges: engine.auditSummary() });
