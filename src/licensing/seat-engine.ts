@@ -92,26 +92,34 @@ export class SeatEngine {
       // Groups whose members want the SKU: those it is assigned to, and every group nested in them.
       const licensed = new Set<string>();
       for (const g of graph.groupsAssigned(sku.id)) for (const d of graph.descendants(g)) licensed.add(d);
-      const wants = (col: string) =>
-        `(EXISTS (SELECT 1 FROM user_license_assignment da WHERE da.tenant_id = :tid AND da.sku_id = :sku AND da.user_id = ${col})` +
-        (licensed.size ? ` OR EXISTS (SELECT 1 FROM group_user_member gm WHERE gm.tenant_id = :tid AND gm.user_id = ${col} AND ${tx.inList("gm.group_id", "lg")})` : "") +
-        ")";
       const params = { sku: sku.id, cu: tx.list(c.userIds ?? []), cg: tx.list(c.groupIds ?? []), lg: tx.list([...licensed]) };
       const seq = await this.nextSeq(sku.id);
       for (const part of parts) {
         const inCandidates = (col: string) => part.replace("%", col);
+        // Driven by the sources (memberships of licensed groups, direct assignments), not by every user of the tenant.
+        const bySource = [
+          `SELECT da.user_id AS u FROM user_license_assignment da WHERE da.tenant_id = :tid AND da.sku_id = :sku AND ${inCandidates("da.user_id")}`,
+          ...(licensed.size ? [`SELECT gm.user_id AS u FROM group_user_member gm WHERE gm.tenant_id = :tid AND ${tx.inList("gm.group_id", "lg")} AND ${inCandidates("gm.user_id")}`] : []),
+        ].join(" UNION ");
         if (c.only !== "start") {
-          const ended = `w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND NOT ${wants("w.user_id")}`;
-          const released = await tx.sql<{ user_id: string }>(`SELECT w.user_id FROM license_want w WHERE ${ended} AND w.holds_seat = :held`, { ...params, held: true });
-          this.changesOf(sku.id).released.push(...released.map((r) => r.user_id));
-          await tx.sql(`DELETE FROM license_want AS w WHERE ${ended}`, params);
+          const ended = await tx.sql<{ user_id: string; holds_seat: boolean | number }>(
+            `SELECT w.user_id, w.holds_seat FROM license_want w
+             WHERE w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND w.user_id NOT IN (${bySource})`,
+            params,
+          );
+          this.changesOf(sku.id).released.push(...ended.filter((r) => Boolean(r.holds_seat)).map((r) => r.user_id));
+          if (ended.length) {
+            await tx.sql(`DELETE FROM license_want WHERE tenant_id = :tid AND sku_id = :sku AND ${tx.inList("user_id", "ended")}`, {
+              sku: sku.id, ended: tx.list(ended.map((r) => r.user_id)),
+            });
+          }
         }
         if (c.only === "end") continue;
         await tx.sql(
           `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
-           SELECT u.id, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT) FROM app_user u
-           WHERE u.tenant_id = :tid AND ${inCandidates("u.id")} AND ${wants("u.id")}
-             AND NOT EXISTS (SELECT 1 FROM license_want x WHERE x.tenant_id = :tid AND x.sku_id = :sku AND x.user_id = u.id)`,
+           SELECT s.u, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT)
+           FROM (${bySource}) s
+           WHERE NOT EXISTS (SELECT 1 FROM license_want x WHERE x.tenant_id = :tid AND x.sku_id = :sku AND x.user_id = s.u)`,
           { ...params, seq, now, free: false },
         );
       }
