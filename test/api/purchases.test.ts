@@ -3,7 +3,7 @@
  * their audit events (A1), their role matrix (§6) and their errors (§7).
  */
 import { engines, TestApi } from "../helpers/harness";
-import { newTenant, Q, TenantFx, userLicense } from "../helpers/fixtures";
+import { newTenant, Q, TenantFx, userLicense, principalToken } from "../helpers/fixtures";
 
 const PURCHASE = `mutation($input: PurchaseLicensesInput!) {
   purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status orderId isTrial endsAt sku { id partNumber } } }
@@ -66,20 +66,7 @@ describe.each(engines())("purchases (%s)", (_engine, url) => {
     return (await api.ok(t.admin, AUDIT, { action })).auditEvents;
   }
 
-  async function callerToken(t: TenantFx, who: string): Promise<string> {
-    switch (who) {
-      case "GLOBAL_ADMIN":
-        return t.admin;
-      case "BotRuntime":
-        return api.token({ tid: t.tenantId, roles: ["BotRuntime"] });
-      case "PlatformOperator":
-        return api.operatorToken();
-      case "no roles":
-        return (await t.user("plain")).token;
-      default:
-        return (await t.user(who.toLowerCase().replace(/_/g, "-"), [who])).token;
-    }
-  }
+  const callerToken = (t: TenantFx, who: string) => principalToken(api, t, who);
 
   /** True when some object inside `v` names the SKU (by part number or ID) and carries the quantity. */
   function mentionsItem(v: unknown, sku: { id: string; partNumber: string }, quantity: number): boolean {

@@ -3,7 +3,7 @@
  * (GLOBAL_ADMIN only) and who may read which tenant fields (DESIGN §6, §7, A1).
  */
 import { engines, TestApi } from "../helpers/harness";
-import { newTenant, Q, TenantFx } from "../helpers/fixtures";
+import { newTenant, Q, TenantFx, principalToken } from "../helpers/fixtures";
 
 const CREATE_TENANT = `mutation($input: CreateTenantInput!) {
   createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions } admin { id userPrincipalName displayName roles accountEnabled } }
@@ -37,20 +37,7 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
     return String(r.errors![0].extensions?.code);
   }
 
-  async function callerToken(t: TenantFx, who: string): Promise<string> {
-    switch (who) {
-      case "GLOBAL_ADMIN":
-        return t.admin;
-      case "BotRuntime":
-        return api.token({ tid: t.tenantId, roles: ["BotRuntime"] });
-      case "PlatformOperator":
-        return api.operatorToken();
-      case "no roles":
-        return (await t.user("plain")).token;
-      default:
-        return (await t.user(who.toLowerCase().replace(/_/g, "-"), [who])).token;
-    }
-  }
+  const callerToken = (t: TenantFx, who: string) => principalToken(api, t, who);
 
   const tenantInput = (name = "Woodgrove") => ({
     displayName: name,

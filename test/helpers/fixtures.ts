@@ -106,3 +106,19 @@ export async function newTenant(api: TestApi, name = "Fabrikam"): Promise<Tenant
 }
 
 export const userLicense = (licenses: any[]) => licenses.find((l) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
+
+/** A token for one of the principals of DESIGN §6 in tenant `t`: a role name, "no roles", "BotRuntime" or "PlatformOperator". */
+export async function principalToken(api: TestApi, t: TenantFx, who: string): Promise<string> {
+  switch (who) {
+    case "GLOBAL_ADMIN":
+      return t.admin;
+    case "BotRuntime":
+      return api.token({ tid: t.tenantId, roles: ["BotRuntime"] });
+    case "PlatformOperator":
+      return api.operatorToken();
+    case "no roles":
+      return (await t.user("plain")).token;
+    default:
+      return (await t.user(who.toLowerCase().replace(/_/g, "-"), [who])).token;
+  }
+}

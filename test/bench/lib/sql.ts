@@ -66,16 +66,8 @@ class SqliteSql implements Sql {
     return this.stmt(sql).run(...params).changes;
   }
 
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    await this.run("BEGIN IMMEDIATE");
-    try {
-      const out = await fn();
-      await this.run("COMMIT");
-      return out;
-    } catch (e) {
-      await this.run("ROLLBACK");
-      throw e;
-    }
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return inTransaction(this, "BEGIN IMMEDIATE", fn);
   }
 
   bool(v: boolean): number {
@@ -118,16 +110,8 @@ class PgSql implements Sql {
     return (await this.client.query(this.config(sql, params))).rowCount ?? 0;
   }
 
-  async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    await this.run("BEGIN");
-    try {
-      const out = await fn();
-      await this.run("COMMIT");
-      return out;
-    } catch (e) {
-      await this.run("ROLLBACK");
-      throw e;
-    }
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return inTransaction(this, "BEGIN", fn);
   }
 
   bool(v: boolean): boolean {
@@ -146,3 +130,15 @@ export async function openSql(engine: Engine, target: { file?: string; url?: str
 
 /** SQLite returns 0/1, PostgreSQL true/false. */
 export const truthy = (v: unknown): boolean => v === true || v === 1 || v === "1" || v === "t" || v === "true";
+
+async function inTransaction<T>(db: { run(sql: string): Promise<unknown> }, begin: string, fn: () => Promise<T>): Promise<T> {
+  await db.run(begin);
+  try {
+    const out = await fn();
+    await db.run("COMMIT");
+    return out;
+  } catch (e) {
+    await db.run("ROLLBACK");
+    throw e;
+  }
+}
