@@ -136,8 +136,3 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
     return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
   });
 }
-
-/** Both steps at once, for callers outside a GraphQL operation. */
-export async function authenticate(app: App, authorization: string | undefined, lock: LockState): Promise<Principal> {
-  return resolvePrincipal(app, await verifyAuthorization(app, authorization), lock);
-}

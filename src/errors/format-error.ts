@@ -10,7 +10,7 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
  */
 export function formatError(
   formatted: GraphQLFormattedError,
-  original: unknown,
+  _original: unknown,
   opts: { production: boolean },
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;

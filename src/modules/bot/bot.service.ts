@@ -1,6 +1,6 @@
 import type { Ctx } from "../../context";
 import { Bot, BotUsage, Subscription, User } from "../../entities";
-import { AppError, ErrorCode, forbidden, notFound } from "../../errors";
+import { AppError, forbidden, notFound } from "../../errors";
 import { newId } from "../../ids";
 import { hasPermission, Permission, requirePermission, requireSignedIn, requireUser } from "../../auth/permissions";
 import { Page, pageByIds, PageArgs } from "../../graphql/pagination";

@@ -1,4 +1,4 @@
-import { Arg, Ctx as GqlCtx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx as GqlCtx, FieldResolver, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Ctx } from "../../context";
 import { Bot, SecurityGroup, Subscription, Tenant, User } from "../../entities";
 import { Connection } from "../../graphql/pagination";
