@@ -39,14 +39,7 @@ describe.each(engines())("purchases (%s)", (_engine, url) => {
 
   const iso = (days: number) => new Date(api.clock.now().getTime() + days * 86_400_000).toISOString();
 
-  /** Runs a call that must fail, proves the whole database is unchanged, returns the error code. */
-  async function failsUnchanged(token: string | undefined, query: string, vars?: Record<string, unknown>): Promise<string> {
-    const before = await api.snapshot();
-    const r = await api.exec(token, query, vars);
-    expect(r.errors?.length).toBeGreaterThan(0);
-    expect(await api.snapshot()).toEqual(before);
-    return String(r.errors![0].extensions?.code);
-  }
+  const failsUnchanged = (token: string | undefined, query: string, vars?: Record<string, unknown>) => api.failsUnchanged(token, query, vars);
 
   async function buy(t: TenantFx, channel: string, items: { skuId: string; quantity: number }[], extra: Record<string, unknown> = {}) {
     return (await api.ok(t.admin, PURCHASE, { input: { channel, items, ...extra } })).purchaseLicenses;

@@ -126,6 +126,15 @@ export class TestApi {
     return String(r.errors[0].extensions?.code);
   }
 
+  /** Runs a call that must fail, proves the whole database is unchanged, returns the error code. */
+  async failsUnchanged(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<string> {
+    const before = await this.snapshot();
+    const r = await this.exec(token, query, variables);
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(await this.snapshot()).toEqual(before);
+    return String(r.errors![0].extensions?.code);
+  }
+
   token(claims: { tid?: string; oid?: string; roles?: string[] }): Promise<string> {
     return signToken(TEST_SECRET, claims);
   }
