@@ -6,7 +6,8 @@ import { dirname } from "node:path";
 import { createApp, jsonLogger } from "./app";
 import { signToken } from "./auth/sign";
 import { Config, loadConfig } from "./config";
-import { createDataSource, engineOf } from "./db/datasource";
+import { DataSource } from "typeorm";
+import { engineOf } from "./db/datasource";
 import { Tenant } from "./entities";
 import { seedDemo } from "./seed/demo";
 import { createApolloServer, createHttpHandler } from "./server";
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const problem = startupProblem(config);
   if (problem) throw new Error(problem);
   if (!config.jwtSecret && !config.jwksUrl) config.jwtSecret = devSecret();
-  const ds = createDataSource({ url: config.databaseUrl });
+  // Imported here, not at the top: building it creates the SQLite file's folder, which tools that only import main must not do.
+  const ds: DataSource = (await import("../ormconfig")).default;
   const app = await createApp({ dataSource: ds, config });
   const empty = (await ds.manager.count(Tenant)) === 0;
   const seed = engine === "sqlite" ? config.seedDemo !== false : config.seedDemo === true;
