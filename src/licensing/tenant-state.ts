@@ -1,6 +1,7 @@
 import { SeatPool, Subscription } from "../entities";
 import { TenantDb } from "../db/tenant-db";
 import { TenantGraph } from "./graph";
+import type { UserFacts } from "./user-facts";
 
 /** What every license read of a tenant needs besides the users themselves: small, and the same until the tenant's next write. */
 export interface TenantState {
@@ -8,7 +9,11 @@ export interface TenantState {
   subscriptions: Subscription[];
   seatPools: SeatPool[];
   graph: TenantGraph;
+  /** Users' facts read at this version (bounded): the hot `me` check then costs only the sign-in statement. */
+  userFacts: Map<string, UserFacts>;
 }
+
+export const MAX_CACHED_USER_FACTS = 10_000;
 
 export async function loadTenantState(db: TenantDb, version: number): Promise<TenantState> {
   const [subscriptions, seatPools, graph] = await Promise.all([
@@ -16,7 +21,7 @@ export async function loadTenantState(db: TenantDb, version: number): Promise<Te
     db.find(SeatPool),
     TenantGraph.load(db),
   ]);
-  return { version, subscriptions, seatPools, graph };
+  return { version, subscriptions, seatPools, graph, userFacts: new Map() };
 }
 
 /**

@@ -5,7 +5,7 @@ import { chainsForUser } from "../licensing/chains";
 import { TenantGraph } from "../licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "../licensing/read-model";
 import { SeatEngine } from "../licensing/seat-engine";
-import { loadTenantState, TenantState } from "../licensing/tenant-state";
+import { loadTenantState, MAX_CACHED_USER_FACTS, TenantState } from "../licensing/tenant-state";
 import { loadUserFacts, UserFacts } from "../licensing/user-facts";
 import { groupBy } from "../util";
 
@@ -61,8 +61,12 @@ export function createLoaders(ctx: Ctx): Loaders {
       return owners.map((o) => m.get(o) ?? []);
     }, opts()),
     facts: new DataLoader<string, UserFacts, string>(async (userIds) => {
-      const m = await loadUserFacts(db, userIds);
-      return userIds.map((u) => m.get(u)!);
+      // Facts change only with a write, and every write bumps the tenant's version: cache them with its state.
+      const known = (await loaders.state()).userFacts;
+      const missing = userIds.filter((u) => !known.has(u));
+      const fresh = missing.length ? await loadUserFacts(db, missing) : new Map<string, UserFacts>();
+      for (const [u, f] of fresh) if (known.size < MAX_CACHED_USER_FACTS) known.set(u, f);
+      return userIds.map((u) => known.get(u) ?? fresh.get(u)!);
     }, opts()),
     state: () => (state ??= tenantState(ctx)),
     graph: async () => (await loaders.state()).graph,
