@@ -61,12 +61,12 @@ export function createLoaders(ctx: Ctx): Loaders {
       return owners.map((o) => m.get(o) ?? []);
     }, opts()),
     facts: new DataLoader<string, UserFacts, string>(async (userIds) => {
-      // Facts change only with a write, and every write bumps the tenant's version: the few users of a small
-      // batch (the hot `me` check) are kept with its state; pages read theirs and leave the cache alone.
+      // Facts change only with a write, and every write bumps the tenant's version: a single user's (the hot
+      // `me` check) are kept with its state; pages read theirs and leave the cache alone.
       const known = (await loaders.state()).userFacts;
       const missing = userIds.filter((u) => !known.has(u));
       const fresh = missing.length ? await loadUserFacts(db, missing) : new Map<string, UserFacts>();
-      if (userIds.length <= 10) for (const [u, f] of fresh) if (known.size < MAX_CACHED_USER_FACTS) known.set(u, f);
+      if (userIds.length === 1) for (const [u, f] of fresh) if (known.size < MAX_CACHED_USER_FACTS) known.set(u, f);
       return userIds.map((u) => known.get(u) ?? fresh.get(u)!);
     }, opts()),
     state: () => (state ??= tenantState(ctx)),
