@@ -36,6 +36,18 @@ export class GroupLicenseAssignment extends AssignmentBase {
   groupId: string;
 }
 
+/** A row about one user and one SKU of a tenant. */
+abstract class UserSkuRow {
+  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
+  userId: string;
+
+  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  skuId: string;
+
+  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  tenantId: string;
+}
+
 /**
  * One row while a user wants a USER-kind SKU (S1), from any source. `wantSeq`
  * orders the wanters (S4: longest wanting first, ties by user ID); `holdsSeat`
@@ -45,16 +57,7 @@ export class GroupLicenseAssignment extends AssignmentBase {
 @Entity("license_want")
 @Index("ix_license_want_queue", ["tenantId", "skuId", "holdsSeat", "wantSeq", "userId"])
 @Index("ix_license_want_user", ["tenantId", "userId"])
-export class LicenseWant {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
-  userId: string;
-
-  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
-  skuId: string;
-
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
-  tenantId: string;
-
+export class LicenseWant extends UserSkuRow {
   @Column({ type: "integer", name: "want_seq" })
   wantSeq: number;
 
@@ -88,16 +91,7 @@ export class SeatPool {
 @Entity("user_trial")
 @Index("ix_user_trial_tenant", ["tenantId", "skuId"])
 @Index("ix_user_trial_user", ["tenantId", "userId"])
-export class UserTrial {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
-  userId: string;
-
-  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
-  skuId: string;
-
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
-  tenantId: string;
-
+export class UserTrial extends UserSkuRow {
   @TimestampColumn({ name: "started_at" })
   startedAt: Date;
 
