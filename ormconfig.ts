@@ -1,8 +1,10 @@
 import "reflect-metadata";
-import { createDataSource, DEFAULT_DATABASE_URL } from "./src/db/datasource";
+import { loadConfig } from "./src/config";
+import { createDataSource } from "./src/data/datasource";
 
 /**
  * The one DataSource the app (`src/main.ts`) and the TypeORM CLI (`npm run typeorm -- migration:show`)
  * share. The CLI wants exactly one export: the DataSource.
  */
-export default createDataSource({ url: process.env.DATABASE_URL || DEFAULT_DATABASE_URL });
+const config = loadConfig();
+export default createDataSource({ url: config.databaseUrl, ...config.db });

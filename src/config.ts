@@ -1,5 +1,31 @@
-import { DEFAULT_DATABASE_URL } from "./db/datasource";
-import { QueryLimits, queryLimitsFrom } from "./security/limits";
+/**
+ * Every environment variable the server reads is read and checked here, and only here (README "Configuration").
+ * A bad value stops startup with a message that names the variable and what it accepts.
+ */
+
+export type Engine = "sqlite" | "postgres";
+
+export const DEFAULT_DATABASE_URL = "sqlite:./data/license-graph.sqlite";
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, accepts: string, got: string) {
+    super(`${variable} must be ${accepts} (got "${got}")`);
+  }
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+export interface DatabaseSettings {
+  poolSize: number;
+  statementTimeoutMs: number;
+  ssl: false | { rejectUnauthorized: boolean };
+}
 
 export interface Config {
   port: number;
@@ -15,22 +41,94 @@ export interface Config {
   /** Requests per minute per tenant (per client IP without a valid token); 0 turns it off. */
   rateLimitPerMinute: number;
   limits: QueryLimits;
+  db: DatabaseSettings;
+}
+
+export function engineOf(url: string): Engine {
+  if (url.startsWith("sqlite:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
+  throw new ConfigError("DATABASE_URL", "sqlite:PATH or postgres://…", `${url.split(":")[0]}:…`);
+}
+
+/** Readers of one environment: unset or empty means the default; anything else must parse. */
+function reader(env: NodeJS.ProcessEnv) {
+  const raw = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
+  };
+  return {
+    text: (name: string): string | undefined => raw(name),
+    whole(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+      const v = raw(name);
+      if (v === undefined) return fallback;
+      const n = Number(v);
+      if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) {
+        throw new ConfigError(name, `a whole number from ${min} to ${max === Number.MAX_SAFE_INTEGER ? "∞" : max}`, env[name]!);
+      }
+      return n;
+    },
+    flag(name: string): boolean | undefined {
+      const v = raw(name)?.toLowerCase();
+      if (v === undefined) return undefined;
+      if (v === "true" || v === "1") return true;
+      if (v === "false" || v === "0") return false;
+      throw new ConfigError(name, "true or false", env[name]!);
+    },
+    url(name: string): string | undefined {
+      const v = raw(name);
+      if (v === undefined) return undefined;
+      try {
+        new URL(v);
+      } catch {
+        throw new ConfigError(name, "an absolute URL", v);
+      }
+      return v;
+    },
+  };
+}
+
+export function databaseSettingsFrom(env: NodeJS.ProcessEnv = process.env): DatabaseSettings {
+  const r = reader(env);
+  return {
+    poolSize: r.whole("DB_POOL_SIZE", 10, 1),
+    statementTimeoutMs: r.whole("DB_STATEMENT_TIMEOUT_MS", 0, 0),
+    ssl: r.flag("DB_SSL") ? { rejectUnauthorized: r.flag("DB_SSL_REJECT_UNAUTHORIZED") ?? true } : false,
+  };
+}
+
+/**
+ * Query limit defaults leave room for the contract's useful queries (a page of users with
+ * effectiveLicenses { sources { via { id } } } is 7 levels) and stop the abusive ones.
+ */
+export function queryLimitsFrom(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+  const r = reader(env);
+  return {
+    maxDepth: r.whole("MAX_QUERY_DEPTH", 10, 1),
+    maxAliases: r.whole("MAX_QUERY_ALIASES", 15, 1),
+    maxDirectives: r.whole("MAX_QUERY_DIRECTIVES", 20, 1),
+    maxTokens: r.whole("MAX_QUERY_TOKENS", 2000, 1),
+    maxCost: r.whole("MAX_QUERY_COST", 50_000, 1),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const flag = (v: string | undefined) => (v === undefined ? undefined : v === "true" || v === "1");
+  const r = reader(env);
+  const databaseUrl = r.text("DATABASE_URL") ?? DEFAULT_DATABASE_URL;
+  engineOf(databaseUrl);
+  const nodeEnv = r.text("NODE_ENV");
   return {
-    port: Number(env.PORT ?? 4000),
-    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
-    production: env.NODE_ENV === "production",
-    jwtSecret: env.JWT_SECRET || undefined,
-    jwksUrl: env.JWT_JWKS_URL || undefined,
-    jwtIssuer: env.JWT_ISSUER || undefined,
-    jwtAudience: env.JWT_AUDIENCE || undefined,
-    seedDemo: flag(env.SEED_DEMO),
-    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 2 * 1024 * 1024),
-    introspection: flag(env.INTROSPECTION) ?? true,
-    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    port: r.whole("PORT", 4000, 0, 65535),
+    databaseUrl,
+    production: nodeEnv === "production",
+    jwtSecret: r.text("JWT_SECRET"),
+    jwksUrl: r.url("JWT_JWKS_URL"),
+    jwtIssuer: r.text("JWT_ISSUER"),
+    jwtAudience: r.text("JWT_AUDIENCE"),
+    seedDemo: r.flag("SEED_DEMO"),
+    maxBodyBytes: r.whole("MAX_BODY_BYTES", 2 * 1024 * 1024, 1),
+    introspection: r.flag("INTROSPECTION") ?? true,
+    rateLimitPerMinute: r.whole("RATE_LIMIT_PER_MINUTE", 1200, 0),
     limits: queryLimitsFrom(env),
+    db: databaseSettingsFrom(env),
   };
 }

@@ -3,14 +3,14 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname } from "node:path";
-import { createApp, jsonLogger } from "./app";
-import { signToken } from "./auth/sign";
-import { Config, loadConfig } from "./config";
+import { createApp, jsonLogger } from "./boot";
+import { signToken } from "./app/auth/sign";
+import { Config, engineOf, loadConfig } from "./config";
 import { DataSource } from "typeorm";
-import { engineOf } from "./db/datasource";
-import { Tenant } from "./entities";
-import { seedDemo } from "./seed/demo";
-import { createApolloServer, createHttpHandler } from "./server";
+import { Tenant } from "./data/entities";
+import { seedDemo } from "./app/demo-seed";
+import { createHttpHandler } from "./http/server";
+import { createApolloServer } from "./api/graphql/apollo";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { printSchema } from "graphql";
-import { buildAppSchema } from "../schema";
+import { buildAppSchema } from "../api/graphql/schema";
 
 export const SCHEMA_FILE = "schema/schema.graphql";
 export const SCHEMA_HEADER = "# Emitted by `npm run schema` from the type-graphql classes. Do not edit by hand.\n\n";

@@ -13,14 +13,14 @@
 import "reflect-metadata";
 import { createHash } from "node:crypto";
 import { DataSource, QueryRunner } from "typeorm";
-import { createApp } from "../app";
-import { signToken } from "../auth/sign";
-import { ManualClock } from "../clock";
+import { createApp } from "../boot";
+import { signToken } from "../app/auth/sign";
+import { ManualClock } from "../domain/clock";
 import { loadConfig } from "../config";
-import { App } from "../context";
-import { createDataSource } from "../db/datasource";
-import { AdminRole } from "../graphql/enums";
-import { SeatEngine } from "../licensing/seat-engine";
+import { App } from "../app/context";
+import { createDataSource } from "../data/datasource";
+import { AdminRole } from "../domain/enums";
+import { SeatEngine } from "../data/licensing/seat-engine";
 
 export interface LargeTenantOptions {
   users: number;

@@ -1,4 +1,4 @@
-import { signToken } from "../auth/sign";
+import { signToken } from "../app/auth/sign";
 import { loadConfig } from "../config";
 import { devSecret } from "../main";
 

@@ -1,5 +1,5 @@
 import { DataSource } from "typeorm";
-import { createDataSource } from "../../src/db/datasource";
+import { createDataSource } from "../../src/data/datasource";
 import { Q } from "../helpers/fixtures";
 import { buildServer, createDatabase, insertUsers, ServerProcess, tokenFor } from "../helpers/instances";
 import { expectSeatInvariants } from "../helpers/invariants";

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { createDataSource, dataSourceOptions } from "../../src/db/datasource";
+import { createDataSource, dataSourceOptions } from "../../src/data/datasource";
 import { newTenant, Q, TenantFx, userLicense } from "../helpers/fixtures";
 import { TestApi } from "../helpers/harness";
 import { insertUsers, Instances, startInstances } from "../helpers/instances";

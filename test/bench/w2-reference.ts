@@ -12,10 +12,10 @@
  * answers are comparable byte for byte with the API's.
  */
 import "reflect-metadata";
-import { LicenseSourceKind, LicenseState } from "../../src/graphql/enums";
-import { chainsForUser, chainsUpFrom } from "../../src/licensing/chains";
-import { licenseState, orderSources, SkuFacts } from "../../src/licensing/effective";
-import { grants, subscriptionStatus } from "../../src/licensing/status";
+import { LicenseSourceKind, LicenseState } from "../../src/domain/enums";
+import { chainsForUser, chainsUpFrom } from "../../src/domain/licensing/chains";
+import { licenseState, orderSources, SkuFacts } from "../../src/domain/licensing/effective";
+import { grants, subscriptionStatus } from "../../src/domain/licensing/status";
 import { Sql, truthy } from "./lib/sql";
 
 export interface RefCatalog {

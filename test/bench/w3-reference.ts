@@ -5,7 +5,7 @@
  * without any source and gives the freed seats to the head of the queue; one audit event each.
  */
 import { randomUUID } from "node:crypto";
-import { prepaidUnits } from "../../src/licensing/status";
+import { prepaidUnits } from "../../src/domain/licensing/status";
 import { Sql } from "./lib/sql";
 
 export interface W3Target {

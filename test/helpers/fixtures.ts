@@ -1,5 +1,5 @@
-import { User } from "../../src/entities";
-import { newId } from "../../src/ids";
+import { User } from "../../src/data/entities";
+import { newId } from "../../src/domain/ids";
 import { TestApi } from "./harness";
 
 export const Q = {

@@ -3,15 +3,16 @@ import { ApolloServer } from "@apollo/server";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { DataSource, Logger } from "typeorm";
-import { createApp } from "../../src/app";
-import { signToken } from "../../src/auth/sign";
-import { ManualClock } from "../../src/clock";
+import { createApp } from "../../src/boot";
+import { signToken } from "../../src/app/auth/sign";
+import { ManualClock } from "../../src/domain/clock";
 import { Config } from "../../src/config";
-import { App, Ctx, Logger as AppLogger } from "../../src/context";
-import { createDataSource } from "../../src/db/datasource";
+import { App, Ctx, Logger as AppLogger } from "../../src/app/context";
+import { createDataSource } from "../../src/data/datasource";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
-import { createApolloServer, contextFor, createHttpHandler } from "../../src/server";
+import { createHttpHandler } from "../../src/http/server";
+import { createApolloServer, contextFor } from "../../src/api/graphql/apollo";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256!";
 

@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import {
   GroupLicenseAssignment, GroupNesting, GroupUserMember, LicenseWant, Sku, Subscription, User, UserLicenseAssignment,
-} from "../../src/entities";
+} from "../../src/data/entities";
 
 /**
  * The seat invariants of DESIGN §4, checked from the outside: the rows in the

@@ -1,4 +1,4 @@
-import { allocateSeats, queueOrder, seatDelta } from "../../src/licensing/allocation";
+import { allocateSeats, queueOrder, seatDelta } from "../../src/domain/licensing/allocation";
 
 describe("seat allocation (S4, S5)", () => {
   it("S4 gives seats to the longest-wanting users, ties by user ID", () => {

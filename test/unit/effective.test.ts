@@ -1,6 +1,6 @@
-import { compareChains, chainsForUser, chainsUpFrom } from "../../src/licensing/chains";
-import { enabledPlanIds, licenseState, orderSources } from "../../src/licensing/effective";
-import { LicenseSourceKind } from "../../src/graphql/enums";
+import { compareChains, chainsForUser, chainsUpFrom } from "../../src/domain/licensing/chains";
+import { enabledPlanIds, licenseState, orderSources } from "../../src/domain/licensing/effective";
+import { LicenseSourceKind } from "../../src/domain/enums";
 
 describe("effective license functions", () => {
   it("S6 state: first match wins", () => {

@@ -1,4 +1,4 @@
-import { prepaidUnits, subscriptionStatus } from "../../src/licensing/status";
+import { prepaidUnits, subscriptionStatus } from "../../src/domain/licensing/status";
 
 const day = 86_400_000;
 const t0 = new Date("2026-01-01T00:00:00.000Z");

@@ -1,0 +1,108 @@
+import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { GraphQLSchema } from "graphql";
+import { randomUUID } from "node:crypto";
+import { TokenClaims } from "../../app/auth/jwt";
+import { App, Ctx, resolvePrincipal, verifyAuthorization } from "../../app/context";
+import { formatError } from "./format-error";
+import { armor, queryCost, validationFailed } from "./limits";
+import { buildAppSchema } from "./schema";
+
+/**
+ * The steps between a validated operation and its execution: the cost check,
+ * then (on SQLite) the operation lock, then who the caller is. A query refused
+ * by the limits therefore costs no SQL at all.
+ */
+function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      let release: (() => void) | undefined;
+      return {
+        async didResolveOperation({ contextValue, document, request, operationName }) {
+          let cost = 0;
+          try {
+            cost = queryCost(schema, document, request.variables, operationName);
+          } catch {
+            // Variables that do not fit the operation: execution refuses them with BAD_USER_INPUT, before any resolver.
+          }
+          if (cost > app.config.limits.maxCost) {
+            throw validationFailed(`The query costs ${cost}, above the limit of ${app.config.limits.maxCost}; ask for smaller pages (first).`);
+          }
+          if (app.database.engine === "sqlite" && !contextValue.lockHeld) {
+            // SQLite has one connection: an operation holds it until its response, so nobody reads half a transaction.
+            release = await app.database.mutex.acquire();
+            contextValue.lockHeld = true;
+          }
+          if (contextValue.pendingClaims) {
+            contextValue.principal = await resolvePrincipal(app, contextValue.pendingClaims, contextValue);
+            contextValue.pendingClaims = null;
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (release) {
+            contextValue.lockHeld = false;
+            release();
+            release = undefined;
+          }
+          // Internal errors carry the request ID that the server's log line has too.
+          if (response.body.kind === "single") {
+            for (const e of response.body.singleResult.errors ?? []) {
+              if (e.extensions?.code === "INTERNAL_SERVER_ERROR") (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const e of errors) {
+            const code = e.extensions?.code;
+            if (!code || code === "INTERNAL_SERVER_ERROR") {
+              app.log.error("unexpected error", {
+                requestId: contextValue.requestId,
+                path: e.path?.join("."),
+                error: String(e.originalError?.stack ?? e.stack ?? e),
+              });
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createApolloServer(app: App): Promise<ApolloServer<Ctx>> {
+  const schema = await buildAppSchema();
+  const production = app.config.production;
+  const limits = armor(app.config.limits, production);
+  const server = new ApolloServer<Ctx>({
+    schema,
+    introspection: app.config.introspection,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: app.config.limits.maxTokens },
+    formatError: (formatted, error) => formatError(formatted, error, { production }),
+    plugins: [
+      ...limits.plugins,
+      operationGate(app, schema),
+      // No cache hints are used; the plugin would otherwise run on every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await server.start();
+  return server;
+}
+
+/** A request context from verified token claims; the principal is resolved after validation. */
+export function contextWith(app: App, claims: TokenClaims | null): Ctx {
+  const ctx = new Ctx(app, { kind: "anonymous" }, randomUUID());
+  ctx.pendingClaims = claims;
+  return ctx;
+}
+
+/** A request context from an Authorization header (the HTTP path and tests share it). */
+export async function contextFor(app: App, authorization: string | undefined): Promise<Ctx> {
+  return contextWith(app, await verifyAuthorization(app, authorization));
+}
+

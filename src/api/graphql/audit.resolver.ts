@@ -1,0 +1,25 @@
+import { Arg, Ctx as GqlCtx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { Ctx } from "../../app/context";
+import { AuditEvent, User } from "../../data/entities";
+import { AuditEventConnection } from "./connections";
+import { listAuditEvents } from "../../app/audit.service";
+
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection)
+  auditEvents(
+    @GqlCtx() ctx: Ctx,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Arg("action", () => String, { nullable: true }) action?: string,
+    @Arg("targetId", () => ID, { nullable: true }) targetId?: string,
+  ) {
+    return listAuditEvents(ctx, { first, after, action, targetId });
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  actor(@Root() e: AuditEvent, @GqlCtx() ctx: Ctx) {
+    return e.actorId ? ctx.loaders.user.load(e.actorId) : null;
+  }
+}

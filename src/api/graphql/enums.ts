@@ -1,0 +1,28 @@
+import { registerEnumType } from "type-graphql";
+import { LicenseKind, PurchaseChannel, SubscriptionStatus, AdminRole, LicenseState, LicenseError, LicenseSourceKind } from "../../domain/enums";
+
+/** Imported by the schema before it is built, so every enum has its GraphQL name and descriptions. */
+registerEnumType(LicenseKind, {
+  name: "LicenseKind",
+  description:
+    "TENANT: bought once for the organization, never assigned to a user.\nUSER: a per-user seat, assigned to the people who create and manage bots.",
+});
+registerEnumType(PurchaseChannel, { name: "PurchaseChannel" });
+registerEnumType(SubscriptionStatus, {
+  name: "SubscriptionStatus",
+  description: "ACTIVE and WARNING (expired, in grace period) grant licenses; SUSPENDED and DELETED do not.",
+});
+registerEnumType(AdminRole, { name: "AdminRole" });
+registerEnumType(LicenseState, { name: "LicenseState" });
+registerEnumType(LicenseError, {
+  name: "LicenseError",
+  valuesConfig: {
+    COUNT_VIOLATION: { description: "No free seat in the tenant's pool for this SKU." },
+    DEPENDENCY_VIOLATION: { description: "A required SKU (e.g. the tenant license) is not active in the tenant." },
+    SUBSCRIPTION_INACTIVE: {
+      description: "No subscription of this SKU grants licenses (none, or all suspended or deleted).",
+    },
+    TRIAL_EXPIRED: { description: "The user's trial has ended." },
+  },
+});
+registerEnumType(LicenseSourceKind, { name: "LicenseSourceKind" });

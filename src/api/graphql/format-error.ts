@@ -1,0 +1,48 @@
+import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { AppError } from "../../domain/errors";
+import { ErrorCode } from "../../domain/errors/codes";
+
+const KNOWN = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Known codes pass through with their message. Anything else is an internal
+ * failure: the client sees a generic message and the request ID, never a stack
+ * or SQL; the server logs the original with the request ID.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  _original: unknown,
+  opts: { production: boolean },
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    if (!opts.production) return formatted;
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  // Apollo's own request errors (bad JSON, bad variables) carry codes of their own.
+  if (code === "BAD_REQUEST" || code === "PERSISTED_QUERY_NOT_FOUND" || code === "OPERATION_RESOLUTION_FAILURE") {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
+  if (code === "BAD_USER_INPUT" || code === "GRAPHQL_PARSE_FAILED") {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return {
+      ...formatted,
+      extensions: { ...extensions, code: code === "GRAPHQL_PARSE_FAILED" ? ErrorCode.GRAPHQL_VALIDATION_FAILED : code },
+    };
+  }
+  // The operation gate logs the original with the request ID.
+  return {
+    message: "Internal server error.",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** An error thrown outside a resolver (the context function) keeps its message and code as a GraphQL error. */
+export function toGraphQLError(e: unknown): unknown {
+  if (e instanceof AppError) return new GraphQLError(e.message, { extensions: e.extensions, originalError: e });
+  return e;
+}

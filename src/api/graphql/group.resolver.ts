@@ -1,0 +1,103 @@
+import { Arg, Ctx as GqlCtx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Ctx } from "../../app/context";
+import { SecurityGroup } from "../../data/entities";
+import { Permission, requirePermission } from "../../app/auth/permissions";
+import { AssignedLicense } from "./licensing.types";
+import { hasMembersWithLicenseErrors, membersWithLicenseErrors } from "../../app/licensing.service";
+import { userLicenseViews } from "../../app/license-views";
+import { UserConnection } from "./connections";
+import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./group.inputs";
+import { addMembers, createGroup, deleteGroup, getGroup, removeMembers, updateGroup, usersInGroups } from "../../app/group.service";
+
+const pageArgs = (first: number, after?: string) => ({ first, after });
+
+@Resolver(() => SecurityGroup)
+export class GroupResolver {
+  @Query(() => SecurityGroup, { nullable: true })
+  securityGroup(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+    return getGroup(ctx, id);
+  }
+
+  @Mutation(() => SecurityGroup)
+  createSecurityGroup(@Arg("input", () => CreateSecurityGroupInput) input: CreateSecurityGroupInput, @GqlCtx() ctx: Ctx) {
+    return createGroup(ctx, input);
+  }
+
+  @Mutation(() => SecurityGroup)
+  updateSecurityGroup(@Arg("input", () => UpdateSecurityGroupInput) input: UpdateSecurityGroupInput, @GqlCtx() ctx: Ctx) {
+    return updateGroup(ctx, input);
+  }
+
+  @Mutation(() => ID)
+  deleteSecurityGroup(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+    return deleteGroup(ctx, id);
+  }
+
+  @Mutation(() => SecurityGroup)
+  addGroupMembers(@Arg("input", () => GroupMembersInput) input: GroupMembersInput, @GqlCtx() ctx: Ctx) {
+    return addMembers(ctx, input);
+  }
+
+  @Mutation(() => SecurityGroup)
+  removeGroupMembers(@Arg("input", () => GroupMembersInput) input: GroupMembersInput, @GqlCtx() ctx: Ctx) {
+    return removeMembers(ctx, input);
+  }
+
+  @FieldResolver(() => UserConnection, { description: "Direct user members." })
+  members(
+    @Root() g: SecurityGroup,
+    @GqlCtx() ctx: Ctx,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    requirePermission(ctx.principal, Permission.READ_TENANT);
+    return usersInGroups(ctx, [g.id], pageArgs(first, after));
+  }
+
+  @FieldResolver(() => UserConnection, { description: "Every user member, directly or through nested groups." })
+  async transitiveMembers(
+    @Root() g: SecurityGroup,
+    @GqlCtx() ctx: Ctx,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    requirePermission(ctx.principal, Permission.READ_TENANT);
+    const graph = await ctx.loaders.graph();
+    return usersInGroups(ctx, [...graph.descendants(g.id)], pageArgs(first, after));
+  }
+
+  @FieldResolver(() => [SecurityGroup], { description: "Groups nested directly inside this one." })
+  async memberGroups(@Root() g: SecurityGroup, @GqlCtx() ctx: Ctx) {
+    requirePermission(ctx.principal, Permission.READ_TENANT);
+    const graph = await ctx.loaders.graph();
+    return (await ctx.loaders.group.loadMany([...graph.childrenOf(g.id)].sort())).filter((x) => x instanceof SecurityGroup);
+  }
+
+  @FieldResolver(() => [SecurityGroup], { description: "Groups this group is nested in, directly." })
+  async memberOf(@Root() g: SecurityGroup, @GqlCtx() ctx: Ctx) {
+    requirePermission(ctx.principal, Permission.READ_TENANT);
+    const graph = await ctx.loaders.graph();
+    return (await ctx.loaders.group.loadMany([...graph.parentsOf(g.id)].sort())).filter((x) => x instanceof SecurityGroup);
+  }
+
+  @FieldResolver(() => [AssignedLicense])
+  assignedLicenses(@Root() g: SecurityGroup, @GqlCtx() ctx: Ctx) {
+    return userLicenseViews.groupAssignedLicenses(ctx, g);
+  }
+
+  @FieldResolver(() => Boolean)
+  hasMembersWithLicenseErrors(@Root() g: SecurityGroup, @GqlCtx() ctx: Ctx) {
+    requirePermission(ctx.principal, Permission.READ_TENANT);
+    return hasMembersWithLicenseErrors(ctx, g);
+  }
+
+  @FieldResolver(() => UserConnection)
+  membersWithLicenseErrors(
+    @Root() g: SecurityGroup,
+    @GqlCtx() ctx: Ctx,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    return membersWithLicenseErrors(ctx, g, pageArgs(first, after));
+  }
+}

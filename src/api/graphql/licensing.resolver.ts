@@ -1,0 +1,30 @@
+import { Arg, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { Ctx } from "../../app/context";
+import { SecurityGroup, User } from "../../data/entities";
+import { AssignGroupLicensesInput, AssignUserLicensesInput, StartTrialInput } from "./licensing.inputs";
+import { assignGroupLicenses, assignUserLicenses, previewGroupLicenseAssignment } from "../../app/licensing.service";
+import { EffectiveLicense, GroupLicenseImpact } from "./licensing.types";
+import { startTrial } from "../../app/trial.service";
+
+@Resolver()
+export class LicensingResolver {
+  @Mutation(() => User)
+  assignUserLicenses(@Arg("input", () => AssignUserLicensesInput) input: AssignUserLicensesInput, @GqlCtx() ctx: Ctx) {
+    return assignUserLicenses(ctx, input);
+  }
+
+  @Mutation(() => SecurityGroup)
+  assignGroupLicenses(@Arg("input", () => AssignGroupLicensesInput) input: AssignGroupLicensesInput, @GqlCtx() ctx: Ctx) {
+    return assignGroupLicenses(ctx, input);
+  }
+
+  @Query(() => GroupLicenseImpact)
+  previewGroupLicenseAssignment(@Arg("groupId", () => ID) groupId: string, @Arg("skuId", () => ID) skuId: string, @GqlCtx() ctx: Ctx) {
+    return previewGroupLicenseAssignment(ctx, groupId, skuId);
+  }
+
+  @Mutation(() => EffectiveLicense)
+  startTrial(@Arg("input", () => StartTrialInput) input: StartTrialInput, @GqlCtx() ctx: Ctx) {
+    return startTrial(ctx, input);
+  }
+}

@@ -1,0 +1,41 @@
+import { Arg, Ctx as GqlCtx, ID, Query, Resolver } from "type-graphql";
+import type { Ctx } from "../../app/context";
+import { AuditEvent, Subscription } from "../../data/entities";
+import { Node } from "../../data/entities/node";
+import { kindOfId } from "../../domain/ids";
+import { Permission, requirePermission, requireUser } from "../../app/auth/permissions";
+import { getBot } from "../../app/bot.service";
+import { getGroup } from "../../app/group.service";
+import { getUser } from "../../app/user.service";
+import { currentTenant } from "../../app/tenant.service";
+
+/** Relay's node(id:): the ID's prefix names the type; each type keeps the access rules of its own query. */
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true })
+  async node(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx): Promise<Node | null> {
+    const p = requireUser(ctx.principal);
+    switch (kindOfId(id)) {
+      case "user":
+        return getUser(ctx, id);
+      case "group":
+        return getGroup(ctx, id);
+      case "bot":
+        return getBot(ctx, id);
+      case "sku":
+        return ctx.catalog.sku(id) ?? null;
+      case "tenant": {
+        const t = await currentTenant(ctx);
+        return t.id === id ? t : null;
+      }
+      case "subscription":
+        requirePermission(p, Permission.READ_TENANT);
+        return ctx.db.findOne(Subscription, { id });
+      case "audit":
+        requirePermission(p, Permission.READ_TENANT);
+        return ctx.db.findOne(AuditEvent, { id });
+      default:
+        return null;
+    }
+  }
+}

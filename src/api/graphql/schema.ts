@@ -1,0 +1,28 @@
+import "reflect-metadata";
+import { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import "./enums";
+import { DateTimeScalar } from "./scalars";
+import { AuditResolver } from "./audit.resolver";
+import { BotResolver } from "./bot.resolver";
+import { CatalogResolver } from "./catalog.resolver";
+import { GroupResolver } from "./group.resolver";
+import { LicensingResolver } from "./licensing.resolver";
+import { SubscriptionResolver } from "./subscription.resolver";
+import { NodeResolver } from "./node.resolver";
+import { TenantResolver } from "./tenant.resolver";
+import { UserResolver } from "./user.resolver";
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The schema is the same for every server in a process; built once. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return (cached ??= buildSchema({
+    resolvers: [
+      NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
+      LicensingResolver, BotResolver, AuditResolver,
+    ],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  }));
+}

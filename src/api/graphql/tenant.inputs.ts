@@ -1,0 +1,30 @@
+import type * as In from "../../app/inputs";
+import { Field, InputType, ObjectType } from "type-graphql";
+import { Tenant, User } from "../../data/entities";
+
+@InputType()
+export class CreateTenantInput implements In.CreateTenantInput {
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => String)
+  adminUserPrincipalName: string;
+
+  @Field(() => String)
+  adminDisplayName: string;
+}
+
+@InputType()
+export class TenantSettingsInput implements In.TenantSettingsInput {
+  @Field(() => Boolean, { nullable: true })
+  allowAdHocSubscriptions?: boolean | null;
+}
+
+@ObjectType()
+export class CreateTenantPayload implements In.CreateTenantPayload {
+  @Field(() => Tenant)
+  tenant: Tenant;
+
+  @Field(() => User)
+  admin: User;
+}

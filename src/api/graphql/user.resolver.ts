@@ -1,0 +1,80 @@
+import { Arg, Ctx as GqlCtx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Ctx } from "../../app/context";
+import { Bot, SecurityGroup, User } from "../../data/entities";
+import { botsOf } from "../../app/bot.service";
+import { AssignedLicense, EffectiveLicense, LicenseAssignmentState } from "./licensing.types";
+import { canCreateBots } from "../../app/licensing.service";
+import { userLicenseViews } from "../../app/license-views";
+import { CreateUserInput, UpdateUserInput } from "./user.inputs";
+import { assertCanSeeUser, createUser, deleteUser, getUser, me, updateUser } from "../../app/user.service";
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: "The signed-in user." })
+  me(@GqlCtx() ctx: Ctx) {
+    return me(ctx);
+  }
+
+  @Query(() => User, { nullable: true })
+  user(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+    return getUser(ctx, id);
+  }
+
+  @Mutation(() => User)
+  createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @GqlCtx() ctx: Ctx) {
+    return createUser(ctx, input);
+  }
+
+  @Mutation(() => User)
+  updateUser(@Arg("input", () => UpdateUserInput) input: UpdateUserInput, @GqlCtx() ctx: Ctx) {
+    return updateUser(ctx, input);
+  }
+
+  @Mutation(() => ID)
+  deleteUser(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+    return deleteUser(ctx, id);
+  }
+
+  @FieldResolver(() => [SecurityGroup])
+  memberOf(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
+    return userLicenseViews.memberOf(ctx, u);
+  }
+
+  @FieldResolver(() => [SecurityGroup])
+  transitiveMemberOf(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
+    return userLicenseViews.transitiveMemberOf(ctx, u);
+  }
+
+  @FieldResolver(() => [AssignedLicense])
+  assignedLicenses(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
+    return userLicenseViews.assignedLicenses(ctx, u);
+  }
+
+  @FieldResolver(() => [LicenseAssignmentState])
+  licenseAssignmentStates(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
+    return userLicenseViews.licenseAssignmentStates(ctx, u);
+  }
+
+  @FieldResolver(() => [EffectiveLicense])
+  effectiveLicenses(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
+    return userLicenseViews.effectiveLicenses(ctx, u);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Account enabled, and an ACTIVE user license with BOT_AUTHORING plus an active tenant license, or an ACTIVE trial.",
+  })
+  canCreateBots(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    assertCanSeeUser(ctx, u);
+    return canCreateBots(ctx, u);
+  }
+
+  @FieldResolver(() => [Bot])
+  bots(@Root() u: User, @GqlCtx() ctx: Ctx) {
+    return botsOf(ctx, u);
+  }
+}

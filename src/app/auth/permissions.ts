@@ -1,0 +1,52 @@
+import { AdminRole } from "../../domain/enums";
+import { AppError, ErrorCode, forbidden, unauthenticated } from "../../domain/errors";
+import type { Principal } from "./principal";
+
+/** DESIGN §6 role matrix, as permissions. */
+export enum Permission {
+  READ_TENANT = "READ_TENANT",
+  MANAGE_BILLING = "MANAGE_BILLING",
+  MANAGE_LICENSES = "MANAGE_LICENSES",
+  MANAGE_GROUPS = "MANAGE_GROUPS",
+  MANAGE_USERS = "MANAGE_USERS",
+  MANAGE_SETTINGS = "MANAGE_SETTINGS",
+  MANAGE_ANY_BOT = "MANAGE_ANY_BOT",
+  RECORD_SESSIONS = "RECORD_SESSIONS",
+}
+
+const ALL = Object.values(Permission);
+
+export const ROLE_PERMISSIONS: Record<AdminRole, Permission[]> = {
+  [AdminRole.GLOBAL_ADMIN]: ALL,
+  [AdminRole.BILLING_ADMIN]: [Permission.READ_TENANT, Permission.MANAGE_BILLING],
+  [AdminRole.LICENSE_ADMIN]: [Permission.READ_TENANT, Permission.MANAGE_LICENSES],
+  [AdminRole.GROUPS_ADMIN]: [Permission.READ_TENANT, Permission.MANAGE_GROUPS],
+  [AdminRole.GLOBAL_READER]: [Permission.READ_TENANT],
+};
+
+export function hasPermission(p: Principal, perm: Permission): boolean {
+  if (p.kind === "runtime") return perm === Permission.RECORD_SESSIONS;
+  if (p.kind !== "user") return false;
+  return p.roles.some((r) => ROLE_PERMISSIONS[r]?.includes(perm));
+}
+
+export function requireSignedIn(p: Principal): asserts p is Exclude<Principal, { kind: "anonymous" }> {
+  if (p.kind === "anonymous") throw unauthenticated();
+}
+
+/** A signed-in user of a tenant (not an app identity). */
+export function requireUser(p: Principal): Extract<Principal, { kind: "user" }> {
+  requireSignedIn(p);
+  if (p.kind !== "user") throw forbidden("This operation needs a signed-in user.");
+  return p;
+}
+
+export function requirePermission(p: Principal, perm: Permission): void {
+  requireSignedIn(p);
+  if (!hasPermission(p, perm)) throw new AppError(ErrorCode.FORBIDDEN, `You need a role that grants ${perm}.`);
+}
+
+export function requireOperator(p: Principal): void {
+  requireSignedIn(p);
+  if (p.kind !== "operator") throw forbidden("Only a platform operator can create tenants.");
+}

@@ -1,0 +1,119 @@
+import DataLoader from "dataloader";
+import { Bot, SecurityGroup, Tenant, User } from "../data/entities";
+import type { Ctx } from "./context";
+import { chainsForUser } from "../domain/licensing/chains";
+import { TenantGraph } from "../data/licensing/graph";
+import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "./read-model";
+import { SeatEngine } from "../data/licensing/seat-engine";
+import { loadTenantState, MAX_CACHED_USER_FACTS, TenantState } from "../data/licensing/tenant-state";
+import { loadUserFacts, UserFacts } from "../data/licensing/user-facts";
+import { groupBy } from "../domain/collections";
+
+export interface UserReach {
+  directGroupIds: string[];
+  chains: Map<string, string[]>;
+  groups: Map<string, SecurityGroup>;
+}
+
+export interface Loaders {
+  user: DataLoader<string, User | null, string>;
+  group: DataLoader<string, SecurityGroup | null, string>;
+  bot: DataLoader<string, Bot | null, string>;
+  botsOfOwner: DataLoader<string, Bot[], string>;
+  /** Memberships, direct assignments, wants and trials of users: one statement per batch. */
+  facts: DataLoader<string, UserFacts, string>;
+  /** A user's groups: direct ones, every group reached through nesting with its S13 chain, and the group rows. */
+  reach: DataLoader<string, UserReach, string>;
+  effective: DataLoader<string, EffectiveLicenseView[], string>;
+  /** The tenant's subscriptions, seat pools and group graph: cached per instance until the tenant's next write. */
+  state(): Promise<TenantState>;
+  graph(): Promise<TenantGraph>;
+  /** Subscriptions as of now; first brings the seat allocation up to date if time moved the pool (P6, S5). */
+  licensing(): Promise<TenantLicensing>;
+}
+
+/**
+ * Per-request batching: a page of N users costs the same statements whatever N
+ * is. Loaders are built per request from the tenant-scoped reader, and every
+ * cache key carries the tenant ID.
+ */
+export function createLoaders(ctx: Ctx): Loaders {
+  const db = ctx.db;
+  const tid = db.tenantId;
+  const opts = <K extends string>() => ({ cacheKeyFn: (k: K) => `${tid}:${k}`, maxBatchSize: 5000 });
+
+  const byId = <T extends { id: string; tenantId: string }>(entity: new () => T) =>
+    new DataLoader<string, T | null, string>(async (ids) => {
+      const rows = await db.findIn(entity, "id" as keyof T & string, [...ids]);
+      const m = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => m.get(id) ?? null);
+    }, opts());
+
+  let state: Promise<TenantState> | undefined;
+  let licensing: Promise<TenantLicensing> | undefined;
+
+  const loaders: Loaders = {
+    user: byId(User),
+    group: byId(SecurityGroup),
+    bot: byId(Bot),
+    botsOfOwner: new DataLoader<string, Bot[], string>(async (owners) => {
+      const m = groupBy(await db.findIn(Bot, "ownerId", [...owners]), (b) => b.ownerId);
+      return owners.map((o) => m.get(o) ?? []);
+    }, opts()),
+    facts: new DataLoader<string, UserFacts, string>(async (userIds) => {
+      // Facts change only with a write, and every write bumps the tenant's version: a single user's (the hot
+      // `me` check) are kept with its state; pages read theirs and leave the cache alone.
+      const known = (await loaders.state()).userFacts;
+      const missing = userIds.filter((u) => !known.has(u));
+      const fresh = missing.length ? await loadUserFacts(db, missing) : new Map<string, UserFacts>();
+      if (userIds.length === 1) for (const [u, f] of fresh) if (known.size < MAX_CACHED_USER_FACTS) known.set(u, f);
+      return userIds.map((u) => known.get(u) ?? fresh.get(u)!);
+    }, opts()),
+    state: () => (state ??= tenantState(ctx)),
+    graph: async () => (await loaders.state()).graph,
+    reach: new DataLoader<string, UserReach, string>(async (userIds) => {
+      const [facts, g] = await Promise.all([loaders.facts.loadMany([...userIds]), loaders.graph()]);
+      const reach = userIds.map((_, i) => {
+        const directGroupIds = (facts[i] as UserFacts).groupIds;
+        return { directGroupIds, chains: chainsForUser(directGroupIds, g.chainsFrom) };
+      });
+      const ids = [...new Set(reach.flatMap((r) => [...r.chains.keys()]))];
+      const rows = (await loaders.group.loadMany(ids)).filter((x): x is SecurityGroup => x instanceof SecurityGroup);
+      const groups = new Map(rows.map((r) => [r.id, r]));
+      return reach.map((r) => ({ ...r, groups }));
+    }, opts()),
+    licensing: () => (licensing ??= loadLicensing(ctx)),
+    effective: new DataLoader<string, EffectiveLicenseView[], string>(async (userIds) => {
+      const [lic, g, facts] = await Promise.all([loaders.licensing(), loaders.graph(), loaders.facts.loadMany([...userIds])]);
+      return userIds.map((_, i) => {
+        const f = facts[i] as UserFacts;
+        return effectiveLicenses(lic, g, { directGroupIds: f.groupIds, direct: f.direct, wants: f.wants, trials: f.trials });
+      });
+    }, opts()),
+  };
+  const p = ctx.principal;
+  if (p.kind === "user" && p.tenantId === tid) loaders.user.prime(p.userId, p.user);
+  return loaders;
+}
+
+async function tenantState(ctx: Ctx): Promise<TenantState> {
+  const db = ctx.db;
+  const version =
+    ctx.signedInTenant?.stateVersion ??
+    (await db.manager.findOne(Tenant, { where: { id: db.tenantId }, select: { id: true, stateVersion: true } }))?.stateVersion ??
+    0;
+  const cached = ctx.app.tenantStates.get(db.tenantId, version);
+  if (cached) return cached;
+  const fresh = await loadTenantState(db, version);
+  ctx.app.tenantStates.set(db.tenantId, fresh);
+  return fresh;
+}
+
+async function loadLicensing(ctx: Ctx): Promise<TenantLicensing> {
+  const state = await ctx.loaders.state();
+  const lic = new TenantLicensing(ctx.catalog, state.subscriptions, ctx.clock.now());
+  const allocated = new Map(state.seatPools.map((p) => [p.skuId, p.allocatedPool]));
+  const stale = ctx.catalog.assignable().some((s) => (allocated.get(s.id) ?? 0) !== (lic.pools.get(s.id) ?? 0));
+  if (stale) await ctx.write((tx) => new SeatEngine(tx, ctx.catalog, ctx.clock).rebalance());
+  return lic;
+}

@@ -1,0 +1,178 @@
+import { createHash } from "node:crypto";
+import type { Ctx } from "./context";
+import { LicenseWant, PurchaseOrder, Subscription } from "../data/entities";
+import { LicenseKind, PurchaseChannel, SubscriptionStatus } from "../domain/enums";
+import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
+import { newId } from "../domain/ids";
+import { Permission, requirePermission } from "./auth/permissions";
+import { SeatEngine } from "../data/licensing/seat-engine";
+import { grants, prepaidUnits, subscriptionStatus } from "../domain/licensing/status";
+import { optionalText, wholeNumber } from "../domain/validation";
+import { recordAudit } from "./audit.service";
+import { TenantLicense } from "./license.types";
+import { PurchaseLicensesInput, UpdateSubscriptionQuantityInput } from "./inputs";
+
+export const MAX_QUANTITY = 1_000_000;
+export const MAX_SUBSCRIPTIONS = 300;
+const SAME_CHANNEL_ONLY = new Set([PurchaseChannel.VOLUME_LICENSING, PurchaseChannel.PARTNER]);
+
+/** P1–P5, P8: one order, all items or none. */
+export async function purchaseLicenses(ctx: Ctx, input: PurchaseLicensesInput): Promise<{ orderId: string; subscriptions: Subscription[] }> {
+  requirePermission(ctx.principal, Permission.MANAGE_BILLING);
+  const now = ctx.clock.now();
+  if (!input.items?.length) throw badInput("items must list at least one SKU.", "items");
+  if (input.items.length > 50) throw badInput("An order has at most 50 items.", "items");
+  if (input.channel === PurchaseChannel.SELF_SERVICE_TRIAL) {
+    throw badInput("SELF_SERVICE_TRIAL is not a purchase channel: trials start with startTrial.", "channel");
+  }
+  const seen = new Set<string>();
+  const items = input.items.map((it, i) => {
+    const quantity = wholeNumber(it.quantity, `items[${i}].quantity`, 1, MAX_QUANTITY);
+    const sku = ctx.catalog.sku(it.skuId);
+    if (!sku) throw notFound("SKU", it.skuId);
+    if (sku.isTrial) throw badInput(`${sku.partNumber} is a trial: trials start with startTrial and cannot be bought.`, `items[${i}].skuId`);
+    if (seen.has(sku.id)) throw badInput(`${sku.partNumber} appears twice in one order; give it once with the total quantity.`, "items");
+    seen.add(sku.id);
+    return { sku, quantity };
+  });
+  if (input.endsAt && input.endsAt.getTime() <= now.getTime()) throw badInput("endsAt must be in the future.", "endsAt");
+  const key = optionalText(input.idempotencyKey, "idempotencyKey", 256);
+  // The same items in another order are the same purchase (P5).
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify({ c: input.channel, i: items.map((i) => [i.sku.id, i.quantity]).sort(), e: input.endsAt?.toISOString() ?? null }))
+    .digest("hex");
+
+  return ctx.write(async (tx) => {
+    if (key) {
+      const prior = await tx.findOne(PurchaseOrder, { idempotencyKey: key });
+      if (prior) {
+        if (prior.requestHash !== requestHash) {
+          throw new AppError(ErrorCode.CONFLICT, "This idempotencyKey was already used for a different purchase.");
+        }
+        const subscriptions = await tx.find(Subscription, { orderId: prior.id }, { id: "ASC" });
+        await recordAudit(tx, ctx, "PURCHASE_REPLAYED", prior.id, { orderId: prior.id, idempotencyKey: key });
+        return { orderId: prior.id, subscriptions };
+      }
+    }
+    const existing = await tx.find(Subscription);
+    const live = existing.filter((s) => subscriptionStatus(s, now) !== SubscriptionStatus.DELETED);
+    if (live.length + items.length > MAX_SUBSCRIPTIONS) {
+      throw badInput(`A tenant can have at most ${MAX_SUBSCRIPTIONS} subscriptions (it has ${live.length}).`, "items");
+    }
+    const granting = existing.filter((s) => grants(subscriptionStatus(s, now)));
+    for (const { sku } of items) {
+      if (sku.kind !== LicenseKind.USER) continue;
+      for (const req of ctx.catalog.requires(sku.id)) {
+        if (seen.has(req)) continue;
+        const reqName = ctx.catalog.sku(req)?.partNumber ?? req;
+        if (!granting.some((s) => s.skuId === req)) {
+          throw new AppError(ErrorCode.TENANT_LICENSE_REQUIRED, `${sku.partNumber} needs an active ${reqName} subscription (buy it first or in the same order).`);
+        }
+        if (SAME_CHANNEL_ONLY.has(input.channel) && !granting.some((s) => s.skuId === req && s.channel === input.channel)) {
+          throw new AppError(ErrorCode.CHANNEL_MISMATCH, `${sku.partNumber} bought through ${input.channel} needs ${reqName} bought through ${input.channel}.`);
+        }
+      }
+    }
+    const orderId = newId("order");
+    await tx.insert(PurchaseOrder, [{ id: orderId, idempotencyKey: key, requestHash, createdAt: now }]);
+    const subscriptions = items.map(({ sku, quantity }) =>
+      Object.assign(new Subscription(), {
+        id: newId("subscription"), tenantId: tx.tenantId, skuId: sku.id, quantity, channel: input.channel, isTrial: false,
+        orderId, startsAt: now, endsAt: input.endsAt ?? null, canceledAt: null, createdAt: now,
+      }),
+    );
+    await tx.insert(Subscription, subscriptions);
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    await recordAudit(tx, ctx, "PURCHASE", orderId, {
+      orderId, channel: input.channel, idempotencyKey: key, endsAt: input.endsAt ?? null,
+      items: items.map((i) => ({ sku: i.sku.partNumber, quantity: i.quantity })),
+      subscriptionIds: subscriptions.map((s) => s.id),
+      seatChanges: engine.auditSummary(),
+    });
+    return { orderId, subscriptions };
+  });
+}
+
+
+/** P7: the pool may not drop below the seats in use. */
+export async function updateSubscriptionQuantity(ctx: Ctx, input: UpdateSubscriptionQuantityInput): Promise<Subscription> {
+  requirePermission(ctx.principal, Permission.MANAGE_BILLING);
+  const quantity = wholeNumber(input.quantity, "quantity", 1, MAX_QUANTITY);
+  return ctx.write(async (tx) => {
+    const sub = await tx.findOne(Subscription, { id: input.subscriptionId });
+    if (!sub) throw notFound("Subscription", input.subscriptionId);
+    const now = ctx.clock.now();
+    const status = subscriptionStatus(sub, now);
+    if (sub.isTrial) throw badInput("A trial's quantity cannot be changed.", "subscriptionId");
+    if (status === SubscriptionStatus.DELETED) throw badInput("This subscription is deleted.", "subscriptionId");
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    if (grants(status) && quantity < sub.quantity) {
+      const pool = (await engine.pool(sub.skuId)) - sub.quantity + quantity;
+      const inUse = await engine.held(sub.skuId);
+      if (pool < inUse) {
+        throw new AppError(ErrorCode.SEATS_IN_USE, `${inUse} seats are in use; the pool cannot go below that (it would be ${pool}).`, { seatsInUse: inUse });
+      }
+    }
+    await tx.update(Subscription, { id: sub.id }, { quantity });
+    engine.invalidate();
+    await engine.rebalance();
+    await recordAudit(tx, ctx, "UPDATE_SUBSCRIPTION_QUANTITY", sub.id, {
+      before: { quantity: sub.quantity }, after: { quantity }, seatChanges: engine.auditSummary(),
+    });
+    return Object.assign(sub, { quantity });
+  });
+}
+
+/** P6: cancelling suspends at once; seats beyond the smaller pool go, most recent wanters first (S5). */
+export async function cancelSubscription(ctx: Ctx, id: string): Promise<Subscription> {
+  requirePermission(ctx.principal, Permission.MANAGE_BILLING);
+  return ctx.write(async (tx) => {
+    const sub = await tx.findOne(Subscription, { id });
+    if (!sub) throw notFound("Subscription", id);
+    const now = ctx.clock.now();
+    const before = subscriptionStatus(sub, now);
+    const canceledAt = sub.canceledAt ?? now;
+    await tx.update(Subscription, { id }, { canceledAt });
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    const after = subscriptionStatus({ ...sub, canceledAt }, now);
+    await recordAudit(tx, ctx, "CANCEL_SUBSCRIPTION", id, { before: { status: before }, after: { status: after }, seatChanges: engine.auditSummary() });
+    return Object.assign(sub, { canceledAt });
+  });
+}
+
+export async function listSubscriptions(ctx: Ctx, includeInactive: boolean): Promise<Subscription[]> {
+  requirePermission(ctx.principal, Permission.READ_TENANT);
+  const lic = await ctx.loaders.licensing();
+  return lic.subscriptions.filter((s) => includeInactive || grants(subscriptionStatus(s, lic.now)));
+}
+
+/** Pool figures per SKU the tenant has subscriptions of (like Graph's subscribedSkus). */
+export async function tenantLicenses(ctx: Ctx): Promise<TenantLicense[]> {
+  requirePermission(ctx.principal, Permission.READ_TENANT);
+  const lic = await ctx.loaders.licensing();
+  const counts = await ctx.db
+    .qb(LicenseWant, "w")
+    .select("w.skuId", "skuId")
+    .addSelect("w.holdsSeat", "holdsSeat")
+    .addSelect("COUNT(*)", "n")
+    .groupBy("w.skuId")
+    .addGroupBy("w.holdsSeat")
+    .getRawMany<{ skuId: string; holdsSeat: boolean | number; n: string | number }>();
+  const count = (skuId: string, holds: boolean) =>
+    counts.filter((c) => c.skuId === skuId && Boolean(c.holdsSeat) === holds).reduce((a, c) => a + Number(c.n), 0);
+  const skuIds = new Set(lic.subscriptions.filter((s) => !s.isTrial).map((s) => s.skuId));
+  return ctx.catalog.skus
+    .filter((s) => skuIds.has(s.id))
+    .map((sku) => {
+      const units = prepaidUnits(lic.subscriptions.filter((s) => s.skuId === sku.id && !s.isTrial), lic.now);
+      const consumedUnits = count(sku.id, true);
+      return {
+        sku, prepaidUnits: units, consumedUnits,
+        availableUnits: Math.max(0, units.enabled + units.warning - consumedUnits),
+        unassignedDemand: count(sku.id, false),
+      };
+    });
+}

@@ -1,0 +1,56 @@
+import type { Ctx } from "./context";
+import { TenantDb } from "../data/tenant-db";
+import { Tenant, User } from "../data/entities";
+import { AdminRole } from "../domain/enums";
+import { AppError, ErrorCode, notFound } from "../domain/errors";
+import { newId } from "../domain/ids";
+import { Permission, requireOperator, requirePermission, requireUser } from "./auth/permissions";
+import { requiredText, userPrincipalName } from "../domain/validation";
+import { recordAudit } from "./audit.service";
+import { CreateTenantInput, TenantSettingsInput } from "./inputs";
+
+export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<{ tenant: Tenant; admin: User }> {
+  requireOperator(ctx.principal);
+  const displayName = requiredText(input.displayName, "displayName");
+  const upn = userPrincipalName(input.adminUserPrincipalName);
+  const adminName = requiredText(input.adminDisplayName, "adminDisplayName");
+  const now = ctx.clock.now();
+  const tenant = Object.assign(new Tenant(), { id: newId("tenant"), displayName, allowAdHocSubscriptions: true, createdAt: now, stateVersion: 0 });
+  const admin = Object.assign(new User(), {
+    id: newId("user"), tenantId: tenant.id, userPrincipalName: upn, upnKey: upn.toLowerCase(), displayName: adminName,
+    accountEnabled: true, roles: [AdminRole.GLOBAL_ADMIN], createdAt: now,
+  });
+  await ctx.app.database.writeGlobal(ctx, async (m) => {
+    await m.insert(Tenant, tenant);
+    const tx = new TenantDb(tenant.id, m, ctx.app.database.engine);
+    await tx.insert(User, [admin]);
+    await recordAudit(tx, ctx, "CREATE_TENANT", tenant.id, { displayName, adminUserId: admin.id, adminUserPrincipalName: upn });
+  });
+  ctx.scopeTo(tenant.id);
+  return { tenant, admin };
+}
+
+export async function currentTenant(ctx: Ctx): Promise<Tenant> {
+  const p = requireUser(ctx.principal);
+  const t = ctx.signedInTenant ?? (await ctx.app.database.ds.manager.findOne(Tenant, { where: { id: p.tenantId } }));
+  if (!t) throw notFound("Tenant");
+  return t;
+}
+
+export async function updateTenantSettings(ctx: Ctx, input: TenantSettingsInput): Promise<Tenant> {
+  requirePermission(ctx.principal, Permission.MANAGE_SETTINGS);
+  const before = await currentTenant(ctx);
+  if (input.allowAdHocSubscriptions == null) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, "Give at least one setting to change.");
+  }
+  const after = { allowAdHocSubscriptions: input.allowAdHocSubscriptions };
+  await ctx.write(async (tx) => {
+    await tx.manager.update(Tenant, { id: tx.tenantId }, after);
+    await recordAudit(tx, ctx, "UPDATE_TENANT_SETTINGS", tx.tenantId, {
+      before: { allowAdHocSubscriptions: before.allowAdHocSubscriptions },
+      after,
+    });
+  });
+  return Object.assign(before, after);
+}
+

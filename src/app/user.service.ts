@@ -1,0 +1,167 @@
+import { Brackets } from "typeorm";
+import type { Ctx } from "./context";
+import { TenantDb } from "../data/tenant-db";
+import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../data/entities";
+import { AdminRole, LicenseState } from "../domain/enums";
+import { AppError, ErrorCode, notFound } from "../domain/errors";
+import { newId } from "../domain/ids";
+import { Permission, requirePermission, requireSignedIn, requireUser } from "./auth/permissions";
+import { Page, PageArgs } from "../domain/paging";
+import { pageByIds } from "../data/paging";
+import { SeatEngine } from "../data/licensing/seat-engine";
+import { containsPattern, requiredText, userPrincipalName } from "../domain/validation";
+import { recordAudit } from "./audit.service";
+import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
+
+const view = (u: User) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles });
+
+const isEnabledGlobalAdmin = (u: Pick<User, "roles" | "accountEnabled">) => u.accountEnabled && u.roles.includes(AdminRole.GLOBAL_ADMIN);
+
+/** U3: a change that leaves no enabled GLOBAL_ADMIN is refused. */
+async function guardLastGlobalAdmin(tx: TenantDb, before: User, after: Pick<User, "roles" | "accountEnabled"> | null): Promise<void> {
+  if (!isEnabledGlobalAdmin(before) || (after && isEnabledGlobalAdmin(after))) return;
+  const admins = await tx.qb(User, "u").andWhere("u.accountEnabled = :on", { on: true }).andWhere("u.id <> :id", { id: before.id }).getMany();
+  if (!admins.some(isEnabledGlobalAdmin)) {
+    throw new AppError(ErrorCode.LAST_GLOBAL_ADMIN, "This is the last enabled GLOBAL_ADMIN of the tenant; make someone else GLOBAL_ADMIN first.");
+  }
+}
+
+async function assertUpnFree(tx: TenantDb, upn: string): Promise<void> {
+  if (await tx.findOne(User, { upnKey: upn.toLowerCase() })) {
+    throw new AppError(ErrorCode.CONFLICT, `A user with userPrincipalName ${upn} already exists in this tenant.`);
+  }
+}
+
+const roleList = (roles: AdminRole[] | null | undefined) => [...new Set(roles ?? [])].sort();
+
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
+  requirePermission(ctx.principal, Permission.MANAGE_USERS);
+  const upn = userPrincipalName(input.userPrincipalName);
+  const user = Object.assign(new User(), {
+    id: newId("user"), tenantId: ctx.tenantId, userPrincipalName: upn, upnKey: upn.toLowerCase(),
+    displayName: requiredText(input.displayName, "displayName"), accountEnabled: input.accountEnabled ?? true,
+    roles: roleList(input.roles), createdAt: ctx.clock.now(),
+  });
+  return ctx.write(async (tx) => {
+    await assertUpnFree(tx, upn);
+    await tx.insert(User, [user]);
+    await recordAudit(tx, ctx, "CREATE_USER", user.id, { after: view(user) });
+    return user;
+  });
+}
+
+export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User> {
+  requirePermission(ctx.principal, Permission.MANAGE_USERS);
+  const patch: Partial<User> = {};
+  if (input.displayName != null) patch.displayName = requiredText(input.displayName, "displayName");
+  if (input.roles != null) patch.roles = roleList(input.roles);
+  if (input.accountEnabled != null) patch.accountEnabled = input.accountEnabled;
+  return ctx.write(async (tx) => {
+    const user = await tx.findOne(User, { id: input.id });
+    if (!user) throw notFound("User", input.id);
+    const after = Object.assign(new User(), user, patch);
+    await guardLastGlobalAdmin(tx, user, after);
+    if (Object.keys(patch).length) await tx.update(User, { id: user.id }, patch);
+    await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) });
+    return after;
+  });
+}
+
+/** U2, U3: frees the user's seats for the next in line and drops their memberships. */
+export async function deleteUser(ctx: Ctx, id: string): Promise<string> {
+  requirePermission(ctx.principal, Permission.MANAGE_USERS);
+  return ctx.write(async (tx) => {
+    const user = await tx.findOne(User, { id });
+    if (!user) throw notFound("User", id);
+    await guardLastGlobalAdmin(tx, user, null);
+    const bots = await tx.count(Bot, { ownerId: id });
+    if (bots > 0) {
+      throw new AppError(ErrorCode.USER_OWNS_BOTS, `The user owns ${bots} bot(s); reassign or delete them first.`, { botCount: bots });
+    }
+    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
+    await engine.rebalance();
+    const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
+    await tx.delete(GroupUserMember, { userId: id });
+    await tx.delete(UserLicenseAssignment, { userId: id });
+    await tx.delete(UserTrial, { userId: id });
+    await engine.dropWants([id]);
+    await tx.delete(User, { id });
+    await engine.rebalance();
+    await recordAudit(tx, ctx, "DELETE_USER", id, { before: { ...view(user), groupIds: groups }, seatChanges: engine.auditSummary() });
+    return id;
+  });
+}
+
+/** Readers see everyone; a user without roles sees only themselves. */
+export async function getUser(ctx: Ctx, id: string): Promise<User | null> {
+  const p = requireUser(ctx.principal);
+  if (id !== p.userId) requirePermission(p, Permission.READ_TENANT);
+  return ctx.loaders.user.load(id);
+}
+
+export function me(ctx: Ctx): Promise<User | null> {
+  const p = requireUser(ctx.principal);
+  return ctx.loaders.user.load(p.userId);
+}
+
+/**
+ * A user's groups, licenses and bots are for readers of the tenant and for the
+ * user themself (and for the operator reading the admin it has just created);
+ * an app identity such as BotRuntime sees none of it.
+ */
+export function assertCanSeeUser(ctx: Ctx, user: User): void {
+  const p = ctx.principal;
+  if (ctx.isScopedTo(user.tenantId)) return;
+  requireSignedIn(p);
+  if (p.kind === "user" && p.userId === user.id) return;
+  requirePermission(p, Permission.READ_TENANT);
+}
+
+export async function listUsers(ctx: Ctx, args: PageArgs & { filter?: UserFilter | null }): Promise<Page<User>> {
+  requirePermission(ctx.principal, Permission.READ_TENANT);
+  const f = args.filter ?? {};
+  const qb = ctx.db.qb(User, "u");
+  const q = containsPattern(f.search);
+  if (q) {
+    qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :q ESCAPE '\\'", { q }).orWhere("u.upnKey LIKE :q ESCAPE '\\'", { q })));
+  }
+  if (f.memberOfGroupId) {
+    qb.andWhere(
+      `u.id IN (SELECT gm.user_id FROM group_user_member gm WHERE gm.tenant_id = :tenantId AND gm.group_id = :gid)`,
+      { gid: f.memberOfGroupId },
+    );
+  }
+  if (f.skuId) {
+    qb.andWhere(
+      `(u.id IN (SELECT fw.user_id FROM license_want fw WHERE fw.tenant_id = :tenantId AND fw.sku_id = :fsku)
+        OR u.id IN (SELECT ft.user_id FROM user_trial ft WHERE ft.tenant_id = :tenantId AND ft.sku_id = :fsku))`,
+      { fsku: f.skuId },
+    );
+  }
+  if (f.licenseState) {
+    const lic = await ctx.loaders.licensing();
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    for (const sku of ctx.catalog.assignable()) {
+      if (f.skuId && f.skuId !== sku.id) continue;
+      const holds = lic.holdsSeatValuesFor(sku.id, f.licenseState as LicenseState);
+      if (!holds.length) continue;
+      const i = parts.length;
+      params[`ls${i}`] = sku.id;
+      params[`lh${i}`] = holds;
+      parts.push(`(sw.sku_id = :ls${i} AND sw.holds_seat IN (:...lh${i}))`);
+    }
+    const inState = parts.length
+      ? [`u.id IN (SELECT sw.user_id FROM license_want sw WHERE sw.tenant_id = :tenantId AND (${parts.join(" OR ")}))`]
+      : [];
+    // S9: a running trial is ACTIVE, an ended one DISABLED; trials are never in ERROR.
+    if (f.licenseState !== LicenseState.ERROR) {
+      const cmp = f.licenseState === LicenseState.ACTIVE ? ">" : "<=";
+      params.trialNow = lic.now.getTime();
+      params.trialSkus = ctx.catalog.skus.filter((s) => s.isTrial && (!f.skuId || f.skuId === s.id)).map((s) => s.id).concat(["-"]);
+      inState.push(`u.id IN (SELECT st.user_id FROM user_trial st WHERE st.tenant_id = :tenantId AND st.sku_id IN (:...trialSkus) AND st.expires_at ${cmp} :trialNow)`);
+    }
+    qb.andWhere(inState.length ? `(${inState.join(" OR ")})` : "1 = 0", params);
+  }
+  return pageByIds(qb, args);
+}

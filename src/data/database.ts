@@ -1,0 +1,86 @@
+import { DataSource, EntityManager } from "typeorm";
+import { Tenant } from "./entities";
+import { Engine } from "./datasource";
+import { Mutex } from "./lock";
+import { TenantDb } from "./tenant-db";
+
+/** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
+export interface LockState {
+  lockHeld: boolean;
+}
+
+const RETRYABLE_PG = new Set(["40001", "40P01"]);
+
+/**
+ * The one gateway to the database. Writes run in a transaction that first takes
+ * the tenant's lock (PostgreSQL: an UPDATE of the tenant row, held to commit;
+ * SQLite: the operation mutex), so two admins can never both take the last seat.
+ */
+export class Database {
+  readonly engine: Engine;
+  readonly mutex = new Mutex();
+  retriesSeen = 0;
+
+  constructor(readonly ds: DataSource) {
+    this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
+  }
+
+  /** Tenant-scoped reads outside any transaction. */
+  reader(tenantId: string): TenantDb {
+    return new TenantDb(tenantId, this.ds.manager, this.engine);
+  }
+
+  /** On SQLite, run `fn` holding the operation lock unless the caller already does. */
+  async exclusive<T>(state: LockState, fn: () => Promise<T>): Promise<T> {
+    if (this.engine !== "sqlite" || state.lockHeld) return fn();
+    const release = await this.mutex.acquire();
+    state.lockHeld = true;
+    try {
+      return await fn();
+    } finally {
+      state.lockHeld = false;
+      release();
+    }
+  }
+
+  /** One transaction for one tenant, serialized with every other write of that tenant. */
+  async write<T>(state: LockState, tenantId: string, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
+    return this.exclusive(state, () =>
+      this.withRetry(() =>
+        this.ds.transaction(async (m) => {
+          await this.lockTenant(m, tenantId);
+          return fn(new TenantDb(tenantId, m, this.engine));
+        }),
+      ),
+    );
+  }
+
+  /** A transaction not tied to one tenant (creating a tenant). */
+  async writeGlobal<T>(state: LockState, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.exclusive(state, () => this.withRetry(() => this.ds.transaction(fn)));
+  }
+
+  /**
+   * Taking the tenant's write lock and announcing a new state are one statement:
+   * the UPDATE locks the tenant row on PostgreSQL until commit, and the new
+   * version tells every instance that its cached licensing state is stale.
+   */
+  private async lockTenant(m: EntityManager, tenantId: string): Promise<void> {
+    await m.createQueryBuilder().update(Tenant).set({ stateVersion: () => "state_version + 1" }).where("id = :id", { id: tenantId }).execute();
+  }
+
+  private async withRetry<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e) {
+        const code = (e as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (e as { code?: string }).code;
+        if (this.engine === "postgres" && code && RETRYABLE_PG.has(code) && attempt < 5) {
+          this.retriesSeen++;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+}

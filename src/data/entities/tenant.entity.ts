@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Node } from "./node";
+import { TimestampColumn } from "./columns";
+
+@ObjectType({ implements: Node })
+@Entity("tenant")
+export class Tenant implements Node {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "varchar", length: 64 })
+  id: string;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 256, name: "display_name" })
+  displayName: string;
+
+  @Field(() => Boolean, { description: "When false, users cannot start self-service trials (the AllowAdHocSubscriptions flag)." })
+  @Column({ type: "boolean", name: "allow_ad_hoc_subscriptions" })
+  allowAdHocSubscriptions: boolean;
+
+  @Field(() => Date)
+  @TimestampColumn({ name: "created_at" })
+  createdAt: Date;
+
+  /** Bumped by every write transaction of the tenant; keys the per-instance cache of its licensing state. */
+  @Column({ type: "integer", name: "state_version", default: 0 })
+  stateVersion: number;
+}

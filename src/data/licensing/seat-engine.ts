@@ -1,0 +1,220 @@
+import { Clock } from "../../domain/clock";
+import { GroupUserMember, LicenseWant, SeatPool, Subscription } from "../entities";
+import { TenantDb } from "../tenant-db";
+import { Catalog } from "../catalog";
+import { seatDelta } from "../../domain/licensing/allocation";
+import { TenantGraph } from "./graph";
+import { prepaidUnits } from "../../domain/licensing/status";
+
+/** The users whose wants a change may touch: these, and everyone directly in these groups. */
+export interface Candidates {
+  userIds?: string[];
+  groupIds?: string[];
+  /** What the change can do to wants, when the caller knows: only start them (a source added) or only end them. */
+  only?: "start" | "end";
+}
+
+export interface SkuSeatChanges {
+  granted: string[];
+  /** Seats taken from users who still want the SKU (the pool shrank): they are now COUNT_VIOLATION. */
+  revoked: string[];
+  /** Seats given back because the user no longer wants the SKU (last source gone, user deleted). */
+  released: string[];
+  /** Users whose want started in this change but who got no seat (COUNT_VIOLATION). */
+  waiting: string[];
+}
+
+/**
+ * The one place that persists seat allocation (S1–S5). Services change
+ * assignments, memberships or subscriptions inside a transaction, then ask the
+ * engine to recompute the wants of the users they touched and to rebalance;
+ * it all commits or rolls back with the mutation.
+ */
+export class SeatEngine {
+  private graphCache?: TenantGraph;
+  private subsCache?: Subscription[];
+  readonly changes = new Map<string, SkuSeatChanges>();
+  /** The queue position given to wants started in this transaction, per SKU. */
+  private readonly newSeq = new Map<string, number>();
+
+  constructor(private readonly tx: TenantDb, private readonly catalog: Catalog, private readonly clock: Clock) {}
+
+  /** Call after changing nesting or group assignments in this transaction. */
+  invalidate(): void {
+    this.graphCache = undefined;
+    this.subsCache = undefined;
+  }
+
+  async graph(): Promise<TenantGraph> {
+    return (this.graphCache ??= await TenantGraph.load(this.tx));
+  }
+
+  async subscriptions(): Promise<Subscription[]> {
+    return (this.subsCache ??= await this.tx.find(Subscription, { isTrial: false }));
+  }
+
+  async pool(skuId: string): Promise<number> {
+    const u = prepaidUnits((await this.subscriptions()).filter((s) => s.skuId === skuId), this.clock.now());
+    return u.enabled + u.warning;
+  }
+
+  async held(skuId: string): Promise<number> {
+    return this.tx.count(LicenseWant, { skuId, holdsSeat: true });
+  }
+
+  async freeSeats(skuId: string): Promise<number> {
+    await this.rebalance([skuId]);
+    return Math.max(0, (await this.pool(skuId)) - (await this.held(skuId)));
+  }
+
+  /** Users directly in `groupId` or in any group nested in it. */
+  async transitiveUsers(groupId: string): Promise<string[]> {
+    const groups = [...(await this.graph()).descendants(groupId)];
+    const rows = await this.tx.findIn(GroupUserMember, "groupId", groups);
+    return [...new Set(rows.map((r) => r.userId))];
+  }
+
+  /**
+   * Bring the wants of the candidate users in line with their sources (S1):
+   * a want ends when its last source goes, and new wants queue last (S4).
+   * Set-based: a handful of statements per SKU whatever the number of users.
+   */
+  async recomputeWants(c: Candidates): Promise<void> {
+    const tx = this.tx;
+    // Named users and groups' members are two passes: each is one semi-join the planner handles well.
+    const parts: string[] = [];
+    if (c.userIds?.length) parts.push(tx.inList("%", "cu"));
+    if (c.groupIds?.length) parts.push(`% IN (SELECT cm.user_id FROM group_user_member cm WHERE cm.tenant_id = :tid AND ${tx.inList("cm.group_id", "cg")})`);
+    if (!parts.length) return;
+    const graph = await this.graph();
+    const now = this.clock.now().getTime();
+    for (const sku of this.catalog.assignable()) {
+      // Groups whose members want the SKU: those it is assigned to, and every group nested in them.
+      const licensed = new Set<string>();
+      for (const g of graph.groupsAssigned(sku.id)) for (const d of graph.descendants(g)) licensed.add(d);
+      const params = { sku: sku.id, cu: tx.list(c.userIds ?? []), cg: tx.list(c.groupIds ?? []), lg: tx.list([...licensed]) };
+      const seq = await this.nextSeq(sku.id);
+      for (const part of parts) {
+        const inCandidates = (col: string) => part.replace("%", col);
+        // Driven by the sources (memberships of licensed groups, direct assignments), not by every user of the tenant.
+        const bySource = [
+          `SELECT da.user_id AS u FROM user_license_assignment da WHERE da.tenant_id = :tid AND da.sku_id = :sku AND ${inCandidates("da.user_id")}`,
+          ...(licensed.size ? [`SELECT gm.user_id AS u FROM group_user_member gm WHERE gm.tenant_id = :tid AND ${tx.inList("gm.group_id", "lg")} AND ${inCandidates("gm.user_id")}`] : []),
+        ].join(" UNION ");
+        if (c.only !== "start") {
+          const ended = await tx.sql<{ user_id: string; holds_seat: boolean | number }>(
+            `SELECT w.user_id, w.holds_seat FROM license_want w
+             WHERE w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND w.user_id NOT IN (${bySource})`,
+            params,
+          );
+          this.changesOf(sku.id).released.push(...ended.filter((r) => Boolean(r.holds_seat)).map((r) => r.user_id));
+          if (ended.length) {
+            await tx.sql(`DELETE FROM license_want WHERE tenant_id = :tid AND sku_id = :sku AND ${tx.inList("user_id", "ended")}`, {
+              sku: sku.id, ended: tx.list(ended.map((r) => r.user_id)),
+            });
+          }
+        }
+        if (c.only === "end") continue;
+        await tx.sql(
+          `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
+           SELECT s.u, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT)
+           FROM (${bySource}) s
+           WHERE NOT EXISTS (SELECT 1 FROM license_want x WHERE x.tenant_id = :tid AND x.sku_id = :sku AND x.user_id = s.u)`,
+          { ...params, seq, now, free: false },
+        );
+      }
+      this.newSeq.set(sku.id, seq);
+    }
+  }
+
+  /** Forget every want of users being deleted. */
+  async dropWants(userIds: string[]): Promise<void> {
+    for (const w of await this.tx.findIn(LicenseWant, "userId", userIds, { holdsSeat: true })) this.changesOf(w.skuId).released.push(w.userId);
+    await this.tx.deleteIn(LicenseWant, "userId", userIds);
+  }
+
+  /**
+   * S4/S5: restore "holders = the first `pool` wanters in queue order" after
+   * wants or the pool changed: grant from the head of the waiting queue, or
+   * revoke from the most recent holders.
+   */
+  async rebalance(skuIds: string[] = this.catalog.assignable().map((s) => s.id)): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (const skuId of skuIds) {
+      const pool = await this.pool(skuId);
+      const { grant, revoke } = seatDelta(pool, await this.held(skuId));
+      const c = this.changesOf(skuId);
+      if (revoke) c.revoked.push(...(await this.move(skuId, true, "DESC", revoke, now)));
+      if (grant) c.granted.push(...(await this.move(skuId, false, "ASC", grant, now)));
+      const seq = this.newSeq.get(skuId);
+      if (seq !== undefined) {
+        // Wants started by this change that the pool could not serve: COUNT_VIOLATION.
+        const waiting = await this.tx.sql<{ user_id: string }>(
+          `SELECT user_id FROM license_want WHERE tenant_id = :tid AND sku_id = :sku AND want_seq = :seq AND holds_seat = :free`,
+          { sku: skuId, seq, free: false },
+        );
+        c.waiting = waiting.map((r) => r.user_id);
+      }
+      await this.savePool(skuId, { allocatedPool: pool });
+    }
+  }
+
+  /** Seat changes for the audit log: IDs (at most 100 each) and counts, by part number. */
+  auditSummary(): Record<string, unknown> | undefined {
+    const out: Record<string, unknown> = {};
+    for (const [skuId, c] of this.changes) {
+      // A seat taken and given back to the same user within one change is no change for them.
+      const granted = new Set(c.granted);
+      const taken = new Set([...c.revoked, ...c.released]);
+      const both = new Set([...granted].filter((u) => taken.has(u)));
+      for (const u of both) (granted.delete(u), taken.delete(u));
+      const stillWaiting = new Set([...c.waiting, ...c.revoked].filter((u) => !granted.has(u) && !both.has(u)));
+      if (!granted.size && !taken.size && !stillWaiting.size) continue;
+      const list = (ids: Set<string>) => ({ count: ids.size, userIds: [...ids].slice(0, 100) });
+      out[this.catalog.sku(skuId)?.partNumber ?? skuId] = {
+        granted: list(granted),
+        revoked: list(taken),
+        countViolation: list(stillWaiting),
+      };
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+
+  private changesOf(skuId: string): SkuSeatChanges {
+    let c = this.changes.get(skuId);
+    if (!c) this.changes.set(skuId, (c = { granted: [], revoked: [], released: [], waiting: [] }));
+    return c;
+  }
+
+  /** Flips `n` seats at one end of the queue: the head of the waiting, or the tail of the holders. */
+  private async move(skuId: string, fromHolding: boolean, dir: "ASC" | "DESC", n: number, now: number): Promise<string[]> {
+    const ids = (
+      await this.tx.sql<{ user_id: string }>(
+        `SELECT q.user_id FROM license_want q WHERE q.tenant_id = :tid AND q.sku_id = :sku AND q.holds_seat = :from
+         ORDER BY q.want_seq ${dir}, q.user_id ${dir} LIMIT :n`,
+        { sku: skuId, from: fromHolding, n },
+      )
+    ).map((r) => r.user_id);
+    // By primary key, the IDs as one list parameter: a plan that does not depend on the tables' statistics.
+    if (ids.length) {
+      await this.tx.sql(`UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND ${this.tx.inList("user_id", "ids")}`, {
+        sku: skuId, to: !fromHolding, now, ids: this.tx.list(ids),
+      });
+    }
+    return ids;
+  }
+
+  private async nextSeq(skuId: string): Promise<number> {
+    const row = await this.tx.findOne(SeatPool, { skuId });
+    const seq = (row?.wantSeq ?? 0) + 1;
+    await this.savePool(skuId, { wantSeq: seq }, row);
+    return seq;
+  }
+
+  private async savePool(skuId: string, patch: Partial<SeatPool>, known?: SeatPool | null): Promise<void> {
+    const row = known === undefined ? await this.tx.findOne(SeatPool, { skuId }) : known;
+    if (row) await this.tx.update(SeatPool, { skuId }, patch);
+    else await this.tx.insert(SeatPool, [{ skuId, allocatedPool: 0, wantSeq: 0, ...patch }]);
+  }
+}
+

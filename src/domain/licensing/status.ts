@@ -1,0 +1,46 @@
+import { DAY_MS } from "../clock";
+import { SubscriptionStatus } from "../enums";
+
+export const GRACE_DAYS = 30;
+export const SUSPENDED_DAYS = 90;
+
+export interface SubscriptionTimes {
+  endsAt: Date | null;
+  canceledAt: Date | null;
+  isTrial: boolean;
+}
+
+/** P6: status follows from the clock; nothing needs a job to cross a boundary. */
+export function subscriptionStatus(s: SubscriptionTimes, now: Date): SubscriptionStatus {
+  const t = now.getTime();
+  if (s.canceledAt) {
+    return t < s.canceledAt.getTime() + SUSPENDED_DAYS * DAY_MS ? SubscriptionStatus.SUSPENDED : SubscriptionStatus.DELETED;
+  }
+  if (!s.endsAt || t < s.endsAt.getTime()) return SubscriptionStatus.ACTIVE;
+  const graceEnd = s.endsAt.getTime() + (s.isTrial ? 0 : GRACE_DAYS * DAY_MS);
+  if (t < graceEnd) return SubscriptionStatus.WARNING;
+  if (t < graceEnd + SUSPENDED_DAYS * DAY_MS) return SubscriptionStatus.SUSPENDED;
+  return SubscriptionStatus.DELETED;
+}
+
+export function grants(status: SubscriptionStatus): boolean {
+  return status === SubscriptionStatus.ACTIVE || status === SubscriptionStatus.WARNING;
+}
+
+export interface PrepaidUnits {
+  enabled: number;
+  warning: number;
+  suspended: number;
+}
+
+/** P7: the pool of a SKU is enabled + warning over its paid subscriptions. */
+export function prepaidUnits(subs: (SubscriptionTimes & { quantity: number })[], now: Date): PrepaidUnits {
+  const u = { enabled: 0, warning: 0, suspended: 0 };
+  for (const s of subs) {
+    const st = subscriptionStatus(s, now);
+    if (st === SubscriptionStatus.ACTIVE) u.enabled += s.quantity;
+    else if (st === SubscriptionStatus.WARNING) u.warning += s.quantity;
+    else if (st === SubscriptionStatus.SUSPENDED) u.suspended += s.quantity;
+  }
+  return u;
+}

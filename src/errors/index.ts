@@ -1,3 +1,0 @@
-export * from "./codes";
-export * from "./app-error";
-export * from "./format-error";

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
+
+/**
+ * The layers of src/ (README "Architecture") and the direction of their imports:
+ * the ways in (api/*, http) → app → data → domain, never back, and no cycle between folders.
+ */
+
+const SRC = resolve(__dirname, "../../src");
+
+/** Rank of each top folder (or root file) of src/: an import may only point to an equal or lower rank. */
+const RANK: Record<string, number> = { domain: 0, config: 0, data: 1, app: 2, api: 3, http: 4, boot: 5, main: 6, cli: 7, console: 3 };
+/** Libraries the pure rules must not use. */
+const NOT_IN_DOMAIN = ["typeorm", "graphql", "type-graphql", "pg", "better-sqlite3", "dataloader", "@apollo/server"];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return name === "console" ? [] : sourceFiles(p);
+    return p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+export interface Edge {
+  from: string;
+  to: string;
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  const base = resolve(dirname(from), spec);
+  for (const c of [base + ".ts", join(base, "index.ts"), base]) {
+    try {
+      if (statSync(c).isFile()) return c;
+    } catch {
+      // not this candidate
+    }
+  }
+  return null;
+}
+
+/** Every import between files of src/, with the library imports of each file. */
+export function importGraph(files: string[]): { edges: Edge[]; libraries: Map<string, string[]> } {
+  const edges: Edge[] = [];
+  const libraries = new Map<string, string[]>();
+  for (const f of files) {
+    const info = ts.preProcessFile(readFileSync(f, "utf8"), true, true);
+    for (const imp of info.importedFiles) {
+      if (imp.fileName.startsWith(".")) {
+        const to = resolveImport(f, imp.fileName);
+        if (to && to.startsWith(SRC)) edges.push({ from: f, to });
+      } else {
+        const lib = imp.fileName.startsWith("@") ? imp.fileName.split("/").slice(0, 2).join("/") : imp.fileName.split("/")[0];
+        libraries.set(f, [...(libraries.get(f) ?? []), lib]);
+      }
+    }
+  }
+  return { edges, libraries };
+}
+
+/** The layer of a file: its top folder under src/ (api/graphql and api/scim count as siblings), or a root file's name. */
+export function layerOf(file: string): { top: string; unit: string } {
+  const parts = relative(SRC, file).split("/");
+  const top = parts.length === 1 ? parts[0].replace(/\.ts$/, "") : parts[0];
+  const unit = top === "api" && parts.length > 2 ? `api/${parts[1]}` : top;
+  return { top, unit };
+}
+
+/** Folder of a file, for the cycle check (a folder's files may import each other freely); a root file stands alone. */
+const folderOf = (file: string) => relative(SRC, dirname(file)) || relative(SRC, file);
+
+export function violations(edges: Edge[]): string[] {
+  const out: string[] = [];
+  for (const e of edges) {
+    const a = layerOf(e.from);
+    const b = layerOf(e.to);
+    const ra = RANK[a.top];
+    const rb = RANK[b.top];
+    if (ra === undefined || rb === undefined) out.push(`${relative(SRC, e.from)}: unknown layer (${a.top} or ${b.top}); add it to RANK and the README`);
+    else if (rb > ra) out.push(`${relative(SRC, e.from)} → ${relative(SRC, e.to)}: ${a.top} may not import ${b.top}`);
+    else if (ra === rb && a.unit !== b.unit) out.push(`${relative(SRC, e.from)} → ${relative(SRC, e.to)}: ${a.unit} and ${b.unit} are side by side`);
+  }
+  return out;
+}
+
+/** Cycles between folders (Tarjan's strongly connected components over the folder graph). */
+export function folderCycles(edges: Edge[]): string[][] {
+  const graph = new Map<string, Set<string>>();
+  for (const e of edges) {
+    const a = folderOf(e.from);
+    const b = folderOf(e.to);
+    if (a === b) continue;
+    if (!graph.has(a)) graph.set(a, new Set());
+    if (!graph.has(b)) graph.set(b, new Set());
+    graph.get(a)!.add(b);
+  }
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) cycles.push(scc.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!idx.has(v)) visit(v);
+  return cycles;
+}
+
+describe("architecture: layers of src/ (README Architecture)", () => {
+  const files = sourceFiles(SRC);
+  const { edges, libraries } = importGraph(files);
+
+  test("imports point one way: ways in → app → data → domain", () => {
+    expect(violations(edges)).toEqual([]);
+  });
+
+  test("no import cycle between folders", () => {
+    expect(folderCycles(edges)).toEqual([]);
+  });
+
+  test("the pure rules (domain) use no database or GraphQL library", () => {
+    const bad = [...libraries].filter(([f]) => layerOf(f).top === "domain").flatMap(([f, libs]) =>
+      libs.filter((l) => NOT_IN_DOMAIN.includes(l)).map((l) => `${relative(SRC, f)} imports ${l}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  test("the checks themselves catch a wrong import and a cycle", () => {
+    const f = (p: string) => join(SRC, p);
+    expect(violations([{ from: f("data/tenant-db.ts"), to: f("app/context.ts") }])).toHaveLength(1);
+    expect(violations([{ from: f("api/scim/routes.ts"), to: f("api/graphql/schema.ts") }])).toHaveLength(1);
+    expect(violations([{ from: f("api/graphql/schema.ts"), to: f("app/context.ts") }])).toEqual([]);
+    expect(folderCycles([{ from: f("app/a.ts"), to: f("app/auth/b.ts") }, { from: f("app/auth/b.ts"), to: f("app/c.ts") }])).toEqual([["app", "app/auth"]]);
+  });
+});
