@@ -51,5 +51,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     verifier: new TokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience }),
     log: o.log ?? jsonLogger,
     tenantStates: new TenantStateCache(),
+    commitListeners: [],
   };
 }

@@ -14,9 +14,9 @@ export async function recordAudit(
   targetId: string | null,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await tx.insert(AuditEvent, [
-    { id: newId("audit"), action, actorId: ctx.actorId, targetId, details: JSON.stringify(details), at: ctx.clock.now() },
-  ]);
+  const id = newId("audit");
+  await tx.insert(AuditEvent, [{ id, action, actorId: ctx.actorId, targetId, details: JSON.stringify(details), at: ctx.clock.now() }]);
+  ctx.noteAudit(id);
 }
 
 export async function listAuditEvents(ctx: Ctx, args: PageArgs & { action?: string | null; targetId?: string | null }): Promise<Page<AuditEvent>> {

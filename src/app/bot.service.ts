@@ -86,7 +86,7 @@ export async function recordBotSessions(ctx: Ctx, input: RecordBotSessionsInput)
     if (!bot) throw notFound("Bot", input.botId);
     const row = await tx.findOne(BotUsage, { botId: bot.id, period: month });
     if (row) {
-      await tx.manager.increment(BotUsage, { botId: bot.id, period: month, tenantId: tx.tenantId }, "sessions", count);
+      await tx.increment(BotUsage, { botId: bot.id, period: month }, "sessions", count);
     } else {
       await tx.insert(BotUsage, [{ botId: bot.id, period: month, sessions: count }]);
     }

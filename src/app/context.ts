@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { Principal, APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "./auth/principal";
+import { Principal } from "./auth/principal";
 import { TokenClaims, TokenVerifier } from "./auth/jwt";
 import { Clock } from "../domain/clock";
 import { Database, LockState } from "../data/database";
 import { TenantDb } from "../data/tenant-db";
-import { Tenant, User } from "../data/entities";
-import { AdminRole } from "../domain/enums";
-import { forbidden, unauthenticated } from "../domain/errors";
+import { Tenant } from "../data/entities";
+import { forbidden } from "../domain/errors";
 import { Catalog } from "../data/catalog";
 import { createLoaders, Loaders } from "./loaders";
 import type { Config } from "../config";
@@ -17,6 +16,21 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/** What one committed write changed: handed to the commit listeners (live updates) only after commit (E3). */
+export interface WriteReport {
+  tenantId: string;
+  requestId: string;
+  /** Users whose effective licenses, roles or account may have changed. */
+  userIds: Set<string>;
+  /** Users directly in these groups may have changed too. */
+  groupIds: Set<string>;
+  /** SKUs whose pool figures may have changed. */
+  skuIds: Set<string>;
+  auditEventIds: string[];
+}
+
+export type CommitListener = (report: WriteReport) => void;
+
 export interface App {
   database: Database;
   catalog: Catalog;
@@ -25,6 +39,8 @@ export interface App {
   verifier: TokenVerifier;
   log: Logger;
   tenantStates: TenantStateCache;
+  /** Called after each committed tenant write, in commit order; never for a rolled-back one. */
+  commitListeners: CommitListener[];
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
@@ -35,6 +51,7 @@ export class Ctx implements LockState {
   private loaderCache?: Loaders;
   private scopedTenantId?: string;
   private wrote = false;
+  private report?: WriteReport;
 
   constructor(readonly app: App, public principal: Principal, readonly requestId: string = randomUUID()) {}
 
@@ -78,12 +95,32 @@ export class Ctx implements LockState {
 
   /** One transaction for this tenant; what the request read before is forgotten afterwards. */
   async write<T>(fn: (tx: TenantDb) => Promise<T>): Promise<T> {
+    const tenantId = this.tenantId;
+    let report: WriteReport | undefined;
     try {
-      return await this.app.database.write(this, this.tenantId, fn);
+      const out = await this.app.database.write(this, tenantId, async (tx) => {
+        // A retried transaction starts its report afresh.
+        report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [] };
+        return fn(tx);
+      });
+      if (report) for (const listener of this.app.commitListeners) listener(report);
+      return out;
     } finally {
+      this.report = undefined;
       this.loaderCache = undefined;
       this.wrote = true;
     }
+  }
+
+  /** The report of the tenant write in progress: what it changed, for after commit. */
+  writeReport(): WriteReport {
+    if (!this.report) throw new Error("writeReport() outside ctx.write()");
+    return this.report;
+  }
+
+  /** An audit event written in this request's write (none outside a tenant write: createTenant). */
+  noteAudit(id: string): void {
+    this.report?.auditEventIds.push(id);
   }
 
   /** The tenant row as signed in, until this request writes; then it must be read again. */
@@ -91,70 +128,4 @@ export class Ctx implements LockState {
     const p = this.principal;
     return !this.wrote && (p.kind === "user" || p.kind === "runtime") ? p.tenant : undefined;
   }
-}
-
-const SIGN_IN_SQL = `SELECT u.id, u.user_principal_name, u.upn_key, u.display_name, u.account_enabled, u.roles, u.created_at,
-  t.display_name AS t_display_name, t.allow_ad_hoc_subscriptions AS t_allow, t.created_at AS t_created_at, t.state_version AS t_version
-  FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE u.id = :oid AND u.tenant_id = :tid`;
-
-interface SignInRow {
-  id: string;
-  user_principal_name: string;
-  upn_key: string;
-  display_name: string;
-  account_enabled: boolean | number;
-  roles: string | null;
-  created_at: string | number;
-  t_display_name: string;
-  t_allow: boolean | number;
-  t_created_at: string | number;
-  t_version: string | number;
-}
-
-/** Checks the Authorization header's token (no database): null when there is none. */
-export async function verifyAuthorization(app: App, authorization: string | undefined): Promise<TokenClaims | null> {
-  if (!authorization) return null;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!m) throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
-  try {
-    return await app.verifier.verify(m[1]);
-  } catch {
-    throw unauthenticated("The bearer token is invalid or expired.");
-  }
-}
-
-/**
- * Who the verified claims are (DESIGN §6). Runs after the operation is
- * validated, so a rejected query costs no SQL. Roles come from the user's row,
- * never the token.
- */
-export async function resolvePrincipal(app: App, claims: TokenClaims | null, lock: LockState): Promise<Principal> {
-  if (!claims) return { kind: "anonymous" };
-  if (claims.roles.includes(APP_ROLE_OPERATOR)) return { kind: "operator" };
-  if (!claims.tid) throw unauthenticated("The token has no tenant (tid).");
-  const tenantId = claims.tid;
-  return app.database.exclusive(lock, async () => {
-    const m = app.database.ds.manager;
-    if (!claims.oid) {
-      if (!claims.roles.includes(APP_ROLE_RUNTIME)) throw unauthenticated("The token names no user (oid).");
-      const tenant = await m.findOne(Tenant, { where: { id: tenantId } });
-      if (!tenant) throw unauthenticated("The token's tenant does not exist.");
-      return { kind: "runtime", tenantId, tenant } as const;
-    }
-    // One statement on every request: the user, and their tenant with its state version (the cache key of its
-    // licensing state). Plain SQL: building it through the query builder cost more than running it.
-    const [sql, params] = m.connection.driver.escapeQueryWithParameters(SIGN_IN_SQL, { oid: claims.oid, tid: tenantId });
-    const [row] = (await m.query(sql, params)) as SignInRow[];
-    const flag = (v: boolean | number) => v === true || Number(v) === 1;
-    if (!row || !flag(row.account_enabled)) throw unauthenticated("The token's user does not exist or is disabled.");
-    const user = Object.assign(new User(), {
-      id: row.id, tenantId, userPrincipalName: row.user_principal_name, upnKey: row.upn_key, displayName: row.display_name,
-      accountEnabled: true, roles: (row.roles ?? "").split(",").filter(Boolean) as AdminRole[], createdAt: new Date(Number(row.created_at)),
-    });
-    const tenant = Object.assign(new Tenant(), {
-      id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
-      stateVersion: Number(row.t_version),
-    });
-    return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
-  });
 }

@@ -9,6 +9,7 @@ import { pageByIds } from "../data/paging";
 import { Candidates, SeatEngine } from "../data/licensing/seat-engine";
 import { containsPattern, optionalText, requiredText, uniqueIds } from "../domain/validation";
 import { recordAudit } from "./audit.service";
+import { changeSeats } from "./seat-change";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./inputs";
 import { TenantDb } from "../data/tenant-db";
 
@@ -53,20 +54,16 @@ export async function deleteGroup(ctx: Ctx, id: string): Promise<string> {
     if (licenses > 0) {
       throw new AppError(ErrorCode.GROUP_HAS_LICENSES, `The group has ${licenses} license(s) assigned; remove them first.`);
     }
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
-    // The group's own members lose the membership itself, so they are named before it goes.
-    const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
-    const affected: Candidates = { userIds: (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId), groupIds: nested, only: "end" };
-    await tx.delete(GroupUserMember, { groupId: id });
-    await tx.delete(GroupNesting, { parentId: id });
-    await tx.delete(GroupNesting, { childId: id });
-    await tx.delete(SecurityGroup, { id });
-    engine.invalidate();
-    await engine.recomputeWants(affected);
-    await engine.rebalance();
-    await recordAudit(tx, ctx, "DELETE_GROUP", id, { before: { displayName: g.displayName }, seatChanges: engine.auditSummary() });
-    return id;
+    return changeSeats(ctx, tx, async (engine) => {
+      // The group's own members lose the membership itself, so they are named before it goes.
+      const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
+      const affected: Candidates = { userIds: (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId), groupIds: nested, only: "end" };
+      await tx.delete(GroupUserMember, { groupId: id });
+      await tx.delete(GroupNesting, { parentId: id });
+      await tx.delete(GroupNesting, { childId: id });
+      await tx.delete(SecurityGroup, { id });
+      return { result: id, affected, audit: { action: "DELETE_GROUP", targetId: id, details: { before: { displayName: g.displayName } } } };
+    });
   });
 }
 
@@ -116,14 +113,10 @@ async function changeMembers(
     const group = await findGroup(tx, input.groupId);
     await requireAll(tx, User, ids.userIds, "Users");
     await requireAll(tx, SecurityGroup, ids.groupIds, "Groups");
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
-    const change = await apply(tx, group, ids, engine);
-    engine.invalidate();
-    await engine.recomputeWants(change.affected);
-    await engine.rebalance();
-    await recordAudit(tx, ctx, action, group.id, { ...change.details, seatChanges: engine.auditSummary() });
-    return group;
+    return changeSeats(ctx, tx, async (engine) => {
+      const change = await apply(tx, group, ids, engine);
+      return { result: group, affected: change.affected, audit: { action, targetId: group.id, details: change.details } };
+    });
   });
 }
 

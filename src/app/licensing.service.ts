@@ -7,7 +7,7 @@ import { encodeCursor, Page, PageArgs, pageOfIds } from "../domain/paging";
 import { EffectiveLicenseView } from "./read-model";
 import { SeatEngine } from "../data/licensing/seat-engine";
 import { uniqueIds } from "../domain/validation";
-import { recordAudit } from "./audit.service";
+import { changeSeats } from "./seat-change";
 import { findGroup } from "./group.service";
 import { AddLicenseInput, AssignGroupLicensesInput, AssignUserLicensesInput } from "./inputs";
 
@@ -49,8 +49,7 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
   return ctx.write(async (tx) => {
     const user = await tx.findOne(User, { id: input.userId });
     if (!user) throw notFound("User", input.userId);
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
+    return changeSeats(ctx, tx, async (engine) => {
     const now = ctx.clock.now();
     const existing = new Map((await tx.find(UserLicenseAssignment, { userId: user.id })).map((a) => [a.skuId, a]));
     const wants = new Map((await tx.find(LicenseWant, { userId: user.id })).map((w) => [w.skuId, w]));
@@ -76,10 +75,13 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
       await tx.delete(UserLicenseAssignment, { userId: user.id, skuId: sku.id });
       log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
     }
-    if (changes.remove.length) await engine.recomputeWants({ userIds: [user.id], only: "end" });
-    await engine.rebalance();
-    await recordAudit(tx, ctx, "ASSIGN_USER_LICENSE", user.id, { changes: log, seatChanges: engine.auditSummary() });
-    return user;
+    return {
+      result: user,
+      affected: changes.remove.length ? { userIds: [user.id], only: "end" as const } : undefined,
+      touchedUserIds: [user.id],
+      audit: { action: "ASSIGN_USER_LICENSE", targetId: user.id, details: { changes: log } },
+    };
+    });
   });
 }
 
@@ -89,8 +91,7 @@ export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesIn
   const changes = parseChanges(ctx, input.addLicenses, input.removeSkuIds);
   return ctx.write(async (tx) => {
     const group = await findGroup(tx, input.groupId);
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
+    return changeSeats(ctx, tx, async (engine) => {
     const now = ctx.clock.now();
     const existing = new Map((await tx.find(GroupLicenseAssignment, { groupId: group.id })).map((a) => [a.skuId, a]));
     const log: Record<string, unknown>[] = [];
@@ -113,14 +114,15 @@ export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesIn
       log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
       removed = true;
     }
-    if (added || removed) {
-      engine.invalidate();
-      const only = added && removed ? undefined : added ? "start" : "end";
-      await engine.recomputeWants({ groupIds: [...(await engine.graph()).descendants(group.id)], only });
-      await engine.rebalance();
-    }
-    await recordAudit(tx, ctx, "ASSIGN_GROUP_LICENSE", group.id, { changes: log, seatChanges: engine.auditSummary() });
-    return group;
+    const reached = [...(await engine.graph()).descendants(group.id)];
+    const only = added && removed ? undefined : added ? ("start" as const) : ("end" as const);
+    return {
+      result: group,
+      affected: added || removed ? { groupIds: reached, only } : undefined,
+      touchedGroupIds: reached,
+      audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, details: { changes: log } },
+    };
+    });
   });
 }
 

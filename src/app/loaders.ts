@@ -4,7 +4,6 @@ import type { Ctx } from "./context";
 import { chainsForUser } from "../domain/licensing/chains";
 import { TenantGraph } from "../data/licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "./read-model";
-import { SeatEngine } from "../data/licensing/seat-engine";
 import { loadTenantState, MAX_CACHED_USER_FACTS, TenantState } from "../data/licensing/tenant-state";
 import { loadUserFacts, UserFacts } from "../data/licensing/user-facts";
 import { groupBy } from "../domain/collections";
@@ -28,8 +27,9 @@ export interface Loaders {
   /** The tenant's subscriptions, seat pools and group graph: cached per instance until the tenant's next write. */
   state(): Promise<TenantState>;
   graph(): Promise<TenantGraph>;
-  /** Subscriptions as of now; first brings the seat allocation up to date if time moved the pool (P6, S5). */
+  /** Subscriptions as of now (P6). Reads only: reallocation is the app's explicit step (reallocateIfStale). */
   licensing(): Promise<TenantLicensing>;
+  seatsStale(): Promise<boolean>;
 }
 
 /**
@@ -83,6 +83,7 @@ export function createLoaders(ctx: Ctx): Loaders {
       return reach.map((r) => ({ ...r, groups }));
     }, opts()),
     licensing: () => (licensing ??= loadLicensing(ctx)),
+    seatsStale: () => seatsStale(ctx),
     effective: new DataLoader<string, EffectiveLicenseView[], string>(async (userIds) => {
       const [lic, g, facts] = await Promise.all([loaders.licensing(), loaders.graph(), loaders.facts.loadMany([...userIds])]);
       return userIds.map((_, i) => {
@@ -100,8 +101,7 @@ async function tenantState(ctx: Ctx): Promise<TenantState> {
   const db = ctx.db;
   const version =
     ctx.signedInTenant?.stateVersion ??
-    (await db.manager.findOne(Tenant, { where: { id: db.tenantId }, select: { id: true, stateVersion: true } }))?.stateVersion ??
-    0;
+    (await db.stateVersion());
   const cached = ctx.app.tenantStates.get(db.tenantId, version);
   if (cached) return cached;
   const fresh = await loadTenantState(db, version);
@@ -111,9 +111,12 @@ async function tenantState(ctx: Ctx): Promise<TenantState> {
 
 async function loadLicensing(ctx: Ctx): Promise<TenantLicensing> {
   const state = await ctx.loaders.state();
-  const lic = new TenantLicensing(ctx.catalog, state.subscriptions, ctx.clock.now());
+  return new TenantLicensing(ctx.catalog, state.subscriptions, ctx.clock.now());
+}
+
+/** Whether time has moved a pool (P6) since the seats were last allocated: then seats are stale until reallocated (S5). */
+async function seatsStale(ctx: Ctx): Promise<boolean> {
+  const [state, lic] = await Promise.all([ctx.loaders.state(), ctx.loaders.licensing()]);
   const allocated = new Map(state.seatPools.map((p) => [p.skuId, p.allocatedPool]));
-  const stale = ctx.catalog.assignable().some((s) => (allocated.get(s.id) ?? 0) !== (lic.pools.get(s.id) ?? 0));
-  if (stale) await ctx.write((tx) => new SeatEngine(tx, ctx.catalog, ctx.clock).rebalance());
-  return lic;
+  return ctx.catalog.assignable().some((s) => (allocated.get(s.id) ?? 0) !== (lic.pools.get(s.id) ?? 0));
 }

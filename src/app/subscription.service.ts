@@ -5,7 +5,7 @@ import { LicenseKind, PurchaseChannel, SubscriptionStatus } from "../domain/enum
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
 import { Permission, requirePermission } from "./auth/permissions";
-import { SeatEngine } from "../data/licensing/seat-engine";
+import { changeSeats } from "./seat-change";
 import { grants, prepaidUnits, subscriptionStatus } from "../domain/licensing/status";
 import { optionalText, wholeNumber } from "../domain/validation";
 import { recordAudit } from "./audit.service";
@@ -81,16 +81,22 @@ export async function purchaseLicenses(ctx: Ctx, input: PurchaseLicensesInput): 
         orderId, startsAt: now, endsAt: input.endsAt ?? null, canceledAt: null, createdAt: now,
       }),
     );
-    await tx.insert(Subscription, subscriptions);
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
-    await recordAudit(tx, ctx, "PURCHASE", orderId, {
-      orderId, channel: input.channel, idempotencyKey: key, endsAt: input.endsAt ?? null,
-      items: items.map((i) => ({ sku: i.sku.partNumber, quantity: i.quantity })),
-      subscriptionIds: subscriptions.map((s) => s.id),
-      seatChanges: engine.auditSummary(),
+    return changeSeats(ctx, tx, async () => {
+      await tx.insert(Subscription, subscriptions);
+      return {
+        result: { orderId, subscriptions },
+        touchedSkuIds: items.map((i) => i.sku.id),
+        audit: {
+          action: "PURCHASE",
+          targetId: orderId,
+          details: {
+            orderId, channel: input.channel, idempotencyKey: key, endsAt: input.endsAt ?? null,
+            items: items.map((i) => ({ sku: i.sku.partNumber, quantity: i.quantity })),
+            subscriptionIds: subscriptions.map((s) => s.id),
+          },
+        },
+      };
     });
-    return { orderId, subscriptions };
   });
 }
 
@@ -106,22 +112,22 @@ export async function updateSubscriptionQuantity(ctx: Ctx, input: UpdateSubscrip
     const status = subscriptionStatus(sub, now);
     if (sub.isTrial) throw badInput("A trial's quantity cannot be changed.", "subscriptionId");
     if (status === SubscriptionStatus.DELETED) throw badInput("This subscription is deleted.", "subscriptionId");
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
-    if (grants(status) && quantity < sub.quantity) {
-      const pool = (await engine.pool(sub.skuId)) - sub.quantity + quantity;
-      const inUse = await engine.held(sub.skuId);
-      if (pool < inUse) {
-        throw new AppError(ErrorCode.SEATS_IN_USE, `${inUse} seats are in use; the pool cannot go below that (it would be ${pool}).`, { seatsInUse: inUse });
+    return changeSeats(ctx, tx, async (engine) => {
+      if (grants(status) && quantity < sub.quantity) {
+        const pool = (await engine.pool(sub.skuId)) - sub.quantity + quantity;
+        const inUse = await engine.held(sub.skuId);
+        if (pool < inUse) {
+          throw new AppError(ErrorCode.SEATS_IN_USE, `${inUse} seats are in use; the pool cannot go below that (it would be ${pool}).`, { seatsInUse: inUse });
+        }
       }
-    }
-    await tx.update(Subscription, { id: sub.id }, { quantity });
-    engine.invalidate();
-    await engine.rebalance();
-    await recordAudit(tx, ctx, "UPDATE_SUBSCRIPTION_QUANTITY", sub.id, {
-      before: { quantity: sub.quantity }, after: { quantity }, seatChanges: engine.auditSummary(),
+      const before = sub.quantity;
+      await tx.update(Subscription, { id: sub.id }, { quantity });
+      return {
+        result: Object.assign(sub, { quantity }),
+        touchedSkuIds: [sub.skuId],
+        audit: { action: "UPDATE_SUBSCRIPTION_QUANTITY", targetId: sub.id, details: { before: { quantity: before }, after: { quantity } } },
+      };
     });
-    return Object.assign(sub, { quantity });
   });
 }
 
@@ -134,12 +140,15 @@ export async function cancelSubscription(ctx: Ctx, id: string): Promise<Subscrip
     const now = ctx.clock.now();
     const before = subscriptionStatus(sub, now);
     const canceledAt = sub.canceledAt ?? now;
-    await tx.update(Subscription, { id }, { canceledAt });
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
-    const after = subscriptionStatus({ ...sub, canceledAt }, now);
-    await recordAudit(tx, ctx, "CANCEL_SUBSCRIPTION", id, { before: { status: before }, after: { status: after }, seatChanges: engine.auditSummary() });
-    return Object.assign(sub, { canceledAt });
+    return changeSeats(ctx, tx, async () => {
+      await tx.update(Subscription, { id }, { canceledAt });
+      const after = subscriptionStatus({ ...sub, canceledAt }, now);
+      return {
+        result: Object.assign(sub, { canceledAt }),
+        touchedSkuIds: [sub.skuId],
+        audit: { action: "CANCEL_SUBSCRIPTION", targetId: id, details: { before: { status: before }, after: { status: after } } },
+      };
+    });
   });
 }
 

@@ -32,7 +32,7 @@ export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<
 
 export async function currentTenant(ctx: Ctx): Promise<Tenant> {
   const p = requireUser(ctx.principal);
-  const t = ctx.signedInTenant ?? (await ctx.app.database.ds.manager.findOne(Tenant, { where: { id: p.tenantId } }));
+  const t = ctx.signedInTenant ?? (await ctx.db.tenant());
   if (!t) throw notFound("Tenant");
   return t;
 }
@@ -45,7 +45,7 @@ export async function updateTenantSettings(ctx: Ctx, input: TenantSettingsInput)
   }
   const after = { allowAdHocSubscriptions: input.allowAdHocSubscriptions };
   await ctx.write(async (tx) => {
-    await tx.manager.update(Tenant, { id: tx.tenantId }, after);
+    await tx.updateTenant(after);
     await recordAudit(tx, ctx, "UPDATE_TENANT_SETTINGS", tx.tenantId, {
       before: { allowAdHocSubscriptions: before.allowAdHocSubscriptions },
       after,

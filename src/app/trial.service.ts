@@ -30,7 +30,7 @@ export async function startTrial(ctx: Ctx, input: StartTrialInput): Promise<Effe
       await recordAudit(tx, ctx, "START_TRIAL", p.userId, { sku: sku.partNumber, alreadyRunning: true, expiresAt: trial.expiresAt });
       return;
     }
-    const tenant = await tx.manager.findOne(Tenant, { where: { id: tx.tenantId } });
+    const tenant = await tx.tenant();
     if (!tenant?.allowAdHocSubscriptions) {
       throw new AppError(ErrorCode.TRIALS_DISABLED, "Self-service trials are turned off for this tenant (allowAdHocSubscriptions).");
     }

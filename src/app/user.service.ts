@@ -8,7 +8,7 @@ import { newId } from "../domain/ids";
 import { Permission, requirePermission, requireSignedIn, requireUser } from "./auth/permissions";
 import { Page, PageArgs } from "../domain/paging";
 import { pageByIds } from "../data/paging";
-import { SeatEngine } from "../data/licensing/seat-engine";
+import { changeSeats } from "./seat-change";
 import { containsPattern, requiredText, userPrincipalName } from "../domain/validation";
 import { recordAudit } from "./audit.service";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
@@ -78,17 +78,15 @@ export async function deleteUser(ctx: Ctx, id: string): Promise<string> {
     if (bots > 0) {
       throw new AppError(ErrorCode.USER_OWNS_BOTS, `The user owns ${bots} bot(s); reassign or delete them first.`, { botCount: bots });
     }
-    const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    await engine.rebalance();
-    const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
-    await tx.delete(GroupUserMember, { userId: id });
-    await tx.delete(UserLicenseAssignment, { userId: id });
-    await tx.delete(UserTrial, { userId: id });
-    await engine.dropWants([id]);
-    await tx.delete(User, { id });
-    await engine.rebalance();
-    await recordAudit(tx, ctx, "DELETE_USER", id, { before: { ...view(user), groupIds: groups }, seatChanges: engine.auditSummary() });
-    return id;
+    return changeSeats(ctx, tx, async (engine) => {
+      const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
+      await tx.delete(GroupUserMember, { userId: id });
+      await tx.delete(UserLicenseAssignment, { userId: id });
+      await tx.delete(UserTrial, { userId: id });
+      await engine.dropWants([id]);
+      await tx.delete(User, { id });
+      return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, details: { before: { ...view(user), groupIds: groups } } } };
+    });
   });
 }
 

@@ -437,7 +437,7 @@ export async function seedLargeTenant(app: App, opts: LargeTenantOptions): Promi
   await app.database.write(lock, p.tenantId, async (tx) => {
     const engine = new SeatEngine(tx, catalog, engineClock);
     const directRows = p.directUsers.map((u, i) => [userSku.id, p.userIds[u], p.tenantId, "[]", at(7_200_000 + i), at(7_200_000 + i)]);
-    const q2 = tx.manager.queryRunner!;
+    const q2 = tx.queryRunnerForBulkLoad();
     const b2 = new Bulk(q2);
     await b2.insert("user_license_assignment", ["sku_id", "user_id", "tenant_id", "disabled_plan_ids", "assigned_at", "updated_at"], directRows);
     await engine.recomputeWants({ userIds: p.directUsers.map((u) => p.userIds[u]), only: "start" });

@@ -3,6 +3,7 @@ import { Tenant } from "./entities";
 import { Engine } from "./datasource";
 import { Mutex } from "./lock";
 import { TenantDb } from "./tenant-db";
+import { readSignIn, SignInRow } from "./sign-in";
 
 /** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
 export interface LockState {
@@ -28,6 +29,11 @@ export class Database {
   /** Tenant-scoped reads outside any transaction. */
   reader(tenantId: string): TenantDb {
     return new TenantDb(tenantId, this.ds.manager, this.engine);
+  }
+
+  /** The signed-in user and tenant (src/app/sign-in.ts): one statement. */
+  signIn(oid: string, tid: string): Promise<SignInRow | undefined> {
+    return readSignIn(this.ds, oid, tid);
   }
 
   /** On SQLite, run `fn` holding the operation lock unless the caller already does. */

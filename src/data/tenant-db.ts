@@ -1,4 +1,5 @@
-import { EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
+import { Tenant } from "./entities";
 import type { Engine } from "./datasource";
 
 type Scoped = ObjectLiteral & { tenantId: string };
@@ -19,7 +20,32 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
  * matches nothing.
  */
 export class TenantDb {
-  constructor(readonly tenantId: string, readonly manager: EntityManager, readonly engine: Engine) {}
+  constructor(readonly tenantId: string, private readonly manager: EntityManager, readonly engine: Engine) {}
+
+  /** For the bulk generator (src/cli/seed-large.ts) only: the transaction's runner, for multi-row INSERTs it builds itself. */
+  queryRunnerForBulkLoad(): QueryRunner {
+    return this.manager.queryRunner!;
+  }
+
+  /** This tenant's own row (the tenant table is keyed by `id`, not `tenantId`). */
+  tenant(): Promise<Tenant | null> {
+    return this.manager.findOne(Tenant, { where: { id: this.tenantId } });
+  }
+
+  /** The tenant's state version alone: the cache key of its licensing state. */
+  async stateVersion(): Promise<number> {
+    const t = await this.manager.findOne(Tenant, { where: { id: this.tenantId }, select: { id: true, stateVersion: true } });
+    return t?.stateVersion ?? 0;
+  }
+
+  async updateTenant(patch: Partial<Tenant>): Promise<void> {
+    await this.manager.update(Tenant, { id: this.tenantId }, patch as never);
+  }
+
+  /** Adds `by` to a numeric column of the matching rows in one statement (no read-modify-write). */
+  async increment<T extends Scoped>(entity: EntityTarget<T>, where: FindOptionsWhere<T>, column: keyof T & string, by: number): Promise<void> {
+    await this.manager.increment(entity, { ...where, tenantId: this.tenantId } as never, column, by);
+  }
 
   /**
    * Raw, set-based SQL for the seat engine. Named parameters (`:name`, `:...list`)

@@ -3,7 +3,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
 import { TokenClaims } from "../../app/auth/jwt";
-import { App, Ctx, resolvePrincipal, verifyAuthorization } from "../../app/context";
+import { App, Ctx } from "../../app/context";
+import { reallocateIfStale } from "../../app/seat-change";
+import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
 import { buildAppSchema } from "./schema";
@@ -37,6 +39,8 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx>
             contextValue.principal = await resolvePrincipal(app, contextValue.pendingClaims, contextValue);
             contextValue.pendingClaims = null;
           }
+          const kind = contextValue.principal.kind;
+          if (kind === "user" || kind === "runtime") await reallocateIfStale(contextValue);
         },
         async willSendResponse({ contextValue, response }) {
           if (release) {

@@ -38,11 +38,9 @@ const at = (v: string | number | null) => new Date(Number(v));
 
 export async function loadUserFacts(db: TenantDb, userIds: readonly string[]): Promise<Map<string, UserFacts>> {
   const out = new Map<string, UserFacts>(userIds.map((u) => [u, { groupIds: [], direct: [], wants: [], trials: [] }]));
-  const driver = db.manager.connection.driver;
   // Four IN lists a statement: 5,000 IDs stay under SQLite's 32,766 parameters.
   for (const ids of chunks([...new Set(userIds)], 5000)) {
-    const [sql, params] = driver.escapeQueryWithParameters(FACTS_SQL, { tid: db.tenantId, ids });
-    const rows: Row[] = await db.manager.query(sql, params);
+    const rows = await db.sql<Row>(FACTS_SQL, { ids });
     for (const r of rows) {
       const f = out.get(r.u);
       if (!f) continue;
