@@ -7,7 +7,6 @@ import { createApp, jsonLogger } from "./boot";
 import { signToken } from "./app/auth/sign";
 import { Config, engineOf, loadConfig } from "./config";
 import { DataSource } from "typeorm";
-import { Tenant } from "./data/entities";
 import { seedDemo } from "./app/demo-seed";
 import { createHttpHandler } from "./http/server";
 import { createApolloServer } from "./api/graphql/apollo";
@@ -40,7 +39,7 @@ async function main(): Promise<void> {
   // Imported here, not at the top: building it creates the SQLite file's folder, which tools that only import main must not do.
   const ds: DataSource = (await import("../ormconfig")).default;
   const app = await createApp({ dataSource: ds, config });
-  const empty = (await ds.manager.count(Tenant)) === 0;
+  const empty = !(await app.database.hasTenants());
   const seed = engine === "sqlite" ? config.seedDemo !== false : config.seedDemo === true;
   if (empty && seed) {
     const demo = await seedDemo(app);

@@ -8,6 +8,7 @@ import { pageByIds } from "../data/paging";
 import { grants, subscriptionStatus } from "../domain/licensing/status";
 import { period, requiredText, wholeNumber } from "../domain/validation";
 import { recordAudit } from "./audit.service";
+import { LicenseKind } from "../domain/enums";
 import { botGateError } from "./licensing.service";
 import { assertCanSeeUser } from "./user.service";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./inputs";
@@ -138,7 +139,7 @@ export async function capacity(ctx: Ctx, periodArg?: string | null) {
   const subs = await ctx.db.find(Subscription);
   const purchased = subs
     .filter((s) => grants(subscriptionStatus(s, now)))
-    .reduce((sum, s) => sum + s.quantity * (ctx.catalog.sku(s.skuId)?.kind === "TENANT" ? ctx.catalog.sku(s.skuId)!.billedSessionsPerUnit : 0), 0);
+    .reduce((sum, s) => sum + s.quantity * (ctx.catalog.sku(s.skuId)?.kind === LicenseKind.TENANT ? ctx.catalog.sku(s.skuId)!.billedSessionsPerUnit : 0), 0);
   const usage = await ctx.db.find(BotUsage, { period: month });
   const consumed = usage.reduce((sum, u) => sum + u.sessions, 0);
   const bots = await ctx.loaders.bot.loadMany(usage.map((u) => u.botId));

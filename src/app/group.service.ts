@@ -10,10 +10,10 @@ import { Candidates, SeatEngine } from "../data/licensing/seat-engine";
 import { containsPattern, optionalText, requiredText, uniqueIds } from "../domain/validation";
 import { recordAudit } from "./audit.service";
 import { changeSeats } from "./seat-change";
+import { MAX_MEMBERS_PER_CALL } from "../domain/limits";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./inputs";
 import { TenantDb } from "../data/tenant-db";
 
-export const MAX_MEMBERS_PER_CALL = 5000;
 
 export async function createGroup(ctx: Ctx, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);

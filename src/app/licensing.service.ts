@@ -8,6 +8,7 @@ import { EffectiveLicenseView } from "./read-model";
 import { SeatEngine } from "../data/licensing/seat-engine";
 import { uniqueIds } from "../domain/validation";
 import { changeSeats } from "./seat-change";
+import { BOT_AUTHORING_PLAN } from "../domain/limits";
 import { findGroup } from "./group.service";
 import { AddLicenseInput, AssignGroupLicensesInput, AssignUserLicensesInput } from "./inputs";
 
@@ -50,37 +51,37 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
     const user = await tx.findOne(User, { id: input.userId });
     if (!user) throw notFound("User", input.userId);
     return changeSeats(ctx, tx, async (engine) => {
-    const now = ctx.clock.now();
-    const existing = new Map((await tx.find(UserLicenseAssignment, { userId: user.id })).map((a) => [a.skuId, a]));
-    const wants = new Map((await tx.find(LicenseWant, { userId: user.id })).map((w) => [w.skuId, w]));
-    const log: Record<string, unknown>[] = [];
-    for (const { sku, disabledPlanIds } of changes.add) {
-      const prior = existing.get(sku.id);
-      if (prior) {
-        await tx.update(UserLicenseAssignment, { userId: user.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
-        log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
-        continue;
+      const now = ctx.clock.now();
+      const existing = new Map((await tx.find(UserLicenseAssignment, { userId: user.id })).map((a) => [a.skuId, a]));
+      const wants = new Map((await tx.find(LicenseWant, { userId: user.id })).map((w) => [w.skuId, w]));
+      const log: Record<string, unknown>[] = [];
+      for (const { sku, disabledPlanIds } of changes.add) {
+        const prior = existing.get(sku.id);
+        if (prior) {
+          await tx.update(UserLicenseAssignment, { userId: user.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
+          log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
+          continue;
+        }
+        if (!wants.get(sku.id)?.holdsSeat && (await engine.freeSeats(sku.id)) < 1) {
+          throw new AppError(ErrorCode.SEATS_EXHAUSTED, `No free ${sku.partNumber} seat: buy more or free one.`, { skuId: sku.id });
+        }
+        await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
+        // Taken at once so that a second SKU in the same call sees this seat as used.
+        await engine.recomputeWants({ userIds: [user.id], only: "start" });
+        await engine.rebalance([sku.id]);
+        log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
       }
-      if (!wants.get(sku.id)?.holdsSeat && (await engine.freeSeats(sku.id)) < 1) {
-        throw new AppError(ErrorCode.SEATS_EXHAUSTED, `No free ${sku.partNumber} seat: buy more or free one.`, { skuId: sku.id });
+      for (const sku of changes.remove) {
+        if (!existing.has(sku.id)) continue;
+        await tx.delete(UserLicenseAssignment, { userId: user.id, skuId: sku.id });
+        log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
       }
-      await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
-      // Taken at once so that a second SKU in the same call sees this seat as used.
-      await engine.recomputeWants({ userIds: [user.id], only: "start" });
-      await engine.rebalance([sku.id]);
-      log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
-    }
-    for (const sku of changes.remove) {
-      if (!existing.has(sku.id)) continue;
-      await tx.delete(UserLicenseAssignment, { userId: user.id, skuId: sku.id });
-      log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
-    }
-    return {
-      result: user,
-      affected: changes.remove.length ? { userIds: [user.id], only: "end" as const } : undefined,
-      touchedUserIds: [user.id],
-      audit: { action: "ASSIGN_USER_LICENSE", targetId: user.id, details: { changes: log } },
-    };
+      return {
+        result: user,
+        affected: changes.remove.length ? { userIds: [user.id], only: "end" as const } : undefined,
+        touchedUserIds: [user.id],
+        audit: { action: "ASSIGN_USER_LICENSE", targetId: user.id, details: { changes: log } },
+      };
     });
   });
 }
@@ -92,36 +93,36 @@ export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesIn
   return ctx.write(async (tx) => {
     const group = await findGroup(tx, input.groupId);
     return changeSeats(ctx, tx, async (engine) => {
-    const now = ctx.clock.now();
-    const existing = new Map((await tx.find(GroupLicenseAssignment, { groupId: group.id })).map((a) => [a.skuId, a]));
-    const log: Record<string, unknown>[] = [];
-    let added = false;
-    let removed = false;
-    for (const { sku, disabledPlanIds } of changes.add) {
-      const prior = existing.get(sku.id);
-      if (prior) {
-        await tx.update(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
-        log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
-      } else {
-        await tx.insert(GroupLicenseAssignment, [{ groupId: group.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
-        log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
-        added = true;
+      const now = ctx.clock.now();
+      const existing = new Map((await tx.find(GroupLicenseAssignment, { groupId: group.id })).map((a) => [a.skuId, a]));
+      const log: Record<string, unknown>[] = [];
+      let added = false;
+      let removed = false;
+      for (const { sku, disabledPlanIds } of changes.add) {
+        const prior = existing.get(sku.id);
+        if (prior) {
+          await tx.update(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
+          log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
+        } else {
+          await tx.insert(GroupLicenseAssignment, [{ groupId: group.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
+          log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
+          added = true;
+        }
       }
-    }
-    for (const sku of changes.remove) {
-      if (!existing.has(sku.id)) continue;
-      await tx.delete(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id });
-      log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
-      removed = true;
-    }
-    const reached = [...(await engine.graph()).descendants(group.id)];
-    const only = added && removed ? undefined : added ? ("start" as const) : ("end" as const);
-    return {
-      result: group,
-      affected: added || removed ? { groupIds: reached, only } : undefined,
-      touchedGroupIds: reached,
-      audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, details: { changes: log } },
-    };
+      for (const sku of changes.remove) {
+        if (!existing.has(sku.id)) continue;
+        await tx.delete(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id });
+        log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
+        removed = true;
+      }
+      const reached = [...(await engine.graph()).descendants(group.id)];
+      const only = added && removed ? undefined : added ? ("start" as const) : ("end" as const);
+      return {
+        result: group,
+        affected: added || removed ? { groupIds: reached, only } : undefined,
+        touchedGroupIds: reached,
+        audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, details: { changes: log } },
+      };
     });
   });
 }
@@ -155,7 +156,7 @@ export async function effectiveLicensesOf(ctx: Ctx, userId: string): Promise<Eff
 /** S10: account enabled, and an ACTIVE user license with BOT_AUTHORING plus an active tenant license, or an ACTIVE trial. */
 export function canCreateBotsFrom(ctx: Ctx, user: User, views: EffectiveLicenseView[], tenantLicensed: boolean): boolean {
   if (!user.accountEnabled) return false;
-  const authoring = ctx.catalog.skus.flatMap((s) => ctx.catalog.plans(s.id)).find((p) => p.name === "BOT_AUTHORING")?.id;
+  const authoring = ctx.catalog.skus.flatMap((s) => ctx.catalog.plans(s.id)).find((p) => p.name === BOT_AUTHORING_PLAN)?.id;
   return views.some((v) => {
     if (v.state !== LicenseState.ACTIVE || !authoring || !v.enabledPlanIds.includes(authoring)) return false;
     return ctx.catalog.sku(v.skuId)?.isTrial ? true : tenantLicensed;

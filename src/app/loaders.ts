@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { CHUNK as LOADER_BATCH } from "../data/tenant-db";
 import { Bot, SecurityGroup, Tenant, User } from "../data/entities";
 import type { Ctx } from "./context";
 import { chainsForUser } from "../domain/licensing/chains";
@@ -40,7 +41,7 @@ export interface Loaders {
 export function createLoaders(ctx: Ctx): Loaders {
   const db = ctx.db;
   const tid = db.tenantId;
-  const opts = <K extends string>() => ({ cacheKeyFn: (k: K) => `${tid}:${k}`, maxBatchSize: 5000 });
+  const opts = <K extends string>() => ({ cacheKeyFn: (k: K) => `${tid}:${k}`, maxBatchSize: LOADER_BATCH });
 
   const byId = <T extends { id: string; tenantId: string }>(entity: new () => T) =>
     new DataLoader<string, T | null, string>(async (ids) => {

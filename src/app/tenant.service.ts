@@ -1,5 +1,4 @@
 import type { Ctx } from "./context";
-import { TenantDb } from "../data/tenant-db";
 import { Tenant, User } from "../data/entities";
 import { AdminRole } from "../domain/enums";
 import { AppError, ErrorCode, notFound } from "../domain/errors";
@@ -20,9 +19,7 @@ export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<
     id: newId("user"), tenantId: tenant.id, userPrincipalName: upn, upnKey: upn.toLowerCase(), displayName: adminName,
     accountEnabled: true, roles: [AdminRole.GLOBAL_ADMIN], createdAt: now,
   });
-  await ctx.app.database.writeGlobal(ctx, async (m) => {
-    await m.insert(Tenant, tenant);
-    const tx = new TenantDb(tenant.id, m, ctx.app.database.engine);
+  await ctx.app.database.writeNewTenant(ctx, tenant, async (tx) => {
     await tx.insert(User, [admin]);
     await recordAudit(tx, ctx, "CREATE_TENANT", tenant.id, { displayName, adminUserId: admin.id, adminUserPrincipalName: upn });
   });

@@ -31,6 +31,21 @@ export class Database {
     return new TenantDb(tenantId, this.ds.manager, this.engine);
   }
 
+  /** For /ready: the database answers. */
+  async ping(): Promise<boolean> {
+    return this.ds.query("SELECT 1").then(() => true, () => false);
+  }
+
+  /** For /ready: a migration this build knows of has not run (true when that cannot be told). */
+  migrationsPending(): Promise<boolean> {
+    return this.ds.showMigrations().catch(() => true);
+  }
+
+  /** Whether any tenant exists (the demo seed runs only on an empty database). */
+  async hasTenants(): Promise<boolean> {
+    return (await this.ds.manager.count(Tenant)) > 0;
+  }
+
   /** The signed-in user and tenant (src/app/sign-in.ts): one statement. */
   signIn(oid: string, tid: string): Promise<SignInRow | undefined> {
     return readSignIn(this.ds, oid, tid);
@@ -61,9 +76,16 @@ export class Database {
     );
   }
 
-  /** A transaction not tied to one tenant (creating a tenant). */
-  async writeGlobal<T>(state: LockState, fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.exclusive(state, () => this.withRetry(() => this.ds.transaction(fn)));
+  /** Creates a tenant row and works in the new tenant, in one transaction (createTenant). */
+  async writeNewTenant<T>(state: LockState, tenant: Tenant, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
+    return this.exclusive(state, () =>
+      this.withRetry(() =>
+        this.ds.transaction(async (m) => {
+          await m.insert(Tenant, tenant);
+          return fn(new TenantDb(tenant.id, m, this.engine));
+        }),
+      ),
+    );
   }
 
   /**

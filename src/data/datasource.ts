@@ -7,6 +7,9 @@ import { databaseSettingsFrom, engineOf } from "../config";
 
 export type { Engine } from "../config";
 
+/** How long a SQLite statement waits for another connection's lock (README: busy timeout 5 s). */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 export interface DataSourceSettings {
   url: string;
   logger?: Logger;
@@ -38,7 +41,7 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
       type: "better-sqlite3",
       database: file,
       enableWAL: file !== ":memory:",
-      timeout: 5000,
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
     };
   }
   const env = databaseSettingsFrom();

@@ -4,7 +4,10 @@ import type { Engine } from "./datasource";
 
 type Scoped = ObjectLiteral & { tenantId: string };
 
-/** Bulk statements stay well under SQLite's (32,766) and PostgreSQL's (65,535) bound-parameter limits. */
+/**
+ * IDs per bulk statement (and per loader batch): well under SQLite's (32,766) and PostgreSQL's (65,535)
+ * bound-parameter limits, also when one statement carries four such lists (user facts).
+ */
 export const CHUNK = 5000;
 
 export function chunks<T>(items: T[], size = CHUNK): T[][] {

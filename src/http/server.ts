@@ -9,6 +9,7 @@ import { contextWith } from "../api/graphql/apollo";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
 import { MemoryRateLimitStore } from "./rate-limit";
+import { ErrorCode } from "../domain/errors";
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const declared = Number(req.headers["content-length"] ?? 0);
@@ -48,9 +49,9 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
         const r = await readiness(app);
         return sendJson(res, r.ready ? 200 : 503, r);
       }
-      if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", "NOT_FOUND"));
+      if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", ErrorCode.NOT_FOUND));
       const raw = await readBody(req, app.config.maxBodyBytes);
-      if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, "BAD_USER_INPUT"));
+      if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, ErrorCode.BAD_USER_INPUT));
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
 
@@ -64,7 +65,7 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
       if (rateLimit) {
         const r = await rateLimit.take(rateKey(claims, req), app.clock.now().getTime());
         if (!r.allowed) {
-          return sendJson(res, 429, errorBody("Too many requests; retry later.", "RATE_LIMITED", { retryAfterSeconds: r.retryAfterSeconds }), {
+          return sendJson(res, 429, errorBody("Too many requests; retry later.", ErrorCode.RATE_LIMITED, { retryAfterSeconds: r.retryAfterSeconds }), {
             "retry-after": String(r.retryAfterSeconds),
           });
         }
@@ -75,7 +76,7 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, errorBody("The request body is not valid JSON.", "BAD_USER_INPUT"));
+          return sendJson(res, 400, errorBody("The request body is not valid JSON.", ErrorCode.BAD_USER_INPUT));
         }
       }
       const result = await server.executeHTTPGraphQLRequest({
@@ -96,7 +97,7 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
     } catch (e) {
       const requestId = randomUUID();
       app.log.error("http handler failed", { requestId, error: String((e as Error)?.stack ?? e) });
-      if (!res.headersSent) sendJson(res, 500, errorBody("Internal server error.", "INTERNAL_SERVER_ERROR", { requestId }));
+      if (!res.headersSent) sendJson(res, 500, errorBody("Internal server error.", ErrorCode.INTERNAL_SERVER_ERROR, { requestId }));
       else res.end();
     }
   };

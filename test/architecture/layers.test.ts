@@ -145,6 +145,16 @@ describe("architecture: layers of src/ (README Architecture)", () => {
     expect(bad).toEqual([]);
   });
 
+  test("§6 tenant scoping cannot be bypassed: above the data layer nothing reaches the database but through TenantDb and Database", () => {
+    const bypass = /new TenantDb\b|\.manager\b|\.ds\b|createQueryBuilder|getRepository|\b(DataSource|EntityManager|QueryRunner|Repository)\b/;
+    const bad = files
+      .filter((f) => ["app", "api", "http"].includes(layerOf(f).top))
+      .flatMap((f) => readFileSync(f, "utf8").split("\n").map((line, i) => ({ f, line, i })))
+      .filter(({ line }) => bypass.test(line) && !line.trim().startsWith("//") && !line.trim().startsWith("*"))
+      .map(({ f, line, i }) => `${relative(SRC, f)}:${i + 1}: ${line.trim()}`);
+    expect(bad).toEqual([]);
+  });
+
   test("the checks themselves catch a wrong import and a cycle", () => {
     const f = (p: string) => join(SRC, p);
     expect(violations([{ from: f("data/tenant-db.ts"), to: f("app/context.ts") }])).toHaveLength(1);

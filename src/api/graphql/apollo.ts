@@ -9,6 +9,7 @@ import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
 import { buildAppSchema } from "./schema";
+import { ErrorCode } from "../../domain/errors";
 
 /**
  * The steps between a validated operation and its execution: the cost check,
@@ -51,14 +52,14 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx>
           // Internal errors carry the request ID that the server's log line has too.
           if (response.body.kind === "single") {
             for (const e of response.body.singleResult.errors ?? []) {
-              if (e.extensions?.code === "INTERNAL_SERVER_ERROR") (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+              if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
         },
         async didEncounterErrors({ contextValue, errors }) {
           for (const e of errors) {
             const code = e.extensions?.code;
-            if (!code || code === "INTERNAL_SERVER_ERROR") {
+            if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) {
               app.log.error("unexpected error", {
                 requestId: contextValue.requestId,
                 path: e.path?.join("."),

@@ -4,9 +4,10 @@ import { GraphQLError, GraphQLSchema, ValidationRule } from "graphql";
 import { ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import type { QueryLimits } from "../../config";
 import { MAX_PAGE } from "../../domain/paging";
+import { ErrorCode } from "../../domain/errors";
 
 export function validationFailed(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } });
 }
 
 /** Depth, aliases and directives through GraphQL Armor; they run as validation, before any resolver. */

@@ -1,5 +1,5 @@
 import { LicenseWant, UserLicenseAssignment, UserTrial } from "../entities";
-import { chunks, TenantDb } from "../tenant-db";
+import { CHUNK, chunks, TenantDb } from "../tenant-db";
 
 /** Everything about a user that their effective licenses depend on, besides the tenant's state. */
 export interface UserFacts {
@@ -39,7 +39,7 @@ const at = (v: string | number | null) => new Date(Number(v));
 export async function loadUserFacts(db: TenantDb, userIds: readonly string[]): Promise<Map<string, UserFacts>> {
   const out = new Map<string, UserFacts>(userIds.map((u) => [u, { groupIds: [], direct: [], wants: [], trials: [] }]));
   // Four IN lists a statement: 5,000 IDs stay under SQLite's 32,766 parameters.
-  for (const ids of chunks([...new Set(userIds)], 5000)) {
+  for (const ids of chunks([...new Set(userIds)], CHUNK)) {
     const rows = await db.sql<Row>(FACTS_SQL, { ids });
     for (const r of rows) {
       const f = out.get(r.u);

@@ -1,0 +1,7 @@
+/** Numbers the rules and the storage name; each is one decision, written once. */
+
+/** G1: IDs per addGroupMembers / removeGroupMembers call (and per SCIM request's member list). */
+export const MAX_MEMBERS_PER_CALL = 5000;
+
+/** S10: the service plan that lets a user create and manage bots (a catalog name, seeded by migration). */
+export const BOT_AUTHORING_PLAN = "BOT_AUTHORING";
