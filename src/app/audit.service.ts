@@ -1,4 +1,4 @@
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { TenantDb } from "../data/tenant-db";
 import { AuditEvent } from "../data/entities";
 import { newId } from "../domain/ids";
@@ -9,7 +9,7 @@ import { Permission, requirePermission } from "./auth/permissions";
 /** A1: one event per successful mutation, written in the mutation's own transaction. */
 export async function recordAudit(
   tx: TenantDb,
-  ctx: Ctx,
+  ctx: RequestContext,
   action: string,
   targetId: string | null,
   details: Record<string, unknown>,
@@ -19,7 +19,7 @@ export async function recordAudit(
   ctx.noteAudit(id);
 }
 
-export async function listAuditEvents(ctx: Ctx, args: PageArgs & { action?: string | null; targetId?: string | null }): Promise<Page<AuditEvent>> {
+export async function listAuditEvents(ctx: RequestContext, args: PageArgs & { action?: string | null; targetId?: string | null }): Promise<Page<AuditEvent>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const qb = ctx.db.qb(AuditEvent, "e");
   if (args.action) qb.andWhere("e.action = :action", { action: args.action });

@@ -1,4 +1,4 @@
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { Bot, BotUsage, Subscription, User } from "../data/entities";
 import { AppError, forbidden, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
@@ -16,7 +16,7 @@ import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./inputs
 export const MAX_SESSIONS_PER_CALL = 1_000_000;
 
 /** B1: the caller must be able to create bots. */
-export async function createBot(ctx: Ctx, input: CreateBotInput): Promise<Bot> {
+export async function createBot(ctx: RequestContext, input: CreateBotInput): Promise<Bot> {
   const p = requireUser(ctx.principal);
   const name = requiredText(input.name, "name");
   const gate = await botGateError(ctx, p.user);
@@ -30,7 +30,7 @@ export async function createBot(ctx: Ctx, input: CreateBotInput): Promise<Bot> {
 }
 
 /** B2: the owner manages a bot while they can still create bots; a GLOBAL_ADMIN always can. */
-async function manageableBot(ctx: Ctx, id: string): Promise<Bot> {
+async function manageableBot(ctx: RequestContext, id: string): Promise<Bot> {
   const p = requireUser(ctx.principal);
   const bot = await ctx.db.findOne(Bot, { id });
   const admin = hasPermission(p, Permission.MANAGE_ANY_BOT);
@@ -42,7 +42,7 @@ async function manageableBot(ctx: Ctx, id: string): Promise<Bot> {
   return bot;
 }
 
-export async function updateBot(ctx: Ctx, input: UpdateBotInput): Promise<Bot> {
+export async function updateBot(ctx: RequestContext, input: UpdateBotInput): Promise<Bot> {
   const bot = await manageableBot(ctx, input.id);
   const patch: Partial<Bot> = {};
   if (input.name != null) patch.name = requiredText(input.name, "name");
@@ -67,7 +67,7 @@ export async function updateBot(ctx: Ctx, input: UpdateBotInput): Promise<Bot> {
   });
 }
 
-export async function deleteBot(ctx: Ctx, id: string): Promise<string> {
+export async function deleteBot(ctx: RequestContext, id: string): Promise<string> {
   const bot = await manageableBot(ctx, id);
   return ctx.write(async (tx) => {
     if (!(await tx.findOne(Bot, { id }))) throw notFound("Bot", id);
@@ -78,7 +78,7 @@ export async function deleteBot(ctx: Ctx, id: string): Promise<string> {
 }
 
 /** B3: adds to the bot's row for the UTC month of `at`; never checks an end user's license; overage is allowed. */
-export async function recordBotSessions(ctx: Ctx, input: RecordBotSessionsInput): Promise<Bot> {
+export async function recordBotSessions(ctx: RequestContext, input: RecordBotSessionsInput): Promise<Bot> {
   requirePermission(ctx.principal, Permission.RECORD_SESSIONS);
   const count = wholeNumber(input.count, "count", 1, MAX_SESSIONS_PER_CALL);
   const month = (input.at ?? ctx.clock.now()).toISOString().slice(0, 7);
@@ -97,7 +97,7 @@ export async function recordBotSessions(ctx: Ctx, input: RecordBotSessionsInput)
 }
 
 /** Readers see every bot; a user without roles sees only their own. */
-export async function getBot(ctx: Ctx, id: string): Promise<Bot | null> {
+export async function getBot(ctx: RequestContext, id: string): Promise<Bot | null> {
   const p = requireUser(ctx.principal);
   const bot = await ctx.loaders.bot.load(id);
   if (bot && bot.ownerId !== p.userId && !hasPermission(p, Permission.READ_TENANT)) {
@@ -106,18 +106,18 @@ export async function getBot(ctx: Ctx, id: string): Promise<Bot | null> {
   return bot;
 }
 
-export async function listBots(ctx: Ctx, args: PageArgs): Promise<Page<Bot>> {
+export async function listBots(ctx: RequestContext, args: PageArgs): Promise<Page<Bot>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   return pageByIds(ctx.db.qb(Bot, "b"), args);
 }
 
-export async function botsOf(ctx: Ctx, user: User): Promise<Bot[]> {
+export async function botsOf(ctx: RequestContext, user: User): Promise<Bot[]> {
   assertCanSeeUser(ctx, user);
   return ctx.loaders.botsOfOwner.load(user.id);
 }
 
 /** A bot's owner is a person of the tenant: not for app identities such as BotRuntime. */
-export async function ownerOf(ctx: Ctx, bot: Bot): Promise<User> {
+export async function ownerOf(ctx: RequestContext, bot: Bot): Promise<User> {
   requireSignedIn(ctx.principal);
   if (ctx.principal.kind !== "user") throw forbidden("Only people of the tenant can read a bot's owner.");
   const u = await ctx.loaders.user.load(bot.ownerId);
@@ -125,14 +125,14 @@ export async function ownerOf(ctx: Ctx, bot: Bot): Promise<User> {
   return u;
 }
 
-export async function billedSessions(ctx: Ctx, bot: Bot, periodArg?: string | null): Promise<number> {
+export async function billedSessions(ctx: RequestContext, bot: Bot, periodArg?: string | null): Promise<number> {
   const month = period(periodArg, ctx.clock.now());
   const row = await ctx.db.findOne(BotUsage, { botId: bot.id, period: month });
   return row?.sessions ?? 0;
 }
 
 /** C1: purchased from granting TENANT-kind subscriptions; consumed by all the tenant's bots that month. */
-export async function capacity(ctx: Ctx, periodArg?: string | null) {
+export async function capacity(ctx: RequestContext, periodArg?: string | null) {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const now = ctx.clock.now();
   const month = period(periodArg, now);

@@ -44,7 +44,7 @@ export interface App {
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
-export class Ctx implements LockState {
+export class RequestContext implements LockState {
   lockHeld = false;
   /** Verified token claims waiting to become `principal` once the operation is validated. */
   pendingClaims: TokenClaims | null = null;

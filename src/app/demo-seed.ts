@@ -1,4 +1,4 @@
-import { App, Ctx } from "./context";
+import { App, RequestContext } from "./context";
 import { User } from "../data/entities";
 import { AdminRole, PurchaseChannel } from "../domain/enums";
 import { createBot } from "./bot.service";
@@ -15,11 +15,11 @@ export interface DemoTenant {
   reader: User;
 }
 
-const asUser = (app: App, u: User) => new Ctx(app, { kind: "user", tenantId: u.tenantId, userId: u.id, user: u, roles: u.roles });
+const asUser = (app: App, u: User) => new RequestContext(app, { kind: "user", tenantId: u.tenantId, userId: u.id, user: u, roles: u.roles });
 
 /** A small demo tenant through the same services the API uses: admin, a licensed maker, a reader, nested groups, a bot. */
 export async function seedDemo(app: App): Promise<DemoTenant> {
-  const op = new Ctx(app, { kind: "operator" });
+  const op = new RequestContext(app, { kind: "operator" });
   const { tenant, admin } = await createTenant(op, {
     displayName: "Contoso", adminUserPrincipalName: "admin@contoso.example", adminDisplayName: "Ada Admin",
   });

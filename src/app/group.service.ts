@@ -1,5 +1,5 @@
 import { In } from "typeorm";
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../data/entities";
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
@@ -15,7 +15,7 @@ import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput }
 import { TenantDb } from "../data/tenant-db";
 
 
-export async function createGroup(ctx: Ctx, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
+export async function createGroup(ctx: RequestContext, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
   const group = Object.assign(new SecurityGroup(), {
     id: newId("group"), tenantId: ctx.tenantId, displayName: requiredText(input.displayName, "displayName"),
@@ -28,7 +28,7 @@ export async function createGroup(ctx: Ctx, input: CreateSecurityGroupInput): Pr
   });
 }
 
-export async function updateGroup(ctx: Ctx, input: UpdateSecurityGroupInput): Promise<SecurityGroup> {
+export async function updateGroup(ctx: RequestContext, input: UpdateSecurityGroupInput): Promise<SecurityGroup> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
   const patch: Partial<SecurityGroup> = {};
   if (input.displayName != null) patch.displayName = requiredText(input.displayName, "displayName");
@@ -46,7 +46,7 @@ export async function updateGroup(ctx: Ctx, input: UpdateSecurityGroupInput): Pr
 }
 
 /** G2: a group that has licenses assigned stays until they are removed. */
-export async function deleteGroup(ctx: Ctx, id: string): Promise<string> {
+export async function deleteGroup(ctx: RequestContext, id: string): Promise<string> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
   return ctx.write(async (tx) => {
     const g = await findGroup(tx, id);
@@ -102,7 +102,7 @@ interface MembershipChange {
  * rebalanced (S5) before the audit event is written.
  */
 async function changeMembers(
-  ctx: Ctx,
+  ctx: RequestContext,
   input: GroupMembersInput,
   action: string,
   apply: (tx: TenantDb, group: SecurityGroup, ids: { userIds: string[]; groupIds: string[] }, engine: SeatEngine) => Promise<MembershipChange>,
@@ -127,7 +127,7 @@ async function reached(engine: SeatEngine, userIds: string[], groupIds: string[]
 }
 
 /** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
-export function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
+export function addMembers(ctx: RequestContext, input: GroupMembersInput): Promise<SecurityGroup> {
   return changeMembers(ctx, input, "ADD_GROUP_MEMBERS", async (tx, group, { userIds, groupIds }, engine) => {
     const graph = await engine.graph();
     for (const child of groupIds) {
@@ -152,7 +152,7 @@ export function addMembers(ctx: Ctx, input: GroupMembersInput): Promise<Security
   });
 }
 
-export function removeMembers(ctx: Ctx, input: GroupMembersInput): Promise<SecurityGroup> {
+export function removeMembers(ctx: RequestContext, input: GroupMembersInput): Promise<SecurityGroup> {
   return changeMembers(ctx, input, "REMOVE_GROUP_MEMBERS", async (tx, group, { userIds, groupIds }, engine) => {
     const children = (await engine.graph()).childrenOf(group.id);
     const removedUsers = (await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId);
@@ -164,12 +164,12 @@ export function removeMembers(ctx: Ctx, input: GroupMembersInput): Promise<Secur
   });
 }
 
-export async function getGroup(ctx: Ctx, id: string): Promise<SecurityGroup | null> {
+export async function getGroup(ctx: RequestContext, id: string): Promise<SecurityGroup | null> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   return ctx.loaders.group.load(id);
 }
 
-export async function listGroups(ctx: Ctx, args: PageArgs & { search?: string | null }): Promise<Page<SecurityGroup>> {
+export async function listGroups(ctx: RequestContext, args: PageArgs & { search?: string | null }): Promise<Page<SecurityGroup>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const qb = ctx.db.qb(SecurityGroup, "g");
   const q = containsPattern(args.search);
@@ -178,7 +178,7 @@ export async function listGroups(ctx: Ctx, args: PageArgs & { search?: string | 
 }
 
 /** Users page restricted to those directly in any of `groupIds`. */
-export function usersInGroups(ctx: Ctx, groupIds: string[], args: PageArgs): Promise<Page<User>> {
+export function usersInGroups(ctx: RequestContext, groupIds: string[], args: PageArgs): Promise<Page<User>> {
   const qb = ctx.db.qb(User, "u");
   if (!groupIds.length) qb.andWhere("1 = 0");
   else qb.andWhere("u.id IN (SELECT gm.user_id FROM group_user_member gm WHERE gm.tenant_id = :tenantId AND gm.group_id IN (:...gids))", { gids: groupIds });

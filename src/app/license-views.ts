@@ -1,9 +1,9 @@
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { GroupLicenseAssignment, SecurityGroup, User, UserLicenseAssignment } from "../data/entities";
 import { SourceFacts } from "../domain/licensing/effective";
 import { AssignedLicense, EffectiveLicense, LicenseAssignmentState, LicenseSource } from "./license.types";
 
-function assigned(ctx: Ctx, a: UserLicenseAssignment | GroupLicenseAssignment): AssignedLicense {
+function assigned(ctx: RequestContext, a: UserLicenseAssignment | GroupLicenseAssignment): AssignedLicense {
   return {
     sku: ctx.catalog.sku(a.skuId)!,
     disabledPlans: a.disabledPlanIds.map((id) => ctx.catalog.plan(id)!).filter(Boolean),
@@ -24,21 +24,21 @@ const pick = (known: Map<string, SecurityGroup>, ids: string[]) =>
 
 /** GraphQL shapes of a user's memberships and licenses, all read through the request's loaders. */
 export const userLicenseViews = {
-  async memberOf(ctx: Ctx, u: User): Promise<SecurityGroup[]> {
+  async memberOf(ctx: RequestContext, u: User): Promise<SecurityGroup[]> {
     const r = await ctx.loaders.reach.load(u.id);
     return pick(r.groups, r.directGroupIds);
   },
 
-  async transitiveMemberOf(ctx: Ctx, u: User): Promise<SecurityGroup[]> {
+  async transitiveMemberOf(ctx: RequestContext, u: User): Promise<SecurityGroup[]> {
     const r = await ctx.loaders.reach.load(u.id);
     return pick(r.groups, [...r.chains.keys()].sort());
   },
 
-  async assignedLicenses(ctx: Ctx, u: User): Promise<AssignedLicense[]> {
+  async assignedLicenses(ctx: RequestContext, u: User): Promise<AssignedLicense[]> {
     return (await ctx.loaders.facts.load(u.id)).direct.map((a) => assigned(ctx, a));
   },
 
-  async effectiveLicenses(ctx: Ctx, u: User): Promise<EffectiveLicense[]> {
+  async effectiveLicenses(ctx: RequestContext, u: User): Promise<EffectiveLicense[]> {
     const views = await ctx.loaders.effective.load(u.id);
     return views.map((v) => ({
         sku: ctx.catalog.sku(v.skuId)!,
@@ -55,7 +55,7 @@ export const userLicenseViews = {
   },
 
   /** One row per source, each with the SKU's state, as Graph's licenseAssignmentStates. */
-  async licenseAssignmentStates(ctx: Ctx, u: User): Promise<LicenseAssignmentState[]> {
+  async licenseAssignmentStates(ctx: RequestContext, u: User): Promise<LicenseAssignmentState[]> {
     const [views, r] = await Promise.all([ctx.loaders.effective.load(u.id), ctx.loaders.reach.load(u.id)]);
     const rows: LicenseAssignmentState[] = [];
     for (const v of views) {
@@ -75,7 +75,7 @@ export const userLicenseViews = {
     return rows;
   },
 
-  async groupAssignedLicenses(ctx: Ctx, g: SecurityGroup): Promise<AssignedLicense[]> {
+  async groupAssignedLicenses(ctx: RequestContext, g: SecurityGroup): Promise<AssignedLicense[]> {
     const graph = await ctx.loaders.graph();
     return graph.assignmentsOf(g.id).map((a) => assigned(ctx, a));
   },

@@ -1,4 +1,4 @@
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { GroupLicenseAssignment, GroupUserMember, LicenseWant, SecurityGroup, Sku, User, UserLicenseAssignment } from "../data/entities";
 import { LicenseKind, LicenseState } from "../domain/enums";
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
@@ -18,7 +18,7 @@ interface Change {
 }
 
 /** S3: only USER-kind, non-trial SKUs are assigned; disabled plans must belong to the SKU. */
-function parseChanges(ctx: Ctx, add: AddLicenseInput[] | null | undefined, remove: string[] | null | undefined): { add: Change[]; remove: Sku[] } {
+function parseChanges(ctx: RequestContext, add: AddLicenseInput[] | null | undefined, remove: string[] | null | undefined): { add: Change[]; remove: Sku[] } {
   const assignable = (skuId: string, field: string) => {
     const sku = ctx.catalog.sku(skuId);
     if (!sku) throw notFound("SKU", skuId);
@@ -44,7 +44,7 @@ function parseChanges(ctx: Ctx, add: AddLicenseInput[] | null | undefined, remov
 }
 
 /** S3, S7, S8: direct assignment needs a free seat unless the user holds one already. */
-export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInput): Promise<User> {
+export async function assignUserLicenses(ctx: RequestContext, input: AssignUserLicensesInput): Promise<User> {
   requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
   const changes = parseChanges(ctx, input.addLicenses, input.removeSkuIds);
   return ctx.write(async (tx) => {
@@ -87,7 +87,7 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
 }
 
 /** S4: a group assignment never fails for seats; the queue decides who holds one. */
-export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesInput): Promise<SecurityGroup> {
+export async function assignGroupLicenses(ctx: RequestContext, input: AssignGroupLicensesInput): Promise<SecurityGroup> {
   requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
   const changes = parseChanges(ctx, input.addLicenses, input.removeSkuIds);
   return ctx.write(async (tx) => {
@@ -128,7 +128,7 @@ export async function assignGroupLicenses(ctx: Ctx, input: AssignGroupLicensesIn
 }
 
 /** S11: the impact of assigning `skuId` to a group, computed and not written. */
-export async function previewGroupLicenseAssignment(ctx: Ctx, groupId: string, skuId: string) {
+export async function previewGroupLicenseAssignment(ctx: RequestContext, groupId: string, skuId: string) {
   requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
   const sku = ctx.catalog.sku(skuId);
   if (!sku) throw notFound("SKU", skuId);
@@ -149,12 +149,12 @@ export async function previewGroupLicenseAssignment(ctx: Ctx, groupId: string, s
   return { group, sku, newSeatsNeeded, alreadyLicensed: holders.size, availableUnits, wouldBeInError };
 }
 
-export async function effectiveLicensesOf(ctx: Ctx, userId: string): Promise<EffectiveLicenseView[]> {
+export async function effectiveLicensesOf(ctx: RequestContext, userId: string): Promise<EffectiveLicenseView[]> {
   return ctx.loaders.effective.load(userId);
 }
 
 /** S10: account enabled, and an ACTIVE user license with BOT_AUTHORING plus an active tenant license, or an ACTIVE trial. */
-export function canCreateBotsFrom(ctx: Ctx, user: User, views: EffectiveLicenseView[], tenantLicensed: boolean): boolean {
+export function canCreateBotsFrom(ctx: RequestContext, user: User, views: EffectiveLicenseView[], tenantLicensed: boolean): boolean {
   if (!user.accountEnabled) return false;
   const authoring = ctx.catalog.skus.flatMap((s) => ctx.catalog.plans(s.id)).find((p) => p.name === BOT_AUTHORING_PLAN)?.id;
   return views.some((v) => {
@@ -163,13 +163,13 @@ export function canCreateBotsFrom(ctx: Ctx, user: User, views: EffectiveLicenseV
   });
 }
 
-export async function canCreateBots(ctx: Ctx, user: User): Promise<boolean> {
+export async function canCreateBots(ctx: RequestContext, user: User): Promise<boolean> {
   const [views, lic] = await Promise.all([effectiveLicensesOf(ctx, user.id), ctx.loaders.licensing()]);
   return canCreateBotsFrom(ctx, user, views, lic.hasActiveTenantLicense());
 }
 
 /** B1: why a user cannot create bots, as an error; undefined when they can. */
-export async function botGateError(ctx: Ctx, user: User): Promise<AppError | undefined> {
+export async function botGateError(ctx: RequestContext, user: User): Promise<AppError | undefined> {
   if (await canCreateBots(ctx, user)) return undefined;
   const lic = await ctx.loaders.licensing();
   const views = await effectiveLicensesOf(ctx, user.id);
@@ -185,17 +185,17 @@ export async function botGateError(ctx: Ctx, user: User): Promise<AppError | und
 }
 
 /** Transitive members who have an ERROR state on a SKU assigned to this group. */
-export async function membersWithLicenseErrors(ctx: Ctx, group: SecurityGroup, args: PageArgs): Promise<Page<User>> {
+export async function membersWithLicenseErrors(ctx: RequestContext, group: SecurityGroup, args: PageArgs): Promise<Page<User>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const ids = await errorMemberIds(ctx, group);
   return usersInIds(ctx, ids, args);
 }
 
-export async function hasMembersWithLicenseErrors(ctx: Ctx, group: SecurityGroup): Promise<boolean> {
+export async function hasMembersWithLicenseErrors(ctx: RequestContext, group: SecurityGroup): Promise<boolean> {
   return (await errorMemberIds(ctx, group)).length > 0;
 }
 
-async function errorMemberIds(ctx: Ctx, group: SecurityGroup): Promise<string[]> {
+async function errorMemberIds(ctx: RequestContext, group: SecurityGroup): Promise<string[]> {
   const [graph, lic] = await Promise.all([ctx.loaders.graph(), ctx.loaders.licensing()]);
   const skus = graph.assignmentsOf(group.id).map((a) => a.skuId);
   if (!skus.length) return [];
@@ -210,7 +210,7 @@ async function errorMemberIds(ctx: Ctx, group: SecurityGroup): Promise<string[]>
   return [...out];
 }
 
-async function usersInIds(ctx: Ctx, ids: string[], args: PageArgs): Promise<Page<User>> {
+async function usersInIds(ctx: RequestContext, ids: string[], args: PageArgs): Promise<Page<User>> {
   const p = pageOfIds(ids, args);
   const users = (await ctx.loaders.user.loadMany(p.ids)).filter((u): u is User => u instanceof User);
   const edges = users.map((node) => ({ cursor: encodeCursor(node.id), node }));

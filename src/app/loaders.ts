@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { CHUNK as LOADER_BATCH } from "../data/tenant-db";
 import { Bot, SecurityGroup, Tenant, User } from "../data/entities";
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { chainsForUser } from "../domain/licensing/chains";
 import { TenantGraph } from "../data/licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "./read-model";
@@ -38,7 +38,7 @@ export interface Loaders {
  * is. Loaders are built per request from the tenant-scoped reader, and every
  * cache key carries the tenant ID.
  */
-export function createLoaders(ctx: Ctx): Loaders {
+export function createLoaders(ctx: RequestContext): Loaders {
   const db = ctx.db;
   const tid = db.tenantId;
   const opts = <K extends string>() => ({ cacheKeyFn: (k: K) => `${tid}:${k}`, maxBatchSize: LOADER_BATCH });
@@ -98,7 +98,7 @@ export function createLoaders(ctx: Ctx): Loaders {
   return loaders;
 }
 
-async function tenantState(ctx: Ctx): Promise<TenantState> {
+async function tenantState(ctx: RequestContext): Promise<TenantState> {
   const db = ctx.db;
   const version =
     ctx.signedInTenant?.stateVersion ??
@@ -110,13 +110,13 @@ async function tenantState(ctx: Ctx): Promise<TenantState> {
   return fresh;
 }
 
-async function loadLicensing(ctx: Ctx): Promise<TenantLicensing> {
+async function loadLicensing(ctx: RequestContext): Promise<TenantLicensing> {
   const state = await ctx.loaders.state();
   return new TenantLicensing(ctx.catalog, state.subscriptions, ctx.clock.now());
 }
 
 /** Whether time has moved a pool (P6) since the seats were last allocated: then seats are stale until reallocated (S5). */
-async function seatsStale(ctx: Ctx): Promise<boolean> {
+async function seatsStale(ctx: RequestContext): Promise<boolean> {
   const [state, lic] = await Promise.all([ctx.loaders.state(), ctx.loaders.licensing()]);
   const allocated = new Map(state.seatPools.map((p) => [p.skuId, p.allocatedPool]));
   return ctx.catalog.assignable().some((s) => (allocated.get(s.id) ?? 0) !== (lic.pools.get(s.id) ?? 0));

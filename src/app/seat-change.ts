@@ -1,7 +1,7 @@
 import { Candidates, SeatEngine } from "../data/licensing/seat-engine";
 import type { TenantDb } from "../data/tenant-db";
 import { recordAudit } from "./audit.service";
-import type { Ctx, WriteReport } from "./context";
+import type { RequestContext, WriteReport } from "./context";
 
 /** What a seat-changing step did, besides its own result. */
 export interface SeatStep<T> {
@@ -25,7 +25,7 @@ export interface SeatStep<T> {
  * 4. one audit event carries the seat changes, last, so it sees them all.
  * What changed is noted on the request's write, which hands it on only after commit.
  */
-export async function changeSeats<T>(ctx: Ctx, tx: TenantDb, step: (engine: SeatEngine) => Promise<SeatStep<T>>): Promise<T> {
+export async function changeSeats<T>(ctx: RequestContext, tx: TenantDb, step: (engine: SeatEngine) => Promise<SeatStep<T>>): Promise<T> {
   const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
   await engine.rebalance();
   const done = await step(engine);
@@ -52,7 +52,7 @@ export async function changeSeats<T>(ctx: Ctx, tx: TenantDb, step: (engine: Seat
  * P6, S5: time alone can move a pool (a subscription reaches its end, its grace period, its deletion). Before a
  * request reads seats, this named step brings them up to date in a transaction of its own; reads never write.
  */
-export async function reallocateIfStale(ctx: Ctx): Promise<void> {
+export async function reallocateIfStale(ctx: RequestContext): Promise<void> {
   if (!(await ctx.loaders.seatsStale())) return;
   await ctx.write(async (tx) => {
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { LicenseWant, PurchaseOrder, Subscription } from "../data/entities";
 import { LicenseKind, PurchaseChannel, SubscriptionStatus } from "../domain/enums";
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
@@ -17,7 +17,7 @@ export const MAX_SUBSCRIPTIONS = 300;
 const SAME_CHANNEL_ONLY = new Set([PurchaseChannel.VOLUME_LICENSING, PurchaseChannel.PARTNER]);
 
 /** P1–P5, P8: one order, all items or none. */
-export async function purchaseLicenses(ctx: Ctx, input: PurchaseLicensesInput): Promise<{ orderId: string; subscriptions: Subscription[] }> {
+export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicensesInput): Promise<{ orderId: string; subscriptions: Subscription[] }> {
   requirePermission(ctx.principal, Permission.MANAGE_BILLING);
   const now = ctx.clock.now();
   if (!input.items?.length) throw badInput("items must list at least one SKU.", "items");
@@ -102,7 +102,7 @@ export async function purchaseLicenses(ctx: Ctx, input: PurchaseLicensesInput): 
 
 
 /** P7: the pool may not drop below the seats in use. */
-export async function updateSubscriptionQuantity(ctx: Ctx, input: UpdateSubscriptionQuantityInput): Promise<Subscription> {
+export async function updateSubscriptionQuantity(ctx: RequestContext, input: UpdateSubscriptionQuantityInput): Promise<Subscription> {
   requirePermission(ctx.principal, Permission.MANAGE_BILLING);
   const quantity = wholeNumber(input.quantity, "quantity", 1, MAX_QUANTITY);
   return ctx.write(async (tx) => {
@@ -132,7 +132,7 @@ export async function updateSubscriptionQuantity(ctx: Ctx, input: UpdateSubscrip
 }
 
 /** P6: cancelling suspends at once; seats beyond the smaller pool go, most recent wanters first (S5). */
-export async function cancelSubscription(ctx: Ctx, id: string): Promise<Subscription> {
+export async function cancelSubscription(ctx: RequestContext, id: string): Promise<Subscription> {
   requirePermission(ctx.principal, Permission.MANAGE_BILLING);
   return ctx.write(async (tx) => {
     const sub = await tx.findOne(Subscription, { id });
@@ -152,14 +152,14 @@ export async function cancelSubscription(ctx: Ctx, id: string): Promise<Subscrip
   });
 }
 
-export async function listSubscriptions(ctx: Ctx, includeInactive: boolean): Promise<Subscription[]> {
+export async function listSubscriptions(ctx: RequestContext, includeInactive: boolean): Promise<Subscription[]> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const lic = await ctx.loaders.licensing();
   return lic.subscriptions.filter((s) => includeInactive || grants(subscriptionStatus(s, lic.now)));
 }
 
 /** Pool figures per SKU the tenant has subscriptions of (like Graph's subscribedSkus). */
-export async function tenantLicenses(ctx: Ctx): Promise<TenantLicense[]> {
+export async function tenantLicenses(ctx: RequestContext): Promise<TenantLicense[]> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const lic = await ctx.loaders.licensing();
   const counts = await ctx.db

@@ -1,4 +1,4 @@
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { Tenant, User } from "../data/entities";
 import { AdminRole } from "../domain/enums";
 import { AppError, ErrorCode, notFound } from "../domain/errors";
@@ -8,7 +8,7 @@ import { requiredText, userPrincipalName } from "../domain/validation";
 import { recordAudit } from "./audit.service";
 import { CreateTenantInput, TenantSettingsInput } from "./inputs";
 
-export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<{ tenant: Tenant; admin: User }> {
+export async function createTenant(ctx: RequestContext, input: CreateTenantInput): Promise<{ tenant: Tenant; admin: User }> {
   requireOperator(ctx.principal);
   const displayName = requiredText(input.displayName, "displayName");
   const upn = userPrincipalName(input.adminUserPrincipalName);
@@ -27,14 +27,14 @@ export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<
   return { tenant, admin };
 }
 
-export async function currentTenant(ctx: Ctx): Promise<Tenant> {
+export async function currentTenant(ctx: RequestContext): Promise<Tenant> {
   const p = requireUser(ctx.principal);
   const t = ctx.signedInTenant ?? (await ctx.db.tenant());
   if (!t) throw notFound("Tenant");
   return t;
 }
 
-export async function updateTenantSettings(ctx: Ctx, input: TenantSettingsInput): Promise<Tenant> {
+export async function updateTenantSettings(ctx: RequestContext, input: TenantSettingsInput): Promise<Tenant> {
   requirePermission(ctx.principal, Permission.MANAGE_SETTINGS);
   const before = await currentTenant(ctx);
   if (input.allowAdHocSubscriptions == null) {

@@ -1,4 +1,4 @@
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { DAY_MS } from "../domain/clock";
 import { TenantDb } from "../data/tenant-db";
 import { PurchaseOrder, Subscription, Tenant, UserTrial } from "../data/entities";
@@ -18,7 +18,7 @@ export const TRIAL_EXTENSION_DAYS = 30;
  * ad-hoc subscriptions; after it expires it can be extended once by 30 days.
  * Calling it during a running trial changes nothing and returns that trial.
  */
-export async function startTrial(ctx: Ctx, input: StartTrialInput): Promise<EffectiveLicense> {
+export async function startTrial(ctx: RequestContext, input: StartTrialInput): Promise<EffectiveLicense> {
   const p = requireUser(ctx.principal);
   const sku = ctx.catalog.sku(input.skuId);
   if (!sku) throw notFound("SKU", input.skuId);

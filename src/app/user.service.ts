@@ -1,5 +1,5 @@
 import { Brackets } from "typeorm";
-import type { Ctx } from "./context";
+import type { RequestContext } from "./context";
 import { TenantDb } from "../data/tenant-db";
 import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../data/entities";
 import { AdminRole, LicenseState } from "../domain/enums";
@@ -34,7 +34,7 @@ async function assertUpnFree(tx: TenantDb, upn: string): Promise<void> {
 
 const roleList = (roles: AdminRole[] | null | undefined) => [...new Set(roles ?? [])].sort();
 
-export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
+export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
   requirePermission(ctx.principal, Permission.MANAGE_USERS);
   const upn = userPrincipalName(input.userPrincipalName);
   const user = Object.assign(new User(), {
@@ -50,7 +50,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
   });
 }
 
-export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User> {
+export async function updateUser(ctx: RequestContext, input: UpdateUserInput): Promise<User> {
   requirePermission(ctx.principal, Permission.MANAGE_USERS);
   const patch: Partial<User> = {};
   if (input.displayName != null) patch.displayName = requiredText(input.displayName, "displayName");
@@ -68,7 +68,7 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User
 }
 
 /** U2, U3: frees the user's seats for the next in line and drops their memberships. */
-export async function deleteUser(ctx: Ctx, id: string): Promise<string> {
+export async function deleteUser(ctx: RequestContext, id: string): Promise<string> {
   requirePermission(ctx.principal, Permission.MANAGE_USERS);
   return ctx.write(async (tx) => {
     const user = await tx.findOne(User, { id });
@@ -91,13 +91,13 @@ export async function deleteUser(ctx: Ctx, id: string): Promise<string> {
 }
 
 /** Readers see everyone; a user without roles sees only themselves. */
-export async function getUser(ctx: Ctx, id: string): Promise<User | null> {
+export async function getUser(ctx: RequestContext, id: string): Promise<User | null> {
   const p = requireUser(ctx.principal);
   if (id !== p.userId) requirePermission(p, Permission.READ_TENANT);
   return ctx.loaders.user.load(id);
 }
 
-export function me(ctx: Ctx): Promise<User | null> {
+export function me(ctx: RequestContext): Promise<User | null> {
   const p = requireUser(ctx.principal);
   return ctx.loaders.user.load(p.userId);
 }
@@ -107,7 +107,7 @@ export function me(ctx: Ctx): Promise<User | null> {
  * user themself (and for the operator reading the admin it has just created);
  * an app identity such as BotRuntime sees none of it.
  */
-export function assertCanSeeUser(ctx: Ctx, user: User): void {
+export function assertCanSeeUser(ctx: RequestContext, user: User): void {
   const p = ctx.principal;
   if (ctx.isScopedTo(user.tenantId)) return;
   requireSignedIn(p);
@@ -115,7 +115,7 @@ export function assertCanSeeUser(ctx: Ctx, user: User): void {
   requirePermission(p, Permission.READ_TENANT);
 }
 
-export async function listUsers(ctx: Ctx, args: PageArgs & { filter?: UserFilter | null }): Promise<Page<User>> {
+export async function listUsers(ctx: RequestContext, args: PageArgs & { filter?: UserFilter | null }): Promise<Page<User>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const f = args.filter ?? {};
   const qb = ctx.db.qb(User, "u");

@@ -3,7 +3,7 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { TokenClaims } from "../app/auth/jwt";
 import { APP_ROLE_OPERATOR } from "../app/auth/principal";
-import { App, Ctx } from "../app/context";
+import { App, RequestContext } from "../app/context";
 import { verifyAuthorization } from "../app/sign-in";
 import { contextWith } from "../api/graphql/apollo";
 import { readiness } from "./health";
@@ -39,7 +39,7 @@ function rateKey(claims: TokenClaims | null, req: IncomingMessage): string {
 }
 
 /** POST/GET /graphql through Apollo's HTTP API, /health and /ready; oversized bodies 413, over budget 429. */
-export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
+export function createHttpHandler(app: App, server: ApolloServer<RequestContext>) {
   const rateLimit = app.config.rateLimitPerMinute > 0 ? new MemoryRateLimitStore(app.config.rateLimitPerMinute) : null;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {

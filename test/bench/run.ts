@@ -292,7 +292,7 @@ async function seedAll(app: App, o: Opts): Promise<Tenants> {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Ctx {
+interface RequestContext {
   o: Opts;
   setup: Setup;
   app: App;
@@ -309,9 +309,9 @@ interface Ctx {
   profileDir?: string;
 }
 
-const token = (c: Ctx, tenantId: string, oid: string) => signToken(c.secret, { tid: tenantId, oid, ttlSeconds: 4 * 3600 });
+const token = (c: RequestContext, tenantId: string, oid: string) => signToken(c.secret, { tid: tenantId, oid, ttlSeconds: 4 * 3600 });
 
-async function startServer(c: Ctx, workload: string): Promise<Child> {
+async function startServer(c: RequestContext, workload: string): Promise<Child> {
   if (c.server && !c.o.profile) return c.server;
   if (c.server) await stopServer(c);
   const nodeArgs: string[] = [];
@@ -332,7 +332,7 @@ async function startServer(c: Ctx, workload: string): Promise<Child> {
   return c.server;
 }
 
-async function stopServer(c: Ctx): Promise<void> {
+async function stopServer(c: RequestContext): Promise<void> {
   if (!c.server) return;
   const s = c.server;
   c.server = undefined;
@@ -347,7 +347,7 @@ async function stopServer(c: Ctx): Promise<void> {
 }
 
 /** Peak RSS of the server over `fn` (VmHWM, reset before when the kernel allows). */
-async function withPeak<T>(c: Ctx, name: string, fn: () => Promise<T>): Promise<T> {
+async function withPeak<T>(c: RequestContext, name: string, fn: () => Promise<T>): Promise<T> {
   const s = c.server!;
   const reset = resetPeak(s);
   const out = await fn();
@@ -361,7 +361,7 @@ async function withPeak<T>(c: Ctx, name: string, fn: () => Promise<T>): Promise<
 
 const ME_QUERY = "{ me { canCreateBots effectiveLicenses { sku { id } state } } }";
 
-async function w1(c: Ctx): Promise<void> {
+async function w1(c: RequestContext): Promise<void> {
   const server = await startServer(c, "W1");
   const maker = await token(c, c.tenants.main.tenantId, c.tenants.main.makerId);
   const first = await gql<{ me: { canCreateBots: boolean; effectiveLicenses: unknown[] } }>(server.port, maker, ME_QUERY);
@@ -418,7 +418,7 @@ async function w1(c: Ctx): Promise<void> {
 const lat = (ms: number) => (ms < 1 ? "< 1 ms" : `${fmt(ms, 0)} ms`);
 
 /** Statements the app sends for one operation (in-process, after a warm-up run of the same operation). */
-async function countStatements(c: Ctx, bearer: string, query: string, variables: Record<string, unknown>, record = false) {
+async function countStatements(c: RequestContext, bearer: string, query: string, variables: Record<string, unknown>, record = false) {
   const server = await inProcessServer(c);
   const exec = async () => {
     const ctx = await contextFor(c.app, `Bearer ${bearer}`);
@@ -436,13 +436,13 @@ async function countStatements(c: Ctx, bearer: string, query: string, variables:
 }
 
 let apolloInProcess: Awaited<ReturnType<typeof createApolloServer>> | undefined;
-async function inProcessServer(c: Ctx) {
+async function inProcessServer(c: RequestContext) {
   return (apolloInProcess ??= await createApolloServer(c.app));
 }
 
 // ---------------------------------------------------------------------------------------------- W2
 
-async function w2(c: Ctx): Promise<void> {
+async function w2(c: RequestContext): Promise<void> {
   const server = await startServer(c, "W2");
   const t = c.tenants.main;
   const admin = await token(c, t.tenantId, t.adminId);
@@ -525,7 +525,7 @@ async function w2(c: Ctx): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------- W4
 
-async function w4(c: Ctx): Promise<void> {
+async function w4(c: RequestContext): Promise<void> {
   const server = await startServer(c, "W4");
   const results: { users: number; ms: number[] }[] = [];
   await withPeak(c, "W4", async () => {
@@ -572,7 +572,7 @@ async function snapshot(sql: Sql, tenantId: string, skuId: string): Promise<Map<
 
 const waiting = (s: Map<string, boolean>) => [...s.values()].filter((h) => !h).length;
 
-async function w3(c: Ctx): Promise<void> {
+async function w3(c: RequestContext): Promise<void> {
   const server = await startServer(c, "W3");
   const t = c.tenants.main;
   const admin = await token(c, t.tenantId, t.adminId);
@@ -691,7 +691,7 @@ function summarizeSlow(slow: { ms: number; query: string }[]): string {
 }
 
 /** One mutation in-process with the statements counted (no warm-up: it changes data). */
-async function countStatementsOnce(c: Ctx, bearer: string, query: string, variables: Record<string, unknown>) {
+async function countStatementsOnce(c: RequestContext, bearer: string, query: string, variables: Record<string, unknown>) {
   const server = await inProcessServer(c);
   c.counter.record = true;
   c.counter.queries = [];
@@ -708,7 +708,7 @@ async function countStatementsOnce(c: Ctx, bearer: string, query: string, variab
 
 // ---------------------------------------------------------------------------------------------- report
 
-async function machine(c: Ctx): Promise<string> {
+async function machine(c: RequestContext): Promise<string> {
   const cpu = cpus();
   const sqlite = await (async () => {
     try {
@@ -741,7 +741,7 @@ async function machine(c: Ctx): Promise<string> {
   return `${cpu.length} cores (${cpu[0]?.model.trim() ?? "?"}), ${fmt(totalmem() / 2 ** 30, 1)} GiB memory, Node ${process.version}, ${sqlite}, ${pg}, TypeORM ${version("typeorm")}, @apollo/server ${version("@apollo/server")}, autocannon ${version("autocannon")}`;
 }
 
-function render(c: Ctx, header: string[]): string {
+function render(c: RequestContext, header: string[]): string {
   const rssRows = [...c.rss.entries()];
   const maxRss = Math.max(...rssRows.map(([, v]) => v));
   if (rssRows.length) {
@@ -754,7 +754,7 @@ function render(c: Ctx, header: string[]): string {
   return [...header, "", markdownTable(c.rows), "", ...c.notes.map((n) => `- ${n}`)].join("\n");
 }
 
-function save(c: Ctx, text: string): void {
+function save(c: RequestContext, text: string): void {
   const file = resolve(__dirname, "../../../test/bench/RESULTS.md");
   const tag = c.setup.engine;
   const start = `<!-- bench:${tag}:start -->`;
@@ -778,7 +778,7 @@ async function main(): Promise<void> {
   const secret = randomBytes(32).toString("base64url");
   const app = await createApp({ dataSource: ds, config: { jwtSecret: secret, production: true }, log: { info: () => undefined, error: (m, f) => console.error(m, f) } });
   const sql = await openSql(setup.engine, setup.sqlTarget);
-  const c: Ctx = {
+  const c: RequestContext = {
     o, setup, app, counter, sql, cat: await loadRefCatalog(sql), tenants: undefined as unknown as Tenants, secret,
     rows: [], notes: [], rss: new Map(), profiles: [],
   };

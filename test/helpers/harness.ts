@@ -7,7 +7,7 @@ import { createApp } from "../../src/boot";
 import { signToken } from "../../src/app/auth/sign";
 import { ManualClock } from "../../src/domain/clock";
 import { Config } from "../../src/config";
-import { App, Ctx, Logger as AppLogger } from "../../src/app/context";
+import { App, RequestContext, Logger as AppLogger } from "../../src/app/context";
 import { createDataSource } from "../../src/data/datasource";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
@@ -46,7 +46,7 @@ export class CountingLogger implements Logger {
 export class TestApi {
   constructor(
     readonly app: App,
-    readonly server: ApolloServer<Ctx>,
+    readonly server: ApolloServer<RequestContext>,
     readonly ds: DataSource,
     readonly clock: ManualClock,
     readonly logger: CountingLogger,
@@ -101,7 +101,7 @@ export class TestApi {
 
   /** Runs one operation as the bearer of `token` (undefined: no Authorization header). */
   async exec<T = any>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-    let ctx: Ctx;
+    let ctx: RequestContext;
     try {
       ctx = await contextFor(this.app, token === undefined ? undefined : `Bearer ${token}`);
     } catch (e) {

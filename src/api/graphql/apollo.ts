@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
 import { TokenClaims } from "../../app/auth/jwt";
-import { App, Ctx } from "../../app/context";
+import { App, RequestContext } from "../../app/context";
 import { reallocateIfStale } from "../../app/seat-change";
 import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { formatError } from "./format-error";
@@ -16,7 +16,7 @@ import { ErrorCode } from "../../domain/errors";
  * then (on SQLite) the operation lock, then who the caller is. A query refused
  * by the limits therefore costs no SQL at all.
  */
-function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx> {
+function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let release: (() => void) | undefined;
@@ -73,11 +73,11 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx>
   };
 }
 
-export async function createApolloServer(app: App): Promise<ApolloServer<Ctx>> {
+export async function createApolloServer(app: App): Promise<ApolloServer<RequestContext>> {
   const schema = await buildAppSchema();
   const production = app.config.production;
   const limits = armor(app.config.limits, production);
-  const server = new ApolloServer<Ctx>({
+  const server = new ApolloServer<RequestContext>({
     schema,
     introspection: app.config.introspection,
     includeStacktraceInErrorResponses: !production,
@@ -100,14 +100,14 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Ctx>> {
 }
 
 /** A request context from verified token claims; the principal is resolved after validation. */
-export function contextWith(app: App, claims: TokenClaims | null): Ctx {
-  const ctx = new Ctx(app, { kind: "anonymous" }, randomUUID());
+export function contextWith(app: App, claims: TokenClaims | null): RequestContext {
+  const ctx = new RequestContext(app, { kind: "anonymous" }, randomUUID());
   ctx.pendingClaims = claims;
   return ctx;
 }
 
 /** A request context from an Authorization header (the HTTP path and tests share it). */
-export async function contextFor(app: App, authorization: string | undefined): Promise<Ctx> {
+export async function contextFor(app: App, authorization: string | undefined): Promise<RequestContext> {
   return contextWith(app, await verifyAuthorization(app, authorization));
 }
 

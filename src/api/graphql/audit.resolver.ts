@@ -1,5 +1,5 @@
-import { Arg, Ctx as GqlCtx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { Ctx } from "../../app/context";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../app/context";
 import { AuditEvent, User } from "../../data/entities";
 import { AuditEventConnection } from "./connections";
 import { listAuditEvents } from "../../app/audit.service";
@@ -9,7 +9,7 @@ import { listAuditEvents } from "../../app/audit.service";
 export class AuditResolver {
   @Query(() => AuditEventConnection)
   auditEvents(
-    @GqlCtx() ctx: Ctx,
+    @Ctx() ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("action", () => String, { nullable: true }) action?: string,
@@ -19,7 +19,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  actor(@Root() e: AuditEvent, @GqlCtx() ctx: Ctx) {
+  actor(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
     return e.actorId ? ctx.loaders.user.load(e.actorId) : null;
   }
 }

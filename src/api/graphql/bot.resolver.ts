@@ -1,5 +1,5 @@
-import { Arg, Ctx as GqlCtx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Ctx } from "../../app/context";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../app/context";
 import { Bot, User } from "../../data/entities";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./bot.inputs";
 import { billedSessions, createBot, deleteBot, getBot, ownerOf, recordBotSessions, updateBot } from "../../app/bot.service";
@@ -7,37 +7,37 @@ import { billedSessions, createBot, deleteBot, getBot, ownerOf, recordBotSession
 @Resolver(() => Bot)
 export class BotResolver {
   @Query(() => Bot, { nullable: true })
-  bot(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+  bot(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
     return getBot(ctx, id);
   }
 
   @Mutation(() => Bot)
-  createBot(@Arg("input", () => CreateBotInput) input: CreateBotInput, @GqlCtx() ctx: Ctx) {
+  createBot(@Arg("input", () => CreateBotInput) input: CreateBotInput, @Ctx() ctx: RequestContext) {
     return createBot(ctx, input);
   }
 
   @Mutation(() => Bot)
-  updateBot(@Arg("input", () => UpdateBotInput) input: UpdateBotInput, @GqlCtx() ctx: Ctx) {
+  updateBot(@Arg("input", () => UpdateBotInput) input: UpdateBotInput, @Ctx() ctx: RequestContext) {
     return updateBot(ctx, input);
   }
 
   @Mutation(() => ID)
-  deleteBot(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+  deleteBot(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
     return deleteBot(ctx, id);
   }
 
   @Mutation(() => Bot)
-  recordBotSessions(@Arg("input", () => RecordBotSessionsInput) input: RecordBotSessionsInput, @GqlCtx() ctx: Ctx) {
+  recordBotSessions(@Arg("input", () => RecordBotSessionsInput) input: RecordBotSessionsInput, @Ctx() ctx: RequestContext) {
     return recordBotSessions(ctx, input);
   }
 
   @FieldResolver(() => User)
-  owner(@Root() bot: Bot, @GqlCtx() ctx: Ctx): Promise<User> {
+  owner(@Root() bot: Bot, @Ctx() ctx: RequestContext): Promise<User> {
     return ownerOf(ctx, bot);
   }
 
   @FieldResolver(() => Int)
-  billedSessions(@Root() bot: Bot, @GqlCtx() ctx: Ctx, @Arg("period", () => String, { nullable: true }) period?: string) {
+  billedSessions(@Root() bot: Bot, @Ctx() ctx: RequestContext, @Arg("period", () => String, { nullable: true }) period?: string) {
     return billedSessions(ctx, bot, period);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { Ctx } from "../../app/context";
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../../app/context";
 import { SecurityGroup, User } from "../../data/entities";
 import { AssignGroupLicensesInput, AssignUserLicensesInput, StartTrialInput } from "./licensing.inputs";
 import { assignGroupLicenses, assignUserLicenses, previewGroupLicenseAssignment } from "../../app/licensing.service";
@@ -9,22 +9,22 @@ import { startTrial } from "../../app/trial.service";
 @Resolver()
 export class LicensingResolver {
   @Mutation(() => User)
-  assignUserLicenses(@Arg("input", () => AssignUserLicensesInput) input: AssignUserLicensesInput, @GqlCtx() ctx: Ctx) {
+  assignUserLicenses(@Arg("input", () => AssignUserLicensesInput) input: AssignUserLicensesInput, @Ctx() ctx: RequestContext) {
     return assignUserLicenses(ctx, input);
   }
 
   @Mutation(() => SecurityGroup)
-  assignGroupLicenses(@Arg("input", () => AssignGroupLicensesInput) input: AssignGroupLicensesInput, @GqlCtx() ctx: Ctx) {
+  assignGroupLicenses(@Arg("input", () => AssignGroupLicensesInput) input: AssignGroupLicensesInput, @Ctx() ctx: RequestContext) {
     return assignGroupLicenses(ctx, input);
   }
 
   @Query(() => GroupLicenseImpact)
-  previewGroupLicenseAssignment(@Arg("groupId", () => ID) groupId: string, @Arg("skuId", () => ID) skuId: string, @GqlCtx() ctx: Ctx) {
+  previewGroupLicenseAssignment(@Arg("groupId", () => ID) groupId: string, @Arg("skuId", () => ID) skuId: string, @Ctx() ctx: RequestContext) {
     return previewGroupLicenseAssignment(ctx, groupId, skuId);
   }
 
   @Mutation(() => EffectiveLicense)
-  startTrial(@Arg("input", () => StartTrialInput) input: StartTrialInput, @GqlCtx() ctx: Ctx) {
+  startTrial(@Arg("input", () => StartTrialInput) input: StartTrialInput, @Ctx() ctx: RequestContext) {
     return startTrial(ctx, input);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx as GqlCtx, ID, Query, Resolver } from "type-graphql";
-import type { Ctx } from "../../app/context";
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../../app/context";
 import { AuditEvent, Subscription } from "../../data/entities";
 import { Node } from "../../data/entities/node";
 import { kindOfId } from "../../domain/ids";
@@ -13,7 +13,7 @@ import { currentTenant } from "../../app/tenant.service";
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true })
-  async node(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx): Promise<Node | null> {
+  async node(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
     const p = requireUser(ctx.principal);
     switch (kindOfId(id)) {
       case "user":

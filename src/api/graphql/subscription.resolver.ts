@@ -1,5 +1,5 @@
-import { Arg, Ctx as GqlCtx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import type { Ctx } from "../../app/context";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../app/context";
 import { Sku, Subscription } from "../../data/entities";
 import { SubscriptionStatus } from "../../domain/enums";
 import { subscriptionStatus } from "../../domain/licensing/status";
@@ -9,27 +9,27 @@ import { cancelSubscription, purchaseLicenses, updateSubscriptionQuantity } from
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
   @Mutation(() => PurchaseLicensesPayload)
-  purchaseLicenses(@Arg("input", () => PurchaseLicensesInput) input: PurchaseLicensesInput, @GqlCtx() ctx: Ctx) {
+  purchaseLicenses(@Arg("input", () => PurchaseLicensesInput) input: PurchaseLicensesInput, @Ctx() ctx: RequestContext) {
     return purchaseLicenses(ctx, input);
   }
 
   @Mutation(() => Subscription)
-  updateSubscriptionQuantity(@Arg("input", () => UpdateSubscriptionQuantityInput) input: UpdateSubscriptionQuantityInput, @GqlCtx() ctx: Ctx) {
+  updateSubscriptionQuantity(@Arg("input", () => UpdateSubscriptionQuantityInput) input: UpdateSubscriptionQuantityInput, @Ctx() ctx: RequestContext) {
     return updateSubscriptionQuantity(ctx, input);
   }
 
   @Mutation(() => Subscription)
-  cancelSubscription(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+  cancelSubscription(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
     return cancelSubscription(ctx, id);
   }
 
   @FieldResolver(() => Sku)
-  sku(@Root() s: Subscription, @GqlCtx() ctx: Ctx): Sku {
+  sku(@Root() s: Subscription, @Ctx() ctx: RequestContext): Sku {
     return ctx.catalog.sku(s.skuId)!;
   }
 
   @FieldResolver(() => SubscriptionStatus)
-  status(@Root() s: Subscription, @GqlCtx() ctx: Ctx): SubscriptionStatus {
+  status(@Root() s: Subscription, @Ctx() ctx: RequestContext): SubscriptionStatus {
     return subscriptionStatus(s, ctx.clock.now());
   }
 }

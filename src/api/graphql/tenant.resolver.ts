@@ -1,5 +1,5 @@
-import { Arg, Ctx as GqlCtx, FieldResolver, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { Ctx } from "../../app/context";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../../app/context";
 import { Bot, SecurityGroup, Subscription, Tenant, User } from "../../data/entities";
 import { BotConnection, SecurityGroupConnection, UserConnection } from "./connections";
 import { listBots, capacity } from "../../app/bot.service";
@@ -16,38 +16,38 @@ import { createTenant, currentTenant, updateTenantSettings } from "../../app/ten
 @Resolver(() => Tenant)
 export class TenantResolver {
   @Query(() => Tenant, { nullable: true, description: "The signed-in user's tenant." })
-  tenant(@GqlCtx() ctx: Ctx): Promise<Tenant> {
+  tenant(@Ctx() ctx: RequestContext): Promise<Tenant> {
     return currentTenant(ctx);
   }
 
   @Mutation(() => CreateTenantPayload, { description: "Platform operators only: a new tenant with its first GLOBAL_ADMIN." })
-  createTenant(@Arg("input", () => CreateTenantInput) input: CreateTenantInput, @GqlCtx() ctx: Ctx) {
+  createTenant(@Arg("input", () => CreateTenantInput) input: CreateTenantInput, @Ctx() ctx: RequestContext) {
     return createTenant(ctx, input);
   }
 
   @Mutation(() => Tenant)
-  updateTenantSettings(@Arg("input", () => TenantSettingsInput) input: TenantSettingsInput, @GqlCtx() ctx: Ctx) {
+  updateTenantSettings(@Arg("input", () => TenantSettingsInput) input: TenantSettingsInput, @Ctx() ctx: RequestContext) {
     return updateTenantSettings(ctx, input);
   }
 
   @FieldResolver(() => Boolean)
-  async hasActiveTenantLicense(@GqlCtx() ctx: Ctx): Promise<boolean> {
+  async hasActiveTenantLicense(@Ctx() ctx: RequestContext): Promise<boolean> {
     return (await ctx.loaders.licensing()).hasActiveTenantLicense();
   }
 
   @FieldResolver(() => [Subscription])
-  subscriptions(@Arg("includeInactive", () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean, @GqlCtx() ctx: Ctx) {
+  subscriptions(@Arg("includeInactive", () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean, @Ctx() ctx: RequestContext) {
     return listSubscriptions(ctx, includeInactive ?? false);
   }
 
   @FieldResolver(() => [TenantLicense])
-  licenses(@GqlCtx() ctx: Ctx) {
+  licenses(@Ctx() ctx: RequestContext) {
     return tenantLicenses(ctx);
   }
 
   @FieldResolver(() => UserConnection)
   users(
-    @GqlCtx() ctx: Ctx,
+    @Ctx() ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("filter", () => UserFilter, { nullable: true }) filter?: UserFilter,
@@ -57,7 +57,7 @@ export class TenantResolver {
 
   @FieldResolver(() => SecurityGroupConnection)
   securityGroups(
-    @GqlCtx() ctx: Ctx,
+    @Ctx() ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("search", () => String, { nullable: true }) search?: string,
@@ -67,7 +67,7 @@ export class TenantResolver {
 
   @FieldResolver(() => BotConnection)
   bots(
-    @GqlCtx() ctx: Ctx,
+    @Ctx() ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
@@ -75,7 +75,7 @@ export class TenantResolver {
   }
 
   @FieldResolver(() => CapacityReport)
-  capacity(@GqlCtx() ctx: Ctx, @Arg("period", () => String, { nullable: true }) period?: string) {
+  capacity(@Ctx() ctx: RequestContext, @Arg("period", () => String, { nullable: true }) period?: string) {
     return capacity(ctx, period);
   }
 

@@ -1,5 +1,5 @@
-import { Arg, Ctx as GqlCtx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Ctx } from "../../app/context";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../app/context";
 import { Bot, SecurityGroup, User } from "../../data/entities";
 import { botsOf } from "../../app/bot.service";
 import { AssignedLicense, EffectiveLicense, LicenseAssignmentState } from "./licensing.types";
@@ -11,56 +11,56 @@ import { assertCanSeeUser, createUser, deleteUser, getUser, me, updateUser } fro
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => User, { nullable: true, description: "The signed-in user." })
-  me(@GqlCtx() ctx: Ctx) {
+  me(@Ctx() ctx: RequestContext) {
     return me(ctx);
   }
 
   @Query(() => User, { nullable: true })
-  user(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+  user(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
     return getUser(ctx, id);
   }
 
   @Mutation(() => User)
-  createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @GqlCtx() ctx: Ctx) {
+  createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext) {
     return createUser(ctx, input);
   }
 
   @Mutation(() => User)
-  updateUser(@Arg("input", () => UpdateUserInput) input: UpdateUserInput, @GqlCtx() ctx: Ctx) {
+  updateUser(@Arg("input", () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext) {
     return updateUser(ctx, input);
   }
 
   @Mutation(() => ID)
-  deleteUser(@Arg("id", () => ID) id: string, @GqlCtx() ctx: Ctx) {
+  deleteUser(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
     return deleteUser(ctx, id);
   }
 
   @FieldResolver(() => [SecurityGroup])
-  memberOf(@Root() u: User, @GqlCtx() ctx: Ctx) {
+  memberOf(@Root() u: User, @Ctx() ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.memberOf(ctx, u);
   }
 
   @FieldResolver(() => [SecurityGroup])
-  transitiveMemberOf(@Root() u: User, @GqlCtx() ctx: Ctx) {
+  transitiveMemberOf(@Root() u: User, @Ctx() ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.transitiveMemberOf(ctx, u);
   }
 
   @FieldResolver(() => [AssignedLicense])
-  assignedLicenses(@Root() u: User, @GqlCtx() ctx: Ctx) {
+  assignedLicenses(@Root() u: User, @Ctx() ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.assignedLicenses(ctx, u);
   }
 
   @FieldResolver(() => [LicenseAssignmentState])
-  licenseAssignmentStates(@Root() u: User, @GqlCtx() ctx: Ctx) {
+  licenseAssignmentStates(@Root() u: User, @Ctx() ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.licenseAssignmentStates(ctx, u);
   }
 
   @FieldResolver(() => [EffectiveLicense])
-  effectiveLicenses(@Root() u: User, @GqlCtx() ctx: Ctx) {
+  effectiveLicenses(@Root() u: User, @Ctx() ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.effectiveLicenses(ctx, u);
   }
@@ -68,13 +68,13 @@ export class UserResolver {
   @FieldResolver(() => Boolean, {
     description: "Account enabled, and an ACTIVE user license with BOT_AUTHORING plus an active tenant license, or an ACTIVE trial.",
   })
-  canCreateBots(@Root() u: User, @GqlCtx() ctx: Ctx) {
+  canCreateBots(@Root() u: User, @Ctx() ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return canCreateBots(ctx, u);
   }
 
   @FieldResolver(() => [Bot])
-  bots(@Root() u: User, @GqlCtx() ctx: Ctx) {
+  bots(@Root() u: User, @Ctx() ctx: RequestContext) {
     return botsOf(ctx, u);
   }
 }
