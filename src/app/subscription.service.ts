@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RequestContext } from "./context";
-import { LicenseWant, PurchaseOrder, Subscription } from "../data/entities";
+import { LicenseWant, PurchaseOrder, Sku, Subscription } from "../data/entities";
 import { LicenseKind, PurchaseChannel, SubscriptionStatus } from "../domain/enums";
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
@@ -14,19 +14,23 @@ import { PurchaseLicensesInput, UpdateSubscriptionQuantityInput } from "./inputs
 
 export const MAX_QUANTITY = 1_000_000;
 export const MAX_SUBSCRIPTIONS = 300;
+const MAX_ORDER_ITEMS = 50;
 const SAME_CHANNEL_ONLY = new Set([PurchaseChannel.VOLUME_LICENSING, PurchaseChannel.PARTNER]);
 
-/** P1–P5, P8: one order, all items or none. */
-export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicensesInput): Promise<{ orderId: string; subscriptions: Subscription[] }> {
-  requirePermission(ctx.principal, Permission.MANAGE_BILLING);
-  const now = ctx.clock.now();
+interface OrderItem {
+  sku: Sku;
+  quantity: number;
+}
+
+/** P1, P4: whole quantities, known SKUs, no trials, each SKU once; validated before any SQL. */
+function parseItems(ctx: RequestContext, input: PurchaseLicensesInput): OrderItem[] {
   if (!input.items?.length) throw badInput("items must list at least one SKU.", "items");
-  if (input.items.length > 50) throw badInput("An order has at most 50 items.", "items");
+  if (input.items.length > MAX_ORDER_ITEMS) throw badInput(`An order has at most ${MAX_ORDER_ITEMS} items.`, "items");
   if (input.channel === PurchaseChannel.SELF_SERVICE_TRIAL) {
     throw badInput("SELF_SERVICE_TRIAL is not a purchase channel: trials start with startTrial.", "channel");
   }
   const seen = new Set<string>();
-  const items = input.items.map((it, i) => {
+  return input.items.map((it, i) => {
     const quantity = wholeNumber(it.quantity, `items[${i}].quantity`, 1, MAX_QUANTITY);
     const sku = ctx.catalog.sku(it.skuId);
     if (!sku) throw notFound("SKU", it.skuId);
@@ -35,6 +39,36 @@ export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicen
     seen.add(sku.id);
     return { sku, quantity };
   });
+}
+
+/** P2, P3, P8 against the tenant's subscriptions: the required tenant license, its channel, the subscription cap. */
+function checkAgainstTenant(ctx: RequestContext, items: OrderItem[], channel: PurchaseChannel, existing: Subscription[], now: Date): void {
+  const live = existing.filter((s) => subscriptionStatus(s, now) !== SubscriptionStatus.DELETED);
+  if (live.length + items.length > MAX_SUBSCRIPTIONS) {
+    throw badInput(`A tenant can have at most ${MAX_SUBSCRIPTIONS} subscriptions (it has ${live.length}).`, "items");
+  }
+  const inOrder = new Set(items.map((i) => i.sku.id));
+  const granting = existing.filter((s) => grants(subscriptionStatus(s, now)));
+  for (const { sku } of items) {
+    if (sku.kind !== LicenseKind.USER) continue;
+    for (const req of ctx.catalog.requires(sku.id)) {
+      if (inOrder.has(req)) continue;
+      const reqName = ctx.catalog.sku(req)?.partNumber ?? req;
+      if (!granting.some((s) => s.skuId === req)) {
+        throw new AppError(ErrorCode.TENANT_LICENSE_REQUIRED, `${sku.partNumber} needs an active ${reqName} subscription (buy it first or in the same order).`);
+      }
+      if (SAME_CHANNEL_ONLY.has(channel) && !granting.some((s) => s.skuId === req && s.channel === channel)) {
+        throw new AppError(ErrorCode.CHANNEL_MISMATCH, `${sku.partNumber} bought through ${channel} needs ${reqName} bought through ${channel}.`);
+      }
+    }
+  }
+}
+
+/** P1–P5, P8: one order, all items or none. */
+export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicensesInput): Promise<{ orderId: string; subscriptions: Subscription[] }> {
+  requirePermission(ctx.principal, Permission.MANAGE_BILLING);
+  const now = ctx.clock.now();
+  const items = parseItems(ctx, input);
   if (input.endsAt && input.endsAt.getTime() <= now.getTime()) throw badInput("endsAt must be in the future.", "endsAt");
   const key = optionalText(input.idempotencyKey, "idempotencyKey", 256);
   // The same items in another order are the same purchase (P5).
@@ -54,25 +88,7 @@ export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicen
         return { orderId: prior.id, subscriptions };
       }
     }
-    const existing = await tx.find(Subscription);
-    const live = existing.filter((s) => subscriptionStatus(s, now) !== SubscriptionStatus.DELETED);
-    if (live.length + items.length > MAX_SUBSCRIPTIONS) {
-      throw badInput(`A tenant can have at most ${MAX_SUBSCRIPTIONS} subscriptions (it has ${live.length}).`, "items");
-    }
-    const granting = existing.filter((s) => grants(subscriptionStatus(s, now)));
-    for (const { sku } of items) {
-      if (sku.kind !== LicenseKind.USER) continue;
-      for (const req of ctx.catalog.requires(sku.id)) {
-        if (seen.has(req)) continue;
-        const reqName = ctx.catalog.sku(req)?.partNumber ?? req;
-        if (!granting.some((s) => s.skuId === req)) {
-          throw new AppError(ErrorCode.TENANT_LICENSE_REQUIRED, `${sku.partNumber} needs an active ${reqName} subscription (buy it first or in the same order).`);
-        }
-        if (SAME_CHANNEL_ONLY.has(input.channel) && !granting.some((s) => s.skuId === req && s.channel === input.channel)) {
-          throw new AppError(ErrorCode.CHANNEL_MISMATCH, `${sku.partNumber} bought through ${input.channel} needs ${reqName} bought through ${input.channel}.`);
-        }
-      }
-    }
+    checkAgainstTenant(ctx, items, input.channel, await tx.find(Subscription), now);
     const orderId = newId("order");
     await tx.insert(PurchaseOrder, [{ id: orderId, idempotencyKey: key, requestHash, createdAt: now }]);
     const subscriptions = items.map(({ sku, quantity }) =>
