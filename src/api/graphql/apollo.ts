@@ -21,7 +21,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ contextValue, document, request, operationName }) {
+        async didResolveOperation({ contextValue, document, request, operationName, operation }) {
           let cost = 0;
           try {
             cost = queryCost(schema, document, request.variables, operationName);
@@ -41,7 +41,8 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
             contextValue.pendingClaims = null;
           }
           const kind = contextValue.principal.kind;
-          if (kind === "user" || kind === "runtime") await reallocateIfStale(contextValue);
+          // A mutation that changes seats rebalances first anyway (changeSeats); a query must not read stale seats.
+          if (operation?.operation === "query" && (kind === "user" || kind === "runtime")) await reallocateIfStale(contextValue);
         },
         async willSendResponse({ contextValue, response }) {
           if (release) {
