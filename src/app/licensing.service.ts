@@ -115,12 +115,13 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
         log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
         removed = true;
       }
-      const reached = [...(await engine.graph()).descendants(group.id)];
       const only = added && removed ? undefined : added ? ("start" as const) : ("end" as const);
+      const reached = async () => [...(await engine.graph()).descendants(group.id)];
       return {
         result: group,
-        affected: added || removed ? { groupIds: reached, only } : undefined,
-        touchedGroupIds: reached,
+        affected: added || removed ? async () => ({ groupIds: await reached(), only }) : undefined,
+        // Only the disabled plans changed: the members' enabled plans did, their wants did not.
+        touchedGroupIds: added || removed ? [] : await reached(),
         audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, details: { changes: log } },
       };
     });

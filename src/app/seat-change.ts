@@ -6,8 +6,11 @@ import type { RequestContext, WriteReport } from "./context";
 /** What a seat-changing step did, besides its own result. */
 export interface SeatStep<T> {
   result: T;
-  /** Whose wants the step may have changed: sources added or removed (S1). Omit when only pools changed. */
-  affected?: Candidates;
+  /**
+   * Whose wants the step may have changed: sources added or removed (S1). Omit when only pools changed.
+   * A function is called after the step, with the engine's caches dropped (so it reads the changed graph once).
+   */
+  affected?: Candidates | (() => Promise<Candidates>);
   /** Users the step changed without touching wants (say, the disabled plans of an assignment they have). */
   touchedUserIds?: string[];
   /** Users directly in these groups had a source changed without touching wants (a group assignment's plans). */
@@ -29,22 +32,19 @@ export async function changeSeats<T>(ctx: RequestContext, tx: TenantDb, step: (e
   const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
   await engine.rebalance();
   const done = await step(engine);
-  if (done.affected) {
-    engine.invalidate();
-    await engine.recomputeWants(done.affected);
-  } else if (done.touchedSkuIds?.length) {
-    engine.invalidate();
-  }
+  if (done.affected || done.touchedSkuIds?.length) engine.invalidate();
+  const affected = typeof done.affected === "function" ? await done.affected() : done.affected;
+  if (affected) await engine.recomputeWants(affected);
   await engine.rebalance();
   const seatChanges = engine.auditSummary();
   await recordAudit(tx, ctx, done.audit.action, done.audit.targetId, { ...done.audit.details, ...(seatChanges ? { seatChanges } : {}) });
   const report = ctx.writeReport();
-  for (const id of done.affected?.userIds ?? []) report.userIds.add(id);
-  for (const id of done.affected?.groupIds ?? []) report.groupIds.add(id);
+  for (const id of affected?.userIds ?? []) report.userIds.add(id);
+  for (const id of affected?.groupIds ?? []) report.groupIds.add(id);
   for (const id of done.touchedUserIds ?? []) report.userIds.add(id);
   for (const id of done.touchedGroupIds ?? []) report.groupIds.add(id);
   for (const id of done.touchedSkuIds ?? []) report.skuIds.add(id);
-  noteSeatChanges(report, engine, Boolean(done.affected));
+  noteSeatChanges(report, engine, Boolean(affected));
   return done.result;
 }
 
