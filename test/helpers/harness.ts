@@ -131,8 +131,29 @@ export class TestApi {
     const before = await this.snapshot();
     const r = await this.exec(token, query, variables);
     expect(r.errors?.length).toBeGreaterThan(0);
-    expect(await this.snapshot()).toEqual(before);
+    await this.expectUnchanged(before);
     return String(r.errors![0].extensions?.code);
+  }
+
+  /**
+   * "A failed mutation changes nothing" (§7): the whole database equals the snapshot taken before.
+   * On a mismatch the failure shows only the rows that were added or removed, table by table.
+   */
+  async expectUnchanged(before: string): Promise<void> {
+    const after = await this.snapshot();
+    if (after === before) return;
+    const was = JSON.parse(before) as Record<string, string[]>;
+    const now = JSON.parse(after) as Record<string, string[]>;
+    const diff: Record<string, { added: string[]; removed: string[] }> = {};
+    for (const table of new Set([...Object.keys(was), ...Object.keys(now)])) {
+      const w = new Set(was[table] ?? []);
+      const n = new Set(now[table] ?? []);
+      const added = (now[table] ?? []).filter((r) => !w.has(r));
+      const removed = (was[table] ?? []).filter((r) => !n.has(r));
+      if (added.length || removed.length) diff[table] = { added, removed };
+    }
+    expect(diff).toEqual({});
+    expect(after).toBe(before);
   }
 
   token(claims: { tid?: string; oid?: string; roles?: string[] }): Promise<string> {
