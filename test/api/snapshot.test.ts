@@ -1,5 +1,6 @@
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant } from "../helpers/fixtures";
+import { graphql } from "../gql";
 
 /**
  * The unchanged-state snapshot behind every "a failed mutation changes nothing" check (DESIGN §7)
@@ -28,7 +29,7 @@ describe.each(engines())("the unchanged-state snapshot (%s)", (_engine, url) => 
     const t = await newTenant(api);
     const u = await t.user("trialist");
     const before = await api.snapshot();
-    await api.ok(u.token, `mutation($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }`, { skuId: t.sku.trial });
+    await api.ok(u.token, graphql(`mutation SnapshotStartTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }`), { skuId: t.sku.trial });
     const was = JSON.parse(before) as Record<string, string[]>;
     const now = JSON.parse(await api.snapshot()) as Record<string, string[]>;
     expect(now.user_trial.length).toBe(was.user_trial.length + 1);

@@ -1,16 +1,18 @@
 import { newTenant, Q, TenantFx } from "./fixtures";
 import { TestApi } from "./harness";
+import { graphql } from "../gql";
+import type { VariablesOf } from "@graphql-typed-document-node/core";
 
 /** The audited tenant and readers shared by the audit tests (test/api/audit, DESIGN A1). */
 
-export const EVENTS = `query($first: Int, $after: String, $action: String, $targetId: ID) {
+export const EVENTS = graphql(`query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {
   auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor node { id action targetId details at actor { id } } }
     nodes { id }
   }
-}`;
+}`);
 
 export interface Event {
   id: string;
@@ -49,7 +51,7 @@ export async function auditedTenant(api: TestApi): Promise<Audited> {
 export function auditKit(api: () => TestApi, audited: () => Audited) {
   let n = 0;
   const next = () => ++n;
-  const page = async (token: string, vars: Record<string, unknown> = {}) => (await api().ok(token, EVENTS, vars)).auditEvents;
+  const page = async (token: string, vars: VariablesOf<typeof EVENTS> = {}) => (await api().ok(token, EVENTS, vars)).auditEvents;
   const count = async (fx: TenantFx = audited().t) => (await page(fx.admin, { first: 0 })).totalCount as number;
   const latest = async (fx: TenantFx = audited().t): Promise<Event> => (await page(fx.admin, { first: 1 })).edges[0].node;
   const freshUser = async (displayName?: string) => {

@@ -1,15 +1,17 @@
 import { TenantFx, Q, userLicense } from "./fixtures";
 import { TestApi } from "./harness";
 import { asc } from "./ids";
+import { graphql } from "../gql";
+import type { UserFilter } from "../gql/graphql";
 
 /** Documents and readers for the license-engine tests (test/api/engine). */
 
-export const STATES = `query($id: ID!) { user(id: $id) { id licenseAssignmentStates { sku { partNumber } assignedByGroup { id } via { id } disabledPlans { id name } state error } } }`;
-export const ENGINE_USERS = `query($f: UserFilter) { tenant { users(first: 200, filter: $f) { totalCount nodes { id } } } }`;
-export const GROUP_ERRORS = `query($id: ID!) { securityGroup(id: $id) { id hasMembersWithLicenseErrors membersWithLicenseErrors(first: 100) { totalCount nodes { id } } } }`;
-export const PREVIEW = `query($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { group { id } sku { partNumber } newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }`;
-export const SKUS = `{ skus { id partNumber servicePlans { id name } } }`;
-export const ME_ID = `{ me { id } }`;
+export const STATES = graphql(`query EngineStates($id: ID!) { user(id: $id) { id licenseAssignmentStates { sku { partNumber } assignedByGroup { id } via { id } disabledPlans { id name } state error } } }`);
+export const ENGINE_USERS = graphql(`query EngineEngineUsers($f: UserFilter) { tenant { users(first: 200, filter: $f) { totalCount nodes { id } } } }`);
+export const GROUP_ERRORS = graphql(`query EngineGroupErrors($id: ID!) { securityGroup(id: $id) { id hasMembersWithLicenseErrors membersWithLicenseErrors(first: 100) { totalCount nodes { id } } } }`);
+export const PREVIEW = graphql(`query EnginePreview($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { group { id } sku { partNumber } newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }`);
+export const SKUS = graphql(`query EngineSkus { skus { id partNumber servicePlans { id name } } }`);
+export const ME_ID = graphql(`query EngineMeId { me { id } }`);
 
 type Order = { subscriptions: { id: string; sku: { partNumber: string } }[] };
 
@@ -42,7 +44,7 @@ export function engineKit(api: () => TestApi) {
   }
 
   /** The user's effective license of the user SKU, or undefined when they do not want it. */
-  async function userSku(t: TenantFx, id: string): Promise<any> {
+  async function userSku(t: TenantFx, id: string) {
     return userLicense((await t.effective(id)).effectiveLicenses);
   }
 
@@ -58,32 +60,32 @@ export function engineKit(api: () => TestApi) {
     return out;
   }
 
-  async function assignmentStates(t: TenantFx, id: string): Promise<any[]> {
+  async function assignmentStates(t: TenantFx, id: string) {
     const r = await api().ok(t.admin, STATES, { id });
-    return r.user.licenseAssignmentStates.filter((s: any) => s.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
+    return r.user.licenseAssignmentStates.filter((s) => s.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
   }
 
-  async function userPool(t: TenantFx): Promise<any> {
+  async function userPool(t: TenantFx) {
     return userLicense(await t.licenses());
   }
 
-  async function usersWhere(t: TenantFx, f: Record<string, unknown>): Promise<string[]> {
+  async function usersWhere(t: TenantFx, f: UserFilter): Promise<string[]> {
     const r = await api().ok(t.admin, ENGINE_USERS, { f });
     expect(r.tenant.users.totalCount).toBe(r.tenant.users.nodes.length);
-    return asc(r.tenant.users.nodes.map((n: any) => n.id));
+    return asc(r.tenant.users.nodes.map((n) => n.id));
   }
 
   async function groupErrors(t: TenantFx, groupId: string): Promise<{ has: boolean; ids: string[] }> {
     const g = (await api().ok(t.admin, GROUP_ERRORS, { id: groupId })).securityGroup;
     expect(g.membersWithLicenseErrors.totalCount).toBe(g.membersWithLicenseErrors.nodes.length);
-    return { has: g.hasMembersWithLicenseErrors, ids: asc(g.membersWithLicenseErrors.nodes.map((n: any) => n.id)) };
+    return { has: g.hasMembersWithLicenseErrors, ids: asc(g.membersWithLicenseErrors.nodes.map((n) => n.id)) };
   }
 
   /** Plan name → plan ID of the user SKU, from the catalog query. */
   async function planIds(t: TenantFx): Promise<Record<string, string>> {
     const r = await api().ok(t.admin, SKUS);
-    const sku = r.skus.find((s: any) => s.partNumber === "POWER_VIRTUAL_AGENTS_USER");
-    return Object.fromEntries(sku.servicePlans.map((p: any) => [p.name, p.id]));
+    const sku = r.skus.find((s) => s.partNumber === "POWER_VIRTUAL_AGENTS_USER");
+    return Object.fromEntries(sku!.servicePlans.map((p) => [p.name, p.id]));
   }
 
   const removeGroupSku = (t: TenantFx, groupId: string) =>

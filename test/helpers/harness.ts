@@ -1,7 +1,9 @@
 import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import { DocumentNode } from "graphql";
 import { DataSource, Logger } from "typeorm";
 import { createApp } from "../../src/app";
 import { signToken } from "../../src/auth/sign";
@@ -22,10 +24,36 @@ export function engines(): [string, string][] {
   return list;
 }
 
-export interface GqlResult<T = any> {
+export interface GqlResult<T = unknown> {
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 }
+
+export type Vars = Record<string, unknown>;
+
+/**
+ * What `ok()` returns: the generated result type with `null` taken out of object fields. `ok()` is
+ * for calls a test expects to succeed and then reads; a field that is null after all fails the test
+ * at run time. `exec()` keeps the exact, nullable types.
+ */
+export type Present<T> = T extends (infer E)[]
+  ? Present<E>[]
+  : T extends object
+    ? { [K in keyof T]-?: Present<NonNullable<T[K]>> }
+    : T;
+
+/**
+ * A document typed by `npm run codegen:test` (test/gql/). Tables of calls that only look at error
+ * codes hold documents of different operations side by side; they use `AnyDoc`.
+ */
+export type Doc<R, V> = TypedDocumentNode<R, V>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDoc = TypedDocumentNode<any, any>;
+
+declare const invalid: unique symbol;
+/** Variables a test sends on purpose against the operation's types: the server must refuse them. */
+export type InvalidVars = Vars & { readonly [invalid]: true };
+export const invalidVars = (v: Vars): InvalidVars => v as InvalidVars;
 
 /** Counts the SQL statements the app sends, for the N+1 tests. */
 export class CountingLogger implements Logger {
@@ -98,8 +126,14 @@ export class TestApi {
     await this.cleanup();
   }
 
-  /** Runs one operation as the bearer of `token` (undefined: no Authorization header). */
-  async exec<T = any>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+  /**
+   * Runs one operation as the bearer of `token` (undefined: no Authorization header). Documents come
+   * from `graphql(\`…\`)` and type both the variables and the result; a plain string is only for
+   * documents a test sends invalid on purpose (the server must refuse them).
+   */
+  exec<R, V>(token: string | undefined, query: Doc<R, V>, variables?: NoInfer<V> | InvalidVars): Promise<GqlResult<R>>;
+  exec(token: string | undefined, query: string | AnyDoc, variables?: Vars): Promise<GqlResult<unknown>>;
+  async exec(token: string | undefined, query: AnyDoc | string, variables?: Vars): Promise<GqlResult<unknown>> {
     let ctx: Ctx;
     try {
       ctx = await contextFor(this.app, token === undefined ? undefined : `Bearer ${token}`);
@@ -107,29 +141,34 @@ export class TestApi {
       const err = e as { message: string; extensions?: Record<string, unknown> };
       return { errors: [{ message: err.message, extensions: err.extensions }] };
     }
-    const res = await this.server.executeOperation<T>({ query, variables }, { contextValue: ctx });
+    const request = typeof query === "string" ? { query, variables } : { query: query as DocumentNode, variables };
+    const res = await this.server.executeOperation(request, { contextValue: ctx });
     if (res.body.kind !== "single") throw new Error("incremental delivery is not used");
-    return res.body.singleResult as GqlResult<T>;
+    return res.body.singleResult as GqlResult<unknown>;
   }
 
   /** Like exec, but fails the test on any error and returns data. */
-  async ok<T = any>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const r = await this.exec<T>(token, query, variables);
+  async ok<R, V>(token: string | undefined, query: Doc<R, V>, variables?: NoInfer<V>): Promise<Present<R>> {
+    const r = await this.exec(token, query, variables);
     if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
-    return r.data as T;
+    return r.data as Present<R>;
   }
 
   /** The error code of a failed operation (fails the test when it did not fail). */
-  async code(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<string> {
-    const r = await this.exec(token, query, variables);
+  code<R, V>(token: string | undefined, query: Doc<R, V>, variables?: NoInfer<V> | InvalidVars): Promise<string>;
+  code(token: string | undefined, query: string | AnyDoc, variables?: Vars): Promise<string>;
+  async code(token: string | undefined, query: AnyDoc | string, variables?: Vars): Promise<string> {
+    const r = await this.exec(token, query as AnyDoc, variables);
     if (!r.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(r.data)}`);
     return String(r.errors[0].extensions?.code);
   }
 
   /** Runs a call that must fail, proves the whole database is unchanged, returns the error code. */
-  async failsUnchanged(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<string> {
+  failsUnchanged<R, V>(token: string | undefined, query: Doc<R, V>, variables?: NoInfer<V> | InvalidVars): Promise<string>;
+  failsUnchanged(token: string | undefined, query: string | AnyDoc, variables?: Vars): Promise<string>;
+  async failsUnchanged(token: string | undefined, query: AnyDoc | string, variables?: Vars): Promise<string> {
     const before = await this.snapshot();
-    const r = await this.exec(token, query, variables);
+    const r = await this.exec(token, query as AnyDoc, variables);
     expect(r.errors?.length).toBeGreaterThan(0);
     await this.expectUnchanged(before);
     return String(r.errors![0].extensions?.code);

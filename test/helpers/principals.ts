@@ -1,5 +1,7 @@
 import { Q, newTenant, TenantFx } from "./fixtures";
-import { TestApi } from "./harness";
+import { TestApi, AnyDoc, Vars } from "./harness";
+import { graphql } from "../gql";
+import type { AdminRole } from "../gql/graphql";
 
 /**
  * The principals of DESIGN §6 and the fixture tenant ("World") the access tests run against:
@@ -28,7 +30,7 @@ export const BILLING: readonly Who[] = ["GLOBAL_ADMIN", "BILLING_ADMIN"];
 export const LICENSES: readonly Who[] = ["GLOBAL_ADMIN", "LICENSE_ADMIN"];
 export const GROUPS: readonly Who[] = ["GLOBAL_ADMIN", "GROUPS_ADMIN"];
 
-export const ROLE_OF: Partial<Record<Who, string[]>> = {
+export const ROLE_OF: Partial<Record<Who, AdminRole[]>> = {
   GLOBAL_ADMIN: ["GLOBAL_ADMIN"],
   BILLING_ADMIN: ["BILLING_ADMIN"],
   LICENSE_ADMIN: ["LICENSE_ADMIN"],
@@ -41,8 +43,8 @@ export const ROLE_OF: Partial<Record<Who, string[]>> = {
 // The fixture tenant the matrix runs against
 
 export interface Call {
-  query: string;
-  variables?: Record<string, unknown>;
+  query: AnyDoc;
+  variables?: Vars;
 }
 
 export class World {
@@ -83,8 +85,8 @@ export class World {
     const other = await t.user("other");
     const group = await t.group("Readers' group");
     await t.add(group, [other.id]);
-    const subs = (await api.ok(t.admin, `{ tenant { subscriptions { id } } }`)).tenant.subscriptions;
-    const audit = (await api.ok(t.admin, `{ auditEvents(first: 1) { nodes { id } } }`)).auditEvents.nodes[0].id;
+    const subs = (await api.ok(t.admin, graphql(`query PrincipalsTenant { tenant { subscriptions { id } } }`))).tenant.subscriptions;
+    const audit = (await api.ok(t.admin, graphql(`query PrincipalsAuditEvents { auditEvents(first: 1) { nodes { id } } }`))).auditEvents.nodes[0].id;
     return new World(api, t, tokens, userIds, ownBots, maker, makerBot, other.id, group, subs[0].id, audit);
   }
 

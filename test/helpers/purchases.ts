@@ -1,18 +1,20 @@
 import { principalToken, TenantFx } from "./fixtures";
-import { TestApi } from "./harness";
+import { TestApi, Doc, InvalidVars } from "./harness";
+import { graphql } from "../gql";
+import { PurchaseChannel, PurchaseLicensesInput } from "../gql/graphql";
 
 /** Documents, constants and helpers for the purchase and subscription tests (test/api/purchases). */
 
-export const PURCHASE = `mutation($input: PurchaseLicensesInput!) {
+export const PURCHASE = graphql(`mutation PurchasesPurchase($input: PurchaseLicensesInput!) {
   purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status orderId isTrial endsAt sku { id partNumber } } }
-}`;
-export const SUBS = `query($all: Boolean) {
+}`);
+export const SUBS = graphql(`query PurchasesSubs($all: Boolean) {
   tenant { hasActiveTenantLicense subscriptions(includeInactive: $all) { id quantity channel status orderId endsAt sku { id partNumber } } }
-}`;
-export const LICENSES = `{ tenant { licenses { sku { id partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }`;
-export const AUDIT = `query($action: String) { auditEvents(first: 1000, action: $action) { totalCount nodes { id action targetId details actor { id } } } }`;
-export const UPDATE_QTY = `mutation($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }`;
-export const CANCEL = `mutation($id: ID!) { cancelSubscription(id: $id) { id status quantity } }`;
+}`);
+export const LICENSES = graphql(`query PurchasesLicenses { tenant { licenses { sku { id partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }`);
+export const AUDIT = graphql(`query PurchasesAudit($action: String) { auditEvents(first: 1000, action: $action) { totalCount nodes { id action targetId details actor { id } } } }`);
+export const UPDATE_QTY = graphql(`mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }`);
+export const CANCEL = graphql(`mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }`);
 
 export const TENANT_PN = "POWER_VIRTUAL_AGENTS";
 export const USER_PN = "POWER_VIRTUAL_AGENTS_USER";
@@ -28,7 +30,7 @@ export const KNOWN_CODES = [
 /** Callers who may not buy, update or cancel (DESIGN §6). */
 export const NOT_BILLING = ["LICENSE_ADMIN", "GROUPS_ADMIN", "GLOBAL_READER", "no roles", "BotRuntime", "PlatformOperator"] as const;
 
-export const pool = (ls: any[], partNumber: string) => ls.find((l) => l.sku.partNumber === partNumber);
+export const pool = <L extends { sku: { partNumber: string } }>(ls: L[], partNumber: string): L | undefined => ls.find((l) => l.sku.partNumber === partNumber);
 
 /** True when some object inside `v` names the SKU (by part number or ID) and carries the quantity. */
 export function mentionsItem(v: unknown, sku: { id: string; partNumber: string }, quantity: number): boolean {
@@ -46,17 +48,17 @@ export function mentionsItem(v: unknown, sku: { id: string; partNumber: string }
 export function purchaseKit(api: () => TestApi) {
   const iso = (days: number) => new Date(api().clock.now().getTime() + days * 86_400_000).toISOString();
 
-  const failsUnchanged = (token: string | undefined, query: string, vars?: Record<string, unknown>) => api().failsUnchanged(token, query, vars);
+  const failsUnchanged = <R, V>(token: string | undefined, query: Doc<R, V>, vars?: NoInfer<V> | InvalidVars) => api().failsUnchanged(token, query, vars);
 
-  async function buy(t: TenantFx, channel: string, items: { skuId: string; quantity: number }[], extra: Record<string, unknown> = {}) {
+  async function buy(t: TenantFx, channel: PurchaseChannel, items: { skuId: string; quantity: number }[], extra: Partial<PurchaseLicensesInput> = {}) {
     return (await api().ok(t.admin, PURCHASE, { input: { channel, items, ...extra } })).purchaseLicenses;
   }
 
-  async function subs(t: TenantFx, all = false): Promise<any[]> {
+  async function subs(t: TenantFx, all = false) {
     return (await api().ok(t.admin, SUBS, { all })).tenant.subscriptions;
   }
 
-  async function licenses(t: TenantFx): Promise<any[]> {
+  async function licenses(t: TenantFx) {
     return (await api().ok(t.admin, LICENSES)).tenant.licenses;
   }
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { FieldNode, OperationDefinitionNode, parse } from "graphql";
-import { GqlResult } from "./harness";
+import { DocumentNode, FieldNode, OperationDefinitionNode, parse } from "graphql";
+import { GqlResult, AnyDoc } from "./harness";
 
 /** Reading GraphQL results and documents in tests that compare many calls at once. */
 
-export function topLevel(query: string): { operation: string; fields: string[] } {
-  const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")!;
+export function topLevel(query: AnyDoc | string): { operation: string; fields: string[] } {
+  const op = (typeof query === "string" ? parse(query) : (query as DocumentNode)).definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")!;
   const fields = op.selectionSet.selections.filter((s): s is FieldNode => s.kind === "Field").map((f) => f.name.value);
   return { operation: op.operation, fields };
 }

@@ -1,5 +1,6 @@
 import { Q, newTenant, TenantFx } from "./fixtures";
 import { TestApi } from "./harness";
+import { graphql } from "../gql";
 
 /**
  * One tenant of a two-tenant isolation test (DESIGN §6): a licensed maker with a bot and recorded
@@ -29,7 +30,7 @@ export async function seedSide(api: TestApi, name: string): Promise<Side> {
   const bot = (await api.ok(maker.token, Q.createBot, { input: { name: `${name} bot` } })).createBot.id;
   await api.ok(t.admin, Q.record, { input: { botId: bot, count: 10 } });
   const sub = (p: string) => order.subscriptions.find((s) => s.sku.partNumber === p)!.id;
-  const audit = (await api.ok(t.admin, `{ auditEvents(first: 1) { nodes { id } } }`)).auditEvents.nodes[0].id;
+  const audit = (await api.ok(t.admin, graphql(`query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }`))).auditEvents.nodes[0].id;
   const runtime = await api.token({ tid: t.tenantId, roles: ["BotRuntime"] });
   return { t, maker, member, group, userSub: sub("POWER_VIRTUAL_AGENTS_USER"), tenantSub: sub("POWER_VIRTUAL_AGENTS"), bot, audit, runtime };
 }

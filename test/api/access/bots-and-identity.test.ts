@@ -1,6 +1,7 @@
 import { engines, TestApi } from "../../helpers/harness";
 import { Q } from "../../helpers/fixtures";
 import { World } from "../../helpers/principals";
+import { graphql } from "../../gql";
 
 /** DESIGN §6 with B1/B2: the licence gate and bot ownership, payloads that open no reads, identity from the database. */
 describe.each(engines())("access: bots and identity (%s)", (_engine, url) => {
@@ -32,7 +33,7 @@ describe.each(engines())("access: bots and identity (%s)", (_engine, url) => {
       expect(await api.code(owner.token, Q.deleteBot, { id: bot })).toBe(code);
       expect(await api.snapshot()).toBe(before);
       // They can still read it (a user without roles reads their own bots).
-      expect((await api.ok(owner.token, `query($id: ID!) { bot(id: $id) { id } }`, { id: bot })).bot.id).toBe(bot);
+      expect((await api.ok(owner.token, graphql(`query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }`), { id: bot })).bot.id).toBe(bot);
       await api.ok(w.tokens.GLOBAL_ADMIN, Q.updateBot, { input: { id: bot, name: "Admin renamed" } });
       expect((await api.ok(w.tokens.GLOBAL_ADMIN, Q.deleteBot, { id: bot })).deleteBot).toBe(bot);
     });
@@ -40,13 +41,13 @@ describe.each(engines())("access: bots and identity (%s)", (_engine, url) => {
 
   describe("payloads open no reads the principal lacks (DESIGN §6)", () => {
     it("the BotRuntime may only record sessions: recordBotSessions' payload does not reveal the owner's account, roles, groups or licenses", async () => {
-      const owner = (await api.ok(w.t.admin, `query($id: ID!) { user(id: $id) { userPrincipalName } }`, { id: w.maker.id })).user;
+      const owner = (await api.ok(w.t.admin, graphql(`query AccessBotsAndIdentityUser($id: ID!) { user(id: $id) { userPrincipalName } }`), { id: w.maker.id })).user;
       const secretGroup = `Maker's secret group ${w.uniq()}`;
       await w.t.add(await w.t.group(secretGroup), [w.maker.id]);
       const r = await api.exec(
         w.tokens.BOT_RUNTIME,
-        `mutation($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions
-           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }`,
+        graphql(`mutation AccessBotsAndIdentityRecordBotSessions($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions
+           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }`),
         { input: { botId: w.makerBot, count: 1 } },
       );
       const seen = JSON.stringify(r.data ?? null);
@@ -65,7 +66,7 @@ describe.each(engines())("access: bots and identity (%s)", (_engine, url) => {
       const before = await api.snapshot();
       expect(await api.code(forged, Q.createUser, { input: { userPrincipalName: `x${w.uniq()}@matrix.example`, displayName: "X" } })).toBe("FORBIDDEN");
       expect(await api.code(forged, Q.record, { input: { botId: w.makerBot, count: 1 } })).toBe("FORBIDDEN");
-      expect(await api.code(forged, `{ auditEvents { totalCount } }`)).toBe("FORBIDDEN");
+      expect(await api.code(forged, graphql(`query AccessBotsAndIdentityAuditEvents { auditEvents { totalCount } }`))).toBe("FORBIDDEN");
       expect(await api.snapshot()).toBe(before);
     });
 

@@ -1,8 +1,9 @@
-import { engines, TestApi } from "../../helpers/harness";
+import { engines, TestApi, AnyDoc, Vars } from "../../helpers/harness";
 import { Q } from "../../helpers/fixtures";
 import { codes, normalized, randomId, short, topLevel } from "../../helpers/results";
 import { seedSide, Side } from "../../helpers/two-tenants";
 import { NODE } from "./operations";
+import { graphql } from "../../gql";
 
 /** DESIGN §6 tenant isolation: another tenant's IDs behave exactly like unknown ones, in reads and in every ID-taking mutation. */
 describe.each(engines())("access: tenant isolation (%s)", (_engine, url) => {
@@ -18,7 +19,7 @@ describe.each(engines())("access: tenant isolation (%s)", (_engine, url) => {
 
   describe("tenant isolation (DESIGN §6)", () => {
     it("B's IDs exist for B (control)", async () => {
-      const r = await api.ok(B.t.admin, `query($u: ID!, $g: ID!, $b: ID!) { user(id: $u) { id } securityGroup(id: $g) { id } bot(id: $b) { id } }`, {
+      const r = await api.ok(B.t.admin, graphql(`query AccessIsolationUserSecurityGroupBot($u: ID!, $g: ID!, $b: ID!) { user(id: $u) { id } securityGroup(id: $g) { id } bot(id: $b) { id } }`), {
         u: B.member,
         g: B.group,
         b: B.bot,
@@ -28,10 +29,10 @@ describe.each(engines())("access: tenant isolation (%s)", (_engine, url) => {
     });
 
     it("lookups of B's IDs answer null, exactly like unknown IDs of the same prefix", async () => {
-      const lookups: [string, string, () => string][] = [
-        ["user", `query($id: ID!) { user(id: $id) { id displayName } }`, () => B.member],
-        ["securityGroup", `query($id: ID!) { securityGroup(id: $id) { id displayName } }`, () => B.group],
-        ["bot", `query($id: ID!) { bot(id: $id) { id name } }`, () => B.bot],
+      const lookups: [string, AnyDoc, () => string][] = [
+        ["user", graphql(`query AccessIsolationUser($id: ID!) { user(id: $id) { id displayName } }`), () => B.member],
+        ["securityGroup", graphql(`query AccessIsolationSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }`), () => B.group],
+        ["bot", graphql(`query AccessIsolationBot($id: ID!) { bot(id: $id) { id name } }`), () => B.bot],
         ["node(user)", NODE, () => B.member],
         ["node(admin user)", NODE, () => B.t.adminId],
         ["node(group)", NODE, () => B.group],
@@ -58,16 +59,16 @@ describe.each(engines())("access: tenant isolation (%s)", (_engine, url) => {
     it("lists and filters never show B's rows", async () => {
       const r = await api.ok(
         A.t.admin,
-        `{ tenant { users(first: 1000) { nodes { id } } securityGroups(first: 1000) { nodes { id } } bots(first: 1000) { nodes { id } }
+        graphql(`query AccessIsolationTenantAuditEvents { tenant { users(first: 1000) { nodes { id } } securityGroups(first: 1000) { nodes { id } } bots(first: 1000) { nodes { id } }
            subscriptions(includeInactive: true) { id } capacity { consumed byBot { bot { id } } } }
-           auditEvents(first: 1000) { nodes { id targetId } } }`,
+           auditEvents(first: 1000) { nodes { id targetId } } }`),
       );
       const seen = JSON.stringify(r);
       for (const id of [B.maker.id, B.member, B.t.adminId, B.group, B.bot, B.userSub, B.tenantSub, B.audit, B.t.tenantId]) {
         expect(seen).not.toContain(id);
       }
       expect(r.tenant.capacity.consumed).toBe(10);
-      const byGroup = `query($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }`;
+      const byGroup = graphql(`query AccessIsolationByGroup($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }`);
       expect((await api.ok(A.t.admin, byGroup, { g: B.group })).tenant.users.totalCount).toBe(0);
       expect((await api.ok(A.t.admin, byGroup, { g: A.group })).tenant.users.totalCount).toBe(2);
     });
@@ -83,7 +84,7 @@ describe.each(engines())("access: tenant isolation (%s)", (_engine, url) => {
 
     it("every ID-taking mutation with B's IDs is NOT_FOUND exactly like an unknown ID, and writes nothing", async () => {
       /** [name, token, document, variables for a foreign ID, the foreign ID]. */
-      type M = { name: string; token: () => string; query: string; vars: (id: string) => Record<string, unknown>; foreign: () => string };
+      type M = { name: string; token: () => string; query: AnyDoc; vars: (id: string) => Vars; foreign: () => string };
       const admin = () => A.t.admin;
       const mutations: M[] = [
         { name: "updateUser", token: admin, query: Q.updateUser, vars: (id) => ({ input: { id, displayName: "Hijacked" } }), foreign: () => B.member },
@@ -92,7 +93,7 @@ describe.each(engines())("access: tenant isolation (%s)", (_engine, url) => {
         {
           name: "updateSecurityGroup",
           token: admin,
-          query: `mutation($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }`,
+          query: graphql(`mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }`),
           vars: (id) => ({ input: { id, displayName: "Hijacked" } }),
           foreign: () => B.group,
         },
@@ -187,7 +188,7 @@ describe.each(engines())("access: tenant isolation (%s)", (_engine, url) => {
         {
           name: "previewGroupLicenseAssignment",
           token: admin,
-          query: `query($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }`,
+          query: graphql(`query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }`),
           vars: (id) => ({ g: id, s: A.t.sku.user }),
           foreign: () => B.group,
         },

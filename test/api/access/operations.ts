@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema } from "graphql";
 import { Q } from "../../helpers/fixtures";
+import { AnyDoc } from "../../helpers/harness";
 import { BILLING, GA, GROUPS, LICENSES, READERS, USERS, Who, World, Call } from "../../helpers/principals";
+import { graphql } from "../../gql";
 
 /**
  * The expectation table of the role matrix (DESIGN §6): every root field of the emitted schema,
@@ -17,75 +19,75 @@ export interface Case {
   prepare(w: World, who: Who): Promise<Call>;
 }
 
-export const NODE = `query($id: ID!) { node(id: $id) { id __typename } }`;
+export const NODE = graphql(`query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }`);
 export const node = (name: string, allowed: readonly Who[], id: (w: World, who: Who) => string | Promise<string>): Case => ({
   name,
   allowed,
   prepare: async (w, who) => ({ query: NODE, variables: { id: await id(w, who) } }),
 });
-export const tenantField = (field: string, selection: string): Case => ({
+export const tenantField = (field: string, query: AnyDoc): Case => ({
   name: `tenant.${field}`,
   allowed: READERS,
-  prepare: async () => ({ query: `{ tenant { id ${selection} } }` }),
+  prepare: async () => ({ query }),
 });
 
 export const TABLE: Record<string, Case[]> = {
   // ----- queries
-  skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: `{ skus { id partNumber servicePlans { name } } }` }) }],
-  me: [{ name: "me", allowed: USERS, prepare: async () => ({ query: `{ me { id userPrincipalName roles canCreateBots } }` }) }],
+  skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }`) }) }],
+  me: [{ name: "me", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }`) }) }],
   tenant: [
     {
       name: "name and flags",
       allowed: USERS,
-      prepare: async () => ({ query: `{ tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }` }),
+      prepare: async () => ({ query: graphql(`query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }`) }),
     },
-    tenantField("users", `users(first: 5) { totalCount nodes { id } }`),
-    tenantField("securityGroups", `securityGroups(first: 5) { totalCount nodes { id } }`),
-    tenantField("subscriptions", `subscriptions { id quantity }`),
-    tenantField("licenses", `licenses { consumedUnits availableUnits }`),
-    tenantField("bots", `bots(first: 5) { totalCount nodes { id } }`),
-    tenantField("capacity", `capacity { period purchased consumed }`),
+    tenantField("users", graphql(`query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }`)),
+    tenantField("securityGroups", graphql(`query AccessTenantSecurityGroups { tenant { id securityGroups(first: 5) { totalCount nodes { id } } } }`)),
+    tenantField("subscriptions", graphql(`query AccessTenantSubscriptions { tenant { id subscriptions { id quantity } } }`)),
+    tenantField("licenses", graphql(`query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }`)),
+    tenantField("bots", graphql(`query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }`)),
+    tenantField("capacity", graphql(`query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }`)),
   ],
   user: [
     {
       name: "another user",
       allowed: READERS,
-      prepare: async (w) => ({ query: `query($id: ID!) { user(id: $id) { id displayName } }`, variables: { id: w.otherUser } }),
+      prepare: async (w) => ({ query: graphql(`query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }`), variables: { id: w.otherUser } }),
     },
     {
       name: "oneself",
       allowed: USERS,
-      prepare: async (w, who) => ({ query: `query($id: ID!) { user(id: $id) { id displayName } }`, variables: { id: w.selfId(who) } }),
+      prepare: async (w, who) => ({ query: graphql(`query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }`), variables: { id: w.selfId(who) } }),
     },
   ],
   securityGroup: [
     {
       name: "a group",
       allowed: READERS,
-      prepare: async (w) => ({ query: `query($id: ID!) { securityGroup(id: $id) { id displayName } }`, variables: { id: w.group } }),
+      prepare: async (w) => ({ query: graphql(`query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }`), variables: { id: w.group } }),
     },
   ],
   bot: [
     {
       name: "another user's bot",
       allowed: READERS,
-      prepare: async (w) => ({ query: `query($id: ID!) { bot(id: $id) { id name } }`, variables: { id: w.makerBot } }),
+      prepare: async (w) => ({ query: graphql(`query AccessOperationsBot($id: ID!) { bot(id: $id) { id name } }`), variables: { id: w.makerBot } }),
     },
     {
       name: "own bot",
       allowed: USERS,
-      prepare: async (w, who) => ({ query: `query($id: ID!) { bot(id: $id) { id name } }`, variables: { id: w.ownBot(who) } }),
+      prepare: async (w, who) => ({ query: graphql(`query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }`), variables: { id: w.ownBot(who) } }),
     },
   ],
   auditEvents: [
-    { name: "audit log", allowed: READERS, prepare: async () => ({ query: `{ auditEvents(first: 5) { totalCount nodes { id action } } }` }) },
+    { name: "audit log", allowed: READERS, prepare: async () => ({ query: graphql(`query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }`) }) },
   ],
   previewGroupLicenseAssignment: [
     {
       name: "preview",
       allowed: LICENSES,
       prepare: async (w) => ({
-        query: `query($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }`,
+        query: graphql(`query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }`),
         variables: { g: w.group, s: w.t.sku.user },
       }),
     },
@@ -121,7 +123,7 @@ export const TABLE: Record<string, Case[]> = {
       name: "settings",
       allowed: GA,
       prepare: async () => ({
-        query: `mutation($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }`,
+        query: graphql(`mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }`),
         variables: { input: { allowAdHocSubscriptions: true } },
       }),
     },
@@ -162,7 +164,7 @@ export const TABLE: Record<string, Case[]> = {
       name: "rename",
       allowed: GROUPS,
       prepare: async (w) => ({
-        query: `mutation($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }`,
+        query: graphql(`mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }`),
         variables: { input: { id: await w.freshGroup(), displayName: "Renamed group" } },
       }),
     },
@@ -210,7 +212,7 @@ export const TABLE: Record<string, Case[]> = {
       allowed: USERS,
       domainErrorOk: true,
       prepare: async (w) => ({
-        query: `mutation($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }`,
+        query: graphql(`mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }`),
         variables: { input: { skuId: w.t.sku.trial } },
       }),
     },

@@ -3,6 +3,7 @@ import { engines, TestApi, TEST_SECRET } from "../../helpers/harness";
 import { Q } from "../../helpers/fixtures";
 import { randomId } from "../../helpers/results";
 import { seedSide, Side } from "../../helpers/two-tenants";
+import { graphql } from "../../gql";
 
 /** DESIGN §6 sign-in: which tokens are UNAUTHENTICATED (foreign oid, disabled or deleted user, expiry, signature, alg:none, missing tid). */
 describe.each(engines())("access: tokens (%s)", (_engine, url) => {
@@ -17,7 +18,7 @@ describe.each(engines())("access: tokens (%s)", (_engine, url) => {
   afterAll(() => api.stop());
 
   describe("tokens", () => {
-    const ME = `{ me { id } }`;
+    const ME = graphql(`query AccessTokensMe { me { id } }`);
     const key = new TextEncoder().encode(TEST_SECRET);
     const now = () => Math.floor(Date.now() / 1000);
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
@@ -39,7 +40,7 @@ describe.each(engines())("access: tokens (%s)", (_engine, url) => {
       expect((await api.ok(u.token, ME)).me.id).toBe(u.id);
       await api.ok(A.t.admin, Q.updateUser, { input: { id: u.id, accountEnabled: false } });
       expect(await api.code(u.token, ME)).toBe("UNAUTHENTICATED");
-      expect(await api.code(u.token, `{ skus { id } }`)).toBe("UNAUTHENTICATED");
+      expect(await api.code(u.token, graphql(`query AccessTokensSkus { skus { id } }`))).toBe("UNAUTHENTICATED");
     });
 
     it("a deleted user's token is UNAUTHENTICATED", async () => {

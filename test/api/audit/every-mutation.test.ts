@@ -1,6 +1,7 @@
 import { engines, TestApi } from "../../helpers/harness";
 import { Q } from "../../helpers/fixtures";
 import { Audited, auditedTenant, auditKit } from "../../helpers/audit";
+import { graphql } from "../../gql";
 
 /**
  * DESIGN A1: every successful mutation appends exactly one audit event (actor, action, target,
@@ -79,7 +80,7 @@ describe.each(engines())("audit: A1 every successful mutation (%s)", (_engine, u
       shape: "before+after",
       setup: () => freshGroup("Group name before"),
       act: async (id) => {
-        await api.ok(groups.token, `mutation($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }`, {
+        await api.ok(groups.token, graphql(`mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }`), {
           input: { id, displayName: "Group name after" },
         });
         return { target: id, actor: groups.id, before: "Group name before", after: "Group name after" };
@@ -171,9 +172,9 @@ describe.each(engines())("audit: A1 every successful mutation (%s)", (_engine, u
     {
       mutation: "updateTenantSettings",
       shape: "before+after",
-      setup: async () => (await api.ok(t.admin, `{ tenant { allowAdHocSubscriptions } }`)).tenant.allowAdHocSubscriptions,
+      setup: async () => (await api.ok(t.admin, graphql(`query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }`))).tenant.allowAdHocSubscriptions,
       act: async (current) => {
-        await api.ok(t.admin, `mutation($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }`, {
+        await api.ok(t.admin, graphql(`mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }`), {
           input: { allowAdHocSubscriptions: !current },
         });
         return { target: t.tenantId, actor: t.adminId, before: String(current), after: String(!current) };

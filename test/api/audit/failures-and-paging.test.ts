@@ -1,6 +1,8 @@
-import { engines, GqlResult, TestApi } from "../../helpers/harness";
+import { engines, GqlResult, TestApi, AnyDoc, Vars, Present } from "../../helpers/harness";
 import { newTenant, Q, TenantFx } from "../../helpers/fixtures";
 import { Audited, auditedTenant, auditKit, EVENTS, Event } from "../../helpers/audit";
+import { ResultOf } from "@graphql-typed-document-node/core";
+import type { VariablesOf } from "@graphql-typed-document-node/core";
 
 /** DESIGN A1: a failed mutation appends no event and changes nothing; auditEvents filters by action and targetId and pages newest first. */
 describe.each(engines())("audit: A1 failures, filters and paging (%s)", (_engine, url) => {
@@ -20,7 +22,7 @@ describe.each(engines())("audit: A1 failures, filters and paging (%s)", (_engine
   const { next, count, freshUser, freshGroup, freshBot } = auditKit(() => api, () => audited);
 
   describe("a failed mutation appends none and changes nothing", () => {
-    const expectNoEvent = async (fx: TenantFx, token: string | undefined, query: string, vars: Record<string, unknown>, code: string) => {
+    const expectNoEvent = async (fx: TenantFx, token: string | undefined, query: AnyDoc, vars: Vars, code: string) => {
       const events = await count(fx);
       const before = await api.snapshot();
       const r: GqlResult = await api.exec(token, query, vars);
@@ -90,8 +92,8 @@ describe.each(engines())("audit: A1 failures, filters and paging (%s)", (_engine
       await fx.group("Paged group");
     });
 
-    const all = async (vars: Record<string, unknown> = {}) => (await api.ok(fx.admin, EVENTS, { first: 1000, ...vars })).auditEvents;
-    const actionOf = async (targetId: string, index = 0) => (await all({ targetId })).edges.at(-1 - index).node.action as string;
+    const all = async (vars: VariablesOf<typeof EVENTS> = {}) => (await api.ok(fx.admin, EVENTS, { first: 1000, ...vars })).auditEvents;
+    const actionOf = async (targetId: string, index = 0) => (await all({ targetId })).edges.at(-1 - index)!.node.action as string;
 
     it("lists newest first", async () => {
       const list = await all();
@@ -136,11 +138,11 @@ describe.each(engines())("audit: A1 failures, filters and paging (%s)", (_engine
       const ids: string[] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 100; guard++) {
-        const p: any = await api.ok(fx.admin, EVENTS, { first: 2, after });
+        const p: Present<ResultOf<typeof EVENTS>> = await api.ok(fx.admin, EVENTS, { first: 2, after });
         expect(p.auditEvents.totalCount).toBe(full.totalCount);
         expect(p.auditEvents.edges.length).toBeLessThanOrEqual(2);
         ids.push(...p.auditEvents.edges.map((e: { node: Event }) => e.node.id));
-        if (p.auditEvents.edges.length) expect(p.auditEvents.pageInfo.endCursor).toBe(p.auditEvents.edges.at(-1).cursor);
+        if (p.auditEvents.edges.length) expect(p.auditEvents.pageInfo.endCursor).toBe(p.auditEvents.edges.at(-1)!.cursor);
         if (!p.auditEvents.pageInfo.hasNextPage) break;
         after = p.auditEvents.pageInfo.endCursor;
       }

@@ -23,11 +23,11 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     await t.add(gb, [u.id]);
     await t.assignGroup(ga, [p.FLOW_FOR_BOTS, p.DATAVERSE_FOR_BOTS]);
     await t.assignGroup(gb, [p.FLOW_FOR_BOTS]);
-    const names = async () => (await userSku(t, u.id)).enabledPlans.map((x: any) => x.name).sort();
+    const names = async () => (await userSku(t, u.id))!.enabledPlans.map((x) => x.name).sort();
     expect(await names()).toEqual(["BOT_AUTHORING", "DATAVERSE_FOR_BOTS"]);
 
     const rows = await assignmentStates(t, u.id);
-    const byGroup = Object.fromEntries(rows.map((r) => [r.assignedByGroup.id, r.disabledPlans.map((x: any) => x.name).sort()]));
+    const byGroup = Object.fromEntries(rows.map((r) => [r.assignedByGroup.id, r.disabledPlans.map((x) => x.name).sort()]));
     expect(byGroup).toEqual({ [ga]: ["DATAVERSE_FOR_BOTS", "FLOW_FOR_BOTS"], [gb]: ["FLOW_FOR_BOTS"] });
 
     // Re-adding on group B with other disabled plans replaces B's disabled plans (and takes no seat: pool is full).
@@ -43,8 +43,8 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     expect(await names()).toEqual(["FLOW_FOR_BOTS"]);
     await t.license(u.id, []);
     expect(await names()).toEqual(["BOT_AUTHORING", "DATAVERSE_FOR_BOTS", "FLOW_FOR_BOTS"]);
-    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0 });
-    expect(await userSku(t, u.id)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
+    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0 });
+    expect(await userSku(t, u.id))!.toMatchObject({ state: "ACTIVE", holdsSeat: true });
   });
 
   // ---------------------------------------------------------------- S8
@@ -62,14 +62,14 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     await removeDirect(t, u);
     const l = await userSku(t, u);
     expect(l).toMatchObject({ state: "ACTIVE", error: "NONE", holdsSeat: true });
-    expect(l.sources).toEqual([{ kind: "GROUP", group: { id: g }, via: [{ id: g }] }]);
+    expect(l!.sources).toEqual([{ kind: "GROUP", group: { id: g }, via: [{ id: g }] }]);
     expect(await assignmentStates(t, u)).toHaveLength(1);
     expect(await stateOf(t, w)).toBe("ERROR/COUNT_VIOLATION");
-    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
 
     // Removing a direct SKU the user does not have directly leaves the group source alone.
     await removeDirect(t, u);
-    expect(await userSku(t, u)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
+    expect(await userSku(t, u))!.toMatchObject({ state: "ACTIVE", holdsSeat: true });
   });
 
   it("S8 S5 removing the only (direct) source frees the seat for the next in line", async () => {
@@ -100,7 +100,7 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     await t.assignGroup(ga, [p.BOT_AUTHORING, p.FLOW_FOR_BOTS]);
     const eff = await t.effective(u.id);
     expect(userLicense(eff.effectiveLicenses)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
-    expect(userLicense(eff.effectiveLicenses).enabledPlans.map((x: any) => x.name)).not.toContain("BOT_AUTHORING");
+    expect(userLicense(eff.effectiveLicenses)!.enabledPlans.map((x) => x.name)).not.toContain("BOT_AUTHORING");
     expect(eff.canCreateBots).toBe(false);
     expect(await api.code(u.token, Q.createBot, { input: { name: "Nope" } })).toBe("LICENSE_REQUIRED");
 
@@ -109,7 +109,7 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     expect((await t.effective(u.id)).canCreateBots).toBe(true);
     const bot = await api.ok(u.token, Q.createBot, { input: { name: "Yes" } });
     expect(bot.createBot.owner.id).toBe(u.id);
-    expect(await userPool(t)).toMatchObject({ consumedUnits: 1 });
+    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1 });
   });
 
   it("B1 createBot without any license is LICENSE_REQUIRED, even when the tenant has free seats", async () => {
@@ -137,13 +137,13 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     const eff = await t.effective(u.id);
     expect(eff.canCreateBots).toBe(false);
     expect(userLicense(eff.effectiveLicenses)).toMatchObject({ state: "ACTIVE", error: "NONE", holdsSeat: true });
-    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
     expect(await stateOf(t, w.id)).toBe("ERROR/COUNT_VIOLATION");
     expect(await api.code(u.token, ME_ID)).toBe("UNAUTHENTICATED");
 
     await api.ok(t.admin, Q.updateUser, { input: { id: u.id, accountEnabled: true } });
     expect((await t.effective(u.id)).canCreateBots).toBe(true);
-    expect(await userSku(t, u.id)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
+    expect(await userSku(t, u.id))!.toMatchObject({ state: "ACTIVE", holdsSeat: true });
   });
 
   // ---------------------------------------------------------------- B2

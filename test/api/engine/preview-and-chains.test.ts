@@ -35,7 +35,7 @@ describe.each(engines())("engine: S11 preview, S13 chains (%s)", (_engine, url) 
 
     await t.assignGroup(target);
     const pool = await userPool(t);
-    expect(pool.consumedUnits - 1).toBe(r.newSeatsNeeded - r.wouldBeInError);
+    expect(pool!.consumedUnits - 1).toBe(r.newSeatsNeeded - r.wouldBeInError);
     expect(pool).toMatchObject({ consumedUnits: 3, availableUnits: 0, unassignedDemand: r.wouldBeInError });
     const errors = await groupErrors(t, target);
     expect(errors.ids).toHaveLength(r.wouldBeInError);
@@ -54,7 +54,7 @@ describe.each(engines())("engine: S11 preview, S13 chains (%s)", (_engine, url) 
     expect(await api.snapshot()).toBe(before);
     expect(r).toMatchObject({ newSeatsNeeded: 3, alreadyLicensed: 0, availableUnits: 5, wouldBeInError: 0 });
     await t.assignGroup(g);
-    expect(await userPool(t)).toMatchObject({ consumedUnits: 3, availableUnits: 2, unassignedDemand: 0 });
+    expect(await userPool(t))!.toMatchObject({ consumedUnits: 3, availableUnits: 2, unassignedDemand: 0 });
     expect(await groupErrors(t, g)).toEqual({ has: false, ids: [] });
   });
 
@@ -75,11 +75,11 @@ describe.each(engines())("engine: S11 preview, S13 chains (%s)", (_engine, url) 
     await t.add(large, [u.id]);
     await t.add(small, [u.id]);
     const l = await userSku(t, u.id);
-    expect(l.sources).toEqual([{ kind: "GROUP", group: { id: top }, via: [{ id: minId(x, y) }, { id: top }] }]);
+    expect(l!.sources).toEqual([{ kind: "GROUP", group: { id: top }, via: [{ id: minId(x, y) }, { id: top }] }]);
     const rows = await assignmentStates(t, u.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].via).toEqual([{ id: small }, { id: top }]);
-    expect(await userPool(t)).toMatchObject({ consumedUnits: 1 });
+    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1 });
   });
 
   it("S13 a user reaching the licensed group through chains of different lengths gets the shortest chain", async () => {
@@ -97,14 +97,14 @@ describe.each(engines())("engine: S11 preview, S13 chains (%s)", (_engine, url) 
     await t.add(g1, [], [g4]);
     await t.add(g4, [u.id]);
     const l = await userSku(t, u.id);
-    expect(l.sources).toEqual([{ kind: "GROUP", group: { id: g1 }, via: [{ id: g4 }, { id: g1 }] }]);
+    expect(l!.sources).toEqual([{ kind: "GROUP", group: { id: g1 }, via: [{ id: g4 }, { id: g1 }] }]);
     let rows = await assignmentStates(t, u.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ assignedByGroup: { id: g1 }, via: [{ id: g4 }, { id: g1 }] });
 
     // A direct membership in the licensed group is the shortest chain of all.
     await t.add(g1, [u.id]);
-    expect((await userSku(t, u.id)).sources).toEqual([{ kind: "GROUP", group: { id: g1 }, via: [{ id: g1 }] }]);
+    expect((await userSku(t, u.id))!.sources).toEqual([{ kind: "GROUP", group: { id: g1 }, via: [{ id: g1 }] }]);
     rows = await assignmentStates(t, u.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].via).toEqual([{ id: g1 }]);
@@ -114,8 +114,8 @@ describe.each(engines())("engine: S11 preview, S13 chains (%s)", (_engine, url) 
     await removeMembers(t, g4, [u.id]);
     const back = await userSku(t, u.id);
     expect(back).toMatchObject({ state: "ACTIVE", holdsSeat: true });
-    expect(back.sources).toEqual([{ kind: "GROUP", group: { id: g1 }, via: [{ id: g3 }, { id: g2 }, { id: g1 }] }]);
-    expect(await userPool(t)).toMatchObject({ consumedUnits: 1 });
+    expect(back!.sources).toEqual([{ kind: "GROUP", group: { id: g1 }, via: [{ id: g3 }, { id: g2 }, { id: g1 }] }]);
+    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1 });
   });
 
 });

@@ -1,4 +1,4 @@
-import { engines, TestApi } from "../../helpers/harness";
+import { engines, TestApi, AnyDoc, Vars } from "../../helpers/harness";
 import { newTenant, Q } from "../../helpers/fixtures";
 import { directory, GROUP, USER, USERS, NODE, ME, UPDATE_GROUP } from "../../helpers/directory";
 
@@ -20,7 +20,7 @@ describe.each(engines())("users and groups: cross-tenant IDs (%s)", (_engine, ur
         [NODE, bg, "node"], [NODE, bu.id, "node"], [NODE, b.tenantId, "node"],
         [GROUP, "grp_00000000-0000-7000-8000-000000000000", "securityGroup"],
         [USER, "usr_00000000-0000-7000-8000-000000000000", "user"],
-      ] as const) {
+      ] as [AnyDoc, string, string][]) {
         const r = await api.exec(a.admin, q, { id });
         expect({ id, r }).toEqual({ id, r: { data: { [field]: null } } });
       }
@@ -42,7 +42,7 @@ describe.each(engines())("users and groups: cross-tenant IDs (%s)", (_engine, ur
       const bUserBefore = await user(b.admin, bu.id);
       const before = await api.snapshot();
 
-      const attempts: [string, string, Record<string, unknown>][] = [
+      const attempts: [string, AnyDoc, Vars][] = [
         ["updateSecurityGroup", UPDATE_GROUP, { input: { id: bg, displayName: "Hijacked" } }],
         ["deleteSecurityGroup", Q.deleteGroup, { id: bg }],
         ["updateUser", Q.updateUser, { input: { id: bu.id, displayName: "Hijacked", roles: ["GLOBAL_ADMIN"] } }],

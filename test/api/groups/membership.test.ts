@@ -80,14 +80,14 @@ describe.each(engines())("groups: G1 membership (%s)", (_engine, url) => {
       await t.add(a, [u.id], [b]);
       const again = await api.exec(t.admin, Q.addMembers, { input: { groupId: a, userIds: [u.id, u.id, v.id], groupIds: [b, b] } });
       expect(again.errors).toBeUndefined();
-      expect(again.data.addGroupMembers.id).toBe(a);
+      expect(again.data!.addGroupMembers.id).toBe(a);
       await t.add(a, [u.id], [b]);
       const ga = await group(t.admin, a);
       expect(ga.members.totalCount).toBe(2);
-      expect(ga.members.nodes.map((n: any) => n.id).sort()).toEqual(sorted([u.id, v.id]));
-      expect(ga.memberGroups.map((g: any) => g.id)).toEqual([b]);
-      expect((await user(t.admin, u.id)).memberOf.map((g: any) => g.id)).toEqual([a]);
-      expect((await group(t.admin, b)).memberOf.map((g: any) => g.id)).toEqual([a]);
+      expect(ga.members.nodes.map((n) => n.id).sort()).toEqual(sorted([u.id, v.id]));
+      expect(ga.memberGroups.map((g) => g.id)).toEqual([b]);
+      expect((await user(t.admin, u.id)).memberOf.map((g) => g.id)).toEqual([a]);
+      expect((await group(t.admin, b)).memberOf.map((g) => g.id)).toEqual([a]);
       expect((await users(t.admin, { filter: { memberOfGroupId: a } })).totalCount).toBe(2);
     });
 

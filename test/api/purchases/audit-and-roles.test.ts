@@ -1,6 +1,7 @@
 import { engines, TestApi } from "../../helpers/harness";
 import { newTenant, Q } from "../../helpers/fixtures";
 import { purchaseKit, pool, mentionsItem, PURCHASE, UPDATE_QTY, CANCEL, TENANT_PN, USER_PN, NOT_BILLING } from "../../helpers/purchases";
+import { PurchaseLicensesInput } from "../../gql/graphql";
 
 /** Purchases' audit events (A1) and role matrix (§6). */
 describe.each(engines())("purchases: A1 audit, \u00a76 roles (%s)", (_engine, url) => {
@@ -46,7 +47,7 @@ describe.each(engines())("purchases: A1 audit, \u00a76 roles (%s)", (_engine, ur
       await api.ok(t.admin, UPDATE_QTY, { input: { subscriptionId: sub.id, quantity: 6 } });
       const n1 = await audit(t);
       expect(n1.totalCount).toBe(n0 + 1);
-      expect(n1.nodes.some((e: any) => e.targetId === sub.id)).toBe(true);
+      expect(n1.nodes.some((e) => e.targetId === sub.id)).toBe(true);
       await api.ok(t.admin, CANCEL, { id: sub.id });
       expect((await audit(t)).totalCount).toBe(n0 + 2);
     });
@@ -60,10 +61,10 @@ describe.each(engines())("purchases: A1 audit, \u00a76 roles (%s)", (_engine, ur
       const token = await callerToken(t, who);
       const r = (await api.ok(token, PURCHASE, { input: { channel: "ADMIN_CENTER", items: [{ skuId: t.sku.tenant, quantity: 1 }, { skuId: t.sku.user, quantity: 4 }] } }))
         .purchaseLicenses;
-      const sub = r.subscriptions.find((s: any) => s.sku.partNumber === USER_PN);
-      expect((await api.ok(token, UPDATE_QTY, { input: { subscriptionId: sub.id, quantity: 6 } })).updateSubscriptionQuantity.quantity).toBe(6);
-      expect((await api.ok(token, CANCEL, { id: sub.id })).cancelSubscription.status).toBe("SUSPENDED");
-      expect(pool(await licenses(t), USER_PN).prepaidUnits).toEqual({ enabled: 0, warning: 0, suspended: 6 });
+      const sub = r.subscriptions.find((s) => s.sku.partNumber === USER_PN);
+      expect((await api.ok(token, UPDATE_QTY, { input: { subscriptionId: sub!.id, quantity: 6 } })).updateSubscriptionQuantity.quantity).toBe(6);
+      expect((await api.ok(token, CANCEL, { id: sub!.id })).cancelSubscription.status).toBe("SUSPENDED");
+      expect(pool(await licenses(t), USER_PN)!.prepaidUnits).toEqual({ enabled: 0, warning: 0, suspended: 6 });
     });
 
     it.each(NOT_BILLING)("§6 %s gets FORBIDDEN for purchase, update and cancel, and nothing changes", async (who) => {
@@ -88,14 +89,14 @@ describe.each(engines())("purchases: A1 audit, \u00a76 roles (%s)", (_engine, ur
       await t.buy(1);
       const billing = await t.user("billing", ["BILLING_ADMIN"]);
       const plain = await t.user("plain");
-      const item = { channel: "ADMIN_CENTER", items: [{ skuId: t.sku.user, quantity: 1 }] };
+      const item: PurchaseLicensesInput = { channel: "ADMIN_CENTER", items: [{ skuId: t.sku.user, quantity: 1 }] };
       await api.ok(billing.token, PURCHASE, { input: item });
       await api.ok(t.admin, Q.updateUser, { input: { id: billing.id, roles: [] } });
       expect(await failsUnchanged(billing.token, PURCHASE, { input: item })).toBe("FORBIDDEN");
       expect(await failsUnchanged(plain.token, PURCHASE, { input: item })).toBe("FORBIDDEN");
       await api.ok(t.admin, Q.updateUser, { input: { id: plain.id, roles: ["BILLING_ADMIN"] } });
       await api.ok(plain.token, PURCHASE, { input: item });
-      expect(pool(await licenses(t), USER_PN).prepaidUnits.enabled).toBe(3);
+      expect(pool(await licenses(t), USER_PN)!.prepaidUnits.enabled).toBe(3);
     });
 
     it("§6 a disabled BILLING_ADMIN, or a token whose tid is another tenant, is UNAUTHENTICATED", async () => {
@@ -104,7 +105,7 @@ describe.each(engines())("purchases: A1 audit, \u00a76 roles (%s)", (_engine, ur
       await a.buy(1);
       const billing = await a.user("billing", ["BILLING_ADMIN"]);
       await api.ok(a.admin, Q.updateUser, { input: { id: billing.id, accountEnabled: false } });
-      const item = { channel: "ADMIN_CENTER", items: [{ skuId: a.sku.user, quantity: 1 }] };
+      const item: PurchaseLicensesInput = { channel: "ADMIN_CENTER", items: [{ skuId: a.sku.user, quantity: 1 }] };
       expect(await failsUnchanged(billing.token, PURCHASE, { input: item })).toBe("UNAUTHENTICATED");
       const crossed = await api.token({ tid: b.tenantId, oid: a.adminId });
       expect(await failsUnchanged(crossed, PURCHASE, { input: { channel: "ADMIN_CENTER", items: [{ skuId: b.sku.tenant, quantity: 1 }] } })).toBe("UNAUTHENTICATED");

@@ -1,6 +1,7 @@
-import { engines, TestApi } from "../../helpers/harness";
+import { engines, TestApi, AnyDoc, Vars, invalidVars } from "../../helpers/harness";
 import { newTenant } from "../../helpers/fixtures";
 import { purchaseKit, pool, PURCHASE, SUBS, TENANT_PN, USER_PN, KNOWN_CODES } from "../../helpers/purchases";
+import { PurchaseChannel } from "../../gql/graphql";
 
 /** purchaseLicenses: one atomic order (P1), input errors (§7), trials cannot be bought (P4). */
 describe.each(engines())("purchases: P1 orders, P4 trials (%s)", (_engine, url) => {
@@ -18,10 +19,10 @@ describe.each(engines())("purchases: P1 orders, P4 trials (%s)", (_engine, url) 
       expect(r.orderId).toBeTruthy();
       expect(r.subscriptions).toHaveLength(2);
       for (const s of r.subscriptions) expect(s).toMatchObject({ orderId: r.orderId, channel: "ADMIN_CENTER", status: "ACTIVE", isTrial: false });
-      expect(r.subscriptions.map((s: any) => [s.sku.partNumber, s.quantity]).sort()).toEqual([[TENANT_PN, 2], [USER_PN, 7]]);
+      expect(r.subscriptions.map((s) => [s.sku.partNumber, s.quantity]).sort()).toEqual([[TENANT_PN, 2], [USER_PN, 7]]);
 
       const listed = await subs(t);
-      expect(listed.map((s) => s.id).sort()).toEqual(r.subscriptions.map((s: any) => s.id).sort());
+      expect(listed.map((s) => s.id).sort()).toEqual(r.subscriptions.map((s) => s.id).sort());
       expect(new Set(listed.map((s) => s.orderId))).toEqual(new Set([r.orderId]));
 
       const second = await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.user, quantity: 1 }]);
@@ -73,7 +74,7 @@ describe.each(engines())("purchases: P1 orders, P4 trials (%s)", (_engine, url) 
     it("P1 quantities 1 and 1,000,000 (the bounds) are accepted", async () => {
       const t = await newTenant(api);
       const r = await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.tenant, quantity: 1 }, { skuId: t.sku.user, quantity: 1_000_000 }]);
-      expect(r.subscriptions.map((s: any) => s.quantity).sort((a: number, b: number) => a - b)).toEqual([1, 1_000_000]);
+      expect(r.subscriptions.map((s) => s.quantity).sort((a: number, b: number) => a - b)).toEqual([1, 1_000_000]);
       expect(pool(await licenses(t), USER_PN)).toMatchObject({ prepaidUnits: { enabled: 1_000_000 }, consumedUnits: 0, availableUnits: 1_000_000 });
     });
 
@@ -108,7 +109,7 @@ describe.each(engines())("purchases: P1 orders, P4 trials (%s)", (_engine, url) 
       });
       expect(code).toBe("BAD_USER_INPUT");
       for (const bad of ["not-a-date", "2027-01-01", 12345]) {
-        expect(await failsUnchanged(t.admin, PURCHASE, { input: { channel: "ADMIN_CENTER", items: [{ skuId: t.sku.tenant, quantity: 1 }], endsAt: bad } })).toBe("BAD_USER_INPUT");
+        expect(await failsUnchanged(t.admin, PURCHASE, invalidVars({ input: { channel: "ADMIN_CENTER", items: [{ skuId: t.sku.tenant, quantity: 1 }], endsAt: bad } }))).toBe("BAD_USER_INPUT");
       }
       const endsAt = iso(365);
       const r = await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.tenant, quantity: 1 }], { endsAt });
@@ -120,7 +121,7 @@ describe.each(engines())("purchases: P1 orders, P4 trials (%s)", (_engine, url) 
       const t = await newTenant(api);
       await t.buy(1);
       const sub = (await subs(t))[0];
-      const cases: [string, Record<string, unknown> | undefined][] = [
+      const cases: [AnyDoc | string, Vars | undefined][] = [
         // inline, no channel
         [`mutation { purchaseLicenses(input: { items: [{ skuId: "${t.sku.tenant}", quantity: 1 }] }) { orderId } }`, undefined],
         // inline, an item without quantity
@@ -133,7 +134,7 @@ describe.each(engines())("purchases: P1 orders, P4 trials (%s)", (_engine, url) 
         [`mutation { cancelSubscription { id } }`, undefined],
       ];
       for (const [query, vars] of cases) {
-        const code = await failsUnchanged(t.admin, query, vars);
+        const code = await api.failsUnchanged(t.admin, query, vars);
         expect(KNOWN_CODES).toContain(code);
         expect(["GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]).toContain(code);
       }
@@ -143,7 +144,7 @@ describe.each(engines())("purchases: P1 orders, P4 trials (%s)", (_engine, url) 
   // ---- P4 -----------------------------------------------------------------
 
   describe("P4 trials cannot be bought", () => {
-    it.each(["ADMIN_CENTER", "VOLUME_LICENSING", "PARTNER"])("P4 the trial SKU through %s is BAD_USER_INPUT", async (channel) => {
+    it.each<PurchaseChannel>(["ADMIN_CENTER", "VOLUME_LICENSING", "PARTNER"])("P4 the trial SKU through %s is BAD_USER_INPUT", async (channel) => {
       const t = await newTenant(api);
       await buy(t, channel, [{ skuId: t.sku.tenant, quantity: 1 }]);
       expect(await failsUnchanged(t.admin, PURCHASE, { input: { channel, items: [{ skuId: t.sku.trial, quantity: 1 }] } })).toBe("BAD_USER_INPUT");

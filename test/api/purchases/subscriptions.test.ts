@@ -33,41 +33,41 @@ describe.each(engines())("purchases: P6\u2013P8 subscriptions (%s)", (_engine, u
     it("P7 lowering below the seats in use is SEATS_IN_USE and changes nothing; down to exactly the seats in use and raising work", async () => {
       const t = await newTenant(api);
       const r = await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.tenant, quantity: 1 }, { skuId: t.sku.user, quantity: 5 }]);
-      const sub = r.subscriptions.find((s: any) => s.sku.partNumber === USER_PN);
+      const sub = r.subscriptions.find((s) => s.sku.partNumber === USER_PN);
       for (const name of ["a", "b", "c"]) await t.license((await t.user(name)).id);
 
-      expect(await failsUnchanged(t.admin, UPDATE_QTY, { input: { subscriptionId: sub.id, quantity: 2 } })).toBe("SEATS_IN_USE");
+      expect(await failsUnchanged(t.admin, UPDATE_QTY, { input: { subscriptionId: sub!.id, quantity: 2 } })).toBe("SEATS_IN_USE");
       expect(pool(await licenses(t), USER_PN)).toMatchObject({ prepaidUnits: { enabled: 5 }, consumedUnits: 3, availableUnits: 2 });
 
-      const down = (await api.ok(t.admin, UPDATE_QTY, { input: { subscriptionId: sub.id, quantity: 3 } })).updateSubscriptionQuantity;
-      expect(down).toMatchObject({ id: sub.id, quantity: 3 });
+      const down = (await api.ok(t.admin, UPDATE_QTY, { input: { subscriptionId: sub!.id, quantity: 3 } })).updateSubscriptionQuantity;
+      expect(down).toMatchObject({ id: sub!.id, quantity: 3 });
       expect(pool(await licenses(t), USER_PN)).toMatchObject({ prepaidUnits: { enabled: 3 }, consumedUnits: 3, availableUnits: 0 });
 
-      const up = (await api.ok(t.admin, UPDATE_QTY, { input: { subscriptionId: sub.id, quantity: 10 } })).updateSubscriptionQuantity;
+      const up = (await api.ok(t.admin, UPDATE_QTY, { input: { subscriptionId: sub!.id, quantity: 10 } })).updateSubscriptionQuantity;
       expect(up.quantity).toBe(10);
       expect(pool(await licenses(t), USER_PN)).toMatchObject({ prepaidUnits: { enabled: 10 }, consumedUnits: 3, availableUnits: 7 });
-      expect((await subs(t)).find((s) => s.id === sub.id).quantity).toBe(10);
+      expect((await subs(t)).find((s) => s.id === sub!.id)!.quantity).toBe(10);
     });
 
     it("P7 SEATS_IN_USE counts the whole pool (other subscriptions, WARNING included)", async () => {
       const t = await newTenant(api);
       const a = (await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.tenant, quantity: 1 }, { skuId: t.sku.user, quantity: 2 }])).subscriptions.find(
-        (s: any) => s.sku.partNumber === USER_PN,
+        (s) => s.sku.partNumber === USER_PN,
       );
       await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.user, quantity: 2 }], { endsAt: iso(5) });
       for (const name of ["a", "b", "c", "d"]) await t.license((await t.user(name)).id);
       api.clock.advanceDays(6);
       expect(pool(await licenses(t), USER_PN)).toMatchObject({ prepaidUnits: { enabled: 2, warning: 2 }, consumedUnits: 4 });
       // 1 + 2 (warning) = 3 < 4 seats in use
-      expect(await failsUnchanged(t.admin, UPDATE_QTY, { input: { subscriptionId: a.id, quantity: 1 } })).toBe("SEATS_IN_USE");
+      expect(await failsUnchanged(t.admin, UPDATE_QTY, { input: { subscriptionId: a!.id, quantity: 1 } })).toBe("SEATS_IN_USE");
     });
 
     it("P7 lowering is allowed while the seats in use still fit", async () => {
       const t = await newTenant(api);
       const r = await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.tenant, quantity: 1 }, { skuId: t.sku.user, quantity: 5 }]);
-      const sub = r.subscriptions.find((s: any) => s.sku.partNumber === USER_PN);
+      const sub = r.subscriptions.find((s) => s.sku.partNumber === USER_PN);
       await t.license((await t.user("only")).id);
-      expect((await api.ok(t.admin, UPDATE_QTY, { input: { subscriptionId: sub.id, quantity: 2 } })).updateSubscriptionQuantity.quantity).toBe(2);
+      expect((await api.ok(t.admin, UPDATE_QTY, { input: { subscriptionId: sub!.id, quantity: 2 } })).updateSubscriptionQuantity.quantity).toBe(2);
       expect(pool(await licenses(t), USER_PN)).toMatchObject({ prepaidUnits: { enabled: 2 }, consumedUnits: 1, availableUnits: 1 });
     });
 
@@ -101,7 +101,7 @@ describe.each(engines())("purchases: P6\u2013P8 subscriptions (%s)", (_engine, u
       expect(await subs(t)).toHaveLength(300);
       expect(await failsUnchanged(t.admin, PURCHASE, { input: { channel: "ADMIN_CENTER", items: [{ skuId: t.sku.tenant, quantity: 1 }] } })).toBe("BAD_USER_INPUT");
       expect(await subs(t, true)).toHaveLength(300);
-      expect(pool(await licenses(t), TENANT_PN).prepaidUnits.enabled).toBe(299);
+      expect(pool(await licenses(t), TENANT_PN)!.prepaidUnits.enabled).toBe(299);
       // the limit is per tenant
       const other = await newTenant(api);
       expect((await other.buy(1)).subscriptions).toHaveLength(2);
@@ -115,7 +115,7 @@ describe.each(engines())("purchases: P6\u2013P8 subscriptions (%s)", (_engine, u
       const t = await newTenant(api);
       await t.buy(5);
       const extra = (await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.user, quantity: 3 }])).subscriptions[0];
-      expect(pool(await licenses(t), USER_PN).prepaidUnits).toEqual({ enabled: 8, warning: 0, suspended: 0 });
+      expect(pool(await licenses(t), USER_PN)!.prepaidUnits).toEqual({ enabled: 8, warning: 0, suspended: 0 });
 
       const c = (await api.ok(t.admin, CANCEL, { id: extra.id })).cancelSubscription;
       expect(c).toMatchObject({ id: extra.id, status: "SUSPENDED" });

@@ -1,6 +1,7 @@
 import { engines, TestApi } from "../../helpers/harness";
 import { newTenant } from "../../helpers/fixtures";
 import { purchaseKit, pool, PURCHASE, SUBS, CANCEL, TENANT_PN, USER_PN } from "../../helpers/purchases";
+import { PurchaseChannel } from "../../gql/graphql";
 
 /** User licenses need a granting tenant license (P2) of a matching channel (P3). */
 describe.each(engines())("purchases: P2 tenant license, P3 channels (%s)", (_engine, url) => {
@@ -68,7 +69,7 @@ describe.each(engines())("purchases: P2 tenant license, P3 channels (%s)", (_eng
   // ---- P3 -----------------------------------------------------------------
 
   describe("P3 channels", () => {
-    it.each(["VOLUME_LICENSING", "PARTNER"])("P3 %s user licenses with only an ADMIN_CENTER tenant license: CHANNEL_MISMATCH", async (channel) => {
+    it.each<PurchaseChannel>(["VOLUME_LICENSING", "PARTNER"])("P3 %s user licenses with only an ADMIN_CENTER tenant license: CHANNEL_MISMATCH", async (channel) => {
       const t = await newTenant(api);
       await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.tenant, quantity: 1 }]);
       const code = await failsUnchanged(t.admin, PURCHASE, { input: { channel, items: [{ skuId: t.sku.user, quantity: 3 }] } });
@@ -84,13 +85,13 @@ describe.each(engines())("purchases: P2 tenant license, P3 channels (%s)", (_eng
       expect(await failsUnchanged(t2.admin, PURCHASE, { input: { channel: "VOLUME_LICENSING", items: [{ skuId: t2.sku.user, quantity: 3 }] } })).toBe("CHANNEL_MISMATCH");
     });
 
-    it.each(["VOLUME_LICENSING", "PARTNER"])("P3 %s user licenses with a tenant license of the same channel, existing or in the same order", async (channel) => {
+    it.each<PurchaseChannel>(["VOLUME_LICENSING", "PARTNER"])("P3 %s user licenses with a tenant license of the same channel, existing or in the same order", async (channel) => {
       const t = await newTenant(api);
       const same = await buy(t, channel, [{ skuId: t.sku.tenant, quantity: 1 }, { skuId: t.sku.user, quantity: 2 }]);
-      expect(same.subscriptions.map((s: any) => s.channel)).toEqual([channel, channel]);
+      expect(same.subscriptions.map((s) => s.channel)).toEqual([channel, channel]);
       const later = await buy(t, channel, [{ skuId: t.sku.user, quantity: 4 }]);
       expect(later.subscriptions[0]).toMatchObject({ channel, quantity: 4 });
-      expect(pool(await licenses(t), USER_PN).prepaidUnits.enabled).toBe(6);
+      expect(pool(await licenses(t), USER_PN)!.prepaidUnits.enabled).toBe(6);
     });
 
     it("P3 a same-channel tenant license that no longer grants does not count, even if another channel's does", async () => {
@@ -102,7 +103,7 @@ describe.each(engines())("purchases: P2 tenant license, P3 channels (%s)", (_eng
       expect(code).toBe("CHANNEL_MISMATCH");
     });
 
-    it.each(["VOLUME_LICENSING", "PARTNER", "ADMIN_CENTER"])("P3 ADMIN_CENTER user licenses accept a tenant license bought through %s", async (channel) => {
+    it.each<PurchaseChannel>(["VOLUME_LICENSING", "PARTNER", "ADMIN_CENTER"])("P3 ADMIN_CENTER user licenses accept a tenant license bought through %s", async (channel) => {
       const t = await newTenant(api);
       await buy(t, channel, [{ skuId: t.sku.tenant, quantity: 1 }]);
       const r = await buy(t, "ADMIN_CENTER", [{ skuId: t.sku.user, quantity: 2 }]);

@@ -1,6 +1,7 @@
-import { engines, TestApi } from "../../helpers/harness";
+import { engines, TestApi, AnyDoc, Vars } from "../../helpers/harness";
 import { newTenant, Q } from "../../helpers/fixtures";
 import { directory, UPDATE_GROUP } from "../../helpers/directory";
+import { graphql } from "../../gql";
 
 /** Users and groups: bad input is refused with its documented code and changes nothing (DESIGN §7). */
 describe.each(engines())("users and groups: bad input (%s)", (_engine, url) => {
@@ -35,8 +36,8 @@ describe.each(engines())("users and groups: bad input (%s)", (_engine, url) => {
         [Q.addMembers, { input: { groupId: null, userIds: [t.adminId] } }],
         [Q.addMembers, { input: { groupId: g, userIds: [null] } }],
         [Q.deleteUser, {}],
-      ] as const) {
-        const r = await api.exec(t.admin, q, vars as Record<string, unknown>);
+      ] as [AnyDoc, Vars][]) {
+        const r = await api.exec(t.admin, q, vars);
         const code = r.errors?.[0].extensions?.code;
         expect({ vars, ok: code === "BAD_USER_INPUT" || code === "GRAPHQL_VALIDATION_FAILED" }).toEqual({ vars, ok: true });
       }
@@ -48,7 +49,7 @@ describe.each(engines())("users and groups: bad input (%s)", (_engine, url) => {
       const g = await t.group("G");
       const u = await t.user("u");
       const before = await api.snapshot();
-      const attempts: [string, Record<string, unknown>][] = [
+      const attempts: [AnyDoc, Vars][] = [
         [Q.createUser, { input: { userPrincipalName: "empty@x.example", displayName: "" } }],
         [Q.createUser, { input: { userPrincipalName: "blank@x.example", displayName: "   " } }],
         [Q.createGroup, { input: { displayName: "" } }],
@@ -73,7 +74,7 @@ describe.each(engines())("users and groups: bad input (%s)", (_engine, url) => {
       const b = await t.group("B");
       const u = await t.user("u");
       await t.add(a, [], [b]);
-      const cases: [string, string, Record<string, unknown>, string][] = [
+      const cases: [string, AnyDoc, Vars, string][] = [
         ["malformed UPN", Q.createUser, { input: { userPrincipalName: "jane.doe", displayName: "Jane" } }, "BAD_USER_INPUT"],
         ["UPN with two @", Q.createUser, { input: { userPrincipalName: "jane@doe@x.example", displayName: "Jane" } }, "BAD_USER_INPUT"],
         ["another tenant's group as target", Q.addMembers, { input: { groupId: og, userIds: [u.id] } }, "NOT_FOUND"],
@@ -88,7 +89,7 @@ describe.each(engines())("users and groups: bad input (%s)", (_engine, url) => {
         await unchanged(before);
       }
       // Duplicate UPN (differently cased) of an existing user.
-      const upn: string = (await api.ok(t.admin, `{ me { userPrincipalName } }`)).me.userPrincipalName;
+      const upn: string = (await api.ok(t.admin, graphql(`query UsersBadInputMe { me { userPrincipalName } }`))).me.userPrincipalName;
       const before = await api.snapshot();
       expect(await api.code(t.admin, Q.createUser, { input: { userPrincipalName: upn.toUpperCase(), displayName: "Copy" } })).toBe("CONFLICT");
       await unchanged(before);

@@ -1,5 +1,5 @@
 import { engines, TestApi } from "../../helpers/harness";
-import { newTenant, Q, TenantFx } from "../../helpers/fixtures";
+import { newTenant, Q, TenantFx, userLicense } from "../../helpers/fixtures";
 import { directory, NODE, ME } from "../../helpers/directory";
 import { ids, sorted } from "../../helpers/ids";
 
@@ -60,7 +60,7 @@ describe.each(engines())("users: U2 deleting users (%s)", (_engine, url) => {
       const g = await t.group("Licensed");
       await t.add(g, [waiting.id]);
       await t.assignGroup(g);
-      const lic = (u: any) => u.effectiveLicenses.find((l: any) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
+      const lic = (u: Awaited<ReturnType<typeof t.effective>>) => userLicense(u.effectiveLicenses);
       expect(lic(await t.effective(waiting.id))).toMatchObject({ holdsSeat: false, error: "COUNT_VIOLATION" });
       await api.ok(t.admin, Q.deleteUser, { id: holder.id });
       expect(lic(await t.effective(waiting.id))).toMatchObject({ holdsSeat: true, state: "ACTIVE", error: "NONE" });
@@ -85,7 +85,7 @@ describe.each(engines())("users: U2 deleting users (%s)", (_engine, url) => {
       expect(top.members.totalCount).toBe(0);
       expect(top.members.nodes).toEqual([]);
       expect(ids(top.transitiveMembers.nodes)).toEqual([stays.id]);
-      expect((await users(t.admin, { filter: { memberOfGroupId: g } })).nodes.map((n: any) => n.id)).toEqual([stays.id]);
+      expect((await users(t.admin, { filter: { memberOfGroupId: g } })).nodes.map((n) => n.id)).toEqual([stays.id]);
       expect((await users(t.admin, { filter: { memberOfGroupId: parent } })).totalCount).toBe(0);
       // The group and its nesting are untouched.
       expect(ids(top.memberGroups)).toEqual([g]);

@@ -1,7 +1,8 @@
-import { engines, TestApi } from "../../helpers/harness";
+import { engines, TestApi, AnyDoc, Vars } from "../../helpers/harness";
 import { newTenant, Q } from "../../helpers/fixtures";
 import { directory, USER, ME } from "../../helpers/directory";
 import { sorted } from "../../helpers/ids";
+import { graphql } from "../../gql";
 
 /** U3: a tenant always keeps one enabled GLOBAL_ADMIN (DESIGN §5, §7 LAST_GLOBAL_ADMIN). */
 describe.each(engines())("users: U3 last enabled GLOBAL_ADMIN (%s)", (_engine, url) => {
@@ -13,7 +14,7 @@ describe.each(engines())("users: U3 last enabled GLOBAL_ADMIN (%s)", (_engine, u
   describe("U3 last enabled GLOBAL_ADMIN", () => {
     it("U3 the only GLOBAL_ADMIN cannot be demoted, disabled or deleted (LAST_GLOBAL_ADMIN, nothing changes)", async () => {
       const t = await newTenant(api);
-      const attempts: [string, string, Record<string, unknown>][] = [
+      const attempts: [string, AnyDoc, Vars][] = [
         ["demote to no roles", Q.updateUser, { input: { id: t.adminId, roles: [] } }],
         ["demote to another role", Q.updateUser, { input: { id: t.adminId, roles: ["GLOBAL_READER", "BILLING_ADMIN"] } }],
         ["disable", Q.updateUser, { input: { id: t.adminId, accountEnabled: false } }],
@@ -89,8 +90,8 @@ describe.each(engines())("users: U3 last enabled GLOBAL_ADMIN (%s)", (_engine, u
       // The loser is refused: by U3, or, when it signs in after the winner's commit, as a disabled user (§6).
       expect(codes.filter((c) => c === "OK").length).toBe(1);
       expect(["LAST_GLOBAL_ADMIN", "UNAUTHENTICATED"]).toContain(codes.find((c) => c !== "OK"));
-      const admins = (await api.ok(r1.errors ? second.token : t.admin, `{ tenant { users(first: 10) { nodes { roles accountEnabled } } } }`)).tenant.users.nodes;
-      expect(admins.filter((u: any) => u.accountEnabled && u.roles.includes("GLOBAL_ADMIN")).length).toBe(1);
+      const admins = (await api.ok(r1.errors ? second.token : t.admin, graphql(`query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }`))).tenant.users.nodes;
+      expect(admins.filter((u) => u.accountEnabled && u.roles.includes("GLOBAL_ADMIN")).length).toBe(1);
     });
   });
 });

@@ -2,6 +2,7 @@ import { engines, TestApi } from "../../helpers/harness";
 import { newTenant, Q } from "../../helpers/fixtures";
 import { directory, USERS } from "../../helpers/directory";
 import { ids, sorted } from "../../helpers/ids";
+import { graphql } from "../../gql";
 
 /** tenant.users: paging, search and the memberOfGroupId filter; page-size and cursor errors (DESIGN §5, §7). */
 describe.each(engines())("users: tenant.users (%s)", (_engine, url) => {
@@ -19,13 +20,13 @@ describe.each(engines())("users: tenant.users (%s)", (_engine, url) => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const page: any = await users(t.admin, { first: 3, after });
+        const page: Awaited<ReturnType<typeof users>> = await users(t.admin, { first: 3, after });
         pages++;
         expect(page.totalCount).toBe(7);
         expect(page.nodes.length).toBeLessThanOrEqual(3);
-        expect(page.edges.map((e: any) => e.node.id)).toEqual(page.nodes.map((n: any) => n.id));
+        expect(page.edges.map((e) => e.node.id)).toEqual(page.nodes.map((n) => n.id));
         expect(page.pageInfo.endCursor).toBe(page.edges[page.edges.length - 1].cursor);
-        seen.push(...page.nodes.map((n: any) => n.id));
+        seen.push(...page.nodes.map((n) => n.id));
         if (!page.pageInfo.hasNextPage) break;
         expect(page.nodes.length).toBe(3);
         after = page.pageInfo.endCursor;
@@ -37,10 +38,10 @@ describe.each(engines())("users: tenant.users (%s)", (_engine, url) => {
 
       const all = await users(t.admin, { first: 7 });
       expect(all.pageInfo.hasNextPage).toBe(false);
-      expect(all.nodes.map((n: any) => n.id)).toEqual(seen);
+      expect(all.nodes.map((n) => n.id)).toEqual(seen);
       // Paging from the middle with an edge's cursor continues right after that edge.
       const fromSecond = await users(t.admin, { first: 2, after: all.edges[1].cursor });
-      expect(fromSecond.nodes.map((n: any) => n.id)).toEqual(seen.slice(2, 4));
+      expect(fromSecond.nodes.map((n) => n.id)).toEqual(seen.slice(2, 4));
       expect(fromSecond.pageInfo.hasNextPage).toBe(true);
       const last = await users(t.admin, { first: 2, after: all.edges[6].cursor });
       expect(last.nodes).toEqual([]);
@@ -54,8 +55,8 @@ describe.each(engines())("users: tenant.users (%s)", (_engine, url) => {
       const bu = await b.user("other");
       const page = await users(a.admin, { first: 1000 });
       expect(page.totalCount).toBe(1);
-      expect(page.nodes.map((n: any) => n.id)).toEqual([a.adminId]);
-      expect(page.nodes.map((n: any) => n.id)).not.toContain(bu.id);
+      expect(page.nodes.map((n) => n.id)).toEqual([a.adminId]);
+      expect(page.nodes.map((n) => n.id)).not.toContain(bu.id);
     });
 
     it("filter.search matches displayName or userPrincipalName, case-insensitively", async () => {
@@ -66,7 +67,7 @@ describe.each(engines())("users: tenant.users (%s)", (_engine, url) => {
       const carol = await mk("marsha@search.example", "Carol Diaz");
       const dan = await mk("dan@search.example", "Dan_100%");
 
-      const search = async (s: string) => sorted((await users(t.admin, { filter: { search: s } })).nodes.map((n: any) => n.id));
+      const search = async (s: string) => sorted((await users(t.admin, { filter: { search: s } })).nodes.map((n) => n.id));
       expect(await search("MARSH")).toEqual(sorted([bob, carol])); // bob by displayName, carol by UPN
       expect(await search("lee")).toEqual([ann]);
       expect(await search("ANN.LEE@SEARCH")).toEqual([ann]);
@@ -123,8 +124,8 @@ describe.each(engines())("users: tenant.users (%s)", (_engine, url) => {
       expect(await api.code(t.admin, USERS, { first: -1 })).toBe("BAD_USER_INPUT");
       expect((await users(t.admin, { first: 1000 })).totalCount).toBe(1);
       const g = await t.group("G");
-      expect(await api.code(t.admin, `query($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }`, { id: g })).toBe("BAD_USER_INPUT");
-      expect(await api.code(t.admin, `query($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }`, { id: g })).toBe("BAD_USER_INPUT");
+      expect(await api.code(t.admin, graphql(`query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }`), { id: g })).toBe("BAD_USER_INPUT");
+      expect(await api.code(t.admin, graphql(`query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }`), { id: g })).toBe("BAD_USER_INPUT");
     });
 
     it.each(["not-a-cursor", "Zm9v", "%%%", Buffer.from("c1:").toString("base64url")])("a bad cursor %p is BAD_USER_INPUT", async (after) => {
@@ -140,7 +141,7 @@ describe.each(engines())("users: tenant.users (%s)", (_engine, url) => {
       await t.user("someone");
       const r = await api.exec(t.admin, USERS, { first: 10, after: "" });
       if (r.errors) expect(r.errors[0].extensions?.code).toBe("BAD_USER_INPUT");
-      else expect(r.data.tenant.users.totalCount).toBe(2);
+      else expect(r.data!.tenant!.users.totalCount).toBe(2);
     });
   });
 

@@ -1,8 +1,9 @@
-import { engines, TestApi } from "../../helpers/harness";
+import { engines, TestApi, AnyDoc, Vars } from "../../helpers/harness";
 import { newTenant, Q } from "../../helpers/fixtures";
 import { directory, GROUP, USER, USERS, NODE, ME, UPDATE_GROUP, CREATE_USER_FULL } from "../../helpers/directory";
 import { ids, sorted } from "../../helpers/ids";
 import { ROLES, NON_USER_ADMINS, NON_GROUP_ADMINS, roleName, rolesOf } from "../../helpers/roles";
+import type { AdminRole } from "../../gql/graphql";
 
 /** Users and groups: the role matrix of DESIGN §6, and sign-in refusals for disabled, deleted and demoted users. */
 describe.each(engines())("users and groups: role matrix (%s)", (_engine, url) => {
@@ -24,8 +25,8 @@ describe.each(engines())("users and groups: role matrix (%s)", (_engine, url) =>
           [Q.updateUser, { input: { id: caller.id, roles: ["GLOBAL_ADMIN"] } }],
           [Q.updateUser, { input: { id: target.id, accountEnabled: false } }],
           [Q.deleteUser, { id: target.id }],
-        ] as const) {
-          const r = await api.exec(caller.token, q, vars as Record<string, unknown>);
+        ] as [AnyDoc, Vars][]) {
+          const r = await api.exec(caller.token, q, vars);
           expect({ vars, code: r.errors?.[0].extensions?.code }).toEqual({ vars, code: "FORBIDDEN" });
         }
         await unchanged(before);
@@ -45,7 +46,7 @@ describe.each(engines())("users and groups: role matrix (%s)", (_engine, url) =>
       expect(await user(ga.token, id)).toBeNull();
     });
 
-    for (const role of ["GLOBAL_ADMIN", "GROUPS_ADMIN"]) {
+    for (const role of ["GLOBAL_ADMIN", "GROUPS_ADMIN"] as AdminRole[]) {
       it(`group create/update/delete and add/removeGroupMembers work for ${role}`, async () => {
         const t = await newTenant(api);
         const caller = await t.user("caller", [role]);
@@ -82,8 +83,8 @@ describe.each(engines())("users and groups: role matrix (%s)", (_engine, url) =>
           [Q.deleteGroup, { id: g }],
           [Q.addMembers, { input: { groupId: g, userIds: [caller.id], groupIds: [child] } }],
           [Q.removeMembers, { input: { groupId: g, userIds: [u.id] } }],
-        ] as const) {
-          const r = await api.exec(caller.token, q, vars as Record<string, unknown>);
+        ] as [AnyDoc, Vars][]) {
+          const r = await api.exec(caller.token, q, vars);
           expect({ vars, code: r.errors?.[0].extensions?.code }).toEqual({ vars, code: "FORBIDDEN" });
         }
         await unchanged(before);
@@ -131,8 +132,8 @@ describe.each(engines())("users and groups: role matrix (%s)", (_engine, url) =>
         [Q.createGroup, { input: { displayName: "Anon" } }],
         [Q.addMembers, { input: { groupId: g, userIds: [t.adminId] } }],
         [Q.deleteUser, { id: t.adminId }],
-      ] as const) {
-        const r = await api.exec(undefined, q, vars as Record<string, unknown>);
+      ] as [AnyDoc, Vars][]) {
+        const r = await api.exec(undefined, q, vars);
         expect({ q, code: r.errors?.[0].extensions?.code }).toEqual({ q, code: "UNAUTHENTICATED" });
       }
       await unchanged(before);

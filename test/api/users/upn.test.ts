@@ -23,7 +23,7 @@ describe.each(engines())("users: U1 userPrincipalName (%s)", (_engine, url) => {
       const t = await newTenant(api);
       const r = await createUser(t, { userPrincipalName: "Jo.Smith+bots@sub.contoso.example", displayName: "Jo" });
       expect(r.errors).toBeUndefined();
-      expect(r.data.createUser).toMatchObject({ userPrincipalName: "Jo.Smith+bots@sub.contoso.example", roles: [], accountEnabled: true });
+      expect(r.data!.createUser).toMatchObject({ userPrincipalName: "Jo.Smith+bots@sub.contoso.example", roles: [], accountEnabled: true });
     });
 
     it("U1 userPrincipalName is unique per tenant, case-insensitively (CONFLICT, nothing created)", async () => {
@@ -38,7 +38,7 @@ describe.each(engines())("users: U1 userPrincipalName (%s)", (_engine, url) => {
       }
       const page = await users(t.admin, { filter: { search: "ann@x.example" } });
       expect(page.totalCount).toBe(1);
-      expect(page.nodes[0].id).toBe(first.data.createUser.id);
+      expect(page.nodes[0].id).toBe(first.data!.createUser.id);
     });
 
     it("U1 the same userPrincipalName in two different tenants is fine", async () => {
@@ -48,9 +48,9 @@ describe.each(engines())("users: U1 userPrincipalName (%s)", (_engine, url) => {
       const rb = await createUser(b, { userPrincipalName: "Shared@X.example", displayName: "In B" });
       expect(ra.errors).toBeUndefined();
       expect(rb.errors).toBeUndefined();
-      expect(ra.data.createUser.id).not.toBe(rb.data.createUser.id);
-      expect((await users(a.admin, { filter: { search: "shared@" } })).nodes.map((n: any) => n.displayName)).toEqual(["In A"]);
-      expect((await users(b.admin, { filter: { search: "shared@" } })).nodes.map((n: any) => n.displayName)).toEqual(["In B"]);
+      expect(ra.data!.createUser.id).not.toBe(rb.data!.createUser.id);
+      expect((await users(a.admin, { filter: { search: "shared@" } })).nodes.map((n) => n.displayName)).toEqual(["In A"]);
+      expect((await users(b.admin, { filter: { search: "shared@" } })).nodes.map((n) => n.displayName)).toEqual(["In B"]);
     });
   });
 
