@@ -13,7 +13,6 @@ const out = process.env.CODEGEN_TEST_OUT ?? join(root, "test/gql/");
 const config: CodegenConfig = {
   schema: join(root, "schema/schema.graphql"),
   documents: [join(root, "test/**/*.ts"), `!${join(root, "test/gql/**")}`, `!${join(root, "test/codegen.ts")}`],
-  silent: true,
   generates: {
     [out]: {
       preset: "client",
