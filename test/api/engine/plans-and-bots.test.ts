@@ -43,8 +43,8 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     expect(await names()).toEqual(["FLOW_FOR_BOTS"]);
     await t.license(u.id, []);
     expect(await names()).toEqual(["BOT_AUTHORING", "DATAVERSE_FOR_BOTS", "FLOW_FOR_BOTS"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0 });
-    expect(await userSku(t, u.id))!.toMatchObject({ state: "ACTIVE", holdsSeat: true });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0 });
+    expect(await userSku(t, u.id)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
   });
 
   // ---------------------------------------------------------------- S8
@@ -65,11 +65,11 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     expect(l!.sources).toEqual([{ kind: "GROUP", group: { id: g }, via: [{ id: g }] }]);
     expect(await assignmentStates(t, u)).toHaveLength(1);
     expect(await stateOf(t, w)).toBe("ERROR/COUNT_VIOLATION");
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
 
     // Removing a direct SKU the user does not have directly leaves the group source alone.
     await removeDirect(t, u);
-    expect(await userSku(t, u))!.toMatchObject({ state: "ACTIVE", holdsSeat: true });
+    expect(await userSku(t, u)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
   });
 
   it("S8 S5 removing the only (direct) source frees the seat for the next in line", async () => {
@@ -109,7 +109,7 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     expect((await t.effective(u.id)).canCreateBots).toBe(true);
     const bot = await api.ok(u.token, Q.createBot, { input: { name: "Yes" } });
     expect(bot.createBot.owner.id).toBe(u.id);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1 });
   });
 
   it("B1 createBot without any license is LICENSE_REQUIRED, even when the tenant has free seats", async () => {
@@ -137,13 +137,13 @@ describe.each(engines())("engine: S7/S8 plans, S10/S12 and B1/B2 bots (%s)", (_e
     const eff = await t.effective(u.id);
     expect(eff.canCreateBots).toBe(false);
     expect(userLicense(eff.effectiveLicenses)).toMatchObject({ state: "ACTIVE", error: "NONE", holdsSeat: true });
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
     expect(await stateOf(t, w.id)).toBe("ERROR/COUNT_VIOLATION");
     expect(await api.code(u.token, ME_ID)).toBe("UNAUTHENTICATED");
 
     await api.ok(t.admin, Q.updateUser, { input: { id: u.id, accountEnabled: true } });
     expect((await t.effective(u.id)).canCreateBots).toBe(true);
-    expect(await userSku(t, u.id))!.toMatchObject({ state: "ACTIVE", holdsSeat: true });
+    expect(await userSku(t, u.id)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
   });
 
   // ---------------------------------------------------------------- B2

@@ -22,8 +22,8 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
     await t.assignGroup(g);
 
     expect(await statesOf(t, ids)).toEqual(["ACTIVE/NONE", "ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION", "ERROR/COUNT_VIOLATION"]);
-    for (const id of ids.slice(3)) expect(await userSku(t, id))!.toMatchObject({ holdsSeat: false, sources: [{ kind: "GROUP", group: { id: g } }] });
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 3, availableUnits: 0, unassignedDemand: 2 });
+    for (const id of ids.slice(3)) expect(await userSku(t, id)).toMatchObject({ holdsSeat: false, sources: [{ kind: "GROUP", group: { id: g } }] });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 3, availableUnits: 0, unassignedDemand: 2 });
 
     expect(await usersWhere(t, { skuId: t.sku.user })).toEqual(ids);
     expect(await usersWhere(t, { licenseState: "ERROR" })).toEqual(ids.slice(3));
@@ -54,7 +54,7 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
     await t.add(g1, [b]);
     await t.add(g2, [newcomer]);
     expect(await statesOf(t, [a, b, newcomer])).toEqual(["ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
     expect(await groupErrors(t, g2)).toEqual({ has: true, ids: [newcomer] });
     expect(await groupErrors(t, g1)).toEqual({ has: false, ids: [] });
 
@@ -102,11 +102,11 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
 
     await t.buy(1, 0);
     expect(await statesOf(t, [u1, u2, u3])).toEqual(["ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
 
     await api.ok(t.admin, Q.updateQuantity, { input: { subscriptionId: userSubscriptionOf(order), quantity: 2 } });
     expect(await statesOf(t, [u1, u2, u3])).toEqual(["ACTIVE/NONE", "ACTIVE/NONE", "ACTIVE/NONE"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 3, availableUnits: 0, unassignedDemand: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 3, availableUnits: 0, unassignedDemand: 0 });
     expect(await groupErrors(t, g)).toEqual({ has: false, ids: [] });
   });
 
@@ -121,7 +121,7 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
 
     await removeMembers(t, g, [h1]);
     expect(await statesOf(t, [h1, h2, w1, w2])).toEqual(["NONE", "ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
     expect(await groupErrors(t, g)).toEqual({ has: true, ids: [w2] });
   });
 
@@ -136,7 +136,7 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
 
     await api.ok(t.admin, Q.deleteUser, { id: holder });
     expect(await statesOf(t, [w1, w2])).toEqual(["ACTIVE/NONE", "ERROR/COUNT_VIOLATION"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
     expect(await usersWhere(t, { skuId: t.sku.user })).toEqual(asc([w1, w2]));
     expect(await usersWhere(t, { memberOfGroupId: g })).toEqual(asc([w1, w2]));
   });
@@ -153,8 +153,8 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
     expect(await stateOf(t, waiter.id)).toBe("ERROR/COUNT_VIOLATION");
 
     await api.ok(t.admin, Q.deleteUser, { id: direct.id });
-    expect(await userSku(t, waiter.id))!.toMatchObject({ state: "ACTIVE", error: "NONE", holdsSeat: true });
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
+    expect(await userSku(t, waiter.id)).toMatchObject({ state: "ACTIVE", error: "NONE", holdsSeat: true });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
     expect(await usersWhere(t, { licenseState: "ERROR" })).toEqual([]);
   });
 
@@ -171,11 +171,11 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
     expect(await statesOf(t, [a1, a2, b1, b2, b3])).toEqual([
       "ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION", "ERROR/COUNT_VIOLATION", "ERROR/COUNT_VIOLATION",
     ]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 3 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 3 });
 
     await removeGroupSku(t, ga);
     expect(await statesOf(t, [a1, a2, b1, b2, b3])).toEqual(["NONE", "NONE", "ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 2, availableUnits: 0, unassignedDemand: 1 });
     expect(await usersWhere(t, { skuId: t.sku.user })).toEqual([b1, b2, b3]);
     expect(await groupErrors(t, gb)).toEqual({ has: true, ids: [b3] });
   });
@@ -205,7 +205,7 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
     expect(await statesOf(t, [p1, c1, c2, d, s, w])).toEqual(["ACTIVE/NONE", "NONE", "NONE", "ACTIVE/NONE", "ACTIVE/NONE", "ACTIVE/NONE"]);
     expect((await userSku(t, d))!.sources).toEqual([{ kind: "DIRECT", group: null, via: [] }]);
     expect((await userSku(t, s))!.sources).toEqual([{ kind: "GROUP", group: { id: parent }, via: [{ id: sibling }, { id: parent }] }]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 4, availableUnits: 1, unassignedDemand: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 4, availableUnits: 1, unassignedDemand: 0 });
   });
 
   it("S5 deleting a nested group (no licenses of its own) frees the seats it carried", async () => {
@@ -221,7 +221,7 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
     expect(await statesOf(t, [m, w])).toEqual(["ACTIVE/NONE", "ERROR/COUNT_VIOLATION"]);
     await api.ok(t.admin, Q.deleteGroup, { id: child });
     expect(await statesOf(t, [m, w])).toEqual(["NONE", "ACTIVE/NONE"]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
   });
 
   it("S5 when the pool shrinks (cancelSubscription of one of two user-license subscriptions) the most recent wanters lose their seats", async () => {
@@ -237,7 +237,7 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
 
     await api.ok(t.admin, Q.cancel, { id: userSubscriptionOf(second) });
     expect(await statesOf(t, [u1, u2, u3, u4])).toEqual(["ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION", "ERROR/COUNT_VIOLATION"]);
-    expect(await userPool(t))!.toMatchObject({
+    expect(await userPool(t)).toMatchObject({
       prepaidUnits: { enabled: 2, warning: 0, suspended: 2 }, consumedUnits: 2, availableUnits: 0, unassignedDemand: 2,
     });
     expect(await usersWhere(t, { licenseState: "ERROR" })).toEqual(asc([u3, u4]));
@@ -261,16 +261,16 @@ describe.each(engines())("engine: S4 queue, S5 reprocessing (%s)", (_engine, url
     const g = await t.group("G");
     await t.assignGroup(g);
     for (const u of [u1, u2, u3, u4]) await t.add(g, [u]);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 4, availableUnits: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 4, availableUnits: 0 });
 
     // Into the grace period: WARNING still grants.
     api.clock.advanceDays(2);
-    expect(await userPool(t))!.toMatchObject({ prepaidUnits: { enabled: 2, warning: 2, suspended: 0 }, consumedUnits: 4 });
+    expect(await userPool(t)).toMatchObject({ prepaidUnits: { enabled: 2, warning: 2, suspended: 0 }, consumedUnits: 4 });
     expect(await statesOf(t, [u1, u2, u3, u4])).toEqual(["ACTIVE/NONE", "ACTIVE/NONE", "ACTIVE/NONE", "ACTIVE/NONE"]);
 
     // Past the grace period: SUSPENDED, the pool is 2.
     api.clock.advanceDays(30);
-    expect(await userPool(t))!.toMatchObject({
+    expect(await userPool(t)).toMatchObject({
       prepaidUnits: { enabled: 2, warning: 0, suspended: 2 }, consumedUnits: 2, availableUnits: 0, unassignedDemand: 2,
     });
     expect(await statesOf(t, [u1, u2, u3, u4])).toEqual(["ACTIVE/NONE", "ACTIVE/NONE", "ERROR/COUNT_VIOLATION", "ERROR/COUNT_VIOLATION"]);

@@ -26,13 +26,13 @@ describe.each(engines())("engine: S6 states (%s)", (_engine, url) => {
 
     await api.ok(t.admin, Q.cancel, { id: userSubscriptionOf(order) });
     for (const id of [a, b, c]) {
-      expect(await userSku(t, id))!.toMatchObject({ state: "DISABLED", error: "SUBSCRIPTION_INACTIVE", holdsSeat: false });
+      expect(await userSku(t, id)).toMatchObject({ state: "DISABLED", error: "SUBSCRIPTION_INACTIVE", holdsSeat: false });
       expect((await t.effective(id)).canCreateBots).toBe(false);
     }
     const rows = await assignmentStates(t, a);
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r).toMatchObject({ state: "DISABLED", error: "SUBSCRIPTION_INACTIVE" });
-    expect(await userPool(t))!.toMatchObject({ prepaidUnits: { enabled: 0, warning: 0, suspended: 2 }, consumedUnits: 0, availableUnits: 0 });
+    expect(await userPool(t)).toMatchObject({ prepaidUnits: { enabled: 0, warning: 0, suspended: 2 }, consumedUnits: 0, availableUnits: 0 });
     expect(await usersWhere(t, { licenseState: "DISABLED" })).toEqual([a, b, c]);
     expect(await usersWhere(t, { licenseState: "ERROR" })).toEqual([]);
     expect(await groupErrors(t, ga)).toEqual({ has: false, ids: [] });
@@ -51,7 +51,7 @@ describe.each(engines())("engine: S6 states (%s)", (_engine, url) => {
     const g = await t.group("G");
     await t.add(g, [u.id]);
     await t.assignGroup(g);
-    expect(await userSku(t, u.id))!.toMatchObject({ state: "DISABLED", error: "SUBSCRIPTION_INACTIVE", holdsSeat: false });
+    expect(await userSku(t, u.id)).toMatchObject({ state: "DISABLED", error: "SUBSCRIPTION_INACTIVE", holdsSeat: false });
     expect(await assignmentStates(t, u.id)).toEqual([
       expect.objectContaining({ assignedByGroup: { id: g }, state: "DISABLED", error: "SUBSCRIPTION_INACTIVE" }),
     ]);
@@ -71,7 +71,7 @@ describe.each(engines())("engine: S6 states (%s)", (_engine, url) => {
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.assignedByGroup.id).sort()).toEqual(asc([ga, gb]));
     for (const r of rows) expect(r).toMatchObject({ state: "ERROR", error: "COUNT_VIOLATION" });
-    expect(await userSku(t, waiter))!.toMatchObject({ state: "ERROR", error: "COUNT_VIOLATION", holdsSeat: false });
+    expect(await userSku(t, waiter)).toMatchObject({ state: "ERROR", error: "COUNT_VIOLATION", holdsSeat: false });
     expect(await groupErrors(t, gb)).toEqual({ has: true, ids: [waiter] });
   });
 
@@ -93,8 +93,8 @@ describe.each(engines())("engine: S6 states (%s)", (_engine, url) => {
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r).toMatchObject({ state: "ERROR", error: "DEPENDENCY_VIOLATION" });
     // First match wins: no seat is reported before the missing dependency.
-    expect(await userSku(t, waiter.id))!.toMatchObject({ state: "ERROR", error: "COUNT_VIOLATION", holdsSeat: false });
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
+    expect(await userSku(t, waiter.id)).toMatchObject({ state: "ERROR", error: "COUNT_VIOLATION", holdsSeat: false });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 1 });
 
     expect((await t.effective(holder.id)).canCreateBots).toBe(false);
     expect(await api.code(holder.token, Q.createBot, { input: { name: "After" } })).toBe("TENANT_LICENSE_REQUIRED");

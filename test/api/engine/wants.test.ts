@@ -29,10 +29,10 @@ describe.each(engines())("engine: S1\u2013S3 wants and seats (%s)", (_engine, ur
     const m = await userSku(t, member.id);
     expect(m).toMatchObject({ state: "ACTIVE", error: "NONE", holdsSeat: true });
     expect(m!.sources).toEqual([{ kind: "GROUP", group: { id: g }, via: [{ id: g }] }]);
-    expect(await userSku(t, outsider.id))!.toBeUndefined();
+    expect(await userSku(t, outsider.id)).toBeUndefined();
 
     expect(await usersWhere(t, { skuId: t.sku.user })).toEqual(asc([direct.id, member.id]));
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 2, availableUnits: 3, unassignedDemand: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 2, availableUnits: 3, unassignedDemand: 0 });
   });
 
   it("S1 a license inherited through three levels of nesting (G1 ⊃ G2 ⊃ G3 ∋ user) has via [G3, G2, G1] in sources and licenseAssignmentStates", async () => {
@@ -46,7 +46,7 @@ describe.each(engines())("engine: S1\u2013S3 wants and seats (%s)", (_engine, ur
     await t.add(g1, [], [g2]);
     await t.add(g3, [u.id]);
     // Not yet connected: G3 is not inside G2, so nothing is wanted.
-    expect(await userSku(t, u.id))!.toBeUndefined();
+    expect(await userSku(t, u.id)).toBeUndefined();
     expect((await userPool(t))!.consumedUnits).toBe(0);
 
     // The last link of the chain brings the license (S1, S5: processed in the same mutation).
@@ -65,7 +65,7 @@ describe.each(engines())("engine: S1\u2013S3 wants and seats (%s)", (_engine, ur
       error: "NONE",
     });
     expect((await t.effective(u.id)).canCreateBots).toBe(true);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 1 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 1 });
   });
 
   // ---------------------------------------------------------------- S2
@@ -93,7 +93,7 @@ describe.each(engines())("engine: S1\u2013S3 wants and seats (%s)", (_engine, ur
       ]),
     );
     expect((await t.effective(u.id)).effectiveLicenses.filter((e) => e.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER")).toHaveLength(1);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 2, unassignedDemand: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 2, unassignedDemand: 0 });
     expect(await assignmentStates(t, u.id)).toHaveLength(3);
   });
 
@@ -105,14 +105,14 @@ describe.each(engines())("engine: S1\u2013S3 wants and seats (%s)", (_engine, ur
     const holder = await t.user("holder");
     const late = await t.user("late");
     await t.license(holder.id);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0 });
 
     const before = await api.snapshot();
     expect(await api.code(t.admin, Q.assignUser, { input: { userId: late.id, addLicenses: [{ skuId: t.sku.user }] } })).toBe("SEATS_EXHAUSTED");
     expect(await api.snapshot()).toBe(before);
-    expect(await userSku(t, late.id))!.toBeUndefined();
-    expect(await userSku(t, holder.id))!.toMatchObject({ state: "ACTIVE", holdsSeat: true });
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
+    expect(await userSku(t, late.id)).toBeUndefined();
+    expect(await userSku(t, holder.id)).toMatchObject({ state: "ACTIVE", holdsSeat: true });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
   });
 
   it("S3 a user waiting in COUNT_VIOLATION through a group cannot jump the queue with a direct assignment", async () => {
@@ -138,7 +138,7 @@ describe.each(engines())("engine: S1\u2013S3 wants and seats (%s)", (_engine, ur
     const g = await t.group("G");
     await t.add(g, [u.id]);
     await t.assignGroup(g);
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0 });
 
     await t.license(u.id);
     const l = await userSku(t, u.id);
@@ -150,7 +150,7 @@ describe.each(engines())("engine: S1\u2013S3 wants and seats (%s)", (_engine, ur
         { kind: "GROUP", group: { id: g }, via: [{ id: g }] },
       ]),
     );
-    expect(await userPool(t))!.toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
+    expect(await userPool(t)).toMatchObject({ consumedUnits: 1, availableUnits: 0, unassignedDemand: 0 });
   });
 
   it("S3 assigning the TENANT SKU or the trial SKU to a user or a group is LICENSE_NOT_ASSIGNABLE and changes nothing", async () => {
