@@ -1,12 +1,13 @@
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant, Q, TenantFx } from "../helpers/fixtures";
+import { graphql } from "../gql";
 
-const PAGE = `query($first: Int!) { tenant { users(first: $first) { totalCount nodes {
+const PAGE = graphql(`query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {
   id canCreateBots
   effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }
   licenseAssignmentStates { state assignedByGroup { id } via { id } }
   memberOf { id } transitiveMemberOf { id } bots { id }
-} } } }`;
+} } } }`);
 
 /** A tenant with `n` users spread over nested licensed groups, some direct licenses and bots. */
 async function populate(api: TestApi, t: TenantFx, n: number): Promise<void> {
@@ -39,7 +40,7 @@ describe.each(engines())("batching: no N+1 (%s)", (_engine, url) => {
     await populate(api, t, 200);
     const statements = async (first: number) => {
       // A first read may bring the seat allocation up to date; it reads no user's facts, so the page below reads them cold.
-      await api.ok(t.admin, `{ tenant { licenses { consumedUnits } } }`);
+      await api.ok(t.admin, graphql(`query BatchingTenant { tenant { licenses { consumedUnits } } }`));
       const before = api.logger.count;
       const data = await api.ok(t.admin, PAGE, { first });
       if (process.env.DEBUG_SQL) console.log(api.logger.queries.slice(before).map((q) => q.slice(0, 150)).join("\n"));
@@ -47,7 +48,7 @@ describe.each(engines())("batching: no N+1 (%s)", (_engine, url) => {
       return api.logger.count - before;
     };
     const small = await statements(10);
-    await api.ok(t.admin, `mutation { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }`); // a write: every cache is stale
+    await api.ok(t.admin, graphql(`mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }`)); // a write: every cache is stale
     const large = await statements(200);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(6);

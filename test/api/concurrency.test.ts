@@ -1,5 +1,6 @@
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant, Q, userLicense } from "../helpers/fixtures";
+import { graphql } from "../gql";
 
 describe.each(engines())("concurrency: never oversell (%s)", (_engine, url) => {
   let api: TestApi;
@@ -34,7 +35,7 @@ describe.each(engines())("concurrency: never oversell (%s)", (_engine, url) => {
     const results = await Promise.all(calls);
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(userLicense(await t.licenses())).toMatchObject({ consumedUnits: 10, availableUnits: 0, unassignedDemand: 50 });
-    const errors = await api.ok(t.admin, `{ tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }`);
+    const errors = await api.ok(t.admin, graphql(`query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }`));
     expect(errors.tenant.users.totalCount).toBe(50);
   });
 });

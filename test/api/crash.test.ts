@@ -8,6 +8,8 @@ import { GroupUserMember, LicenseWant } from "../../src/data/entities";
 import { Q } from "../helpers/fixtures";
 import { buildServer, createDatabase, insertUsers, ServerProcess, tokenFor } from "../helpers/instances";
 import { checkSeatInvariants, expectSeatInvariants } from "../helpers/invariants";
+import { graphql } from "../gql";
+import { Doc } from "../helpers/harness";
 
 /**
  * Issue 6, item 5: SIGKILL the server in the middle of a 5,000-member
@@ -91,7 +93,7 @@ describe.each(engines)("crash safety: SIGKILL during a 5,000-member addGroupMemb
     const created = await server.ok(op, Q.createTenant, { input: { displayName: "Crash", adminUserPrincipalName: "admin@crash.example", adminDisplayName: "Admin" } });
     const tenantId: string = created.createTenant.tenant.id;
     const admin = await tokenFor({ tid: tenantId, oid: created.createTenant.admin.id });
-    const skus = (await server.ok(admin, "{ skus { id partNumber } }")).skus as { id: string; partNumber: string }[];
+    const skus = (await server.ok(admin, graphql(`query CrashSkus { skus { id partNumber } }`))).skus as { id: string; partNumber: string }[];
     const sku = (p: string) => skus.find((s) => s.partNumber === p)!.id;
     await server.ok(admin, Q.purchase, { input: { channel: "ADMIN_CENTER", items: [{ skuId: sku("POWER_VIRTUAL_AGENTS"), quantity: 1 }, { skuId: sku("POWER_VIRTUAL_AGENTS_USER"), quantity: SEATS }] } });
     const group = async (name: string) => {
@@ -108,7 +110,7 @@ describe.each(engines)("crash safety: SIGKILL during a 5,000-member addGroupMemb
     // 60 users already hold seats through another group: the big call must leave them alone either way.
     await server.ok(admin, Q.addMembers, { input: { groupId: early, userIds: users.slice(0, EARLY) } });
 
-    const invariantDeps = () => ({ ds: ds!, gql: (q: string, v?: Record<string, unknown>) => server!.ok(admin, q, v), now: new Date(), pageSize: 500 });
+    const invariantDeps = () => ({ ds: ds!, gql: <R, V>(q: Doc<R, V>, v?: NoInfer<V>) => server!.ok(admin, q, v), now: new Date(), pageSize: 500 });
     const before = await expectSeatInvariants(invariantDeps(), tenantId);
     expect(before.skus.find((s) => s.partNumber === "POWER_VIRTUAL_AGENTS_USER")).toMatchObject({ pool: SEATS, held: EARLY, wanters: EARLY });
 
@@ -138,7 +140,7 @@ describe.each(engines)("crash safety: SIGKILL during a 5,000-member addGroupMemb
     // Restart on the same database: no repair step.
     server = await ServerProcess.start(dbUrl);
     const members = await ds.manager.count(GroupUserMember, { where: { tenantId, groupId: big } });
-    const apiMembers = (await server.ok(admin, `query($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }`, { id: big })).securityGroup.members.totalCount;
+    const apiMembers = (await server.ok(admin, graphql(`query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }`), { id: big })).securityGroup.members.totalCount;
     const audit = (await server.ok(admin, Q.audit, { action: "ADD_GROUP_MEMBERS", targetId: big })).auditEvents.totalCount;
     console.log(
       `[crash] engine=${engine} users=${N} killed ${killedAfterMs} ms after sending, write transaction in flight=${inFlight}, ` +

@@ -1,5 +1,6 @@
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant } from "../helpers/fixtures";
+import { graphql } from "../gql";
 
 describe.each(engines().slice(0, 1))("HTTP endpoint (%s)", (_engine, url) => {
   let api: TestApi;
@@ -65,7 +66,7 @@ describe.each(engines().slice(0, 1))("HTTP endpoint (%s)", (_engine, url) => {
     const q = encodeURIComponent('mutation { createSecurityGroup(input: { displayName: "x" }) { id } }');
     const get = await fetch(`${base}/graphql?query=${q}`, { headers: { authorization: `Bearer ${t.admin}`, "apollo-require-preflight": "true" } });
     expect(get.status).toBe(405);
-    const groups = await api.ok(t.admin, "{ tenant { securityGroups { totalCount } } }");
+    const groups = await api.ok(t.admin, graphql(`query HttpGroupCount { tenant { securityGroups { totalCount } } }`));
     expect(groups.tenant.securityGroups.totalCount).toBe(0);
   });
 });

@@ -1,8 +1,9 @@
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant, Q, userLicense } from "../helpers/fixtures";
+import { graphql } from "../gql";
 
-const SUBS = `{ tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }`;
-const STATES = `query($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }`;
+const SUBS = graphql(`query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }`);
+const STATES = graphql(`query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }`);
 
 describe.each(engines())("time-driven licensing (%s)", (_engine, url) => {
   let api: TestApi;
@@ -26,7 +27,7 @@ describe.each(engines())("time-driven licensing (%s)", (_engine, url) => {
       users.push(u.id);
       await t.add(g, [u.id]);
     }
-    const status = async () => (await api.ok(t.admin, SUBS)).tenant.subscriptions.find((s: any) => s.id === termId)?.status;
+    const status = async () => (await api.ok(t.admin, SUBS)).tenant.subscriptions.find((s) => s.id === termId)?.status;
     const holds = async () => Promise.all(users.map(async (id) => (await t.effective(id)).effectiveLicenses[0].error));
 
     expect(await status()).toBe("ACTIVE");
@@ -46,8 +47,8 @@ describe.each(engines())("time-driven licensing (%s)", (_engine, url) => {
     api.clock.advanceDays(90);
     expect(await status()).toBe("DELETED");
     expect(userLicense(await t.licenses())).toMatchObject({ prepaidUnits: { enabled: 1, warning: 0, suspended: 0 }, consumedUnits: 1 });
-    const active = await api.ok(t.admin, `{ tenant { subscriptions { id } } }`);
-    expect(active.tenant.subscriptions.map((s: any) => s.id)).not.toContain(termId);
+    const active = await api.ok(t.admin, graphql(`query LifecycleTenant { tenant { subscriptions { id } } }`));
+    expect(active.tenant.subscriptions.map((s) => s.id)).not.toContain(termId);
   });
 
   it("P6 when the tenant license ends its grace, user licenses go ERROR / DEPENDENCY_VIOLATION and bots are blocked", async () => {
@@ -72,14 +73,14 @@ describe.each(engines())("time-driven licensing (%s)", (_engine, url) => {
     const sub = order.subscriptions.find((s) => s.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER")!;
     expect((await api.ok(t.admin, Q.cancel, { id: sub.id })).cancelSubscription.status).toBe("SUSPENDED");
     api.clock.advanceDays(90);
-    expect((await api.ok(t.admin, SUBS)).tenant.subscriptions.find((s: any) => s.id === sub.id).status).toBe("DELETED");
+    expect((await api.ok(t.admin, SUBS)).tenant.subscriptions.find((s) => s.id === sub.id)!.status).toBe("DELETED");
     const before = await api.snapshot();
     expect(await api.code(t.admin, Q.purchase, { input: { channel: "ADMIN_CENTER", endsAt: inDays(-1), items: [{ skuId: t.sku.user, quantity: 1 }] } })).toBe("BAD_USER_INPUT");
     expect(await api.snapshot()).toBe(before);
   });
 });
 
-const TRIAL = `mutation($skuId: ID!) { startTrial(input: { skuId: $skuId }) { sku { partNumber } state error holdsSeat expiresAt sources { kind } enabledPlans { name } } }`;
+const TRIAL = graphql(`mutation LifecycleTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { sku { partNumber } state error holdsSeat expiresAt sources { kind } enabledPlans { name } } }`);
 
 describe.each(engines())("trials (%s)", (_engine, url) => {
   let api: TestApi;
@@ -92,7 +93,7 @@ describe.each(engines())("trials (%s)", (_engine, url) => {
     const u = await t.user("tryer");
     const started = (await api.ok(u.token, TRIAL, { skuId: t.sku.trial })).startTrial;
     expect(started).toMatchObject({ state: "ACTIVE", error: "NONE", holdsSeat: false, sources: [{ kind: "TRIAL" }], expiresAt: "2026-04-09T09:00:00.000Z" });
-    expect(started.enabledPlans.map((p: any) => p.name)).toContain("BOT_AUTHORING");
+    expect(started.enabledPlans.map((p) => p.name)).toContain("BOT_AUTHORING");
     // no tenant license and no paid seat needed
     const bot = (await api.ok(u.token, Q.createBot, { input: { name: "trial bot" } })).createBot;
     const subs = (await api.ok(t.admin, SUBS)).tenant.subscriptions;
@@ -129,7 +130,7 @@ describe.each(engines())("trials (%s)", (_engine, url) => {
     const t = await newTenant(api);
     const running = await t.user("running");
     await api.ok(running.token, TRIAL, { skuId: t.sku.trial });
-    await api.ok(t.admin, `mutation { updateTenantSettings(input: { allowAdHocSubscriptions: false }) { allowAdHocSubscriptions } }`);
+    await api.ok(t.admin, graphql(`mutation LifecycleUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: false }) { allowAdHocSubscriptions } }`));
     const late = await t.user("late");
     const before = await api.snapshot();
     expect(await api.code(late.token, TRIAL, { skuId: t.sku.trial })).toBe("TRIALS_DISABLED");
@@ -142,17 +143,17 @@ describe.each(engines())("trials (%s)", (_engine, url) => {
     const u = await t.user("filtered");
     expect(await api.code(u.token, TRIAL, { skuId: t.sku.user })).toBe("BAD_USER_INPUT");
     await api.ok(u.token, TRIAL, { skuId: t.sku.trial });
-    const bySku = await api.ok(t.admin, `query($s: ID!) { tenant { users(filter: { skuId: $s }) { nodes { id } } } }`, { s: t.sku.trial });
+    const bySku = await api.ok(t.admin, graphql(`query LifecycleTenant2($s: ID!) { tenant { users(filter: { skuId: $s }) { nodes { id } } } }`), { s: t.sku.trial });
     expect(bySku.tenant.users.nodes).toEqual([{ id: u.id }]);
-    const active = await api.ok(t.admin, `{ tenant { users(filter: { licenseState: ACTIVE }) { nodes { id } } } }`);
+    const active = await api.ok(t.admin, graphql(`query LifecycleTenant3 { tenant { users(filter: { licenseState: ACTIVE }) { nodes { id } } } }`));
     expect(active.tenant.users.nodes).toEqual([{ id: u.id }]);
     api.clock.advanceDays(31);
-    const disabled = await api.ok(t.admin, `{ tenant { users(filter: { licenseState: DISABLED }) { nodes { id } } } }`);
+    const disabled = await api.ok(t.admin, graphql(`query LifecycleTenant4 { tenant { users(filter: { licenseState: DISABLED }) { nodes { id } } } }`));
     expect(disabled.tenant.users.nodes).toEqual([{ id: u.id }]);
   });
 });
 
-const CAPACITY = `query($p: String) { tenant { capacity(period: $p) { period purchased consumed remaining overage byBot { bot { id } billedSessions } } } }`;
+const CAPACITY = graphql(`query LifecycleCapacity($p: String) { tenant { capacity(period: $p) { period purchased consumed remaining overage byBot { bot { id } billedSessions } } } }`);
 
 describe.each(engines())("billed-session capacity (%s)", (_engine, url) => {
   let api: TestApi;
@@ -178,7 +179,7 @@ describe.each(engines())("billed-session capacity (%s)", (_engine, url) => {
     expect(over).toMatchObject({ period: "2026-03", consumed: 2150, remaining: 0, overage: 150 });
     const april = (await api.ok(t.admin, CAPACITY, { p: "2026-04" })).tenant.capacity;
     expect(april).toMatchObject({ consumed: 300, remaining: 1700, byBot: [{ bot: { id: b }, billedSessions: 300 }] });
-    const billed = await api.ok(t.admin, `query($id: ID!) { bot(id: $id) { march: billedSessions(period: "2026-03") april: billedSessions(period: "2026-04") } }`, { id: b });
+    const billed = await api.ok(t.admin, graphql(`query LifecycleBot($id: ID!) { bot(id: $id) { march: billedSessions(period: "2026-03") april: billedSessions(period: "2026-04") } }`), { id: b });
     expect(billed.bot).toEqual({ march: 650, april: 300 });
   });
 
@@ -198,6 +199,6 @@ describe.each(engines())("billed-session capacity (%s)", (_engine, url) => {
     expect(await api.code(otherRuntime, Q.record, { input: { botId: bot, count: 5 } })).toBe("NOT_FOUND");
     expect(await api.snapshot()).toBe(snapshotWithOther);
     expect(before).not.toBe(snapshotWithOther);
-    expect(await api.code(runtime, `{ tenant { displayName } }`)).toBe("FORBIDDEN");
+    expect(await api.code(runtime, graphql(`query LifecycleTenant5 { tenant { displayName } }`))).toBe("FORBIDDEN");
   });
 });

@@ -3,6 +3,8 @@ import { createDataSource } from "../../src/data/datasource";
 import { Q } from "../helpers/fixtures";
 import { buildServer, createDatabase, insertUsers, ServerProcess, tokenFor } from "../helpers/instances";
 import { expectSeatInvariants } from "../helpers/invariants";
+import { graphql } from "../gql";
+import { AnyDoc, Vars, GqlResult } from "../helpers/harness";
 
 /**
  * Issue 6, item 4: two real server processes (`node dist/src/main.js`) on one
@@ -52,7 +54,7 @@ suite(title, () => {
     const created = await a.ok(op, Q.createTenant, { input: { displayName: "Two instances", adminUserPrincipalName: "admin@two.example", adminDisplayName: "Admin" } });
     tenantId = created.createTenant.tenant.id;
     admin = await tokenFor({ tid: tenantId, oid: created.createTenant.admin.id });
-    const skus = (await b.ok(admin, "{ skus { id partNumber } }")).skus as { id: string; partNumber: string }[];
+    const skus = (await b.ok(admin, graphql(`query MultiInstanceSkus { skus { id partNumber } }`))).skus as { id: string; partNumber: string }[];
     skuUser = skus.find((s) => s.partNumber === "POWER_VIRTUAL_AGENTS_USER")!.id;
     skuTenant = skus.find((s) => s.partNumber === "POWER_VIRTUAL_AGENTS")!.id;
   }, 120_000);
@@ -78,22 +80,22 @@ suite(title, () => {
 
   it("a purchase and a license assigned through one are seen at once through the other, and back", async () => {
     await a!.ok(admin, Q.purchase, { input: { channel: "ADMIN_CENTER", items: [{ skuId: skuTenant, quantity: 1 }, { skuId: skuUser, quantity: 20 }] } });
-    const seats = async (s: ServerProcess) => (await s.ok(admin, Q.licenses)).tenant.licenses.find((l: any) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
+    const seats = async (s: ServerProcess) => (await s.ok(admin, Q.licenses)).tenant.licenses.find((l) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
     expect(await seats(b!)).toMatchObject({ prepaidUnits: { enabled: 20 }, consumedUnits: 0 });
 
     const maker = (await a!.ok(admin, Q.createUser, { input: { userPrincipalName: "maker@two.example", displayName: "Maker" } })).createUser.id;
     const makerToken = await tokenFor({ tid: tenantId, oid: maker });
-    expect((await b!.ok(makerToken, "{ me { canCreateBots } }")).me.canCreateBots).toBe(false);
+    expect((await b!.ok(makerToken, graphql(`query MultiInstanceMe { me { canCreateBots } }`))).me.canCreateBots).toBe(false);
 
     await a!.ok(admin, Q.assignUser, { input: { userId: maker, addLicenses: [{ skuId: skuUser }] } });
     // The very next request, on the other process:
     expect((await b!.ok(admin, Q.effective, { id: maker })).user.effectiveLicenses).toEqual([
       expect.objectContaining({ state: "ACTIVE", error: "NONE", holdsSeat: true, sources: [expect.objectContaining({ kind: "DIRECT" })] }),
     ]);
-    expect((await b!.ok(makerToken, "{ me { canCreateBots } }")).me.canCreateBots).toBe(true);
+    expect((await b!.ok(makerToken, graphql(`query MultiInstanceMe2 { me { canCreateBots } }`))).me.canCreateBots).toBe(true);
     expect(await seats(b!)).toMatchObject({ consumedUnits: 1, availableUnits: 19 });
     const bot = (await b!.ok(makerToken, Q.createBot, { input: { name: "Helpdesk" } })).createBot.id;
-    expect((await a!.ok(admin, `query($id: ID!) { bot(id: $id) { id owner { id } } }`, { id: bot })).bot).toMatchObject({ id: bot, owner: { id: maker } });
+    expect((await a!.ok(admin, graphql(`query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }`), { id: bot })).bot).toMatchObject({ id: bot, owner: { id: maker } });
 
     // And back: removed through B, gone through A.
     await b!.ok(makerToken, Q.deleteBot, { id: bot });
@@ -129,8 +131,8 @@ suite(title, () => {
     const rnd = prng(6);
     const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
     const someUsers = () => Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => pick(users));
-    const ops: { name: string; run: (s: ServerProcess) => Promise<any> }[] = [];
-    const op = (name: string, query: string, variables: Record<string, unknown>) => ops.push({ name, run: (s) => s.gql(admin, query, variables) });
+    const ops: { name: string; run: (s: ServerProcess) => Promise<GqlResult<unknown>> }[] = [];
+    const op = (name: string, query: AnyDoc, variables: Vars) => ops.push({ name, run: (s) => s.gql(admin, query, variables) });
     const WAVES = 6;
     const PER_WAVE = 24;
     const outcomes: Record<string, number> = {};

@@ -4,6 +4,7 @@ import { newTenant, Q, TenantFx, userLicense } from "../helpers/fixtures";
 import { TestApi } from "../helpers/harness";
 import { insertUsers, Instances, startInstances } from "../helpers/instances";
 import { expectSeatInvariants } from "../helpers/invariants";
+import { graphql } from "../gql";
 
 /**
  * Issue 6, item 3: the oversell tests of the engine, on PostgreSQL, with
@@ -102,9 +103,9 @@ suite(title, () => {
       for (const api of apis) {
         expect(userLicense((await api.ok(t.admin, Q.licenses)).tenant.licenses)).toMatchObject({ consumedUnits: 10, availableUnits: 0, unassignedDemand: 50 });
       }
-      const errors = await apis[(round + 2) % INSTANCES].ok(t.admin, `{ tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }`);
+      const errors = await apis[(round + 2) % INSTANCES].ok(t.admin, graphql(`query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }`));
       expect(errors.tenant.users.totalCount).toBe(50);
-      expect(new Set(errors.tenant.users.nodes.map((n: any) => n.effectiveLicenses[0].error))).toEqual(new Set(["COUNT_VIOLATION"]));
+      expect(new Set(errors.tenant.users.nodes.map((n) => n.effectiveLicenses[0].error))).toEqual(new Set(["COUNT_VIOLATION"]));
       // Holders = the first 10 of the queue (want_seq, then user ID), wants = members: checked from the tables.
       const r = await invariants(t, round);
       expect(r.skus.find((s) => s.partNumber === "POWER_VIRTUAL_AGENTS_USER")).toMatchObject({ pool: 10, held: 10, wanters: 60 });

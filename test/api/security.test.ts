@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT, KeyLike } from "jose";
 import { startupProblem } from "../../src/main";
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant, Q } from "../helpers/fixtures";
+import { graphql } from "../gql";
 
 const ISSUER = "https://login.example.com/tenant/v2.0";
 const AUDIENCE = "api://license-graph";
@@ -59,7 +60,7 @@ describe.each(engines().slice(0, 1))("production tokens from a JWKS (%s)", (_eng
     await jwks.close();
   });
 
-  const ME = "{ me { id } }";
+  const ME = graphql(`query SecurityMe { me { id } }`);
 
   it("§6 RS256 and ES256 tokens from the key set, with issuer and audience, sign a user in", async () => {
     const rs = await sign(keys.rs.privateKey, "RS256", "rs-1", { tid: tenantId, oid: adminId });
@@ -178,7 +179,7 @@ describe.each(engines().slice(0, 1))("production masking (%s)", (_engine, url) =
   it("§6 an unexpected error answers INTERNAL_SERVER_ERROR with a request ID that the server's log line has too; no SQL or stack", async () => {
     const t = await newTenant(api);
     await api.ds.query("DROP TABLE bot_usage");
-    const r = await api.exec(t.admin, `{ tenant { capacity { consumed } } }`);
+    const r = await api.exec(t.admin, graphql(`query SecurityCapacity { tenant { capacity { consumed } } }`));
     const e = r.errors![0];
     expect(e.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
     expect(e.message).toBe("Internal server error.");
@@ -194,7 +195,7 @@ describe.each(engines().slice(0, 1))("production masking (%s)", (_engine, url) =
     const typo = await api.exec(t.admin, `{ skus { partNumbr } }`);
     expect(typo.errors![0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
-    const intro = await api.exec(t.admin, `{ __schema { queryType { name } } }`);
+    const intro = await api.exec(t.admin, graphql(`query SecurityIntrospection { __schema { queryType { name } } }`));
     expect(intro.errors![0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 });

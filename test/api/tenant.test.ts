@@ -2,22 +2,23 @@
  * Tenants: createTenant (platform operators only), updateTenantSettings
  * (GLOBAL_ADMIN only) and who may read which tenant fields (DESIGN §6, §7, A1).
  */
-import { engines, TestApi } from "../helpers/harness";
+import { engines, TestApi, AnyDoc, Vars } from "../helpers/harness";
 import { newTenant, Q, TenantFx, principalToken } from "../helpers/fixtures";
+import { graphql } from "../gql";
 
-const CREATE_TENANT = `mutation($input: CreateTenantInput!) {
+const CREATE_TENANT = graphql(`mutation TenantCreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions } admin { id userPrincipalName displayName roles accountEnabled } }
-}`;
+}`);
 /** The payload with every tenant field that any signed-in user of the tenant may read. */
-const CREATE_TENANT_FULL = `mutation($input: CreateTenantInput!) {
+const CREATE_TENANT_FULL = graphql(`mutation TenantCreateTenantFull($input: CreateTenantInput!) {
   createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions createdAt hasActiveTenantLicense } admin { id roles } }
-}`;
-const FLAGS = `{ tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }`;
-const SUBSCRIPTIONS = `query($all: Boolean) { tenant { subscriptions(includeInactive: $all) { id quantity status sku { partNumber } } } }`;
-const LICENSES = `{ tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }`;
-const SETTINGS = `mutation($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }`;
-const AUDIT_COUNT = `{ auditEvents(first: 1) { totalCount } }`;
-const ME = `{ me { id roles userPrincipalName } }`;
+}`);
+const FLAGS = graphql(`query TenantFlags { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }`);
+const SUBSCRIPTIONS = graphql(`query TenantSubscriptions($all: Boolean) { tenant { subscriptions(includeInactive: $all) { id quantity status sku { partNumber } } } }`);
+const LICENSES = graphql(`query TenantLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }`);
+const SETTINGS = graphql(`mutation TenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }`);
+const AUDIT_COUNT = graphql(`query TenantAuditCount { auditEvents(first: 1) { totalCount } }`);
+const ME = graphql(`query TenantMe { me { id roles userPrincipalName } }`);
 
 const ADMIN_ROLES = ["GLOBAL_ADMIN", "BILLING_ADMIN", "LICENSE_ADMIN", "GROUPS_ADMIN"] as const;
 const READERS = [...ADMIN_ROLES, "GLOBAL_READER"] as const;
@@ -29,7 +30,7 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
 
   let seq = 0;
 
-  const failsUnchanged = (token: string | undefined, query: string, vars?: Record<string, unknown>) => api.failsUnchanged(token, query, vars);
+  const failsUnchanged = (token: string | undefined, query: AnyDoc | string, vars?: Vars) => api.failsUnchanged(token, query as AnyDoc, vars);
 
   const callerToken = (t: TenantFx, who: string) => principalToken(api, t, who);
 
@@ -61,8 +62,8 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
       // A mutation either succeeds with its payload or fails and changes nothing (§7); here the tenant is written.
       expect(await api.snapshot()).not.toEqual(before);
       expect(r.errors ?? []).toEqual([]);
-      expect(r.data.createTenant.tenant).toMatchObject({ displayName: "Payload", hasActiveTenantLicense: false, createdAt: expect.any(String) });
-      expect(r.data.createTenant.admin.roles).toEqual(["GLOBAL_ADMIN"]);
+      expect(r.data!.createTenant.tenant).toMatchObject({ displayName: "Payload", hasActiveTenantLicense: false, createdAt: expect.any(String) });
+      expect(r.data!.createTenant.admin.roles).toEqual(["GLOBAL_ADMIN"]);
     });
 
     it("A1 createTenant appends exactly one audit event, in the new tenant", async () => {
@@ -173,11 +174,11 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
       const bought = await t.buy(4, 2);
       const token = await callerToken(t, who);
       const subs = (await api.ok(token, SUBSCRIPTIONS, { all: false })).tenant.subscriptions;
-      expect(subs.map((s: any) => s.id).sort()).toEqual(bought.subscriptions.map((s) => s.id).sort());
-      expect(subs.map((s: any) => [s.sku.partNumber, s.quantity]).sort()).toEqual([["POWER_VIRTUAL_AGENTS", 2], ["POWER_VIRTUAL_AGENTS_USER", 4]]);
+      expect(subs.map((s) => s.id).sort()).toEqual(bought.subscriptions.map((s) => s.id).sort());
+      expect(subs.map((s) => [s.sku.partNumber, s.quantity]).sort()).toEqual([["POWER_VIRTUAL_AGENTS", 2], ["POWER_VIRTUAL_AGENTS_USER", 4]]);
       expect((await api.ok(token, SUBSCRIPTIONS, { all: true })).tenant.subscriptions).toHaveLength(2);
       const lic = (await api.ok(token, LICENSES)).tenant.licenses;
-      expect(lic.find((l: any) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER")).toMatchObject({
+      expect(lic.find((l) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER")).toMatchObject({
         prepaidUnits: { enabled: 4, warning: 0, suspended: 0 }, consumedUnits: 0, availableUnits: 4,
       });
       expect((await api.ok(token, AUDIT_COUNT)).auditEvents.totalCount).toBeGreaterThan(0);
@@ -192,7 +193,7 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
       await t.buy(3);
       expect((await api.ok(plain.token, FLAGS)).tenant.hasActiveTenantLicense).toBe(true);
       expect(
-        (await api.ok(plain.token, `{ tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }`)).tenant,
+        (await api.ok(plain.token, graphql(`query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }`))).tenant,
       ).toMatchObject({ displayName: "Litware", hasActiveTenantLicense: true });
 
       for (const [query, vars] of [
@@ -200,7 +201,7 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
         [SUBSCRIPTIONS, { all: true }],
         [LICENSES, undefined],
         [AUDIT_COUNT, undefined],
-      ] as [string, Record<string, unknown> | undefined][]) {
+      ] as [AnyDoc, Vars | undefined][]) {
         const r = await api.exec(plain.token, query, vars);
         expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
         expect(JSON.stringify(r.data ?? null)).not.toMatch(/POWER_VIRTUAL_AGENTS|subscription_|"quantity"/);
@@ -220,7 +221,7 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
       const t = await newTenant(api);
       await t.buy(1);
       const token = await callerToken(t, who);
-      for (const q of [FLAGS, LICENSES]) expect(await api.code(token, q)).toBe("FORBIDDEN");
+      for (const q of [FLAGS, LICENSES] as AnyDoc[]) expect(await api.code(token, q)).toBe("FORBIDDEN");
     });
 
     it("§6 without a token the tenant query is UNAUTHENTICATED", async () => {
@@ -232,8 +233,8 @@ describe.each(engines())("tenant (%s)", (_engine, url) => {
       const b = await newTenant(api, "Northwind");
       const ra = await a.buy(5);
       const rb = await b.buy(2);
-      const subsA = (await api.ok(a.admin, SUBSCRIPTIONS, { all: true })).tenant.subscriptions.map((s: any) => s.id).sort();
-      const subsB = (await api.ok(b.admin, SUBSCRIPTIONS, { all: true })).tenant.subscriptions.map((s: any) => s.id).sort();
+      const subsA = (await api.ok(a.admin, SUBSCRIPTIONS, { all: true })).tenant.subscriptions.map((s) => s.id).sort();
+      const subsB = (await api.ok(b.admin, SUBSCRIPTIONS, { all: true })).tenant.subscriptions.map((s) => s.id).sort();
       expect(subsA).toEqual(ra.subscriptions.map((s) => s.id).sort());
       expect(subsB).toEqual(rb.subscriptions.map((s) => s.id).sort());
     });
@@ -248,9 +249,9 @@ describe.each(engines())("createTenant payload (%s)", (_engine, url) => {
   it("§6 the operator reads the new admin's (empty) licenses from the payload, but nothing of other tenants", async () => {
     const other = await newTenant(api, "Other");
     const op = await api.operatorToken();
-    const r = await api.ok(op, `mutation { createTenant(input: { displayName: "P", adminUserPrincipalName: "a@p.example", adminDisplayName: "A" }) {
-      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }`);
+    const r = await api.ok(op, graphql(`mutation TenantCreateTenant2 { createTenant(input: { displayName: "P", adminUserPrincipalName: "a@p.example", adminDisplayName: "A" }) {
+      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }`));
     expect(r.createTenant).toEqual({ tenant: { hasActiveTenantLicense: false }, admin: { canCreateBots: false, effectiveLicenses: [], memberOf: [] } });
-    expect(await api.code(op, `query($id: ID!) { user(id: $id) { id } }`, { id: other.adminId })).toBe("FORBIDDEN");
+    expect(await api.code(op, graphql(`query TenantUser($id: ID!) { user(id: $id) { id } }`), { id: other.adminId })).toBe("FORBIDDEN");
   });
 });

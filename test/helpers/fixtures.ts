@@ -1,28 +1,31 @@
 import { User } from "../../src/data/entities";
 import { newId } from "../../src/domain/ids";
-import { TestApi } from "./harness";
+import { TestApi, Present } from "./harness";
+import { graphql } from "../gql";
+import { ResultOf } from "@graphql-typed-document-node/core";
+import { AdminRole } from "../gql/graphql";
 
 export const Q = {
-  createTenant: `mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id displayName } admin { id roles } } }`,
-  createUser: `mutation($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName roles accountEnabled } }`,
-  updateUser: `mutation($input: UpdateUserInput!) { updateUser(input: $input) { id roles accountEnabled displayName } }`,
-  deleteUser: `mutation($id: ID!) { deleteUser(id: $id) }`,
-  createGroup: `mutation($input: CreateSecurityGroupInput!) { createSecurityGroup(input: $input) { id displayName } }`,
-  deleteGroup: `mutation($id: ID!) { deleteSecurityGroup(id: $id) }`,
-  addMembers: `mutation($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }`,
-  removeMembers: `mutation($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }`,
-  purchase: `mutation($input: PurchaseLicensesInput!) { purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status sku { partNumber } } } }`,
-  updateQuantity: `mutation($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity } }`,
-  cancel: `mutation($id: ID!) { cancelSubscription(id: $id) { id status } }`,
-  assignUser: `mutation($input: AssignUserLicensesInput!) { assignUserLicenses(input: $input) { id } }`,
-  assignGroup: `mutation($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }`,
-  licenses: `{ tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits unassignedDemand } } }`,
-  effective: `query($id: ID!) { user(id: $id) { id canCreateBots effectiveLicenses { sku { partNumber } state error holdsSeat enabledPlans { name } sources { kind group { id } via { id } } expiresAt } } }`,
-  createBot: `mutation($input: CreateBotInput!) { createBot(input: $input) { id name owner { id } } }`,
-  updateBot: `mutation($input: UpdateBotInput!) { updateBot(input: $input) { id name published owner { id } } }`,
-  deleteBot: `mutation($id: ID!) { deleteBot(id: $id) }`,
-  record: `mutation($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions } }`,
-  audit: `query($action: String, $targetId: ID) { auditEvents(first: 100, action: $action, targetId: $targetId) { totalCount nodes { action targetId details actor { id } } } }`,
+  createTenant: graphql(`mutation FixturesCreateTenant($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id displayName } admin { id roles } } }`),
+  createUser: graphql(`mutation FixturesCreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName roles accountEnabled } }`),
+  updateUser: graphql(`mutation FixturesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id roles accountEnabled displayName } }`),
+  deleteUser: graphql(`mutation FixturesDeleteUser($id: ID!) { deleteUser(id: $id) }`),
+  createGroup: graphql(`mutation FixturesCreateGroup($input: CreateSecurityGroupInput!) { createSecurityGroup(input: $input) { id displayName } }`),
+  deleteGroup: graphql(`mutation FixturesDeleteGroup($id: ID!) { deleteSecurityGroup(id: $id) }`),
+  addMembers: graphql(`mutation FixturesAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }`),
+  removeMembers: graphql(`mutation FixturesRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }`),
+  purchase: graphql(`mutation FixturesPurchase($input: PurchaseLicensesInput!) { purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status sku { partNumber } } } }`),
+  updateQuantity: graphql(`mutation FixturesUpdateQuantity($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity } }`),
+  cancel: graphql(`mutation FixturesCancel($id: ID!) { cancelSubscription(id: $id) { id status } }`),
+  assignUser: graphql(`mutation FixturesAssignUser($input: AssignUserLicensesInput!) { assignUserLicenses(input: $input) { id } }`),
+  assignGroup: graphql(`mutation FixturesAssignGroup($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }`),
+  licenses: graphql(`query FixturesLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits unassignedDemand } } }`),
+  effective: graphql(`query FixturesEffective($id: ID!) { user(id: $id) { id canCreateBots effectiveLicenses { sku { partNumber } state error holdsSeat enabledPlans { name } sources { kind group { id } via { id } } expiresAt } } }`),
+  createBot: graphql(`mutation FixturesCreateBot($input: CreateBotInput!) { createBot(input: $input) { id name owner { id } } }`),
+  updateBot: graphql(`mutation FixturesUpdateBot($input: UpdateBotInput!) { updateBot(input: $input) { id name published owner { id } } }`),
+  deleteBot: graphql(`mutation FixturesDeleteBot($id: ID!) { deleteBot(id: $id) }`),
+  record: graphql(`mutation FixturesRecord($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions } }`),
+  audit: graphql(`query FixturesAudit($action: String, $targetId: ID) { auditEvents(first: 100, action: $action, targetId: $targetId) { totalCount nodes { action targetId details actor { id } } } }`),
 };
 
 export interface TenantFx {
@@ -31,17 +34,17 @@ export interface TenantFx {
   admin: string;
   sku: { tenant: string; user: string; trial: string };
   /** A user with the given roles, and a token for them. */
-  user(upn: string, roles?: string[]): Promise<{ id: string; token: string }>;
+  user(upn: string, roles?: AdminRole[]): Promise<{ id: string; token: string }>;
   group(name: string): Promise<string>;
   /** Buys tenant license units (default 1) and user license seats through ADMIN_CENTER. */
   buy(userSeats: number, tenantUnits?: number): Promise<{ orderId: string; subscriptions: { id: string; sku: { partNumber: string } }[] }>;
   license(userId: string, disabledPlanIds?: string[]): Promise<void>;
   assignGroup(groupId: string, disabledPlanIds?: string[]): Promise<void>;
   add(groupId: string, userIds?: string[], groupIds?: string[]): Promise<void>;
-  effective(userId: string): Promise<any>;
+  effective(userId: string): Promise<Present<ResultOf<typeof Q.effective>>["user"]>;
   /** Inserts `n` plain users straight into the database (fast set-up for bulk tests); returns their IDs in order. */
   bulkUsers(n: number, prefix: string): Promise<string[]>;
-  licenses(): Promise<any[]>;
+  licenses(): Promise<Present<ResultOf<typeof Q.licenses>>["tenant"]["licenses"]>;
 }
 
 let seq = 0;
@@ -105,7 +108,9 @@ export async function newTenant(api: TestApi, name = "Fabrikam"): Promise<Tenant
   return fx;
 }
 
-export const userLicense = (licenses: any[]) => licenses.find((l) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
+/** The user license (POWER_VIRTUAL_AGENTS_USER) in a list of licenses or pools, if any. */
+export const userLicense = <L extends { sku: { partNumber: string } }>(licenses: L[]): L | undefined =>
+  licenses.find((l) => l.sku.partNumber === "POWER_VIRTUAL_AGENTS_USER");
 
 /** A token for one of the principals of DESIGN §6 in tenant `t`: a role name, "no roles", "BotRuntime" or "PlatformOperator". */
 export async function principalToken(api: TestApi, t: TenantFx, who: string): Promise<string> {
@@ -119,6 +124,6 @@ export async function principalToken(api: TestApi, t: TenantFx, who: string): Pr
     case "no roles":
       return (await t.user("plain")).token;
     default:
-      return (await t.user(who.toLowerCase().replace(/_/g, "-"), [who])).token;
+      return (await t.user(who.toLowerCase().replace(/_/g, "-"), [who as AdminRole])).token;
   }
 }

@@ -14,7 +14,8 @@ import { createDataSource } from "../../src/data/datasource";
 import { User } from "../../src/data/entities";
 import { newId } from "../../src/domain/ids";
 import { createApolloServer } from "../../src/api/graphql/apollo";
-import { CountingLogger, GqlResult, TEST_SECRET, TestApi } from "./harness";
+import { print } from "graphql";
+import { AnyDoc, CountingLogger, Doc, GqlResult, Present, TEST_SECRET, TestApi, Vars } from "./harness";
 
 export const ROOT = resolve(__dirname, "../..");
 
@@ -254,8 +255,10 @@ export class ServerProcess {
    * pool that could hand out a socket of a killed process). A failure to talk
    * to the server says whether the process is still alive and what it logged.
    */
-  gql<T = any>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-    const body = JSON.stringify({ query, variables });
+  gql<R, V>(token: string | undefined, query: Doc<R, V>, variables?: NoInfer<V>): Promise<GqlResult<R>>;
+  gql(token: string | undefined, query: string, variables?: Vars): Promise<GqlResult<unknown>>;
+  gql<T>(token: string | undefined, query: AnyDoc | string, variables?: Vars): Promise<GqlResult<T>> {
+    const body = JSON.stringify({ query: typeof query === "string" ? query : print(query), variables });
     return new Promise((res, rej) => {
       const req = httpRequest(
         {
@@ -285,10 +288,10 @@ export class ServerProcess {
   }
 
   /** Data of an operation that must succeed. */
-  async ok<T = any>(token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const r = await this.gql<T>(token, query, variables);
+  async ok<R, V>(token: string | undefined, query: Doc<R, V>, variables?: NoInfer<V>): Promise<Present<R>> {
+    const r = await this.gql(token, query, variables);
     if (r.errors?.length) throw new Error(`GraphQL errors from ${this.base}: ${JSON.stringify(r.errors)}`);
-    return r.data as T;
+    return r.data as Present<R>;
   }
 
   get alive(): boolean {

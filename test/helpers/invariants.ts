@@ -1,7 +1,10 @@
 import { DataSource } from "typeorm";
+import { graphql } from "../gql";
 import {
   GroupLicenseAssignment, GroupNesting, GroupUserMember, LicenseWant, Sku, Subscription, User, UserLicenseAssignment,
 } from "../../src/data/entities";
+import { Doc, Present } from "./harness";
+import { ResultOf } from "@graphql-typed-document-node/core";
 
 /**
  * The seat invariants of DESIGN §4, checked from the outside: the rows in the
@@ -15,7 +18,7 @@ export interface InvariantDeps {
   /** A connection to the database the API writes to (tables read directly). */
   ds: DataSource;
   /** Runs a GraphQL operation as a reader of the tenant (e.g. its GLOBAL_ADMIN); returns data, throws on errors. */
-  gql: (query: string, variables?: Record<string, unknown>) => Promise<any>;
+  gql: <R, V>(query: Doc<R, V>, variables?: NoInfer<V>) => Promise<Present<R>>;
   /** The API's clock (subscription status is computed from it). */
   now: Date;
   /** Users per API page (default 200). */
@@ -46,10 +49,10 @@ function grants(s: Subscription, now: Date): boolean {
   return now.getTime() < s.endsAt.getTime() + (s.isTrial ? 0 : GRACE_DAYS * DAY_MS);
 }
 
-const USERS_PAGE = `query($first: Int!, $after: String) { tenant { users(first: $first, after: $after) {
+const USERS_PAGE = graphql(`query InvariantsUsersPage($first: Int!, $after: String) { tenant { users(first: $first, after: $after) {
   pageInfo { hasNextPage endCursor }
-  nodes { id effectiveLicenses { sku { id } state error holdsSeat } } } } }`;
-const LICENSES = `{ tenant { licenses { sku { id } prepaidUnits { enabled warning } consumedUnits availableUnits unassignedDemand } } }`;
+  nodes { id effectiveLicenses { sku { id } state error holdsSeat } } } } }`);
+const LICENSES = graphql(`query InvariantsLicenses { tenant { licenses { sku { id } prepaidUnits { enabled warning } consumedUnits availableUnits unassignedDemand } } }`);
 
 interface ApiLicense { sku: { id: string }; state: string; error: string; holdsSeat: boolean }
 
@@ -63,7 +66,7 @@ export async function checkSeatInvariants(deps: InvariantDeps, tenantId: string)
   let after: string | null = null;
   for (let page = 0; ; page++) {
     if (page > 10_000) throw new Error("users paging does not end");
-    const d: any = await deps.gql(USERS_PAGE, { first: deps.pageSize ?? 200, after });
+    const d: Present<ResultOf<typeof USERS_PAGE>> = await deps.gql(USERS_PAGE, { first: deps.pageSize ?? 200, after });
     for (const n of d.tenant.users.nodes) {
       if (apiUsers.has(n.id)) bad(`API lists user ${n.id} twice while paging`);
       apiUsers.set(n.id, n.effectiveLicenses);
@@ -71,7 +74,7 @@ export async function checkSeatInvariants(deps: InvariantDeps, tenantId: string)
     if (!d.tenant.users.pageInfo.hasNextPage) break;
     after = d.tenant.users.pageInfo.endCursor;
   }
-  const apiLicenses: any[] = (await deps.gql(LICENSES)).tenant.licenses;
+  const apiLicenses = (await deps.gql(LICENSES)).tenant.licenses;
 
   const m = deps.ds.manager;
   const where = { tenantId };

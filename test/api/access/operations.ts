@@ -1,0 +1,256 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildSchema } from "graphql";
+import { Q } from "../../helpers/fixtures";
+import { AnyDoc } from "../../helpers/harness";
+import { BILLING, GA, GROUPS, LICENSES, READERS, USERS, Who, World, Call } from "../../helpers/principals";
+import { graphql } from "../../gql";
+
+/**
+ * The expectation table of the role matrix (DESIGN §6): every root field of the emitted schema,
+ * with representative calls and the principals allowed to make them. role-matrix.test.ts walks it.
+ */
+
+export interface Case {
+  name: string;
+  allowed: readonly Who[];
+  /** Allowed principals may also fail with a domain error code (never FORBIDDEN / UNAUTHENTICATED / INTERNAL_SERVER_ERROR). */
+  domainErrorOk?: boolean;
+  prepare(w: World, who: Who): Promise<Call>;
+}
+
+export const NODE = graphql(`query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }`);
+export const node = (name: string, allowed: readonly Who[], id: (w: World, who: Who) => string | Promise<string>): Case => ({
+  name,
+  allowed,
+  prepare: async (w, who) => ({ query: NODE, variables: { id: await id(w, who) } }),
+});
+export const tenantField = (field: string, query: AnyDoc): Case => ({
+  name: `tenant.${field}`,
+  allowed: READERS,
+  prepare: async () => ({ query }),
+});
+
+export const TABLE: Record<string, Case[]> = {
+  // ----- queries
+  skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }`) }) }],
+  me: [{ name: "me", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }`) }) }],
+  tenant: [
+    {
+      name: "name and flags",
+      allowed: USERS,
+      prepare: async () => ({ query: graphql(`query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }`) }),
+    },
+    tenantField("users", graphql(`query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }`)),
+    tenantField("securityGroups", graphql(`query AccessTenantSecurityGroups { tenant { id securityGroups(first: 5) { totalCount nodes { id } } } }`)),
+    tenantField("subscriptions", graphql(`query AccessTenantSubscriptions { tenant { id subscriptions { id quantity } } }`)),
+    tenantField("licenses", graphql(`query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }`)),
+    tenantField("bots", graphql(`query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }`)),
+    tenantField("capacity", graphql(`query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }`)),
+  ],
+  user: [
+    {
+      name: "another user",
+      allowed: READERS,
+      prepare: async (w) => ({ query: graphql(`query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }`), variables: { id: w.otherUser } }),
+    },
+    {
+      name: "oneself",
+      allowed: USERS,
+      prepare: async (w, who) => ({ query: graphql(`query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }`), variables: { id: w.selfId(who) } }),
+    },
+  ],
+  securityGroup: [
+    {
+      name: "a group",
+      allowed: READERS,
+      prepare: async (w) => ({ query: graphql(`query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }`), variables: { id: w.group } }),
+    },
+  ],
+  bot: [
+    {
+      name: "another user's bot",
+      allowed: READERS,
+      prepare: async (w) => ({ query: graphql(`query AccessOperationsBot($id: ID!) { bot(id: $id) { id name } }`), variables: { id: w.makerBot } }),
+    },
+    {
+      name: "own bot",
+      allowed: USERS,
+      prepare: async (w, who) => ({ query: graphql(`query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }`), variables: { id: w.ownBot(who) } }),
+    },
+  ],
+  auditEvents: [
+    { name: "audit log", allowed: READERS, prepare: async () => ({ query: graphql(`query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }`) }) },
+  ],
+  previewGroupLicenseAssignment: [
+    {
+      name: "preview",
+      allowed: LICENSES,
+      prepare: async (w) => ({
+        query: graphql(`query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }`),
+        variables: { g: w.group, s: w.t.sku.user },
+      }),
+    },
+  ],
+  node: [
+    node("another user", READERS, (w) => w.otherUser),
+    node("oneself", USERS, (w, who) => w.selfId(who)),
+    node("group", READERS, (w) => w.group),
+    node("another user's bot", READERS, (w) => w.makerBot),
+    node("own bot", USERS, (w, who) => w.ownBot(who)),
+    node("subscription", READERS, (w) => w.subscription),
+    node("audit event", READERS, (w) => w.auditEventId),
+    node("sku", USERS, (w) => w.t.sku.user),
+    node("tenant", USERS, (w) => w.t.tenantId),
+  ],
+
+  // ----- mutations
+  createTenant: [
+    {
+      name: "new tenant",
+      allowed: ["PLATFORM_OPERATOR"],
+      prepare: async (w) => {
+        const n = w.uniq();
+        return {
+          query: Q.createTenant,
+          variables: { input: { displayName: `Tenant ${n}`, adminUserPrincipalName: `admin@new${n}.example`, adminDisplayName: "Admin" } },
+        };
+      },
+    },
+  ],
+  updateTenantSettings: [
+    {
+      name: "settings",
+      allowed: GA,
+      prepare: async () => ({
+        query: graphql(`mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }`),
+        variables: { input: { allowAdHocSubscriptions: true } },
+      }),
+    },
+  ],
+  purchaseLicenses: [
+    {
+      name: "buy",
+      allowed: BILLING,
+      prepare: async (w) => ({ query: Q.purchase, variables: { input: { channel: "ADMIN_CENTER", items: [{ skuId: w.t.sku.tenant, quantity: 1 }] } } }),
+    },
+  ],
+  updateSubscriptionQuantity: [
+    {
+      name: "resize",
+      allowed: BILLING,
+      prepare: async (w) => ({ query: Q.updateQuantity, variables: { input: { subscriptionId: await w.freshSubscription(), quantity: 2 } } }),
+    },
+  ],
+  cancelSubscription: [
+    { name: "cancel", allowed: BILLING, prepare: async (w) => ({ query: Q.cancel, variables: { id: await w.freshSubscription() } }) },
+  ],
+  createUser: [
+    {
+      name: "new user",
+      allowed: GA,
+      prepare: async (w) => ({ query: Q.createUser, variables: { input: { userPrincipalName: `new${w.uniq()}@matrix.example`, displayName: "New" } } }),
+    },
+  ],
+  updateUser: [
+    { name: "rename", allowed: GA, prepare: async (w) => ({ query: Q.updateUser, variables: { input: { id: await w.freshUser(), displayName: "Renamed" } } }) },
+  ],
+  deleteUser: [{ name: "delete", allowed: GA, prepare: async (w) => ({ query: Q.deleteUser, variables: { id: await w.freshUser() } }) }],
+  createSecurityGroup: [
+    { name: "new group", allowed: GROUPS, prepare: async (w) => ({ query: Q.createGroup, variables: { input: { displayName: `New group ${w.uniq()}` } } }) },
+  ],
+  updateSecurityGroup: [
+    {
+      name: "rename",
+      allowed: GROUPS,
+      prepare: async (w) => ({
+        query: graphql(`mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }`),
+        variables: { input: { id: await w.freshGroup(), displayName: "Renamed group" } },
+      }),
+    },
+  ],
+  deleteSecurityGroup: [{ name: "delete", allowed: GROUPS, prepare: async (w) => ({ query: Q.deleteGroup, variables: { id: await w.freshGroup() } }) }],
+  addGroupMembers: [
+    {
+      name: "add a user and a group",
+      allowed: GROUPS,
+      prepare: async (w) => ({
+        query: Q.addMembers,
+        variables: { input: { groupId: await w.freshGroup(), userIds: [await w.freshUser()], groupIds: [await w.freshGroup()] } },
+      }),
+    },
+  ],
+  removeGroupMembers: [
+    {
+      name: "remove a user",
+      allowed: GROUPS,
+      prepare: async (w) => {
+        const g = await w.freshGroup();
+        const u = await w.freshUser();
+        await w.t.add(g, [u]);
+        return { query: Q.removeMembers, variables: { input: { groupId: g, userIds: [u] } } };
+      },
+    },
+  ],
+  assignUserLicenses: [
+    {
+      name: "direct license",
+      allowed: LICENSES,
+      prepare: async (w) => ({ query: Q.assignUser, variables: { input: { userId: await w.freshUser(), addLicenses: [{ skuId: w.t.sku.user }] } } }),
+    },
+  ],
+  assignGroupLicenses: [
+    {
+      name: "group license",
+      allowed: LICENSES,
+      prepare: async (w) => ({ query: Q.assignGroup, variables: { input: { groupId: await w.freshGroup(), addLicenses: [{ skuId: w.t.sku.user }] } } }),
+    },
+  ],
+  startTrial: [
+    {
+      name: "trial",
+      allowed: USERS,
+      domainErrorOk: true,
+      prepare: async (w) => ({
+        query: graphql(`mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }`),
+        variables: { input: { skuId: w.t.sku.trial } },
+      }),
+    },
+  ],
+  createBot: [
+    // Every user principal holds a user license, so every one of them can create bots (B1).
+    { name: "new bot", allowed: USERS, prepare: async (w) => ({ query: Q.createBot, variables: { input: { name: `Bot ${w.uniq()}` } } }) },
+  ],
+  updateBot: [
+    {
+      name: "another user's bot",
+      allowed: GA,
+      prepare: async (w) => ({ query: Q.updateBot, variables: { input: { id: w.makerBot, name: `Renamed ${w.uniq()}` } } }),
+    },
+    {
+      name: "own bot",
+      allowed: USERS,
+      prepare: async (w, who) => ({ query: Q.updateBot, variables: { input: { id: w.ownBot(who), name: `Own ${w.uniq()}` } } }),
+    },
+  ],
+  deleteBot: [
+    { name: "another user's bot", allowed: GA, prepare: async (w) => ({ query: Q.deleteBot, variables: { id: await w.freshMakerBot() } }) },
+    { name: "own bot", allowed: USERS, prepare: async (w, who) => ({ query: Q.deleteBot, variables: { id: await w.freshOwnBot(who) } }) },
+  ],
+  recordBotSessions: [
+    {
+      name: "sessions",
+      allowed: ["GLOBAL_ADMIN", "BOT_RUNTIME"],
+      prepare: async (w) => ({ query: Q.record, variables: { input: { botId: w.makerBot, count: 3 } } }),
+    },
+  ],
+};
+
+
+export function rootFields(): { query: string[]; mutation: string[] } {
+  const schema = buildSchema(readFileSync(join(__dirname, "../../../schema/schema.graphql"), "utf8"));
+  return {
+    query: Object.keys(schema.getQueryType()!.getFields()),
+    mutation: Object.keys(schema.getMutationType()?.getFields() ?? {}),
+  };
+}

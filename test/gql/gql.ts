@@ -1,0 +1,784 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }": typeof types.AccessBotsAndIdentityBotDocument,
+    "query AccessBotsAndIdentityUser($id: ID!) { user(id: $id) { userPrincipalName } }": typeof types.AccessBotsAndIdentityUserDocument,
+    "mutation AccessBotsAndIdentityRecordBotSessions($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions\n           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }": typeof types.AccessBotsAndIdentityRecordBotSessionsDocument,
+    "query AccessBotsAndIdentityAuditEvents { auditEvents { totalCount } }": typeof types.AccessBotsAndIdentityAuditEventsDocument,
+    "query AccessIsolationUserSecurityGroupBot($u: ID!, $g: ID!, $b: ID!) { user(id: $u) { id } securityGroup(id: $g) { id } bot(id: $b) { id } }": typeof types.AccessIsolationUserSecurityGroupBotDocument,
+    "query AccessIsolationUser($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessIsolationUserDocument,
+    "query AccessIsolationSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }": typeof types.AccessIsolationSecurityGroupDocument,
+    "query AccessIsolationBot($id: ID!) { bot(id: $id) { id name } }": typeof types.AccessIsolationBotDocument,
+    "query AccessIsolationTenantAuditEvents { tenant { users(first: 1000) { nodes { id } } securityGroups(first: 1000) { nodes { id } } bots(first: 1000) { nodes { id } }\n           subscriptions(includeInactive: true) { id } capacity { consumed byBot { bot { id } } } }\n           auditEvents(first: 1000) { nodes { id targetId } } }": typeof types.AccessIsolationTenantAuditEventsDocument,
+    "query AccessIsolationByGroup($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": typeof types.AccessIsolationByGroupDocument,
+    "mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessIsolationUpdateSecurityGroupDocument,
+    "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": typeof types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
+    "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": typeof types.AccessOperationsNodeDocument,
+    "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": typeof types.AccessOperationsSkusDocument,
+    "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": typeof types.AccessOperationsMeDocument,
+    "query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": typeof types.AccessOperationsTenantDocument,
+    "query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantUsersDocument,
+    "query AccessTenantSecurityGroups { tenant { id securityGroups(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantSecurityGroupsDocument,
+    "query AccessTenantSubscriptions { tenant { id subscriptions { id quantity } } }": typeof types.AccessTenantSubscriptionsDocument,
+    "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": typeof types.AccessTenantLicensesDocument,
+    "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantBotsDocument,
+    "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": typeof types.AccessTenantCapacityDocument,
+    "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUserDocument,
+    "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUser2Document,
+    "query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }": typeof types.AccessOperationsSecurityGroupDocument,
+    "query AccessOperationsBot($id: ID!) { bot(id: $id) { id name } }": typeof types.AccessOperationsBotDocument,
+    "query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }": typeof types.AccessOperationsBot2Document,
+    "query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }": typeof types.AccessOperationsAuditEventsDocument,
+    "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": typeof types.AccessOperationsPreviewGroupLicenseAssignmentDocument,
+    "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": typeof types.AccessOperationsUpdateTenantSettingsDocument,
+    "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessOperationsUpdateSecurityGroupDocument,
+    "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": typeof types.AccessOperationsStartTrialDocument,
+    "query AccessTokensMe { me { id } }": typeof types.AccessTokensMeDocument,
+    "query AccessTokensSkus { skus { id } }": typeof types.AccessTokensSkusDocument,
+    "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.AuditEveryMutationUpdateSecurityGroupDocument,
+    "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": typeof types.AuditEveryMutationTenantDocument,
+    "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": typeof types.AuditEveryMutationUpdateTenantSettingsDocument,
+    "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": typeof types.BatchingPageDocument,
+    "query BatchingTenant { tenant { licenses { consumedUnits } } }": typeof types.BatchingTenantDocument,
+    "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }": typeof types.BatchingUpdateTenantSettingsDocument,
+    "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": typeof types.ConcurrencyTenantDocument,
+    "query CrashSkus { skus { id partNumber } }": typeof types.CrashSkusDocument,
+    "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": typeof types.CrashSecurityGroupDocument,
+    "query HttpGroupCount { tenant { securityGroups { totalCount } } }": typeof types.HttpGroupCountDocument,
+    "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": typeof types.LifecycleSubsDocument,
+    "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": typeof types.LifecycleStatesDocument,
+    "query LifecycleTenant { tenant { subscriptions { id } } }": typeof types.LifecycleTenantDocument,
+    "mutation LifecycleTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { sku { partNumber } state error holdsSeat expiresAt sources { kind } enabledPlans { name } } }": typeof types.LifecycleTrialDocument,
+    "mutation LifecycleUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: false }) { allowAdHocSubscriptions } }": typeof types.LifecycleUpdateTenantSettingsDocument,
+    "query LifecycleTenant2($s: ID!) { tenant { users(filter: { skuId: $s }) { nodes { id } } } }": typeof types.LifecycleTenant2Document,
+    "query LifecycleTenant3 { tenant { users(filter: { licenseState: ACTIVE }) { nodes { id } } } }": typeof types.LifecycleTenant3Document,
+    "query LifecycleTenant4 { tenant { users(filter: { licenseState: DISABLED }) { nodes { id } } } }": typeof types.LifecycleTenant4Document,
+    "query LifecycleCapacity($p: String) { tenant { capacity(period: $p) { period purchased consumed remaining overage byBot { bot { id } billedSessions } } } }": typeof types.LifecycleCapacityDocument,
+    "query LifecycleBot($id: ID!) { bot(id: $id) { march: billedSessions(period: \"2026-03\") april: billedSessions(period: \"2026-04\") } }": typeof types.LifecycleBotDocument,
+    "query LifecycleTenant5 { tenant { displayName } }": typeof types.LifecycleTenant5Document,
+    "query MultiInstanceSkus { skus { id partNumber } }": typeof types.MultiInstanceSkusDocument,
+    "query MultiInstanceMe { me { canCreateBots } }": typeof types.MultiInstanceMeDocument,
+    "query MultiInstanceMe2 { me { canCreateBots } }": typeof types.MultiInstanceMe2Document,
+    "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": typeof types.MultiInstanceBotDocument,
+    "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
+    "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
+    "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
+    "query SecurityIntrospection { __schema { queryType { name } } }": typeof types.SecurityIntrospectionDocument,
+    "mutation SnapshotStartTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }": typeof types.SnapshotStartTrialDocument,
+    "mutation TenantCreateTenant($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions } admin { id userPrincipalName displayName roles accountEnabled } }\n}": typeof types.TenantCreateTenantDocument,
+    "mutation TenantCreateTenantFull($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions createdAt hasActiveTenantLicense } admin { id roles } }\n}": typeof types.TenantCreateTenantFullDocument,
+    "query TenantFlags { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": typeof types.TenantFlagsDocument,
+    "query TenantSubscriptions($all: Boolean) { tenant { subscriptions(includeInactive: $all) { id quantity status sku { partNumber } } } }": typeof types.TenantSubscriptionsDocument,
+    "query TenantLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }": typeof types.TenantLicensesDocument,
+    "mutation TenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": typeof types.TenantSettingsDocument,
+    "query TenantAuditCount { auditEvents(first: 1) { totalCount } }": typeof types.TenantAuditCountDocument,
+    "query TenantMe { me { id roles userPrincipalName } }": typeof types.TenantMeDocument,
+    "query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }": typeof types.TenantTenantDocument,
+    "mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }": typeof types.TenantCreateTenant2Document,
+    "query TenantUser($id: ID!) { user(id: $id) { id } }": typeof types.TenantUserDocument,
+    "query UsersBadInputMe { me { userPrincipalName } }": typeof types.UsersBadInputMeDocument,
+    "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": typeof types.UsersLastAdminTenantDocument,
+    "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroupDocument,
+    "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroup2Document,
+    "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": typeof types.AuditEventsDocument,
+    "query DirectoryGroup($id: ID!) { securityGroup(id: $id) {\n  id displayName description\n  members(first: 1000) { totalCount nodes { id } }\n  memberGroups { id } memberOf { id }\n  transitiveMembers(first: 1000) { totalCount nodes { id } }\n} }": typeof types.DirectoryGroupDocument,
+    "query DirectoryUser($id: ID!) { user(id: $id) { id displayName accountEnabled roles memberOf { id } transitiveMemberOf { id } } }": typeof types.DirectoryUserDocument,
+    "query DirectoryUsers($first: Int, $after: String, $filter: UserFilter) { tenant { users(first: $first, after: $after, filter: $filter) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id userPrincipalName displayName }\n} } }": typeof types.DirectoryUsersDocument,
+    "query DirectoryNode($id: ID!) { node(id: $id) { id } }": typeof types.DirectoryNodeDocument,
+    "query DirectoryMe { me { id roles accountEnabled } }": typeof types.DirectoryMeDocument,
+    "mutation DirectoryUpdateGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": typeof types.DirectoryUpdateGroupDocument,
+    "mutation DirectoryCreateUserFull($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName displayName roles accountEnabled } }": typeof types.DirectoryCreateUserFullDocument,
+    "query EngineStates($id: ID!) { user(id: $id) { id licenseAssignmentStates { sku { partNumber } assignedByGroup { id } via { id } disabledPlans { id name } state error } } }": typeof types.EngineStatesDocument,
+    "query EngineEngineUsers($f: UserFilter) { tenant { users(first: 200, filter: $f) { totalCount nodes { id } } } }": typeof types.EngineEngineUsersDocument,
+    "query EngineGroupErrors($id: ID!) { securityGroup(id: $id) { id hasMembersWithLicenseErrors membersWithLicenseErrors(first: 100) { totalCount nodes { id } } } }": typeof types.EngineGroupErrorsDocument,
+    "query EnginePreview($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { group { id } sku { partNumber } newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": typeof types.EnginePreviewDocument,
+    "query EngineSkus { skus { id partNumber servicePlans { id name } } }": typeof types.EngineSkusDocument,
+    "query EngineMeId { me { id } }": typeof types.EngineMeIdDocument,
+    "mutation FixturesCreateTenant($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id displayName } admin { id roles } } }": typeof types.FixturesCreateTenantDocument,
+    "mutation FixturesCreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName roles accountEnabled } }": typeof types.FixturesCreateUserDocument,
+    "mutation FixturesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id roles accountEnabled displayName } }": typeof types.FixturesUpdateUserDocument,
+    "mutation FixturesDeleteUser($id: ID!) { deleteUser(id: $id) }": typeof types.FixturesDeleteUserDocument,
+    "mutation FixturesCreateGroup($input: CreateSecurityGroupInput!) { createSecurityGroup(input: $input) { id displayName } }": typeof types.FixturesCreateGroupDocument,
+    "mutation FixturesDeleteGroup($id: ID!) { deleteSecurityGroup(id: $id) }": typeof types.FixturesDeleteGroupDocument,
+    "mutation FixturesAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": typeof types.FixturesAddMembersDocument,
+    "mutation FixturesRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }": typeof types.FixturesRemoveMembersDocument,
+    "mutation FixturesPurchase($input: PurchaseLicensesInput!) { purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status sku { partNumber } } } }": typeof types.FixturesPurchaseDocument,
+    "mutation FixturesUpdateQuantity($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity } }": typeof types.FixturesUpdateQuantityDocument,
+    "mutation FixturesCancel($id: ID!) { cancelSubscription(id: $id) { id status } }": typeof types.FixturesCancelDocument,
+    "mutation FixturesAssignUser($input: AssignUserLicensesInput!) { assignUserLicenses(input: $input) { id } }": typeof types.FixturesAssignUserDocument,
+    "mutation FixturesAssignGroup($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }": typeof types.FixturesAssignGroupDocument,
+    "query FixturesLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits unassignedDemand } } }": typeof types.FixturesLicensesDocument,
+    "query FixturesEffective($id: ID!) { user(id: $id) { id canCreateBots effectiveLicenses { sku { partNumber } state error holdsSeat enabledPlans { name } sources { kind group { id } via { id } } expiresAt } } }": typeof types.FixturesEffectiveDocument,
+    "mutation FixturesCreateBot($input: CreateBotInput!) { createBot(input: $input) { id name owner { id } } }": typeof types.FixturesCreateBotDocument,
+    "mutation FixturesUpdateBot($input: UpdateBotInput!) { updateBot(input: $input) { id name published owner { id } } }": typeof types.FixturesUpdateBotDocument,
+    "mutation FixturesDeleteBot($id: ID!) { deleteBot(id: $id) }": typeof types.FixturesDeleteBotDocument,
+    "mutation FixturesRecord($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions } }": typeof types.FixturesRecordDocument,
+    "query FixturesAudit($action: String, $targetId: ID) { auditEvents(first: 100, action: $action, targetId: $targetId) { totalCount nodes { action targetId details actor { id } } } }": typeof types.FixturesAuditDocument,
+    "query InvariantsUsersPage($first: Int!, $after: String) { tenant { users(first: $first, after: $after) {\n  pageInfo { hasNextPage endCursor }\n  nodes { id effectiveLicenses { sku { id } state error holdsSeat } } } } }": typeof types.InvariantsUsersPageDocument,
+    "query InvariantsLicenses { tenant { licenses { sku { id } prepaidUnits { enabled warning } consumedUnits availableUnits unassignedDemand } } }": typeof types.InvariantsLicensesDocument,
+    "query PrincipalsTenant { tenant { subscriptions { id } } }": typeof types.PrincipalsTenantDocument,
+    "query PrincipalsAuditEvents { auditEvents(first: 1) { nodes { id } } }": typeof types.PrincipalsAuditEventsDocument,
+    "mutation PurchasesPurchase($input: PurchaseLicensesInput!) {\n  purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status orderId isTrial endsAt sku { id partNumber } } }\n}": typeof types.PurchasesPurchaseDocument,
+    "query PurchasesSubs($all: Boolean) {\n  tenant { hasActiveTenantLicense subscriptions(includeInactive: $all) { id quantity channel status orderId endsAt sku { id partNumber } } }\n}": typeof types.PurchasesSubsDocument,
+    "query PurchasesLicenses { tenant { licenses { sku { id partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }": typeof types.PurchasesLicensesDocument,
+    "query PurchasesAudit($action: String) { auditEvents(first: 1000, action: $action) { totalCount nodes { id action targetId details actor { id } } } }": typeof types.PurchasesAuditDocument,
+    "mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }": typeof types.PurchasesUpdateQtyDocument,
+    "mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }": typeof types.PurchasesCancelDocument,
+    "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }": typeof types.TwoTenantsAuditEventsDocument,
+};
+const documents: Documents = {
+    "query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }": types.AccessBotsAndIdentityBotDocument,
+    "query AccessBotsAndIdentityUser($id: ID!) { user(id: $id) { userPrincipalName } }": types.AccessBotsAndIdentityUserDocument,
+    "mutation AccessBotsAndIdentityRecordBotSessions($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions\n           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }": types.AccessBotsAndIdentityRecordBotSessionsDocument,
+    "query AccessBotsAndIdentityAuditEvents { auditEvents { totalCount } }": types.AccessBotsAndIdentityAuditEventsDocument,
+    "query AccessIsolationUserSecurityGroupBot($u: ID!, $g: ID!, $b: ID!) { user(id: $u) { id } securityGroup(id: $g) { id } bot(id: $b) { id } }": types.AccessIsolationUserSecurityGroupBotDocument,
+    "query AccessIsolationUser($id: ID!) { user(id: $id) { id displayName } }": types.AccessIsolationUserDocument,
+    "query AccessIsolationSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }": types.AccessIsolationSecurityGroupDocument,
+    "query AccessIsolationBot($id: ID!) { bot(id: $id) { id name } }": types.AccessIsolationBotDocument,
+    "query AccessIsolationTenantAuditEvents { tenant { users(first: 1000) { nodes { id } } securityGroups(first: 1000) { nodes { id } } bots(first: 1000) { nodes { id } }\n           subscriptions(includeInactive: true) { id } capacity { consumed byBot { bot { id } } } }\n           auditEvents(first: 1000) { nodes { id targetId } } }": types.AccessIsolationTenantAuditEventsDocument,
+    "query AccessIsolationByGroup($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": types.AccessIsolationByGroupDocument,
+    "mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessIsolationUpdateSecurityGroupDocument,
+    "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
+    "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": types.AccessOperationsNodeDocument,
+    "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": types.AccessOperationsSkusDocument,
+    "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": types.AccessOperationsMeDocument,
+    "query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": types.AccessOperationsTenantDocument,
+    "query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }": types.AccessTenantUsersDocument,
+    "query AccessTenantSecurityGroups { tenant { id securityGroups(first: 5) { totalCount nodes { id } } } }": types.AccessTenantSecurityGroupsDocument,
+    "query AccessTenantSubscriptions { tenant { id subscriptions { id quantity } } }": types.AccessTenantSubscriptionsDocument,
+    "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": types.AccessTenantLicensesDocument,
+    "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": types.AccessTenantBotsDocument,
+    "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": types.AccessTenantCapacityDocument,
+    "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUserDocument,
+    "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUser2Document,
+    "query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }": types.AccessOperationsSecurityGroupDocument,
+    "query AccessOperationsBot($id: ID!) { bot(id: $id) { id name } }": types.AccessOperationsBotDocument,
+    "query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }": types.AccessOperationsBot2Document,
+    "query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }": types.AccessOperationsAuditEventsDocument,
+    "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": types.AccessOperationsPreviewGroupLicenseAssignmentDocument,
+    "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": types.AccessOperationsUpdateTenantSettingsDocument,
+    "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessOperationsUpdateSecurityGroupDocument,
+    "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": types.AccessOperationsStartTrialDocument,
+    "query AccessTokensMe { me { id } }": types.AccessTokensMeDocument,
+    "query AccessTokensSkus { skus { id } }": types.AccessTokensSkusDocument,
+    "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.AuditEveryMutationUpdateSecurityGroupDocument,
+    "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": types.AuditEveryMutationTenantDocument,
+    "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": types.AuditEveryMutationUpdateTenantSettingsDocument,
+    "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": types.BatchingPageDocument,
+    "query BatchingTenant { tenant { licenses { consumedUnits } } }": types.BatchingTenantDocument,
+    "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }": types.BatchingUpdateTenantSettingsDocument,
+    "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": types.ConcurrencyTenantDocument,
+    "query CrashSkus { skus { id partNumber } }": types.CrashSkusDocument,
+    "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": types.CrashSecurityGroupDocument,
+    "query HttpGroupCount { tenant { securityGroups { totalCount } } }": types.HttpGroupCountDocument,
+    "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": types.LifecycleSubsDocument,
+    "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": types.LifecycleStatesDocument,
+    "query LifecycleTenant { tenant { subscriptions { id } } }": types.LifecycleTenantDocument,
+    "mutation LifecycleTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { sku { partNumber } state error holdsSeat expiresAt sources { kind } enabledPlans { name } } }": types.LifecycleTrialDocument,
+    "mutation LifecycleUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: false }) { allowAdHocSubscriptions } }": types.LifecycleUpdateTenantSettingsDocument,
+    "query LifecycleTenant2($s: ID!) { tenant { users(filter: { skuId: $s }) { nodes { id } } } }": types.LifecycleTenant2Document,
+    "query LifecycleTenant3 { tenant { users(filter: { licenseState: ACTIVE }) { nodes { id } } } }": types.LifecycleTenant3Document,
+    "query LifecycleTenant4 { tenant { users(filter: { licenseState: DISABLED }) { nodes { id } } } }": types.LifecycleTenant4Document,
+    "query LifecycleCapacity($p: String) { tenant { capacity(period: $p) { period purchased consumed remaining overage byBot { bot { id } billedSessions } } } }": types.LifecycleCapacityDocument,
+    "query LifecycleBot($id: ID!) { bot(id: $id) { march: billedSessions(period: \"2026-03\") april: billedSessions(period: \"2026-04\") } }": types.LifecycleBotDocument,
+    "query LifecycleTenant5 { tenant { displayName } }": types.LifecycleTenant5Document,
+    "query MultiInstanceSkus { skus { id partNumber } }": types.MultiInstanceSkusDocument,
+    "query MultiInstanceMe { me { canCreateBots } }": types.MultiInstanceMeDocument,
+    "query MultiInstanceMe2 { me { canCreateBots } }": types.MultiInstanceMe2Document,
+    "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": types.MultiInstanceBotDocument,
+    "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
+    "query SecurityMe { me { id } }": types.SecurityMeDocument,
+    "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
+    "query SecurityIntrospection { __schema { queryType { name } } }": types.SecurityIntrospectionDocument,
+    "mutation SnapshotStartTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }": types.SnapshotStartTrialDocument,
+    "mutation TenantCreateTenant($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions } admin { id userPrincipalName displayName roles accountEnabled } }\n}": types.TenantCreateTenantDocument,
+    "mutation TenantCreateTenantFull($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions createdAt hasActiveTenantLicense } admin { id roles } }\n}": types.TenantCreateTenantFullDocument,
+    "query TenantFlags { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": types.TenantFlagsDocument,
+    "query TenantSubscriptions($all: Boolean) { tenant { subscriptions(includeInactive: $all) { id quantity status sku { partNumber } } } }": types.TenantSubscriptionsDocument,
+    "query TenantLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }": types.TenantLicensesDocument,
+    "mutation TenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": types.TenantSettingsDocument,
+    "query TenantAuditCount { auditEvents(first: 1) { totalCount } }": types.TenantAuditCountDocument,
+    "query TenantMe { me { id roles userPrincipalName } }": types.TenantMeDocument,
+    "query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }": types.TenantTenantDocument,
+    "mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }": types.TenantCreateTenant2Document,
+    "query TenantUser($id: ID!) { user(id: $id) { id } }": types.TenantUserDocument,
+    "query UsersBadInputMe { me { userPrincipalName } }": types.UsersBadInputMeDocument,
+    "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": types.UsersLastAdminTenantDocument,
+    "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": types.UsersListSecurityGroupDocument,
+    "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": types.UsersListSecurityGroup2Document,
+    "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": types.AuditEventsDocument,
+    "query DirectoryGroup($id: ID!) { securityGroup(id: $id) {\n  id displayName description\n  members(first: 1000) { totalCount nodes { id } }\n  memberGroups { id } memberOf { id }\n  transitiveMembers(first: 1000) { totalCount nodes { id } }\n} }": types.DirectoryGroupDocument,
+    "query DirectoryUser($id: ID!) { user(id: $id) { id displayName accountEnabled roles memberOf { id } transitiveMemberOf { id } } }": types.DirectoryUserDocument,
+    "query DirectoryUsers($first: Int, $after: String, $filter: UserFilter) { tenant { users(first: $first, after: $after, filter: $filter) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id userPrincipalName displayName }\n} } }": types.DirectoryUsersDocument,
+    "query DirectoryNode($id: ID!) { node(id: $id) { id } }": types.DirectoryNodeDocument,
+    "query DirectoryMe { me { id roles accountEnabled } }": types.DirectoryMeDocument,
+    "mutation DirectoryUpdateGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": types.DirectoryUpdateGroupDocument,
+    "mutation DirectoryCreateUserFull($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName displayName roles accountEnabled } }": types.DirectoryCreateUserFullDocument,
+    "query EngineStates($id: ID!) { user(id: $id) { id licenseAssignmentStates { sku { partNumber } assignedByGroup { id } via { id } disabledPlans { id name } state error } } }": types.EngineStatesDocument,
+    "query EngineEngineUsers($f: UserFilter) { tenant { users(first: 200, filter: $f) { totalCount nodes { id } } } }": types.EngineEngineUsersDocument,
+    "query EngineGroupErrors($id: ID!) { securityGroup(id: $id) { id hasMembersWithLicenseErrors membersWithLicenseErrors(first: 100) { totalCount nodes { id } } } }": types.EngineGroupErrorsDocument,
+    "query EnginePreview($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { group { id } sku { partNumber } newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": types.EnginePreviewDocument,
+    "query EngineSkus { skus { id partNumber servicePlans { id name } } }": types.EngineSkusDocument,
+    "query EngineMeId { me { id } }": types.EngineMeIdDocument,
+    "mutation FixturesCreateTenant($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id displayName } admin { id roles } } }": types.FixturesCreateTenantDocument,
+    "mutation FixturesCreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName roles accountEnabled } }": types.FixturesCreateUserDocument,
+    "mutation FixturesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id roles accountEnabled displayName } }": types.FixturesUpdateUserDocument,
+    "mutation FixturesDeleteUser($id: ID!) { deleteUser(id: $id) }": types.FixturesDeleteUserDocument,
+    "mutation FixturesCreateGroup($input: CreateSecurityGroupInput!) { createSecurityGroup(input: $input) { id displayName } }": types.FixturesCreateGroupDocument,
+    "mutation FixturesDeleteGroup($id: ID!) { deleteSecurityGroup(id: $id) }": types.FixturesDeleteGroupDocument,
+    "mutation FixturesAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }": types.FixturesAddMembersDocument,
+    "mutation FixturesRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }": types.FixturesRemoveMembersDocument,
+    "mutation FixturesPurchase($input: PurchaseLicensesInput!) { purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status sku { partNumber } } } }": types.FixturesPurchaseDocument,
+    "mutation FixturesUpdateQuantity($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity } }": types.FixturesUpdateQuantityDocument,
+    "mutation FixturesCancel($id: ID!) { cancelSubscription(id: $id) { id status } }": types.FixturesCancelDocument,
+    "mutation FixturesAssignUser($input: AssignUserLicensesInput!) { assignUserLicenses(input: $input) { id } }": types.FixturesAssignUserDocument,
+    "mutation FixturesAssignGroup($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }": types.FixturesAssignGroupDocument,
+    "query FixturesLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits unassignedDemand } } }": types.FixturesLicensesDocument,
+    "query FixturesEffective($id: ID!) { user(id: $id) { id canCreateBots effectiveLicenses { sku { partNumber } state error holdsSeat enabledPlans { name } sources { kind group { id } via { id } } expiresAt } } }": types.FixturesEffectiveDocument,
+    "mutation FixturesCreateBot($input: CreateBotInput!) { createBot(input: $input) { id name owner { id } } }": types.FixturesCreateBotDocument,
+    "mutation FixturesUpdateBot($input: UpdateBotInput!) { updateBot(input: $input) { id name published owner { id } } }": types.FixturesUpdateBotDocument,
+    "mutation FixturesDeleteBot($id: ID!) { deleteBot(id: $id) }": types.FixturesDeleteBotDocument,
+    "mutation FixturesRecord($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions } }": types.FixturesRecordDocument,
+    "query FixturesAudit($action: String, $targetId: ID) { auditEvents(first: 100, action: $action, targetId: $targetId) { totalCount nodes { action targetId details actor { id } } } }": types.FixturesAuditDocument,
+    "query InvariantsUsersPage($first: Int!, $after: String) { tenant { users(first: $first, after: $after) {\n  pageInfo { hasNextPage endCursor }\n  nodes { id effectiveLicenses { sku { id } state error holdsSeat } } } } }": types.InvariantsUsersPageDocument,
+    "query InvariantsLicenses { tenant { licenses { sku { id } prepaidUnits { enabled warning } consumedUnits availableUnits unassignedDemand } } }": types.InvariantsLicensesDocument,
+    "query PrincipalsTenant { tenant { subscriptions { id } } }": types.PrincipalsTenantDocument,
+    "query PrincipalsAuditEvents { auditEvents(first: 1) { nodes { id } } }": types.PrincipalsAuditEventsDocument,
+    "mutation PurchasesPurchase($input: PurchaseLicensesInput!) {\n  purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status orderId isTrial endsAt sku { id partNumber } } }\n}": types.PurchasesPurchaseDocument,
+    "query PurchasesSubs($all: Boolean) {\n  tenant { hasActiveTenantLicense subscriptions(includeInactive: $all) { id quantity channel status orderId endsAt sku { id partNumber } } }\n}": types.PurchasesSubsDocument,
+    "query PurchasesLicenses { tenant { licenses { sku { id partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }": types.PurchasesLicensesDocument,
+    "query PurchasesAudit($action: String) { auditEvents(first: 1000, action: $action) { totalCount nodes { id action targetId details actor { id } } } }": types.PurchasesAuditDocument,
+    "mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }": types.PurchasesUpdateQtyDocument,
+    "mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }": types.PurchasesCancelDocument,
+    "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }": types.TwoTenantsAuditEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }"): (typeof documents)["query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessBotsAndIdentityUser($id: ID!) { user(id: $id) { userPrincipalName } }"): (typeof documents)["query AccessBotsAndIdentityUser($id: ID!) { user(id: $id) { userPrincipalName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessBotsAndIdentityRecordBotSessions($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions\n           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }"): (typeof documents)["mutation AccessBotsAndIdentityRecordBotSessions($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions\n           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessBotsAndIdentityAuditEvents { auditEvents { totalCount } }"): (typeof documents)["query AccessBotsAndIdentityAuditEvents { auditEvents { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessIsolationUserSecurityGroupBot($u: ID!, $g: ID!, $b: ID!) { user(id: $u) { id } securityGroup(id: $g) { id } bot(id: $b) { id } }"): (typeof documents)["query AccessIsolationUserSecurityGroupBot($u: ID!, $g: ID!, $b: ID!) { user(id: $u) { id } securityGroup(id: $g) { id } bot(id: $b) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessIsolationUser($id: ID!) { user(id: $id) { id displayName } }"): (typeof documents)["query AccessIsolationUser($id: ID!) { user(id: $id) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessIsolationSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }"): (typeof documents)["query AccessIsolationSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessIsolationBot($id: ID!) { bot(id: $id) { id name } }"): (typeof documents)["query AccessIsolationBot($id: ID!) { bot(id: $id) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessIsolationTenantAuditEvents { tenant { users(first: 1000) { nodes { id } } securityGroups(first: 1000) { nodes { id } } bots(first: 1000) { nodes { id } }\n           subscriptions(includeInactive: true) { id } capacity { consumed byBot { bot { id } } } }\n           auditEvents(first: 1000) { nodes { id targetId } } }"): (typeof documents)["query AccessIsolationTenantAuditEvents { tenant { users(first: 1000) { nodes { id } } securityGroups(first: 1000) { nodes { id } } bots(first: 1000) { nodes { id } }\n           subscriptions(includeInactive: true) { id } capacity { consumed byBot { bot { id } } } }\n           auditEvents(first: 1000) { nodes { id targetId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessIsolationByGroup($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }"): (typeof documents)["query AccessIsolationByGroup($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }"): (typeof documents)["mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }"): (typeof documents)["query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }"): (typeof documents)["query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"): (typeof documents)["query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }"): (typeof documents)["query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }"): (typeof documents)["query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }"): (typeof documents)["query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantSecurityGroups { tenant { id securityGroups(first: 5) { totalCount nodes { id } } } }"): (typeof documents)["query AccessTenantSecurityGroups { tenant { id securityGroups(first: 5) { totalCount nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantSubscriptions { tenant { id subscriptions { id quantity } } }"): (typeof documents)["query AccessTenantSubscriptions { tenant { id subscriptions { id quantity } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }"): (typeof documents)["query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }"): (typeof documents)["query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }"): (typeof documents)["query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }"): (typeof documents)["query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }"): (typeof documents)["query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }"): (typeof documents)["query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsBot($id: ID!) { bot(id: $id) { id name } }"): (typeof documents)["query AccessOperationsBot($id: ID!) { bot(id: $id) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }"): (typeof documents)["query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }"): (typeof documents)["query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }"): (typeof documents)["query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }"): (typeof documents)["mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }"): (typeof documents)["mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }"): (typeof documents)["mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTokensMe { me { id } }"): (typeof documents)["query AccessTokensMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTokensSkus { skus { id } }"): (typeof documents)["query AccessTokensSkus { skus { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"): (typeof documents)["mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }"): (typeof documents)["query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }"): (typeof documents)["mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }"): (typeof documents)["query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BatchingTenant { tenant { licenses { consumedUnits } } }"): (typeof documents)["query BatchingTenant { tenant { licenses { consumedUnits } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }"): (typeof documents)["mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }"): (typeof documents)["query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CrashSkus { skus { id partNumber } }"): (typeof documents)["query CrashSkus { skus { id partNumber } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }"): (typeof documents)["query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HttpGroupCount { tenant { securityGroups { totalCount } } }"): (typeof documents)["query HttpGroupCount { tenant { securityGroups { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }"): (typeof documents)["query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }"): (typeof documents)["query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleTenant { tenant { subscriptions { id } } }"): (typeof documents)["query LifecycleTenant { tenant { subscriptions { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { sku { partNumber } state error holdsSeat expiresAt sources { kind } enabledPlans { name } } }"): (typeof documents)["mutation LifecycleTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { sku { partNumber } state error holdsSeat expiresAt sources { kind } enabledPlans { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LifecycleUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: false }) { allowAdHocSubscriptions } }"): (typeof documents)["mutation LifecycleUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: false }) { allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleTenant2($s: ID!) { tenant { users(filter: { skuId: $s }) { nodes { id } } } }"): (typeof documents)["query LifecycleTenant2($s: ID!) { tenant { users(filter: { skuId: $s }) { nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleTenant3 { tenant { users(filter: { licenseState: ACTIVE }) { nodes { id } } } }"): (typeof documents)["query LifecycleTenant3 { tenant { users(filter: { licenseState: ACTIVE }) { nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleTenant4 { tenant { users(filter: { licenseState: DISABLED }) { nodes { id } } } }"): (typeof documents)["query LifecycleTenant4 { tenant { users(filter: { licenseState: DISABLED }) { nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleCapacity($p: String) { tenant { capacity(period: $p) { period purchased consumed remaining overage byBot { bot { id } billedSessions } } } }"): (typeof documents)["query LifecycleCapacity($p: String) { tenant { capacity(period: $p) { period purchased consumed remaining overage byBot { bot { id } billedSessions } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleBot($id: ID!) { bot(id: $id) { march: billedSessions(period: \"2026-03\") april: billedSessions(period: \"2026-04\") } }"): (typeof documents)["query LifecycleBot($id: ID!) { bot(id: $id) { march: billedSessions(period: \"2026-03\") april: billedSessions(period: \"2026-04\") } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LifecycleTenant5 { tenant { displayName } }"): (typeof documents)["query LifecycleTenant5 { tenant { displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MultiInstanceSkus { skus { id partNumber } }"): (typeof documents)["query MultiInstanceSkus { skus { id partNumber } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MultiInstanceMe { me { canCreateBots } }"): (typeof documents)["query MultiInstanceMe { me { canCreateBots } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MultiInstanceMe2 { me { canCreateBots } }"): (typeof documents)["query MultiInstanceMe2 { me { canCreateBots } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"): (typeof documents)["query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"): (typeof documents)["query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecurityMe { me { id } }"): (typeof documents)["query SecurityMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecurityCapacity { tenant { capacity { consumed } } }"): (typeof documents)["query SecurityCapacity { tenant { capacity { consumed } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SecurityIntrospection { __schema { queryType { name } } }"): (typeof documents)["query SecurityIntrospection { __schema { queryType { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SnapshotStartTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }"): (typeof documents)["mutation SnapshotStartTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TenantCreateTenant($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions } admin { id userPrincipalName displayName roles accountEnabled } }\n}"): (typeof documents)["mutation TenantCreateTenant($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions } admin { id userPrincipalName displayName roles accountEnabled } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TenantCreateTenantFull($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions createdAt hasActiveTenantLicense } admin { id roles } }\n}"): (typeof documents)["mutation TenantCreateTenantFull($input: CreateTenantInput!) {\n  createTenant(input: $input) { tenant { id displayName allowAdHocSubscriptions createdAt hasActiveTenantLicense } admin { id roles } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TenantFlags { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }"): (typeof documents)["query TenantFlags { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TenantSubscriptions($all: Boolean) { tenant { subscriptions(includeInactive: $all) { id quantity status sku { partNumber } } } }"): (typeof documents)["query TenantSubscriptions($all: Boolean) { tenant { subscriptions(includeInactive: $all) { id quantity status sku { partNumber } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TenantLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }"): (typeof documents)["query TenantLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }"): (typeof documents)["mutation TenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TenantAuditCount { auditEvents(first: 1) { totalCount } }"): (typeof documents)["query TenantAuditCount { auditEvents(first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TenantMe { me { id roles userPrincipalName } }"): (typeof documents)["query TenantMe { me { id roles userPrincipalName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }"): (typeof documents)["query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }"): (typeof documents)["mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TenantUser($id: ID!) { user(id: $id) { id } }"): (typeof documents)["query TenantUser($id: ID!) { user(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersBadInputMe { me { userPrincipalName } }"): (typeof documents)["query UsersBadInputMe { me { userPrincipalName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }"): (typeof documents)["query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }"): (typeof documents)["query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"): (typeof documents)["query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}"): (typeof documents)["query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryGroup($id: ID!) { securityGroup(id: $id) {\n  id displayName description\n  members(first: 1000) { totalCount nodes { id } }\n  memberGroups { id } memberOf { id }\n  transitiveMembers(first: 1000) { totalCount nodes { id } }\n} }"): (typeof documents)["query DirectoryGroup($id: ID!) { securityGroup(id: $id) {\n  id displayName description\n  members(first: 1000) { totalCount nodes { id } }\n  memberGroups { id } memberOf { id }\n  transitiveMembers(first: 1000) { totalCount nodes { id } }\n} }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryUser($id: ID!) { user(id: $id) { id displayName accountEnabled roles memberOf { id } transitiveMemberOf { id } } }"): (typeof documents)["query DirectoryUser($id: ID!) { user(id: $id) { id displayName accountEnabled roles memberOf { id } transitiveMemberOf { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryUsers($first: Int, $after: String, $filter: UserFilter) { tenant { users(first: $first, after: $after, filter: $filter) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id userPrincipalName displayName }\n} } }"): (typeof documents)["query DirectoryUsers($first: Int, $after: String, $filter: UserFilter) { tenant { users(first: $first, after: $after, filter: $filter) {\n  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id userPrincipalName displayName }\n} } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query DirectoryNode($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DirectoryMe { me { id roles accountEnabled } }"): (typeof documents)["query DirectoryMe { me { id roles accountEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DirectoryUpdateGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }"): (typeof documents)["mutation DirectoryUpdateGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DirectoryCreateUserFull($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName displayName roles accountEnabled } }"): (typeof documents)["mutation DirectoryCreateUserFull($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName displayName roles accountEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EngineStates($id: ID!) { user(id: $id) { id licenseAssignmentStates { sku { partNumber } assignedByGroup { id } via { id } disabledPlans { id name } state error } } }"): (typeof documents)["query EngineStates($id: ID!) { user(id: $id) { id licenseAssignmentStates { sku { partNumber } assignedByGroup { id } via { id } disabledPlans { id name } state error } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EngineEngineUsers($f: UserFilter) { tenant { users(first: 200, filter: $f) { totalCount nodes { id } } } }"): (typeof documents)["query EngineEngineUsers($f: UserFilter) { tenant { users(first: 200, filter: $f) { totalCount nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EngineGroupErrors($id: ID!) { securityGroup(id: $id) { id hasMembersWithLicenseErrors membersWithLicenseErrors(first: 100) { totalCount nodes { id } } } }"): (typeof documents)["query EngineGroupErrors($id: ID!) { securityGroup(id: $id) { id hasMembersWithLicenseErrors membersWithLicenseErrors(first: 100) { totalCount nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EnginePreview($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { group { id } sku { partNumber } newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }"): (typeof documents)["query EnginePreview($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { group { id } sku { partNumber } newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EngineSkus { skus { id partNumber servicePlans { id name } } }"): (typeof documents)["query EngineSkus { skus { id partNumber servicePlans { id name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query EngineMeId { me { id } }"): (typeof documents)["query EngineMeId { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesCreateTenant($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id displayName } admin { id roles } } }"): (typeof documents)["mutation FixturesCreateTenant($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id displayName } admin { id roles } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesCreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName roles accountEnabled } }"): (typeof documents)["mutation FixturesCreateUser($input: CreateUserInput!) { createUser(input: $input) { id userPrincipalName roles accountEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id roles accountEnabled displayName } }"): (typeof documents)["mutation FixturesUpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id roles accountEnabled displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesDeleteUser($id: ID!) { deleteUser(id: $id) }"): (typeof documents)["mutation FixturesDeleteUser($id: ID!) { deleteUser(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesCreateGroup($input: CreateSecurityGroupInput!) { createSecurityGroup(input: $input) { id displayName } }"): (typeof documents)["mutation FixturesCreateGroup($input: CreateSecurityGroupInput!) { createSecurityGroup(input: $input) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesDeleteGroup($id: ID!) { deleteSecurityGroup(id: $id) }"): (typeof documents)["mutation FixturesDeleteGroup($id: ID!) { deleteSecurityGroup(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"): (typeof documents)["mutation FixturesAddMembers($input: GroupMembersInput!) { addGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }"): (typeof documents)["mutation FixturesRemoveMembers($input: GroupMembersInput!) { removeGroupMembers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesPurchase($input: PurchaseLicensesInput!) { purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status sku { partNumber } } } }"): (typeof documents)["mutation FixturesPurchase($input: PurchaseLicensesInput!) { purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status sku { partNumber } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesUpdateQuantity($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity } }"): (typeof documents)["mutation FixturesUpdateQuantity($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesCancel($id: ID!) { cancelSubscription(id: $id) { id status } }"): (typeof documents)["mutation FixturesCancel($id: ID!) { cancelSubscription(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesAssignUser($input: AssignUserLicensesInput!) { assignUserLicenses(input: $input) { id } }"): (typeof documents)["mutation FixturesAssignUser($input: AssignUserLicensesInput!) { assignUserLicenses(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesAssignGroup($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }"): (typeof documents)["mutation FixturesAssignGroup($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FixturesLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits unassignedDemand } } }"): (typeof documents)["query FixturesLicenses { tenant { licenses { sku { partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits unassignedDemand } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FixturesEffective($id: ID!) { user(id: $id) { id canCreateBots effectiveLicenses { sku { partNumber } state error holdsSeat enabledPlans { name } sources { kind group { id } via { id } } expiresAt } } }"): (typeof documents)["query FixturesEffective($id: ID!) { user(id: $id) { id canCreateBots effectiveLicenses { sku { partNumber } state error holdsSeat enabledPlans { name } sources { kind group { id } via { id } } expiresAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesCreateBot($input: CreateBotInput!) { createBot(input: $input) { id name owner { id } } }"): (typeof documents)["mutation FixturesCreateBot($input: CreateBotInput!) { createBot(input: $input) { id name owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesUpdateBot($input: UpdateBotInput!) { updateBot(input: $input) { id name published owner { id } } }"): (typeof documents)["mutation FixturesUpdateBot($input: UpdateBotInput!) { updateBot(input: $input) { id name published owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesDeleteBot($id: ID!) { deleteBot(id: $id) }"): (typeof documents)["mutation FixturesDeleteBot($id: ID!) { deleteBot(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FixturesRecord($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions } }"): (typeof documents)["mutation FixturesRecord($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FixturesAudit($action: String, $targetId: ID) { auditEvents(first: 100, action: $action, targetId: $targetId) { totalCount nodes { action targetId details actor { id } } } }"): (typeof documents)["query FixturesAudit($action: String, $targetId: ID) { auditEvents(first: 100, action: $action, targetId: $targetId) { totalCount nodes { action targetId details actor { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvariantsUsersPage($first: Int!, $after: String) { tenant { users(first: $first, after: $after) {\n  pageInfo { hasNextPage endCursor }\n  nodes { id effectiveLicenses { sku { id } state error holdsSeat } } } } }"): (typeof documents)["query InvariantsUsersPage($first: Int!, $after: String) { tenant { users(first: $first, after: $after) {\n  pageInfo { hasNextPage endCursor }\n  nodes { id effectiveLicenses { sku { id } state error holdsSeat } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvariantsLicenses { tenant { licenses { sku { id } prepaidUnits { enabled warning } consumedUnits availableUnits unassignedDemand } } }"): (typeof documents)["query InvariantsLicenses { tenant { licenses { sku { id } prepaidUnits { enabled warning } consumedUnits availableUnits unassignedDemand } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrincipalsTenant { tenant { subscriptions { id } } }"): (typeof documents)["query PrincipalsTenant { tenant { subscriptions { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrincipalsAuditEvents { auditEvents(first: 1) { nodes { id } } }"): (typeof documents)["query PrincipalsAuditEvents { auditEvents(first: 1) { nodes { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PurchasesPurchase($input: PurchaseLicensesInput!) {\n  purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status orderId isTrial endsAt sku { id partNumber } } }\n}"): (typeof documents)["mutation PurchasesPurchase($input: PurchaseLicensesInput!) {\n  purchaseLicenses(input: $input) { orderId subscriptions { id quantity channel status orderId isTrial endsAt sku { id partNumber } } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchasesSubs($all: Boolean) {\n  tenant { hasActiveTenantLicense subscriptions(includeInactive: $all) { id quantity channel status orderId endsAt sku { id partNumber } } }\n}"): (typeof documents)["query PurchasesSubs($all: Boolean) {\n  tenant { hasActiveTenantLicense subscriptions(includeInactive: $all) { id quantity channel status orderId endsAt sku { id partNumber } } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchasesLicenses { tenant { licenses { sku { id partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }"): (typeof documents)["query PurchasesLicenses { tenant { licenses { sku { id partNumber } prepaidUnits { enabled warning suspended } consumedUnits availableUnits } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchasesAudit($action: String) { auditEvents(first: 1000, action: $action) { totalCount nodes { id action targetId details actor { id } } } }"): (typeof documents)["query PurchasesAudit($action: String) { auditEvents(first: 1000, action: $action) { totalCount nodes { id action targetId details actor { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }"): (typeof documents)["mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }"): (typeof documents)["mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }"): (typeof documents)["query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
