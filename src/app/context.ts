@@ -103,7 +103,16 @@ export class RequestContext implements LockState {
         report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [] };
         return fn(tx);
       });
-      if (report) for (const listener of this.app.commitListeners) listener(report);
+      if (report) {
+        for (const listener of this.app.commitListeners) {
+          // Committed is committed: a listener's failure is logged, never turned into the caller's error.
+          try {
+            listener(report);
+          } catch (e) {
+            this.app.log.error("commit listener failed", { requestId: this.requestId, error: String((e as Error)?.stack ?? e) });
+          }
+        }
+      }
       return out;
     } finally {
       this.report = undefined;
