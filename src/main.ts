@@ -10,6 +10,7 @@ import { DataSource } from "typeorm";
 import { engineOf } from "./db/datasource";
 import { Tenant } from "./entities";
 import { seedDemo } from "./seed/demo";
+import { signInLink } from "./http/console";
 import { createApolloServer, createHttpHandler } from "./server";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       console.log(`  maker  (licensed)       ${await tok(demo.maker.id)}\n`);
       console.log(`  reader (GLOBAL_READER)  ${await tok(demo.reader.id)}\n`);
       console.log(`More: npm run token -- --help\n`);
+      console.log(`Admin console, signed in as the demo admin:\n\n  ${signInLink(`http://localhost:${config.port}`, await tok(demo.admin.id))}\n`);
     }
   }
   const apollo = await createApolloServer(app);

@@ -9,6 +9,7 @@ import { App, Ctx, resolvePrincipal, verifyAuthorization } from "./context";
 import { formatError } from "./errors";
 import { buildAppSchema } from "./schema";
 import { armor, queryCost, validationFailed } from "./security/limits";
+import { serveConsole } from "./http/console";
 
 /**
  * The steps between a validated operation and its execution: the cost check,
@@ -146,7 +147,7 @@ function rateKey(claims: TokenClaims | null, req: IncomingMessage): string {
   return `ip:${req.socket.remoteAddress ?? "unknown"}`;
 }
 
-/** POST/GET /graphql through Apollo's HTTP API, /health and /ready; oversized bodies 413, over budget 429. */
+/** POST/GET /graphql through Apollo's HTTP API, /health and /ready, the admin console at /; oversized bodies 413, over budget 429. */
 export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
@@ -156,6 +157,7 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
         const r = await readiness(app);
         return sendJson(res, r.ready ? 200 : 503, r);
       }
+      if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname))) return;
       if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", "NOT_FOUND"));
       const raw = await readBody(req, app.config.maxBodyBytes);
       if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, "BAD_USER_INPUT"));
