@@ -1,7 +1,25 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first and Shift+Tab the other way (the modal pattern), not out to the browser. */
+function wrapTab(e: KeyboardEvent<HTMLDialogElement>): void {
+  if (e.key !== "Tab") return;
+  const all = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+  if (!all.length) return;
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 /**
- * A side panel on the native modal <dialog>: the page behind is inert, Tab stays inside,
+ * A side panel on the native modal <dialog>: the page behind is inert, Tab cycles inside,
  * Escape closes, and focus goes back to what opened it.
  */
 export function Flyout({ title, onClose, children, footer, wide }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
@@ -21,6 +39,7 @@ export function Flyout({ title, onClose, children, footer, wide }: { title: stri
       ref={ref}
       className={wide ? "flyout wide" : "flyout"}
       aria-labelledby={titleId}
+      onKeyDown={wrapTab}
       onCancel={(e) => {
         e.preventDefault();
         onClose();

@@ -121,7 +121,7 @@ export function ManageLicenses({ userId, onClose, onSaved }: { userId: string; o
             const descId = `sku-${sku.id}-desc`;
             const checked = inherited.length > 0 || d.direct;
             return (
-              <section key={sku.id} className="sku" aria-label={sku.displayName}>
+              <div key={sku.id} className="sku">
                 {edit ? (
                   <label className="check">
                     <input
@@ -182,7 +182,7 @@ export function ManageLicenses({ userId, onClose, onSaved }: { userId: string; o
                     </ul>
                   </div>
                 ) : null}
-              </section>
+              </div>
             );
           })}
         </div>
