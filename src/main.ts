@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   }
   const apollo = await createApolloServer(app);
   const http = createServer(createHttpHandler(app, apollo));
-  http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, engine }));
+  http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine }));
   const stop = async () => {
     http.close();
     await apollo.stop();

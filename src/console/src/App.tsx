@@ -64,6 +64,12 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         {error ? <ErrorNotice error={error} title="You could not be signed in" /> : null}
         {loading && !data ? <p role="status">Signing in…</p> : null}
+        {data && !me ? (
+          <>
+            <h1>Not a tenant user</h1>
+            <p>This token does not belong to a user of a tenant (a platform operator or a bot runtime token, for example). Sign out and sign in as an admin.</p>
+          </>
+        ) : null}
         {access && !access.readsTenant ? (
           <>
             <h1>No admin role</h1>
