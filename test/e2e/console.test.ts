@@ -394,6 +394,41 @@ describe("admin console in Chromium (issue 14)", () => {
     }
   });
 
+  step("S6 K3 a cancelled tenant license is explained as DEPENDENCY_VIOLATION, with what to buy", async () => {
+    const subs = await api.ok(tokens.admin, `{ tenant { subscriptions { id sku { partNumber } } } }`);
+    const tenantSub = subs.tenant.subscriptions.find((s: { sku: { partNumber: string } }) => s.sku.partNumber === "POWER_VIRTUAL_AGENTS");
+    await api.ok(tokens.admin, Q.cancel, { id: tenantSub.id });
+    await page.goto(signInLink(base, tokens.admin));
+    await searchUsers("nora");
+    await row("nora@contoso.example").getByText("Error: tenant license missing").waitFor();
+    await row("nora@contoso.example").getByRole("button", { name: /Why can't this user build bots/ }).click();
+    await dialog().getByText(/Power Virtual Agent User License needs Power Virtual Agent, and the organization has no active subscription of it \(DEPENDENCY_VIOLATION\)\. Nora New keeps the seat meanwhile\./).waitFor();
+    await dialog().getByText("Buy or renew Power Virtual Agent.").waitFor();
+    await expectAccessible("Why panel, DEPENDENCY_VIOLATION");
+    await page.keyboard.press("Escape");
+  });
+
+  step("K3 the users list pages on the server with cursors: next and previous page", async () => {
+    for (let i = 0; i < 45; i++) {
+      await api.ok(tokens.admin, Q.createUser, { input: { userPrincipalName: `bulk${String(i).padStart(2, "0")}@contoso.example`, displayName: `Bulk ${i}` } });
+    }
+    const total = (await api.ok(tokens.admin, `{ tenant { users(first: 1) { totalCount } } }`)).tenant.users.totalCount;
+    expect(total).toBeGreaterThan(50);
+    await nav("Active users").click();
+    await page.getByLabel("Search users").fill("");
+    await page.getByLabel("Search users").press("Enter");
+    await page.getByText(`1–50 of ${total}`).waitFor();
+    expect(await page.locator("tbody tr").count()).toBe(50);
+    const firstPage = await page.locator("tbody tr").first().getAttribute("data-user");
+    await page.getByRole("button", { name: "Next page" }).click();
+    await page.getByText(`51–${total} of ${total}`).waitFor();
+    expect(await page.locator("tbody tr").count()).toBe(total - 50);
+    expect(await page.getByRole("button", { name: "Next page" }).isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Previous page" }).click();
+    await page.getByText(`1–50 of ${total}`).waitFor();
+    expect(await page.locator("tbody tr").first().getAttribute("data-user")).toBe(firstPage);
+  });
+
   step("K6 the pages load under the Content-Security-Policy without a single violation", async () => {
     expect(cspViolations).toEqual([]);
   });

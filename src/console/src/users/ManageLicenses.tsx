@@ -61,9 +61,10 @@ export function ManageLicenses({ userId, onClose, onSaved }: { userId: string; o
     }
     return out;
   }, [skus, user]);
+  // The choices start from what the user has, once: a cache update meanwhile must not undo what the admin ticked.
   useEffect(() => {
-    if (user) setDrafts(original);
-  }, [original, user]);
+    if (user && !drafts) setDrafts(original);
+  }, [original, user, drafts]);
 
   const changes = useMemo(() => {
     const addLicenses: { skuId: string; disabledPlanIds: string[] }[] = [];
