@@ -10,6 +10,7 @@ import { DataSource } from "typeorm";
 import { seedDemo } from "./app/demo-seed";
 import { createHttpHandler } from "./http/server";
 import { createApolloServer } from "./api/graphql/apollo";
+import { signInLink } from "./http/console";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 
@@ -50,11 +51,12 @@ async function main(): Promise<void> {
       console.log(`  maker  (licensed)       ${await tok(demo.maker.id)}\n`);
       console.log(`  reader (GLOBAL_READER)  ${await tok(demo.reader.id)}\n`);
       console.log(`More: npm run token -- --help\n`);
+      console.log(`Admin console, signed in as the demo admin:\n\n  ${signInLink(`http://localhost:${config.port}`, await tok(demo.admin.id))}\n`);
     }
   }
   const apollo = await createApolloServer(app);
   const http = createServer(createHttpHandler(app, apollo));
-  http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, engine }));
+  http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine }));
   const stop = async () => {
     http.close();
     await apollo.stop();

@@ -93,6 +93,8 @@ type Documents = {
     "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": typeof types.UsersLastAdminTenantDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroup2Document,
+    "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": typeof types.ConsoleE2eSubscriptionsDocument,
+    "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": typeof types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": typeof types.AuditEventsDocument,
     "query DirectoryGroup($id: ID!) { securityGroup(id: $id) {\n  id displayName description\n  members(first: 1000) { totalCount nodes { id } }\n  memberGroups { id } memberOf { id }\n  transitiveMembers(first: 1000) { totalCount nodes { id } }\n} }": typeof types.DirectoryGroupDocument,
     "query DirectoryUser($id: ID!) { user(id: $id) { id displayName accountEnabled roles memberOf { id } transitiveMemberOf { id } } }": typeof types.DirectoryUserDocument,
@@ -219,6 +221,8 @@ const documents: Documents = {
     "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": types.UsersLastAdminTenantDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": types.UsersListSecurityGroup2Document,
+    "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": types.ConsoleE2eSubscriptionsDocument,
+    "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": types.AuditEventsDocument,
     "query DirectoryGroup($id: ID!) { securityGroup(id: $id) {\n  id displayName description\n  members(first: 1000) { totalCount nodes { id } }\n  memberGroups { id } memberOf { id }\n  transitiveMembers(first: 1000) { totalCount nodes { id } }\n} }": types.DirectoryGroupDocument,
     "query DirectoryUser($id: ID!) { user(id: $id) { id displayName accountEnabled roles memberOf { id } transitiveMemberOf { id } } }": types.DirectoryUserDocument,
@@ -596,6 +600,14 @@ export function graphql(source: "query UsersListSecurityGroup($id: ID!) { securi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"): (typeof documents)["query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }"): (typeof documents)["query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }"): (typeof documents)["query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,106 @@
+import { useApolloClient, useQuery } from "@apollo/client/react";
+import { useEffect, useState } from "react";
+import { AccessContext, accessFor, ROLE_NAMES } from "./access";
+import { graphql } from "./gql";
+import { GroupDetail } from "./groups/GroupDetail";
+import { Groups } from "./groups/Groups";
+import { Link, navigate, usePath } from "./router";
+import { onSessionChange, session, signOut, type Session } from "./session";
+import { SignIn } from "./SignIn";
+import { ErrorNotice } from "./ui/ErrorNotice";
+import { ActiveUsers } from "./users/ActiveUsers";
+
+const MeQuery = graphql(`
+  query Me {
+    me { id displayName userPrincipalName roles }
+    tenant { id displayName }
+  }
+`);
+
+export function App({ startMessage }: { startMessage: string | null }) {
+  const client = useApolloClient();
+  const [state, setState] = useState<{ s: Session | null; message: string | null }>({ s: session(), message: startMessage });
+  useEffect(
+    () =>
+      onSessionChange((s, message) => {
+        // Nothing read under one token is shown under another.
+        if (!s) void client.clearStore();
+        setState({ s, message });
+      }),
+    [client],
+  );
+  return state.s ? <Shell key={state.s.token} /> : <SignIn message={state.message} />;
+}
+
+function Shell() {
+  const { data, error, loading } = useQuery(MeQuery, { fetchPolicy: "network-only" });
+  const path = usePath().split("?")[0];
+  useEffect(() => {
+    if (path === "/") navigate("/users", true);
+  }, [path]);
+  const me = data?.me;
+  const access = me ? accessFor(me) : null;
+  return (
+    <>
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="top">
+        <span className="brand">License Graph admin center</span>
+        {data?.tenant ? <span className="tenant">{data.tenant.displayName}</span> : null}
+        {me ? (
+          <span className="who">
+            {me.displayName} <span className="muted">({me.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ") || "no admin role"})</span>
+          </span>
+        ) : null}
+        <button type="button" className="signout" onClick={() => signOut("You have signed out.")}>Sign out</button>
+      </header>
+      {access?.readsTenant ? (
+        <nav className="side" aria-label="Admin center">
+          <ul>
+            <li><Link href="/users" aria-current={path.startsWith("/users") ? "page" : undefined}>Active users</Link></li>
+            <li><Link href="/groups" aria-current={path.startsWith("/groups") ? "page" : undefined}>Groups</Link></li>
+          </ul>
+        </nav>
+      ) : null}
+      <main id="main" tabIndex={-1}>
+        {error ? <ErrorNotice error={error} title="You could not be signed in" /> : null}
+        {loading && !data ? <p role="status">Signing in…</p> : null}
+        {data && !me ? (
+          <>
+            <h1>Not a tenant user</h1>
+            <p>This token does not belong to a user of a tenant (a platform operator or a bot runtime token, for example). Sign out and sign in as an admin.</p>
+          </>
+        ) : null}
+        {access && !access.readsTenant ? (
+          <>
+            <h1>No admin role</h1>
+            <p>
+              {me?.displayName} is signed in but has no admin role. The admin center is for Global admins, License, Groups and Billing admins
+              and Global readers; ask a Global admin for a role.
+            </p>
+          </>
+        ) : null}
+        {access?.readsTenant ? (
+          <AccessContext.Provider value={access}>
+            <Page path={path} />
+          </AccessContext.Provider>
+        ) : null}
+      </main>
+    </>
+  );
+}
+
+function Page({ path }: { path: string }) {
+  const group = /^\/groups\/([^/]+)$/.exec(path);
+  useEffect(() => {
+    document.title = `${path.startsWith("/groups") ? "Groups" : "Active users"} · License Graph admin center`;
+  }, [path]);
+  if (group) return <GroupDetail key={group[1]} id={decodeURIComponent(group[1])} />;
+  if (path === "/groups") return <Groups />;
+  if (path === "/users" || path === "/") return <ActiveUsers />;
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p><Link href="/users">Go to Active users</Link></p>
+    </>
+  );
+}

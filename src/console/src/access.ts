@@ -1,0 +1,39 @@
+import { createContext, useContext } from "react";
+
+/** What the signed-in role may do (DESIGN §6's matrix); the console offers nothing else, the API stays the gate (K6). */
+export interface Access {
+  userId: string;
+  displayName: string;
+  roles: readonly string[];
+  /** Every admin role and GLOBAL_READER read the whole tenant. */
+  readsTenant: boolean;
+  /** GLOBAL_ADMIN and LICENSE_ADMIN assign user and group licenses. */
+  managesLicenses: boolean;
+}
+
+export function accessFor(me: { id: string; displayName: string; roles: readonly string[] }): Access {
+  const has = (r: string) => me.roles.includes(r);
+  return {
+    userId: me.id,
+    displayName: me.displayName,
+    roles: me.roles,
+    readsTenant: me.roles.length > 0,
+    managesLicenses: has("GLOBAL_ADMIN") || has("LICENSE_ADMIN"),
+  };
+}
+
+export const AccessContext = createContext<Access | null>(null);
+
+export function useAccess(): Access {
+  const a = useContext(AccessContext);
+  if (!a) throw new Error("useAccess outside the signed-in shell");
+  return a;
+}
+
+export const ROLE_NAMES: Record<string, string> = {
+  GLOBAL_ADMIN: "Global admin",
+  BILLING_ADMIN: "Billing admin",
+  LICENSE_ADMIN: "License admin",
+  GROUPS_ADMIN: "Groups admin",
+  GLOBAL_READER: "Global reader",
+};

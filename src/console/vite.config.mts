@@ -1,0 +1,18 @@
+import { defineConfig } from "vite";
+
+// Built by `npm run build:console` (vite build src/console) into dist/console, which src/http/console.ts serves.
+export default defineConfig({
+  base: "/",
+  // No external URLs, no inline scripts: the server's Content-Security-Policy allows only 'self'.
+  build: {
+    outDir: "../../dist/console",
+    emptyOutDir: true,
+    assetsDir: "assets",
+    target: "es2022",
+    sourcemap: false,
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 800,
+  },
+  oxc: { jsx: { runtime: "automatic" } },
+});

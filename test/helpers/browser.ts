@@ -1,0 +1,92 @@
+/**
+ * Debian's Chromium driven by playwright-core (no browser download), for the console's end-to-end
+ * tests and its benchmark. Without the background-networking flags Chromium keeps calling Google
+ * services, which on a closed network floods the machine with failing connections.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { BrowserContext, chromium, Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const ROOT = resolve(__dirname, "../..").replace(/[\\/]dist$/, "");
+export const CONSOLE_SRC = join(ROOT, "src/console");
+export const CONSOLE_DIST = join(ROOT, "dist/console");
+
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function newest(dir: string, skip: RegExp): number {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (skip.test(p)) continue;
+    const st = statSync(p);
+    t = Math.max(t, st.isDirectory() ? newest(p, skip) : st.mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the console (vite build) when dist/console is missing or older than its sources. */
+export function ensureConsoleBuilt(): void {
+  const index = join(CONSOLE_DIST, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(CONSOLE_SRC, /[\\/]screenshots([\\/]|$)/)) return;
+  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "src/console", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile (its own --user-data-dir) for each launch. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  const profile = mkdtempSync(join(tmpdir(), "console-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 860 },
+    locale: "en-US",
+    timezoneId: "UTC",
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+let axeSource: string | undefined;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Runs axe-core in the page. It is evaluated through the DevTools protocol, which the page's
+ * Content-Security-Policy does not apply to, so the console's CSP stays on during the tests.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(axeSource);
+  // As text: the repository's Node tsconfig has no DOM types.
+  return page.evaluate<AxeViolation[]>(`axe.run(document).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })),
+  })))`);
+}
