@@ -1,5 +1,5 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { AccessContext, accessFor, ROLE_NAMES } from "./access";
 import { graphql } from "./gql";
 import { GroupDetail } from "./groups/GroupDetail";
@@ -9,6 +9,16 @@ import { onSessionChange, session, signOut, type Session } from "./session";
 import { SignIn } from "./SignIn";
 import { ErrorNotice } from "./ui/ErrorNotice";
 import { ActiveUsers } from "./users/ActiveUsers";
+import { Purchase } from "./billing/Purchase";
+import { Subscriptions } from "./billing/Subscriptions";
+
+/** The side navigation and the pages behind it, in the admin center's order. */
+const PAGES: { path: string; title: string; section?: string; render: () => ReactNode }[] = [
+  { path: "/users", title: "Active users", render: () => <ActiveUsers /> },
+  { path: "/groups", title: "Groups", render: () => <Groups /> },
+  { path: "/billing/purchase", title: "Purchase services", section: "Billing", render: () => <Purchase /> },
+  { path: "/billing/subscriptions", title: "Subscriptions", section: "Billing", render: () => <Subscriptions /> },
+];
 
 const MeQuery = graphql(`
   query Me {
@@ -56,8 +66,12 @@ function Shell() {
       {access?.readsTenant ? (
         <nav className="side" aria-label="Admin center">
           <ul>
-            <li><Link href="/users" aria-current={path.startsWith("/users") ? "page" : undefined}>Active users</Link></li>
-            <li><Link href="/groups" aria-current={path.startsWith("/groups") ? "page" : undefined}>Groups</Link></li>
+            {PAGES.map((p, i) => (
+              <li key={p.path}>
+                {p.section && p.section !== PAGES[i - 1]?.section ? <span className="nav-section" aria-hidden="true">{p.section}</span> : null}
+                <Link href={p.path} aria-current={path.startsWith(p.path) ? "page" : undefined}>{p.title}</Link>
+              </li>
+            ))}
           </ul>
         </nav>
       ) : null}
@@ -91,12 +105,12 @@ function Shell() {
 
 function Page({ path }: { path: string }) {
   const group = /^\/groups\/([^/]+)$/.exec(path);
+  const page = PAGES.find((p) => path === p.path) ?? (path === "/" ? PAGES[0] : undefined);
   useEffect(() => {
-    document.title = `${path.startsWith("/groups") ? "Groups" : "Active users"} · License Graph admin center`;
-  }, [path]);
+    document.title = `${group ? "Groups" : (page?.title ?? "Page not found")} · License Graph admin center`;
+  }, [group, page]);
   if (group) return <GroupDetail key={group[1]} id={decodeURIComponent(group[1])} />;
-  if (path === "/groups") return <Groups />;
-  if (path === "/users" || path === "/") return <ActiveUsers />;
+  if (page) return page.render();
   return (
     <>
       <h1>Page not found</h1>

@@ -15,6 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me { id displayName userPrincipalName roles }\n    tenant { id displayName }\n  }\n": typeof types.MeDocument,
+    "\n  query Catalog {\n    skus { id partNumber displayName kind isTrial billedSessionsPerUnit requires { id displayName } servicePlans { id displayName } }\n    tenant {\n      id\n      hasActiveTenantLicense\n      subscriptions { id channel status sku { id kind } }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  mutation PurchaseLicenses($input: PurchaseLicensesInput!) {\n    purchaseLicenses(input: $input) {\n      orderId\n      subscriptions { id quantity channel status orderId sku { id displayName } }\n    }\n  }\n": typeof types.PurchaseLicensesDocument,
+    "\n  query Subscriptions {\n    tenant {\n      id\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n      }\n      subscriptions(includeInactive: true) {\n        id quantity channel isTrial orderId startsAt endsAt createdAt status\n        sku { id displayName kind }\n      }\n    }\n  }\n": typeof types.SubscriptionsDocument,
+    "\n  mutation UpdateSubscriptionQuantity($input: UpdateSubscriptionQuantityInput!) {\n    updateSubscriptionQuantity(input: $input) { id quantity status }\n  }\n": typeof types.UpdateSubscriptionQuantityDocument,
+    "\n  mutation CancelSubscription($id: ID!) {\n    cancelSubscription(id: $id) { id status endsAt }\n  }\n": typeof types.CancelSubscriptionDocument,
     "\n  query Group($id: ID!) {\n    securityGroup(id: $id) {\n      id\n      displayName\n      description\n      hasMembersWithLicenseErrors\n      memberOf { id displayName }\n      memberGroups { id displayName }\n      assignedLicenses { sku { id displayName } disabledPlans { id displayName } assignedAt }\n    }\n  }\n": typeof types.GroupDocument,
     "\n  query GroupMembers($id: ID!, $after: String, $first: Int!, $transitive: Boolean!) {\n    securityGroup(id: $id) {\n      id\n      members(after: $after, first: $first) @skip(if: $transitive) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName userPrincipalName effectiveLicenses { sku { id displayName } state error } }\n      }\n      transitiveMembers(after: $after, first: $first) @include(if: $transitive) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName userPrincipalName effectiveLicenses { sku { id displayName } state error } }\n      }\n    }\n  }\n": typeof types.GroupMembersDocument,
     "\n  query GroupLicenseErrors($id: ID!, $after: String, $first: Int!) {\n    securityGroup(id: $id) {\n      id\n      membersWithLicenseErrors(after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName userPrincipalName effectiveLicenses { sku { id displayName } state error } }\n      }\n    }\n  }\n": typeof types.GroupLicenseErrorsDocument,
@@ -29,6 +34,11 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id displayName userPrincipalName roles }\n    tenant { id displayName }\n  }\n": types.MeDocument,
+    "\n  query Catalog {\n    skus { id partNumber displayName kind isTrial billedSessionsPerUnit requires { id displayName } servicePlans { id displayName } }\n    tenant {\n      id\n      hasActiveTenantLicense\n      subscriptions { id channel status sku { id kind } }\n    }\n  }\n": types.CatalogDocument,
+    "\n  mutation PurchaseLicenses($input: PurchaseLicensesInput!) {\n    purchaseLicenses(input: $input) {\n      orderId\n      subscriptions { id quantity channel status orderId sku { id displayName } }\n    }\n  }\n": types.PurchaseLicensesDocument,
+    "\n  query Subscriptions {\n    tenant {\n      id\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n      }\n      subscriptions(includeInactive: true) {\n        id quantity channel isTrial orderId startsAt endsAt createdAt status\n        sku { id displayName kind }\n      }\n    }\n  }\n": types.SubscriptionsDocument,
+    "\n  mutation UpdateSubscriptionQuantity($input: UpdateSubscriptionQuantityInput!) {\n    updateSubscriptionQuantity(input: $input) { id quantity status }\n  }\n": types.UpdateSubscriptionQuantityDocument,
+    "\n  mutation CancelSubscription($id: ID!) {\n    cancelSubscription(id: $id) { id status endsAt }\n  }\n": types.CancelSubscriptionDocument,
     "\n  query Group($id: ID!) {\n    securityGroup(id: $id) {\n      id\n      displayName\n      description\n      hasMembersWithLicenseErrors\n      memberOf { id displayName }\n      memberGroups { id displayName }\n      assignedLicenses { sku { id displayName } disabledPlans { id displayName } assignedAt }\n    }\n  }\n": types.GroupDocument,
     "\n  query GroupMembers($id: ID!, $after: String, $first: Int!, $transitive: Boolean!) {\n    securityGroup(id: $id) {\n      id\n      members(after: $after, first: $first) @skip(if: $transitive) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName userPrincipalName effectiveLicenses { sku { id displayName } state error } }\n      }\n      transitiveMembers(after: $after, first: $first) @include(if: $transitive) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName userPrincipalName effectiveLicenses { sku { id displayName } state error } }\n      }\n    }\n  }\n": types.GroupMembersDocument,
     "\n  query GroupLicenseErrors($id: ID!, $after: String, $first: Int!) {\n    securityGroup(id: $id) {\n      id\n      membersWithLicenseErrors(after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName userPrincipalName effectiveLicenses { sku { id displayName } state error } }\n      }\n    }\n  }\n": types.GroupLicenseErrorsDocument,
@@ -60,6 +70,26 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me { id displayName userPrincipalName roles }\n    tenant { id displayName }\n  }\n"): (typeof documents)["\n  query Me {\n    me { id displayName userPrincipalName roles }\n    tenant { id displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog {\n    skus { id partNumber displayName kind isTrial billedSessionsPerUnit requires { id displayName } servicePlans { id displayName } }\n    tenant {\n      id\n      hasActiveTenantLicense\n      subscriptions { id channel status sku { id kind } }\n    }\n  }\n"): (typeof documents)["\n  query Catalog {\n    skus { id partNumber displayName kind isTrial billedSessionsPerUnit requires { id displayName } servicePlans { id displayName } }\n    tenant {\n      id\n      hasActiveTenantLicense\n      subscriptions { id channel status sku { id kind } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurchaseLicenses($input: PurchaseLicensesInput!) {\n    purchaseLicenses(input: $input) {\n      orderId\n      subscriptions { id quantity channel status orderId sku { id displayName } }\n    }\n  }\n"): (typeof documents)["\n  mutation PurchaseLicenses($input: PurchaseLicensesInput!) {\n    purchaseLicenses(input: $input) {\n      orderId\n      subscriptions { id quantity channel status orderId sku { id displayName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Subscriptions {\n    tenant {\n      id\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n      }\n      subscriptions(includeInactive: true) {\n        id quantity channel isTrial orderId startsAt endsAt createdAt status\n        sku { id displayName kind }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Subscriptions {\n    tenant {\n      id\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n      }\n      subscriptions(includeInactive: true) {\n        id quantity channel isTrial orderId startsAt endsAt createdAt status\n        sku { id displayName kind }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSubscriptionQuantity($input: UpdateSubscriptionQuantityInput!) {\n    updateSubscriptionQuantity(input: $input) { id quantity status }\n  }\n"): (typeof documents)["\n  mutation UpdateSubscriptionQuantity($input: UpdateSubscriptionQuantityInput!) {\n    updateSubscriptionQuantity(input: $input) { id quantity status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelSubscription($id: ID!) {\n    cancelSubscription(id: $id) { id status endsAt }\n  }\n"): (typeof documents)["\n  mutation CancelSubscription($id: ID!) {\n    cancelSubscription(id: $id) { id status endsAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,192 @@
+/**
+ * The admin console, part 2 (issue 15, DESIGN §13 K2 and K5) in Debian's Chromium against a real server on a
+ * fresh SQLite file: Billing (Purchase services, Subscriptions), Settings, Capacity and the Audit log.
+ * The steps run in order on one new tenant that starts with no licenses at all, as a new admin would work.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Page } from "playwright-core";
+import { signInLink } from "../../src/http/console";
+import { Browser, ensureConsoleBuilt, launchBrowser } from "../helpers/browser";
+import { newTenant, Q, TenantFx, userLicense } from "../helpers/fixtures";
+import { TestApi } from "../helpers/harness";
+import { navLink, story } from "../helpers/story";
+import { graphql } from "../gql";
+
+const SUBSCRIPTIONS = graphql(`query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }`);
+
+jest.setTimeout(120_000);
+
+let api: TestApi;
+let base: string;
+let browser: Browser;
+let page: Page;
+let dir: string;
+let fx: TenantFx;
+const cspViolations: string[] = [];
+const { step, picture, expectAccessible } = story(() => page);
+const nav = (name: string) => navLink(page, name);
+const dialog = () => page.getByRole("dialog");
+const subscriptions = async () => (await api.ok(fx.admin, SUBSCRIPTIONS)).tenant.subscriptions;
+
+beforeAll(async () => {
+  ensureConsoleBuilt();
+  dir = mkdtempSync(join(tmpdir(), "console-admin-e2e-"));
+  api = await TestApi.start(`sqlite:${join(dir, "e2e.sqlite")}`);
+  base = await api.listen();
+  fx = await newTenant(api, "Northwind");
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on("console", (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) cspViolations.push(m.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function order(quantities: { tenant?: string; user?: string }, channel = "Microsoft 365 admin center"): Promise<void> {
+  await page.getByLabel("Quantity of Power Virtual Agent", { exact: true }).fill(quantities.tenant ?? "");
+  await page.getByLabel("Quantity of Power Virtual Agent User License").fill(quantities.user ?? "");
+  await page.getByLabel("Purchase channel").selectOption({ label: channel });
+}
+
+describe("Billing in Chromium (issue 15, K2)", () => {
+  step("K2 P2 user licenses alone, with no tenant license, are refused in words and nothing is bought", async () => {
+    await page.goto(signInLink(base, fx.admin));
+    await page.getByRole("heading", { name: "Active users" }).waitFor();
+    await nav("Purchase services").click();
+    await page.getByRole("heading", { name: "Purchase services" }).waitFor();
+    await page.getByText("The organization has no active tenant license yet.").waitFor();
+    await picture("purchase-services");
+    await expectAccessible("Purchase services");
+    await order({ user: "10" });
+    await page.getByRole("button", { name: "Place order" }).click();
+    const alert = page.getByRole("alert");
+    await alert.getByText("Nothing was bought").waitFor();
+    await alert.getByText(/User licenses need the tenant license \(Power Virtual Agent\), and the organization has none that is active\. Add it to this order/).waitFor();
+    expect(await alert.getByText("TENANT_LICENSE_REQUIRED").count()).toBe(1);
+    await expectAccessible("Purchase services with an error");
+    expect(await subscriptions()).toEqual([]);
+  });
+
+  step("K2 P1 the tenant license and user licenses bought in one order both show in Subscriptions", async () => {
+    await order({ tenant: "1", user: "10" });
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByRole("status").getByText(/Bought 1 × Power Virtual Agent and 10 × Power Virtual Agent User License\./).waitFor();
+    const subs = await subscriptions();
+    expect(subs.map((s) => [s.sku.partNumber, s.quantity, s.status]).sort()).toEqual([["POWER_VIRTUAL_AGENTS", 1, "ACTIVE"], ["POWER_VIRTUAL_AGENTS_USER", 10, "ACTIVE"]]);
+    expect(new Set(subs.map((s) => s.orderId)).size).toBe(1);
+    await page.getByRole("link", { name: "See your subscriptions" }).click();
+    await page.getByRole("heading", { name: "Subscriptions", level: 1 }).waitFor();
+    for (const s of subs) await page.locator(`tr[data-subscription="${s.id}"]`).getByText("Active", { exact: true }).waitFor();
+    const pool = page.locator('tr[data-pool="Power Virtual Agent User License"] td');
+    expect(await pool.allInnerTexts()).toEqual(["10", "0", "0", "0", "10", "0"]);
+    await picture("subscriptions");
+    await expectAccessible("Subscriptions");
+  });
+
+  step("K2 P3 user licenses through a partner need a tenant license from that partner: CHANNEL_MISMATCH in words", async () => {
+    await nav("Purchase services").click();
+    await order({ user: "5" }, "Partner (CSP)");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByRole("alert").getByText(/User licenses bought through Partner \(CSP\) need a tenant license bought through Partner \(CSP\) too\./).waitFor();
+    expect(await page.getByRole("alert").getByText("CHANNEL_MISMATCH").count()).toBe(1);
+    expect(await subscriptions()).toHaveLength(2);
+  });
+
+  step("K2 P5 a double-clicked order buys once", async () => {
+    await order({ user: "3" });
+    await page.getByRole("button", { name: "Place order" }).dblclick();
+    await page.getByRole("status").getByText(/Bought 3 × Power Virtual Agent User License\./).waitFor();
+    const threes = (await subscriptions()).filter((s) => s.quantity === 3);
+    expect(threes).toHaveLength(1);
+  });
+
+  step("K2 P5 an order whose answer was lost, sent again from the same form, buys once", async () => {
+    await order({ user: "4" });
+    // The server buys; the answer never reaches the browser (a dropped connection).
+    let bought = 0;
+    await page.route("**/graphql", async (route) => {
+      if (!route.request().postData()?.includes("PurchaseLicenses")) return route.continue();
+      bought++;
+      await route.fetch();
+      await route.abort("connectionreset");
+    }, { times: 1 });
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByRole("alert").getByText("The server cannot be reached. Check that it is running and your connection, then try again.").waitFor();
+    expect(bought).toBe(1);
+    expect((await subscriptions()).filter((s) => s.quantity === 4)).toHaveLength(1);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByRole("status").getByText(/Bought 4 × Power Virtual Agent User License\./).waitFor();
+    expect((await subscriptions()).filter((s) => s.quantity === 4)).toHaveLength(1);
+  });
+
+  step("K2 P7 a quantity below the seats in use is refused, SEATS_IN_USE explained with the lowest possible quantity", async () => {
+    // 17 seats in 3 subscriptions (10, 3, 4); 12 people hold one, so the 10 can go down to 5 at the least.
+    for (const id of await fx.bulkUsers(12, "seat")) await fx.license(id);
+    const ten = (await subscriptions()).find((s) => s.quantity === 10)!;
+    await nav("Subscriptions").click();
+    const row = page.locator(`tr[data-subscription="${ten.id}"]`);
+    await row.getByRole("button", { name: /Change quantity/ }).click();
+    await dialog().getByText(/12 seats of this license are assigned; the lowest quantity this subscription can take is 5\./).waitFor();
+    await dialog().getByLabel("Quantity").fill("2");
+    await dialog().getByRole("button", { name: "Save quantity" }).click();
+    const alert = dialog().getByRole("alert");
+    await alert.getByText("12 seats of Power Virtual Agent User License are assigned, so this subscription cannot go below 5. Remove the license from people or groups who no longer need it first, or choose 5 or more.").waitFor();
+    expect(await alert.getByText("SEATS_IN_USE").count()).toBe(1);
+    await picture("change-quantity-refused");
+    await expectAccessible("Change quantity refused");
+    await dialog().getByLabel("Quantity").fill("6");
+    await dialog().getByRole("button", { name: "Save quantity" }).click();
+    await dialog().waitFor({ state: "detached" });
+    await page.getByText("Power Virtual Agent User License: quantity changed from 10 to 6.").waitFor();
+    expect(await page.locator('tr[data-pool="Power Virtual Agent User License"] td').allInnerTexts()).toEqual(["13", "0", "0", "12", "1", "0"]);
+  });
+
+  step("K2 P6 a subscription is cancelled only after a confirmation, and shows as suspended", async () => {
+    const three = (await subscriptions()).find((s) => s.quantity === 3)!;
+    const row = page.locator(`tr[data-subscription="${three.id}"]`);
+    await row.getByRole("button", { name: /Cancel subscription/ }).click();
+    await dialog().getByRole("heading", { name: "Cancel Power Virtual Agent User License?" }).waitFor();
+    await dialog().getByText(/12 seats are assigned and 10 would remain: the people who got their seat most recently lose it/).waitFor();
+    await picture("cancel-subscription");
+    await expectAccessible("Cancel confirmation");
+    await dialog().getByRole("button", { name: "Keep the subscription" }).click();
+    await dialog().waitFor({ state: "detached" });
+    expect((await subscriptions()).find((s) => s.id === three.id)!.status).toBe("ACTIVE");
+    await row.getByRole("button", { name: /Cancel subscription/ }).click();
+    await dialog().getByRole("button", { name: "Yes, cancel the subscription" }).click();
+    await dialog().waitFor({ state: "detached" });
+    await row.getByText("Suspended", { exact: true }).waitFor();
+    expect(await row.getByRole("button").count()).toBe(0);
+    const pool = userLicense(await fx.licenses())!;
+    expect(pool).toMatchObject({ prepaidUnits: { enabled: 10, warning: 0, suspended: 3 }, consumedUnits: 10, unassignedDemand: 2 });
+    expect(await page.locator('tr[data-pool="Power Virtual Agent User License"] td').allInnerTexts()).toEqual(["10", "0", "3", "10", "0", "2 waiting"]);
+  });
+
+  step("K2 K6 a Global reader sees the subscriptions and the catalog but nothing to buy, change or cancel", async () => {
+    const reader = await fx.user("rhea", ["GLOBAL_READER"]);
+    await page.goto(signInLink(base, reader.token));
+    await nav("Subscriptions").click();
+    await page.locator('tr[data-pool="Power Virtual Agent User License"]').waitFor();
+    expect(await page.getByRole("button", { name: /Change quantity|Cancel subscription/ }).count()).toBe(0);
+    await nav("Purchase services").click();
+    await page.getByText("Only a Global admin or a Billing admin can buy licenses.").waitFor();
+    expect(await page.locator("input, select").count()).toBe(0);
+    await expectAccessible("Reader's purchase page");
+    await page.goto(signInLink(base, fx.admin));
+    await page.getByRole("heading", { name: "Active users" }).waitFor();
+  });
+});
+
+describe("Content-Security-Policy (issue 15)", () => {
+  step("K6 the part-2 pages load under the Content-Security-Policy without a single violation", async () => {
+    expect(cspViolations).toEqual([]);
+  });
+});
