@@ -14,6 +14,7 @@ import { TestApi } from "../helpers/harness";
 import { navLink, story } from "../helpers/story";
 import { graphql } from "../gql";
 
+const START_TRIAL = graphql(`mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }`);
 const SUBSCRIPTIONS = graphql(`query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }`);
 
 jest.setTimeout(120_000);
@@ -182,6 +183,94 @@ describe("Billing in Chromium (issue 15, K2)", () => {
     await expectAccessible("Reader's purchase page");
     await page.goto(signInLink(base, fx.admin));
     await page.getByRole("heading", { name: "Active users" }).waitFor();
+  });
+});
+
+describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () => {
+  step("K5 S9 self-service trials turned off in Settings: a user's startTrial is refused with TRIALS_DISABLED", async () => {
+    const user = await fx.user("tara");
+    await nav("Settings").click();
+    const trials = page.getByRole("switch", { name: "Let users start self-service trials" });
+    expect(await trials.isChecked()).toBe(true);
+    await picture("settings");
+    await expectAccessible("Settings");
+    await trials.uncheck();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").getByText("Self-service trials are off.").waitFor();
+    expect(await api.code(user.token, START_TRIAL, { input: { skuId: fx.sku.trial } })).toBe("TRIALS_DISABLED");
+    // Reloaded, the page shows what the server keeps.
+    await page.reload();
+    await page.getByRole("switch", { name: "Let users start self-service trials" }).waitFor();
+    expect(await page.getByRole("switch", { name: "Let users start self-service trials" }).isChecked()).toBe(false);
+    await page.getByRole("switch", { name: "Let users start self-service trials" }).check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("status").getByText("Self-service trials are on.").waitFor();
+    expect((await api.ok(user.token, START_TRIAL, { input: { skuId: fx.sku.trial } })).startTrial.state).toBe("ACTIVE");
+  });
+
+  step("K5 C1 B3 Capacity: the tenant's figures, each bot's sessions and a monthly chart with the overage", async () => {
+    const maker = await fx.user("mika");
+    // The pool is full with 2 people waiting (the cancelled subscription): 3 more seats serve them and the maker.
+    await fx.buy(3, 0);
+    await fx.license(maker.id);
+    const helpdesk = (await api.ok(maker.token, Q.createBot, { input: { name: "Helpdesk" } })).createBot.id;
+    const sales = (await api.ok(maker.token, Q.createBot, { input: { name: "Sales Assistant" } })).createBot.id;
+    await api.ok(fx.admin, Q.record, { input: { botId: helpdesk, count: 1500, at: "2026-02-15T12:00:00.000Z" } });
+    await api.ok(fx.admin, Q.record, { input: { botId: helpdesk, count: 2000, at: "2026-03-05T12:00:00.000Z" } });
+    await api.ok(fx.admin, Q.record, { input: { botId: sales, count: 600, at: "2026-03-06T12:00:00.000Z" } });
+    await nav("Capacity").click();
+    await page.getByRole("heading", { name: "March 2026", exact: true }).waitFor();
+    const figure = (label: string) => page.locator(".figures div", { has: page.locator("dt", { hasText: label }) }).locator("dd").innerText();
+    expect([await figure("Purchased"), await figure("Consumed"), await figure("Remaining"), await figure("Overage")]).toEqual(["2,000", "2,600", "0", "600"]);
+    await page.getByText("600 sessions beyond the 2,000 purchased this month.").waitFor();
+    expect(await page.locator('tr[data-bot="Helpdesk"] td').allInnerTexts()).toEqual(["mika", "2,000", "77 %"]);
+    expect(await page.locator('tr[data-bot="Sales Assistant"] td').allInnerTexts()).toEqual(["mika", "600", "23 %"]);
+    const chart = page.getByRole("img", { name: /Billed sessions by month/ });
+    await chart.waitFor();
+    expect(await chart.locator("g[data-period]").count()).toBe(12);
+    expect(await chart.locator('g[data-period="2026-03"] rect.over').count()).toBe(1);
+    expect(await chart.locator('g[data-period="2026-02"] rect.over').count()).toBe(0);
+    expect(await chart.locator("desc").textContent()).toContain("Mar: 2,600 consumed of 2,000 purchased, 600 overage");
+    await picture("capacity");
+    await expectAccessible("Capacity");
+    await page.getByLabel("Month", { exact: true }).selectOption("2026-02");
+    await page.getByRole("heading", { name: "February 2026", exact: true }).waitFor();
+    expect([await figure("Consumed"), await figure("Remaining"), await figure("Overage")]).toEqual(["1,500", "500", "0"]);
+    expect(await page.locator("tr[data-bot]").count()).toBe(1);
+  });
+
+  step("K5 A1 Audit log: filtered by action and by target, before/after and seat changes readable, paged", async () => {
+    await nav("Audit log").click();
+    await page.getByRole("heading", { name: "Audit log" }).waitFor();
+    await page.getByLabel("Action", { exact: true }).selectOption({ label: "Subscription cancelled" });
+    await page.getByRole("button", { name: "Apply filter" }).click();
+    await page.getByText("1–1 of 1").waitFor();
+    const cancelled = page.locator('tr[data-action="CANCEL_SUBSCRIPTION"]');
+    expect(await cancelled.locator(".change-table tbody tr").allInnerTexts()).toEqual(["status\tACTIVE\tSUSPENDED"]);
+    await cancelled.getByRole("list", { name: "Seat changes" }).getByText(/Seats of Power Virtual Agent User License: 2 seats taken back, 2 people left without a seat \(COUNT_VIOLATION\)/).waitFor();
+    expect(await cancelled.locator("td").first().innerText()).toMatch(/^[A-Z][a-z]{2} \d+, 2026, \d+:\d\d [AP]M UTC$/);
+    expect(await cancelled.locator("td").nth(1).innerText()).toMatch(/^Admin\s+admin@northwind\d*\.example$/);
+    await picture("audit-log");
+    await expectAccessible("Audit log, filtered by action");
+
+    const ten = (await subscriptions()).find((s) => s.quantity === 6)!;
+    await page.getByRole("button", { name: "Clear filter" }).click();
+    await page.getByLabel("Target ID").fill(ten.id);
+    await page.getByRole("button", { name: "Apply filter" }).click();
+    await page.getByText("1–1 of 1").waitFor();
+    const changed = page.locator('tr[data-action="UPDATE_SUBSCRIPTION_QUANTITY"]');
+    expect(await changed.locator(".change-table tbody tr").allInnerTexts()).toEqual(["quantity\t10\t6"]);
+
+    await page.getByRole("button", { name: "Clear filter" }).click();
+    const total = (await api.ok(fx.admin, Q.audit, {})).auditEvents.totalCount;
+    expect(total).toBeGreaterThan(25);
+    await page.getByText(`1–25 of ${total}`).waitFor();
+    await page.getByRole("button", { name: "Next page" }).click();
+    await page.getByText(`26–${Math.min(50, total)} of ${total}`).waitFor();
+    await page.getByRole("button", { name: "Previous page" }).click();
+    await page.getByText(`1–25 of ${total}`).waitFor();
+    // The newest event first: the sessions recorded for the capacity report.
+    expect(await page.locator("tbody tr").first().getAttribute("data-action")).toBe("RECORD_BOT_SESSIONS");
   });
 });
 

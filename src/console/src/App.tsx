@@ -11,6 +11,9 @@ import { ErrorNotice } from "./ui/ErrorNotice";
 import { ActiveUsers } from "./users/ActiveUsers";
 import { Purchase } from "./billing/Purchase";
 import { Subscriptions } from "./billing/Subscriptions";
+import { Settings } from "./settings/Settings";
+import { Capacity } from "./capacity/Capacity";
+import { AuditLog } from "./audit/AuditLog";
 
 /** The side navigation and the pages behind it, in the admin center's order. */
 const PAGES: { path: string; title: string; section?: string; render: () => ReactNode }[] = [
@@ -18,6 +21,9 @@ const PAGES: { path: string; title: string; section?: string; render: () => Reac
   { path: "/groups", title: "Groups", render: () => <Groups /> },
   { path: "/billing/purchase", title: "Purchase services", section: "Billing", render: () => <Purchase /> },
   { path: "/billing/subscriptions", title: "Subscriptions", section: "Billing", render: () => <Subscriptions /> },
+  { path: "/capacity", title: "Capacity", section: "Reports", render: () => <Capacity /> },
+  { path: "/audit", title: "Audit log", section: "Reports", render: () => <AuditLog /> },
+  { path: "/settings", title: "Settings", section: "Settings", render: () => <Settings /> },
 ];
 
 const MeQuery = graphql(`
