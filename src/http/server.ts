@@ -6,7 +6,7 @@ import { APP_ROLE_OPERATOR } from "../app/auth/principal";
 import { App, RequestContext } from "../app/context";
 import { verifyAuthorization } from "../app/sign-in";
 import { contextWith } from "../api/graphql/apollo";
-import { serveConsole } from "./console";
+import { consoleOptions, serveConsole, wantsExplorer } from "./console";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
 import { MemoryRateLimitStore } from "./rate-limit";
@@ -42,6 +42,7 @@ function rateKey(claims: TokenClaims | null, req: IncomingMessage): string {
 /** POST/GET /graphql through Apollo's HTTP API, /health and /ready, the admin console at /; oversized bodies 413, over budget 429. */
 export function createHttpHandler(app: App, server: ApolloServer<RequestContext>) {
   const rateLimit = app.config.rateLimitPerMinute > 0 ? new MemoryRateLimitStore(app.config.rateLimitPerMinute) : null;
+  const consoleSettings = consoleOptions(app.config);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
@@ -50,7 +51,9 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
         const r = await readiness(app);
         return sendJson(res, r.ready ? 200 : 503, r);
       }
-      if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname))) return;
+      if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname, consoleSettings))) return;
+      // K7: a browser opening /graphql gets the explorer (GraphiQL, in the console's bundle) when it is enabled.
+      if (url.pathname === "/graphql" && app.config.explorer && wantsExplorer(req, url) && (await serveConsole(req, res, url.pathname, consoleSettings, true))) return;
       if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", ErrorCode.NOT_FOUND));
       const raw = await readBody(req, app.config.maxBodyBytes);
       if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, ErrorCode.BAD_USER_INPUT));

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Page } from "playwright-core";
 import { signInLink } from "../../src/http/console";
-import { Browser, ensureConsoleBuilt, launchBrowser } from "../helpers/browser";
+import { Browser, ensureConsoleBuilt, launchBrowser, mainBundle } from "../helpers/browser";
+import { CONSOLE_CSP } from "../../src/http/console";
 import { newTenant, Q, TenantFx, userLicense } from "../helpers/fixtures";
 import { TestApi } from "../helpers/harness";
 import { navLink, story } from "../helpers/story";
@@ -271,6 +272,61 @@ describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () =
     await page.getByText(`1–25 of ${total}`).waitFor();
     // The newest event first: the sessions recorded for the capacity report.
     expect(await page.locator("tbody tr").first().getAttribute("data-action")).toBe("RECORD_BOT_SESSIONS");
+  });
+});
+
+describe("API explorer (issue 15, K7)", () => {
+  it("K7 GET /graphql from a browser is the explorer page; API clients get the API as before, and no Apollo landing page", async () => {
+    const html = await fetch(`${base}/graphql`, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    expect({ status: html.status, type: html.headers.get("content-type"), vary: html.headers.get("vary"), csp: html.headers.get("content-security-policy") })
+      .toEqual({ status: 200, type: "text/html; charset=utf-8", vary: "Accept", csp: CONSOLE_CSP });
+    const body = await html.text();
+    expect(body).toContain('<div id="root"></div>');
+    expect(body).not.toMatch(/apollographql|embeddable-sandbox|cdn\./i);
+    const query = await fetch(`${base}/graphql?query=${encodeURIComponent("{ skus { partNumber } }")}`, { headers: { accept: "text/html", "apollo-require-preflight": "1" } });
+    expect(query.headers.get("content-type")).toMatch(/^application\/(graphql-response\+)?json/);
+    const json = await fetch(`${base}/graphql`, { headers: { accept: "application/json" } });
+    expect(json.headers.get("content-type")).not.toMatch(/text\/html/);
+  });
+
+  it("K7 in production the explorer is off unless EXPLORER=true, and Apollo's CDN landing page never appears", async () => {
+    for (const explorer of [false, true]) {
+      const prod = await TestApi.start(`sqlite:${join(dir, `prod-${explorer}.sqlite`)}`, { config: { production: true, explorer } });
+      try {
+        const r = await fetch(`${await prod.listen()}/graphql`, { headers: { accept: "text/html" } });
+        const text = await r.text();
+        expect(text).not.toMatch(/apollographql|embeddable-sandbox/i);
+        expect({ explorer, html: (r.headers.get("content-type") ?? "").startsWith("text/html") }).toEqual({ explorer, html: explorer });
+      } finally {
+        await prod.stop();
+      }
+    }
+  });
+
+  step("K7 GraphiQL is lazy-loaded from the project's bundle at /graphql and runs a query with the admin's token", async () => {
+    const bundle = mainBundle();
+    expect(bundle.scripts.some((f) => /explorer|graphiql|codemirror/i.test(f))).toBe(false);
+    expect(bundle.gzip).toBeLessThanOrEqual(250_000);
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(signInLink(base, fx.admin));
+    await page.getByRole("heading", { name: "Active users" }).waitFor();
+    expect(scripts.filter((s) => /Explorer-/.test(s))).toEqual([]);
+    const introspected = page.waitForResponse((r) => Boolean(r.request().postData()?.includes("IntrospectionQuery")) && r.ok());
+    await page.getByRole("link", { name: "API explorer" }).click();
+    await page.locator(".graphiql-container").waitFor();
+    await introspected;
+    await page.locator(".graphiql-query-editor").getByText("availableUnits").waitFor();
+    expect(scripts.filter((s) => /Explorer-/.test(s))).toHaveLength(1);
+    expect(scripts.every((s) => s.startsWith("/assets/"))).toBe(true);
+    await page.getByRole("button", { name: /Execute query/ }).click();
+    await page.locator(".result-window").getByText('"Northwind"').waitFor();
+    await picture("explorer");
+    await expectAccessible("API explorer");
+    await page.getByRole("link", { name: "Back to the admin center" }).click();
+    await page.getByRole("heading", { name: "Active users" }).waitFor();
   });
 });
 

@@ -135,7 +135,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const mainScript = () => readdirSync(join(CONSOLE_DIST, "assets")).find((f) => f.endsWith(".js"))!;
+const mainScript = () => readdirSync(join(CONSOLE_DIST, "assets")).find((f) => /^index-.*\.js$/.test(f))!;
 
 describe("the console over HTTP (issue 14)", () => {
   it("K1 serves index.html at / and at the console's routes, revalidated on every load, under a same-origin CSP", async () => {

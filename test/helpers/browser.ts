@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { BrowserContext, chromium, Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -89,4 +90,28 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate<AxeViolation[]>(`axe.run(document).then((r) => r.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })),
   })))`);
+}
+
+export interface MainBundle {
+  /** The entry script and the chunks index.html preloads with it: everything the first page runs before a lazy chunk. */
+  scripts: string[];
+  raw: number;
+  gzip: number;
+  cssGzip: number;
+}
+
+/** The console's main bundle as the server sends it (gzipped), from dist/console/index.html. */
+export function mainBundle(): MainBundle {
+  const html = readFileSync(join(CONSOLE_DIST, "index.html"), "utf8");
+  const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/assets\/([^"]+\.css)"/g)].map((m) => m[1]);
+  if (!scripts.length) throw new Error("no script in dist/console/index.html: run npm run build");
+  const read = (f: string) => readFileSync(join(CONSOLE_DIST, "assets", f));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    scripts,
+    raw: sum(scripts.map((f) => read(f).length)),
+    gzip: sum(scripts.map((f) => gzipSync(read(f)).length)),
+    cssGzip: sum(css.map((f) => gzipSync(read(f)).length)),
+  };
 }

@@ -1,11 +1,12 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { AccessContext, accessFor, ROLE_NAMES } from "./access";
 import { graphql } from "./gql";
 import { GroupDetail } from "./groups/GroupDetail";
 import { Groups } from "./groups/Groups";
 import { Link, navigate, usePath } from "./router";
 import { onSessionChange, session, signOut, type Session } from "./session";
+import { settings } from "./settings";
 import { SignIn } from "./SignIn";
 import { ErrorNotice } from "./ui/ErrorNotice";
 import { ActiveUsers } from "./users/ActiveUsers";
@@ -14,6 +15,9 @@ import { Subscriptions } from "./billing/Subscriptions";
 import { Settings } from "./settings/Settings";
 import { Capacity } from "./capacity/Capacity";
 import { AuditLog } from "./audit/AuditLog";
+
+// Not in the main bundle: GraphiQL is fetched only when /graphql is opened (K7).
+const Explorer = lazy(() => import("./explorer/Explorer"));
 
 /** The side navigation and the pages behind it, in the admin center's order. */
 const PAGES: { path: string; title: string; section?: string; render: () => ReactNode }[] = [
@@ -45,7 +49,16 @@ export function App({ startMessage }: { startMessage: string | null }) {
       }),
     [client],
   );
-  return state.s ? <Shell key={state.s.token} /> : <SignIn message={state.message} />;
+  const path = usePath().split("?")[0];
+  if (!state.s) return <SignIn message={state.message ?? (path === "/graphql" ? "Sign in to use the API explorer." : null)} />;
+  if (path === "/graphql") {
+    return (
+      <Suspense fallback={<p role="status">Loading the explorer…</p>}>
+        <Explorer key={state.s.token} />
+      </Suspense>
+    );
+  }
+  return <Shell key={state.s.token} />;
 }
 
 function Shell() {
@@ -79,6 +92,7 @@ function Shell() {
               </li>
             ))}
           </ul>
+          {settings().explorer ? <p className="nav-foot"><a href="/graphql">API explorer</a></p> : null}
         </nav>
       ) : null}
       <main id="main" tabIndex={-1}>
