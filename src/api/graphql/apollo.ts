@@ -9,6 +9,7 @@ import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
 import { buildAppSchema } from "./schema";
+import { liveDrainPlugin } from "./ws";
 
 /**
  * The steps between a validated operation and its execution: the cost check,
@@ -89,6 +90,7 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Ctx>> {
     plugins: [
       ...limits.plugins,
       operationGate(app, schema),
+      liveDrainPlugin(app),
       // No cache hints are used; the plugin would otherwise run on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),

@@ -1,0 +1,32 @@
+import { Resolver, Root, Subscription } from "type-graphql";
+import type { Ctx } from "../../app/context";
+import { Delivery, liveHub, LiveKind } from "../../app/live-hub";
+import { AuditEvent, User } from "../../data/entities";
+import { TenantLicense } from "./licensing.types";
+
+/** Each subscription registers with the app's live hub, which publishes to it through type-graphql's PubSub (createPubSub). */
+const subscribe = (kind: LiveKind) => ({ context }: { context: Ctx }) => liveHub(context.app).subscribe(context, kind);
+
+@Resolver()
+export class LiveResolver {
+  @Subscription(() => User, {
+    description: "The signed-in user, after each committed write that changed their effective licenses, canCreateBots, roles or account.",
+    subscribe: subscribe("myLicenseChanged"),
+  })
+  myLicenseChanged(@Root() d: Delivery<User>): User {
+    return d.value;
+  }
+
+  @Subscription(() => [TenantLicense], {
+    description: "The tenant's pools, after each committed write that changed consumed, available or demand figures (tenant readers).",
+    subscribe: subscribe("tenantLicensesChanged"),
+  })
+  tenantLicensesChanged(@Root() d: Delivery<TenantLicense[]>): TenantLicense[] {
+    return d.value;
+  }
+
+  @Subscription(() => AuditEvent, { description: "Each audit event, as its write commits (tenant readers).", subscribe: subscribe("auditEventAdded") })
+  auditEventAdded(@Root() d: Delivery<AuditEvent>): AuditEvent {
+    return d.value;
+  }
+}
