@@ -48,6 +48,10 @@ class TenantLive {
 
 const hubs = new WeakMap<App, LiveHub>();
 
+/** type-graphql's PubSub (buildSchema's `pubSub`): one per process; every subscription has a topic of its own. */
+export const livePubSub = createPubSub<Record<string, [Delivery]>>();
+let registrations = 0;
+
 /** The app's live hub (one per app: per instance). */
 export function liveHub(app: App): LiveHub {
   let h = hubs.get(app);
@@ -62,12 +66,11 @@ export function liveHub(app: App): LiveHub {
  * the pools, the audit events — compares with what each subscriber last reflected, and delivers only what changed.
  */
 export class LiveHub {
-  private readonly pubSub = createPubSub<Record<string, [Delivery]>>();
+  private readonly pubSub = livePubSub;
   private readonly tenants = new Map<string, TenantLive>();
   private readonly bound = new WeakMap<Ctx, LiveConnection>();
   private listener?: PgListener;
   private started = false;
-  private seq = 0;
   private readonly watchers = new Set<() => void>();
   /** For the benchmark and tests: events handled and deliveries made. */
   readonly stats = { events: 0, deliveries: 0, refreshes: 0 };
@@ -157,7 +160,7 @@ export class LiveHub {
     const p = requireUser(ctx.principal);
     if (kind !== "myLicenseChanged") requirePermission(p, Permission.READ_TENANT);
     const t = this.tenant(conn.tenantId);
-    const reg: Registration = { id: String(++this.seq), kind, conn };
+    const reg: Registration = { id: String(++registrations), kind, conn };
     const it = this.pubSub.subscribe(`live:${reg.id}`)[Symbol.asyncIterator]();
     // A repeater listens from its first next(): asked now, so nothing published after registration is lost.
     let first: Promise<IteratorResult<Delivery>> | undefined = it.next();

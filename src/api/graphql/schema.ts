@@ -13,6 +13,7 @@ import { NodeResolver } from "./node.resolver";
 import { TenantResolver } from "./tenant.resolver";
 import { UserResolver } from "./user.resolver";
 import { LiveResolver } from "./live.resolver";
+import { livePubSub } from "../../app/live-hub";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -24,6 +25,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       LicensingResolver, BotResolver, AuditResolver, LiveResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: livePubSub,
     validate: false,
   }));
 }
