@@ -207,6 +207,7 @@ export class LiveHub {
     for (const t of this.tenants.values()) {
       this.publish({ tenantId: t.tenantId, userIds: [], groupIds: [], skuIds: [], auditEventIds: [], everything: true, refresh: true });
     }
+    this.changed();
   }
 
   private tenant(id: string): TenantLive {
@@ -298,7 +299,8 @@ export class LiveHub {
       }
 
       const poolReaders = readers("tenantLicensesChanged");
-      if (poolReaders.length && (e.everything || e.skuIds.length)) {
+      // Any write that moved users may have moved a pool's demand: one grouped count, and the comparison decides.
+      if (poolReaders.length && (e.everything || e.skuIds.length || e.userIds.length || e.groupIds.length)) {
         const figures = await poolFigures(sys);
         const print = poolsPrint(figures);
         const changed = e.refresh || print !== t.pools;

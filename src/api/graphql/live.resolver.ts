@@ -3,6 +3,13 @@ import type { Ctx } from "../../app/context";
 import { Delivery, liveHub, LiveKind } from "../../app/live-hub";
 import { AuditEvent, User } from "../../data/entities";
 import { TenantLicense } from "./licensing.types";
+import { badInput } from "../../domain/errors";
+
+/** Over HTTP a subscription has no event to resolve: a clear error instead of a failure. */
+function value<T>(d: Delivery<T> | undefined): T {
+  if (!d || !("ctx" in d)) throw badInput("Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql.");
+  return d.value;
+}
 
 /** Each subscription registers with the app's live hub, which publishes to it through type-graphql's PubSub (createPubSub). */
 const subscribe = (kind: LiveKind) => ({ context }: { context: Ctx }) => liveHub(context.app).subscribe(context, kind);
@@ -14,7 +21,7 @@ export class LiveResolver {
     subscribe: subscribe("myLicenseChanged"),
   })
   myLicenseChanged(@Root() d: Delivery<User>): User {
-    return d.value;
+    return value(d);
   }
 
   @Subscription(() => [TenantLicense], {
@@ -22,11 +29,11 @@ export class LiveResolver {
     subscribe: subscribe("tenantLicensesChanged"),
   })
   tenantLicensesChanged(@Root() d: Delivery<TenantLicense[]>): TenantLicense[] {
-    return d.value;
+    return value(d);
   }
 
   @Subscription(() => AuditEvent, { description: "Each audit event, as its write commits (tenant readers).", subscribe: subscribe("auditEventAdded") })
   auditEventAdded(@Root() d: Delivery<AuditEvent>): AuditEvent {
-    return d.value;
+    return value(d);
   }
 }
