@@ -174,10 +174,12 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
     wss,
     app.config.live.keepAliveMs || Infinity,
   );
-  const dispose = async () => {
-    await server.dispose();
-    await hub.stop();
-  };
+  let disposed: Promise<void> | undefined;
+  const dispose = () =>
+    (disposed ??= (async () => {
+      await server.dispose();
+      await hub.stop();
+    })());
   disposers.set(app, [...(disposers.get(app) ?? []), dispose]);
   return dispose;
 }
