@@ -5,9 +5,9 @@ import { forbidden } from "../domain/errors";
 import { hasPermission, Permission, requirePermission, requireUser } from "./auth/permissions";
 import type { Principal } from "./auth/principal";
 import { App, Ctx } from "./context";
-import { canCreateBotsFrom } from "./licensing.service";
 import { decodeEvent, eventOf, LiveEvent } from "./live-events";
 import { poolFigures } from "./subscription.service";
+import { digests, poolsDigest } from "./live-digest";
 
 export type LiveKind = "myLicenseChanged" | "tenantLicensesChanged" | "auditEventAdded";
 
@@ -234,9 +234,9 @@ export class LiveHub {
       const sys = this.systemCtx(t.tenantId, await this.app.database.reader(t.tenantId).tenant());
       if (reg.kind === "myLicenseChanged") {
         const user = await sys.loaders.user.load(reg.conn.userId);
-        if (user) t.seen.set(user.id, (await this.fingerprints(sys, [user])).get(user.id)!);
+        if (user) t.seen.set(user.id, (await digests(sys, [user])).get(user.id)!);
       } else if (reg.kind === "tenantLicensesChanged") {
-        t.pools = poolsPrint(await poolFigures(sys));
+        t.pools = poolsDigest(await poolFigures(sys));
       } else {
         const [last] = await sys.db.qb(AuditEvent, "e").select(["e.id"]).orderBy("e.id", "DESC").limit(1).getMany();
         t.lastAuditId = last?.id ?? "";
@@ -292,7 +292,7 @@ export class LiveHub {
         const wide = e.everything || e.groupIds.length > 0 || e.skuIds.length > 0;
         const touched = new Set(e.userIds);
         const candidates = [...new Set(mine.map((r) => r.conn.userId))].filter((u) => wide || touched.has(u));
-        const prints = await this.fingerprints(sys, candidates.map((u) => byId.get(u)!));
+        const prints = await digests(sys, candidates.map((u) => byId.get(u)!));
         const changed = new Set(candidates.filter((u) => e.refresh || prints.get(u) !== t.seen.get(u)));
         for (const [u, p] of prints) t.seen.set(u, p);
         for (const r of mine) if (changed.has(r.conn.userId)) deliver(r, byId.get(r.conn.userId));
@@ -302,7 +302,7 @@ export class LiveHub {
       // Any write that moved users may have moved a pool's demand: one grouped count, and the comparison decides.
       if (poolReaders.length && (e.everything || e.skuIds.length || e.userIds.length || e.groupIds.length)) {
         const figures = await poolFigures(sys);
-        const print = poolsPrint(figures);
+        const print = poolsDigest(figures);
         const changed = e.refresh || print !== t.pools;
         t.pools = print;
         if (changed) for (const r of poolReaders) deliver(r, figures);
@@ -321,30 +321,4 @@ export class LiveHub {
       }
     });
   }
-
-  /**
-   * E3: what myLicenseChanged reflects, per user — account, roles, canCreateBots and effective licenses (state,
-   * error, seat, plans, sources) — as one comparable string. Batched: one facts statement for all of them.
-   */
-  private async fingerprints(sys: Ctx, users: User[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (!users.length) return out;
-    const [views, lic] = await Promise.all([sys.loaders.effective.loadMany(users.map((u) => u.id)), sys.loaders.licensing()]);
-    const tenantLicensed = lic.hasActiveTenantLicense();
-    users.forEach((u, i) => {
-      const v = views[i];
-      if (v instanceof Error) throw v;
-      out.set(u.id, JSON.stringify([
-        u.userPrincipalName, u.displayName, u.accountEnabled, [...u.roles].sort(),
-        canCreateBotsFrom(sys, u, v, tenantLicensed),
-        v.map((x) => [x.skuId, x.state, x.error, x.holdsSeat, x.enabledPlanIds, x.expiresAt?.getTime() ?? null,
-          x.sources.map((s) => [s.kind, s.groupId, s.via, s.disabledPlanIds])]),
-      ]));
-    });
-    return out;
-  }
-}
-
-function poolsPrint(figures: Awaited<ReturnType<typeof poolFigures>>): string {
-  return JSON.stringify(figures.map((f) => [f.sku.id, f.prepaidUnits, f.consumedUnits, f.availableUnits, f.unassignedDemand, f.lowOnSeats]));
 }
