@@ -108,12 +108,21 @@ suite(`E3 the LISTEN connection and large writes (PostgreSQL)${note}`, () => {
     await t.license(u.id);
     expect((await me.results.next()).data.myLicenseChanged.canCreateBots).toBe(true);
 
-    // A write while the connection is down: its NOTIFY may be lost, the refresh still brings the state.
+    // A write while the connection is down: its NOTIFY may be lost, the refresh still brings the state,
+    // and the audit events missed meanwhile, each once.
+    const ac = await LiveClient.open(base, t.admin);
+    clients.push(ac);
+    const audit = ac.subscribe(LIVE.audit);
+    await hub().when(() => hub().count(t.tenantId, "auditEventAdded") === 1);
     await terminateListener();
     await api.ok(t.admin, Q.updateUser, { input: { id: u.id, displayName: "during the outage" } });
     let ev = await me.results.next();
     while (ev.data.myLicenseChanged.displayName !== "during the outage") ev = await me.results.next();
+    expect((await audit.results.next()).data.auditEventAdded).toMatchObject({ action: "UPDATE_USER", targetId: u.id });
     await hub().when(() => hub().stats.refreshes === refreshes + 2);
+    await api.ok(t.admin, Q.updateUser, { input: { id: t.adminId, displayName: "after" } });
+    expect((await audit.results.next()).data.auditEventAdded).toMatchObject({ action: "UPDATE_USER", targetId: t.adminId });
+    expect(audit.results.items).toEqual([]);
   });
 
   test("E3: a write whose IDs pass NOTIFY's 8,000 bytes travels as a reference and reaches exactly the users it changed", async () => {
