@@ -6,6 +6,8 @@ import { App, Logger } from "./app/context";
 import { Database } from "./data/database";
 import { Catalog } from "./data/catalog";
 import { TenantStateCache } from "./data/licensing/tenant-state";
+import { liveChannel } from "./data/live-listener";
+import { notifyBeforeCommit } from "./app/live-events";
 
 export const jsonLogger: Logger = {
   info: (msg, fields) => console.log(JSON.stringify({ level: "info", msg, time: new Date().toISOString(), ...fields })),
@@ -43,8 +45,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   const config = { ...loadConfig(), ...o.config };
   if (!o.dataSource.isInitialized) await o.dataSource.initialize();
   if (o.migrate !== false) await migrate(o.dataSource);
+  const database = new Database(o.dataSource);
   return {
-    database: new Database(o.dataSource),
+    database,
     catalog: await Catalog.load(o.dataSource),
     clock: o.clock ?? systemClock,
     config,
@@ -52,5 +55,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     log: o.log ?? jsonLogger,
     tenantStates: new TenantStateCache(),
     commitListeners: [],
+    // E3: on PostgreSQL every write tells every instance at commit (LISTEN/NOTIFY); SQLite serves one process.
+    beforeCommit: database.engine === "postgres" ? [notifyBeforeCommit(liveChannel(o.dataSource))] : [],
   };
 }

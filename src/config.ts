@@ -27,6 +27,15 @@ export interface DatabaseSettings {
   ssl: false | { rejectUnauthorized: boolean };
 }
 
+export interface LiveSettings {
+  /** Active subscriptions one WebSocket connection may hold (E4). */
+  maxSubscriptionsPerConnection: number;
+  /** Open WebSocket connections per tenant, per instance (E4). */
+  maxConnectionsPerTenant: number;
+  /** Ping interval; a socket that has not answered the previous ping by the next one is closed. 0: off. */
+  keepAliveMs: number;
+}
+
 export interface Config {
   port: number;
   databaseUrl: string;
@@ -42,6 +51,7 @@ export interface Config {
   rateLimitPerMinute: number;
   limits: QueryLimits;
   db: DatabaseSettings;
+  live: LiveSettings;
   /** GraphiQL at GET /graphql from a browser (K7): on in development, in production only with EXPLORER=true. */
   explorer: boolean;
   /** The console's OpenID Connect sign-in (K1), when OIDC_ISSUER and OIDC_CLIENT_ID are set. */
@@ -122,6 +132,15 @@ export function queryLimitsFrom(env: NodeJS.ProcessEnv = process.env): QueryLimi
   };
 }
 
+export function liveSettingsFrom(env: NodeJS.ProcessEnv = process.env): LiveSettings {
+  const r = reader(env);
+  return {
+    maxSubscriptionsPerConnection: r.whole("LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", 10, 1),
+    maxConnectionsPerTenant: r.whole("LIVE_MAX_CONNECTIONS_PER_TENANT", 5000, 1),
+    keepAliveMs: r.whole("LIVE_KEEPALIVE_MS", 12_000, 0),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const r = reader(env);
   const databaseUrl = r.text("DATABASE_URL") ?? DEFAULT_DATABASE_URL;
@@ -141,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: r.whole("RATE_LIMIT_PER_MINUTE", 1200, 0),
     limits: queryLimitsFrom(env),
     db: databaseSettingsFrom(env),
+    live: liveSettingsFrom(env),
     explorer: r.flag("EXPLORER") ?? nodeEnv !== "production",
     oidc: oidcFrom(env),
   };

@@ -11,6 +11,7 @@ import { seedDemo } from "./app/demo-seed";
 import { createHttpHandler } from "./http/server";
 import { createApolloServer } from "./api/graphql/apollo";
 import { signInLink } from "./http/console";
+import { attachLiveUpdates } from "./api/graphql/ws";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   }
   const apollo = await createApolloServer(app);
   const http = createServer(createHttpHandler(app, apollo));
+  await attachLiveUpdates(app, http);
   http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine }));
   const stop = async () => {
     http.close();

@@ -30,6 +30,8 @@ export interface WriteReport {
 }
 
 export type CommitListener = (report: WriteReport) => void;
+/** Runs inside the write's transaction, last, just before commit (PostgreSQL NOTIFY, delivered at commit). */
+export type BeforeCommitHook = (report: WriteReport, tx: TenantDb) => Promise<void>;
 
 export interface App {
   database: Database;
@@ -41,6 +43,7 @@ export interface App {
   tenantStates: TenantStateCache;
   /** Called after each committed tenant write, in commit order; never for a rolled-back one. */
   commitListeners: CommitListener[];
+  beforeCommit?: BeforeCommitHook[];
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
@@ -100,8 +103,10 @@ export class RequestContext implements LockState {
     try {
       const out = await this.app.database.write(this, tenantId, async (tx) => {
         // A retried transaction starts its report afresh.
-        report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [] };
-        return fn(tx);
+        const r = (report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [] });
+        const out = await fn(tx);
+        for (const hook of this.app.beforeCommit ?? []) await hook(r, tx);
+        return out;
       });
       if (report) {
         for (const listener of this.app.commitListeners) {
@@ -119,6 +124,11 @@ export class RequestContext implements LockState {
       this.loaderCache = undefined;
       this.wrote = true;
     }
+  }
+
+  /** Live updates: one event's deliveries share the batched reads (src/app/live-hub.ts). */
+  useLoaders(loaders: Loaders): void {
+    this.loaderCache = loaders;
   }
 
   /** The report of the tenant write in progress: what it changed, for after commit. */

@@ -90,6 +90,7 @@ export interface CreateTenantInput {
 
 export interface TenantSettingsInput {
   allowAdHocSubscriptions?: boolean | null;
+  seatAlertThreshold?: number | null;
 }
 
 export interface CreateTenantPayload {

@@ -46,6 +46,7 @@ export interface TenantLicense {
   consumedUnits: number;
   availableUnits: number;
   unassignedDemand: number;
+  lowOnSeats: boolean;
 }
 
 export interface GroupLicenseImpact {

@@ -44,7 +44,7 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
     });
     const tenant = Object.assign(new Tenant(), {
       id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
-      stateVersion: Number(row.t_version),
+      stateVersion: Number(row.t_version), seatAlertThreshold: Number(row.t_threshold),
     });
     return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
   });

@@ -177,7 +177,13 @@ export async function listSubscriptions(ctx: RequestContext, includeInactive: bo
 /** Pool figures per SKU the tenant has subscriptions of (like Graph's subscribedSkus). */
 export async function tenantLicenses(ctx: RequestContext): Promise<TenantLicense[]> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
-  const lic = await ctx.loaders.licensing();
+  return poolFigures(ctx);
+}
+
+/** The tenant's pools with their figures (E5's lowOnSeats included); the caller has checked who asks. */
+export async function poolFigures(ctx: RequestContext): Promise<TenantLicense[]> {
+  const [lic, tenant] = await Promise.all([ctx.loaders.licensing(), ctx.signedInTenant ?? ctx.db.tenant()]);
+  const threshold = tenant?.seatAlertThreshold ?? 0;
   const counts = await ctx.db
     .qb(LicenseWant, "w")
     .select("w.skuId", "skuId")
@@ -194,10 +200,11 @@ export async function tenantLicenses(ctx: RequestContext): Promise<TenantLicense
     .map((sku) => {
       const units = prepaidUnits(lic.subscriptions.filter((s) => s.skuId === sku.id && !s.isTrial), lic.now);
       const consumedUnits = count(sku.id, true);
+      const availableUnits = Math.max(0, units.enabled + units.warning - consumedUnits);
+      const unassignedDemand = count(sku.id, false);
       return {
-        sku, prepaidUnits: units, consumedUnits,
-        availableUnits: Math.max(0, units.enabled + units.warning - consumedUnits),
-        unassignedDemand: count(sku.id, false),
+        sku, prepaidUnits: units, consumedUnits, availableUnits, unassignedDemand,
+        lowOnSeats: availableUnits <= threshold || unassignedDemand > 0,
       };
     });
 }

@@ -4,7 +4,7 @@ import { AdminRole } from "../domain/enums";
 import { AppError, ErrorCode, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
 import { Permission, requireOperator, requirePermission, requireUser } from "./auth/permissions";
-import { requiredText, userPrincipalName } from "../domain/validation";
+import { requiredText, userPrincipalName, wholeNumber } from "../domain/validation";
 import { recordAudit } from "./audit.service";
 import { CreateTenantInput, TenantSettingsInput } from "./inputs";
 
@@ -14,7 +14,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
   const upn = userPrincipalName(input.adminUserPrincipalName);
   const adminName = requiredText(input.adminDisplayName, "adminDisplayName");
   const now = ctx.clock.now();
-  const tenant = Object.assign(new Tenant(), { id: newId("tenant"), displayName, allowAdHocSubscriptions: true, createdAt: now, stateVersion: 0 });
+  const tenant = Object.assign(new Tenant(), { id: newId("tenant"), displayName, allowAdHocSubscriptions: true, seatAlertThreshold: 0, createdAt: now, stateVersion: 0 });
   const admin = Object.assign(new User(), {
     id: newId("user"), tenantId: tenant.id, userPrincipalName: upn, upnKey: upn.toLowerCase(), displayName: adminName,
     accountEnabled: true, roles: [AdminRole.GLOBAL_ADMIN], createdAt: now,
@@ -37,17 +37,23 @@ export async function currentTenant(ctx: RequestContext): Promise<Tenant> {
 export async function updateTenantSettings(ctx: RequestContext, input: TenantSettingsInput): Promise<Tenant> {
   requirePermission(ctx.principal, Permission.MANAGE_SETTINGS);
   const before = await currentTenant(ctx);
-  if (input.allowAdHocSubscriptions == null) {
+  const after: Partial<Pick<Tenant, "allowAdHocSubscriptions" | "seatAlertThreshold">> = {};
+  if (input.allowAdHocSubscriptions != null) after.allowAdHocSubscriptions = input.allowAdHocSubscriptions;
+  if (input.seatAlertThreshold != null) after.seatAlertThreshold = wholeNumber(input.seatAlertThreshold, "seatAlertThreshold", 0, 1_000_000);
+  if (!Object.keys(after).length) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, "Give at least one setting to change.");
   }
-  const after = { allowAdHocSubscriptions: input.allowAdHocSubscriptions };
+  const keys = Object.keys(after) as (keyof typeof after)[];
   await ctx.write(async (tx) => {
     await tx.updateTenant(after);
     await recordAudit(tx, ctx, "UPDATE_TENANT_SETTINGS", tx.tenantId, {
-      before: { allowAdHocSubscriptions: before.allowAdHocSubscriptions },
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
       after,
     });
+    // E5: the threshold moves every pool's lowOnSeats.
+    if (after.seatAlertThreshold !== undefined && after.seatAlertThreshold !== before.seatAlertThreshold) {
+      for (const sku of ctx.catalog.skus) ctx.writeReport().skuIds.add(sku.id);
+    }
   });
   return Object.assign(before, after);
 }
-

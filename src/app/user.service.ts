@@ -62,6 +62,8 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
     const after = Object.assign(new User(), user, patch);
     await guardLastGlobalAdmin(tx, user, after);
     if (Object.keys(patch).length) await tx.update(User, { id: user.id }, patch);
+    // Roles and the account reach myLicenseChanged and the live permission checks (E2).
+    ctx.writeReport().userIds.add(user.id);
     await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) });
     return after;
   });

@@ -3,6 +3,7 @@ import { Tenant } from "./entities";
 import { Engine } from "./datasource";
 import { Mutex } from "./lock";
 import { TenantDb } from "./tenant-db";
+import { ListenerHandlers, liveChannel, PgListener } from "./live-listener";
 import { readSignIn, SignInRow } from "./sign-in";
 
 /** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
@@ -29,6 +30,11 @@ export class Database {
   /** Tenant-scoped reads outside any transaction. */
   reader(tenantId: string): TenantDb {
     return new TenantDb(tenantId, this.ds.manager, this.engine);
+  }
+
+  /** PostgreSQL: the instance's one LISTEN connection on this schema's live channel (started by the caller). */
+  listen(on: ListenerHandlers): PgListener {
+    return new PgListener(this.ds, liveChannel(this.ds), on);
   }
 
   /** For /ready: the database answers. */

@@ -1,7 +1,8 @@
 import { DataSource } from "typeorm";
 
 const SIGN_IN_SQL = `SELECT u.id, u.user_principal_name, u.upn_key, u.display_name, u.account_enabled, u.roles, u.created_at,
-  t.display_name AS t_display_name, t.allow_ad_hoc_subscriptions AS t_allow, t.created_at AS t_created_at, t.state_version AS t_version
+  t.display_name AS t_display_name, t.allow_ad_hoc_subscriptions AS t_allow, t.created_at AS t_created_at, t.state_version AS t_version,
+  t.seat_alert_threshold AS t_threshold
   FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE u.id = :oid AND u.tenant_id = :tid`;
 
 export interface SignInRow {
@@ -16,6 +17,7 @@ export interface SignInRow {
   t_allow: boolean | number;
   t_created_at: string | number;
   t_version: string | number;
+  t_threshold: string | number;
 }
 
 /**

@@ -30,6 +30,11 @@ export class TenantDb {
     return this.manager.queryRunner!;
   }
 
+  /** PostgreSQL NOTIFY in this transaction: delivered to listeners at commit, never for a rollback (E3). */
+  async notify(channel: string, payload: string): Promise<void> {
+    if (this.engine === "postgres") await this.manager.query("SELECT pg_notify($1, $2)", [channel, payload]);
+  }
+
   /** This tenant's own row (the tenant table is keyed by `id`, not `tenantId`). */
   tenant(): Promise<Tenant | null> {
     return this.manager.findOne(Tenant, { where: { id: this.tenantId } });

@@ -31,6 +31,7 @@ import { fmt, markdownTable, median, p95, ratio, Row, timed } from "./lib/stats"
 import { summarize, summaryMarkdown } from "./profile-top";
 import { encodeCursor, loadRefCatalog, lowerBoundPage, naivePage, PageOut, RefCatalog, W2_QUERY } from "./w2-reference";
 import { rawAssign, rawRemove, W3Target } from "./w3-reference";
+import { w6 } from "./w6-live";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require("autocannon") as (o: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -53,7 +54,8 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
   --naive-pages N    W2: pages for the naive per-user reference, evenly spread (default 30)
   --w4-pages N       W4: pages per tenant size, evenly spread, measured twice (default 20)
   --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
-  --only W1,W2,…     run only these workloads
+  --only W1,W2,…     run only these workloads (W6: live updates, 1,000 graphql-ws subscribers; alone it is saved
+                     in a section of its own)
   --profile          restart the server per workload under --cpu-prof and summarize the profiles (slower figures)
   --save             write the table into test/bench/RESULTS.md (the section of this engine)
   --keep             keep the generated database
@@ -107,7 +109,7 @@ function parseOpts(argv: string[]): Opts {
     naivePages: num("naive-pages", 30),
     w4Pages: Math.max(2, num("w4-pages", 20)),
     w3Repeats: Math.max(1, num("w3-repeats", 5)),
-    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W2", "W3", "W4"]),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W2", "W3", "W4", "W6"]),
     profile: args.has("profile"),
     save: args.has("save"),
     keep: args.has("keep"),
@@ -756,7 +758,7 @@ function render(c: RequestContext, header: string[]): string {
 
 function save(c: RequestContext, text: string): void {
   const file = resolve(__dirname, "../../../test/bench/RESULTS.md");
-  const tag = c.setup.engine;
+  const tag = c.o.only.size === 1 && c.o.only.has("W6") ? `live-${c.setup.engine}` : c.setup.engine;
   const start = `<!-- bench:${tag}:start -->`;
   const end = `<!-- bench:${tag}:end -->`;
   let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench -- --save` (issue 7). Each section is one run on one engine.\n";
@@ -792,12 +794,18 @@ async function main(): Promise<void> {
     }
     if (setup.engine === "postgres") await sql.run("ANALYZE");
     c.notes.push(`Data: ${[...c.tenants.bySize].map(([n, t]) => `${n.toLocaleString("en-US")} users / ${t.counts.groups} groups / ${t.counts.memberships.toLocaleString("en-US")} memberships / ${t.counts.wanters.toLocaleString("en-US")} wanting the user license, ${t.counts.countViolation.toLocaleString("en-US")} of them in COUNT_VIOLATION (generated in ${fmt(c.tenants.seedSeconds.get(n)!, 1)} s)`).join("; ")}; all tenants in one database${setup.engine === "postgres" ? ", ANALYZE run after generating" : ", no ANALYZE (the app runs none)"}.`);
-    const order = ["W1", "W2", "W4", "W3"].filter((w) => o.only.has(w));
+    const order = ["W1", "W2", "W4", "W3", "W6"].filter((w) => o.only.has(w));
     for (const w of order) {
       if (w === "W1") await w1(c);
       if (w === "W2") await w2(c);
       if (w === "W4") await w4(c);
       if (w === "W3") await w3(c);
+      if (w === "W6") {
+        await w6({
+          app: c.app, secret: c.secret, engine: c.setup.engine, counter: c.counter, rows: c.rows, notes: c.notes, log,
+          startServer: () => startServer(c, "W6"), gqlOk, inProcessServer: () => inProcessServer(c),
+        });
+      }
       if (o.profile) await stopServer(c);
     }
     if (c.server && !o.profile) c.rss.set("idle after", memory(c.server).rss);

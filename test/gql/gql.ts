@@ -142,6 +142,12 @@ type Documents = {
     "mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }": typeof types.PurchasesUpdateQtyDocument,
     "mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }": typeof types.PurchasesCancelDocument,
     "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }": typeof types.TwoTenantsAuditEventsDocument,
+    "query LiveAuditCreateGroup { auditEvents(first: 8, action: \"CREATE_GROUP\") { nodes { id } } }": typeof types.LiveAuditCreateGroupDocument,
+    "query LiveMe { me { id } }": typeof types.LiveMeDocument,
+    "query LiveLowOnSeats { tenant { seatAlertThreshold licenses { sku { partNumber } availableUnits unassignedDemand lowOnSeats } } }": typeof types.LiveLowOnSeatsDocument,
+    "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": typeof types.LiveThresholdOneDocument,
+    "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": typeof types.LiveThresholdZeroDocument,
+    "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": typeof types.LiveThresholdNegativeDocument,
 };
 const documents: Documents = {
     "query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }": types.AccessBotsAndIdentityBotDocument,
@@ -272,6 +278,12 @@ const documents: Documents = {
     "mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }": types.PurchasesUpdateQtyDocument,
     "mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }": types.PurchasesCancelDocument,
     "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }": types.TwoTenantsAuditEventsDocument,
+    "query LiveAuditCreateGroup { auditEvents(first: 8, action: \"CREATE_GROUP\") { nodes { id } } }": types.LiveAuditCreateGroupDocument,
+    "query LiveMe { me { id } }": types.LiveMeDocument,
+    "query LiveLowOnSeats { tenant { seatAlertThreshold licenses { sku { partNumber } availableUnits unassignedDemand lowOnSeats } } }": types.LiveLowOnSeatsDocument,
+    "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": types.LiveThresholdOneDocument,
+    "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": types.LiveThresholdZeroDocument,
+    "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": types.LiveThresholdNegativeDocument,
 };
 
 /**
@@ -800,6 +812,30 @@ export function graphql(source: "mutation PurchasesCancel($id: ID!) { cancelSubs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }"): (typeof documents)["query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveAuditCreateGroup { auditEvents(first: 8, action: \"CREATE_GROUP\") { nodes { id } } }"): (typeof documents)["query LiveAuditCreateGroup { auditEvents(first: 8, action: \"CREATE_GROUP\") { nodes { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveMe { me { id } }"): (typeof documents)["query LiveMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LiveLowOnSeats { tenant { seatAlertThreshold licenses { sku { partNumber } availableUnits unassignedDemand lowOnSeats } } }"): (typeof documents)["query LiveLowOnSeats { tenant { seatAlertThreshold licenses { sku { partNumber } availableUnits unassignedDemand lowOnSeats } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }"): (typeof documents)["mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }"): (typeof documents)["mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }"): (typeof documents)["mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

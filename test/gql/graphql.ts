@@ -117,6 +117,7 @@ export type SubscriptionStatus =
 
 export type TenantSettingsInput = {
   allowAdHocSubscriptions?: boolean | null | undefined;
+  seatAlertThreshold?: number | null | undefined;
 };
 
 export type UpdateBotInput = {
@@ -971,6 +972,36 @@ export type TwoTenantsAuditEventsQueryVariables = Exact<{ [key: string]: never; 
 
 export type TwoTenantsAuditEventsQuery = { auditEvents: { nodes: Array<{ id: string }> } };
 
+export type LiveAuditCreateGroupQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveAuditCreateGroupQuery = { auditEvents: { nodes: Array<{ id: string }> } };
+
+export type LiveMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveMeQuery = { me: { id: string } | null };
+
+export type LiveLowOnSeatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveLowOnSeatsQuery = { tenant: { seatAlertThreshold: number, licenses: Array<{ availableUnits: number, unassignedDemand: number, lowOnSeats: boolean, sku: { partNumber: string } }> } | null };
+
+export type LiveThresholdOneMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveThresholdOneMutation = { updateTenantSettings: { seatAlertThreshold: number, allowAdHocSubscriptions: boolean } };
+
+export type LiveThresholdZeroMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveThresholdZeroMutation = { updateTenantSettings: { seatAlertThreshold: number } };
+
+export type LiveThresholdNegativeMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveThresholdNegativeMutation = { updateTenantSettings: { id: string } };
+
 
 export const AccessBotsAndIdentityBotDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessBotsAndIdentityBot"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bot"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AccessBotsAndIdentityBotQuery, AccessBotsAndIdentityBotQueryVariables>;
 export const AccessBotsAndIdentityUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccessBotsAndIdentityUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userPrincipalName"}}]}}]}}]} as unknown as DocumentNode<AccessBotsAndIdentityUserQuery, AccessBotsAndIdentityUserQueryVariables>;
@@ -1100,3 +1131,9 @@ export const PurchasesAuditDocument = {"kind":"Document","definitions":[{"kind":
 export const PurchasesUpdateQtyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PurchasesUpdateQty"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSubscriptionQuantityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSubscriptionQuantity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<PurchasesUpdateQtyMutation, PurchasesUpdateQtyMutationVariables>;
 export const PurchasesCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PurchasesCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelSubscription"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]} as unknown as DocumentNode<PurchasesCancelMutation, PurchasesCancelMutationVariables>;
 export const TwoTenantsAuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TwoTenantsAuditEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<TwoTenantsAuditEventsQuery, TwoTenantsAuditEventsQueryVariables>;
+export const LiveAuditCreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveAuditCreateGroup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"StringValue","value":"CREATE_GROUP","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<LiveAuditCreateGroupQuery, LiveAuditCreateGroupQueryVariables>;
+export const LiveMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LiveMeQuery, LiveMeQueryVariables>;
+export const LiveLowOnSeatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveLowOnSeats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seatAlertThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"licenses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableUnits"}},{"kind":"Field","name":{"kind":"Name","value":"unassignedDemand"}},{"kind":"Field","name":{"kind":"Name","value":"lowOnSeats"}}]}}]}}]}}]} as unknown as DocumentNode<LiveLowOnSeatsQuery, LiveLowOnSeatsQueryVariables>;
+export const LiveThresholdOneDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LiveThresholdOne"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenantSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"seatAlertThreshold"},"value":{"kind":"IntValue","value":"1"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seatAlertThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"allowAdHocSubscriptions"}}]}}]}}]} as unknown as DocumentNode<LiveThresholdOneMutation, LiveThresholdOneMutationVariables>;
+export const LiveThresholdZeroDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LiveThresholdZero"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenantSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"seatAlertThreshold"},"value":{"kind":"IntValue","value":"0"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seatAlertThreshold"}}]}}]}}]} as unknown as DocumentNode<LiveThresholdZeroMutation, LiveThresholdZeroMutationVariables>;
+export const LiveThresholdNegativeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LiveThresholdNegative"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateTenantSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"seatAlertThreshold"},"value":{"kind":"IntValue","value":"-1"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<LiveThresholdNegativeMutation, LiveThresholdNegativeMutationVariables>;

@@ -15,6 +15,7 @@ import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { createHttpHandler } from "../../src/http/server";
 import { createApolloServer, contextFor } from "../../src/api/graphql/apollo";
+import { attachLiveUpdates } from "../../src/api/graphql/ws";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hs256!";
 
@@ -116,13 +117,15 @@ export class TestApi {
   /** Serves the app over real HTTP on a free loopback port; returns the base URL. */
   async listen(): Promise<string> {
     this.http = createServer(createHttpHandler(this.app, this.server));
+    await attachLiveUpdates(this.app, this.http);
     await new Promise<void>((r) => this.http!.listen(0, "127.0.0.1", r));
     return `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
-    if (this.http) await new Promise((r) => this.http!.close(r));
+    // Apollo's drain closes the live sockets first: the HTTP server closes only once they are gone.
     await this.server.stop();
+    if (this.http) await new Promise((r) => this.http!.close(r));
     await this.ds.destroy();
     await this.cleanup();
   }

@@ -10,6 +10,7 @@ import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
 import { buildAppSchema } from "./schema";
 import { ErrorCode } from "../../domain/errors";
+import { liveDrainPlugin } from "./ws";
 
 /**
  * The steps between a validated operation and its execution: the cost check,
@@ -91,6 +92,7 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Request
     plugins: [
       ...limits.plugins,
       operationGate(app, schema),
+      liveDrainPlugin(app),
       // No cache hints are used; the plugin would otherwise run on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from Apollo's CDN; the explorer is the project's own GraphiQL (K7, src/http/console.ts).

@@ -108,6 +108,9 @@ export class TenantLicense implements View.TenantLicense {
 
   @Field(() => Int, { description: "Users who should get this SKU (directly or through a group) but hold no seat." })
   unassignedDemand: number;
+
+  @Field(() => Boolean, { description: "availableUnits at or below the tenant's seatAlertThreshold, or unassignedDemand above 0 (E5)." })
+  lowOnSeats: boolean;
 }
 
 @ObjectType({ description: "What assigning a SKU to a group would do, computed without changing anything." })

@@ -12,6 +12,8 @@ import { SubscriptionResolver } from "./subscription.resolver";
 import { NodeResolver } from "./node.resolver";
 import { TenantResolver } from "./tenant.resolver";
 import { UserResolver } from "./user.resolver";
+import { LiveResolver } from "./live.resolver";
+import { livePubSub } from "../../app/live-hub";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -20,9 +22,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return (cached ??= buildSchema({
     resolvers: [
       NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
-      LicensingResolver, BotResolver, AuditResolver,
+      LicensingResolver, BotResolver, AuditResolver, LiveResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: livePubSub,
     validate: false,
   }));
 }

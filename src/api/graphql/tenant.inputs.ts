@@ -1,5 +1,5 @@
 import type * as In from "../../app/inputs";
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { Tenant, User } from "../../data/entities";
 
 @InputType()
@@ -18,6 +18,9 @@ export class CreateTenantInput implements In.CreateTenantInput {
 export class TenantSettingsInput implements In.TenantSettingsInput {
   @Field(() => Boolean, { nullable: true })
   allowAdHocSubscriptions?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  seatAlertThreshold?: number | null;
 }
 
 @ObjectType()

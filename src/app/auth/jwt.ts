@@ -12,6 +12,8 @@ export interface TokenClaims {
   tid?: string;
   oid?: string;
   roles: string[];
+  /** Expiry, seconds since the epoch (live connections close then, E1). */
+  exp?: number;
 }
 
 /** Verifies bearer tokens: HS256 with a shared secret, or RS256/ES256 against a JWKS URL. Algorithms are pinned. */
@@ -42,5 +44,5 @@ export class TokenVerifier {
 function claimsOf(p: JWTPayload): TokenClaims {
   const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
   const roles = Array.isArray(p.roles) ? p.roles.filter((r): r is string => typeof r === "string") : [];
-  return { tid: str(p.tid), oid: str(p.oid), roles };
+  return { tid: str(p.tid), oid: str(p.oid), roles, exp: typeof p.exp === "number" ? p.exp : undefined };
 }

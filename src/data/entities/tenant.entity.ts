@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Node } from "./node";
 import { TimestampColumn } from "./columns";
@@ -17,6 +17,10 @@ export class Tenant implements Node {
   @Field(() => Boolean, { description: "When false, users cannot start self-service trials (the AllowAdHocSubscriptions flag)." })
   @Column({ type: "boolean", name: "allow_ad_hoc_subscriptions" })
   allowAdHocSubscriptions: boolean;
+
+  @Field(() => Int, { description: "A pool is lowOnSeats when availableUnits is at or below this (E5)." })
+  @Column({ type: "integer", name: "seat_alert_threshold", default: 0 })
+  seatAlertThreshold: number;
 
   @Field(() => Date)
   @TimestampColumn({ name: "created_at" })

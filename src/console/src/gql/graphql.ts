@@ -86,6 +86,7 @@ export type SubscriptionStatus =
 
 export type TenantSettingsInput = {
   allowAdHocSubscriptions?: boolean | null | undefined;
+  seatAlertThreshold?: number | null | undefined;
 };
 
 export type UpdateSubscriptionQuantityInput = {
