@@ -5,6 +5,7 @@ import { graphql } from "./gql";
 import { GroupDetail } from "./groups/GroupDetail";
 import { Groups } from "./groups/Groups";
 import { Link, navigate, usePath } from "./router";
+import { endSession, startOidcSignIn } from "./oidc";
 import { onSessionChange, session, signOut, type Session } from "./session";
 import { settings } from "./settings";
 import { SignIn } from "./SignIn";
@@ -61,6 +62,25 @@ export function App({ startMessage }: { startMessage: string | null }) {
   return <Shell key={state.s.token} />;
 }
 
+/** K1: before the token expires, a clear offer to sign in again (the work on the page is kept until then). */
+function EndingSoon() {
+  const s = useSessionState();
+  if (!s?.endingSoon || !s.expiresAt) return null;
+  const at = new Date(s.expiresAt).toLocaleTimeString("en-US", { hour: "2-digit", minute: "2-digit" });
+  const again = () => (s.via === "oidc" ? void startOidcSignIn() : signOut("Sign in again to continue."));
+  return (
+    <div className="notice warn ending" role="alert">
+      Your session ends at {at}. <button type="button" onClick={again}>Sign in again</button> to keep working without interruption.
+    </div>
+  );
+}
+
+function useSessionState(): Session | null {
+  const [s, setS] = useState(session());
+  useEffect(() => onSessionChange((next) => setS(next)), []);
+  return s;
+}
+
 function Shell() {
   const { data, error, loading } = useQuery(MeQuery, { fetchPolicy: "network-only" });
   const path = usePath().split("?")[0];
@@ -80,8 +100,9 @@ function Shell() {
             {me.displayName} <span className="muted">({me.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ") || "no admin role"})</span>
           </span>
         ) : null}
-        <button type="button" className="signout" onClick={() => signOut("You have signed out.")}>Sign out</button>
+        <button type="button" className="signout" onClick={() => void endSession()}>Sign out</button>
       </header>
+      <EndingSoon />
       {access?.readsTenant ? (
         <nav className="side" aria-label="Admin center">
           <ul>

@@ -3,7 +3,8 @@ import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
 import "./explorer.css";
 import { useEffect, useMemo, useRef } from "react";
-import { session, signOut } from "../session";
+import { endSession } from "../oidc";
+import { session } from "../session";
 
 const START = `# The License Graph API. Ctrl+Enter runs the operation; the Docs pane lists every type.
 query Pools {
@@ -73,7 +74,7 @@ export default function Explorer() {
       <header className="top">
         <span className="brand">License Graph API explorer</span>
         <a className="back" href="/users">Back to the admin center</a>
-        <button type="button" className="signout" onClick={() => signOut("You have signed out.")}>Sign out</button>
+        <button type="button" className="signout" onClick={() => void endSession()}>Sign out</button>
       </header>
       <main id="main" className="explorer-main" aria-label="GraphiQL" ref={ref}>
         <GraphiQL fetcher={fetcher} defaultQuery={START} forcedTheme="light" />
