@@ -196,7 +196,7 @@ describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () =
     await picture("settings");
     await expectAccessible("Settings");
     await trials.uncheck();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save trial setting" }).click();
     await page.getByRole("status").getByText("Self-service trials are off.").waitFor();
     expect(await api.code(user.token, START_TRIAL, { input: { skuId: fx.sku.trial } })).toBe("TRIALS_DISABLED");
     // Reloaded, the page shows what the server keeps.
@@ -204,7 +204,7 @@ describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () =
     await page.getByRole("switch", { name: "Let users start self-service trials" }).waitFor();
     expect(await page.getByRole("switch", { name: "Let users start self-service trials" }).isChecked()).toBe(false);
     await page.getByRole("switch", { name: "Let users start self-service trials" }).check();
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save trial setting" }).click();
     await page.getByRole("status").getByText("Self-service trials are on.").waitFor();
     expect((await api.ok(user.token, START_TRIAL, { input: { skuId: fx.sku.trial } })).startTrial.state).toBe("ACTIVE");
   });
@@ -272,6 +272,44 @@ describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () =
     await page.getByText(`1–25 of ${total}`).waitFor();
     // The newest event first: the sessions recorded for the capacity report.
     expect(await page.locator("tbody tr").first().getAttribute("data-action")).toBe("RECORD_BOT_SESSIONS");
+  });
+});
+
+describe("Live pools over graphql-ws (issue 15, K5, §11)", () => {
+  step("E2 E5 K5 a pool changes without a reload when another session buys and assigns, and a banner shows while it runs low", async () => {
+    await page.goto(signInLink(base, fx.admin));
+    await nav("Subscriptions").click();
+    const pool = page.locator('tr[data-pool="Power Virtual Agent User License"] td');
+    await page.getByRole("heading", { name: "Subscriptions", level: 1 }).waitFor();
+    // Every seat is taken: the pool is low (E5, threshold 0).
+    expect(await pool.allInnerTexts()).toEqual(["13", "0", "3", "13", "0", "0"]);
+    const banner = page.getByRole("status").filter({ hasText: "Power Virtual Agent User License is running low" });
+    await banner.getByText(/0 of 13 seats available\./).waitFor();
+    await picture("low-seats-banner");
+    await expectAccessible("Subscriptions with the low-seats banner");
+    await page.evaluate(`window.__sameDocument = true`);
+
+    // Another session (the API directly, as another admin's browser would) buys 2 seats: the page follows.
+    await fx.buy(2, 0);
+    await page.locator('tr[data-pool="Power Virtual Agent User License"] td:nth-child(2)', { hasText: /^15$/ }).waitFor();
+    await banner.waitFor({ state: "detached" });
+    // ... and assigns one.
+    const newcomer = await fx.user("lina");
+    await fx.license(newcomer.id);
+    await page.locator('tr[data-pool="Power Virtual Agent User License"] td:nth-child(5)', { hasText: /^14$/ }).waitFor();
+    expect(await pool.allInnerTexts()).toEqual(["15", "0", "3", "14", "1", "0"]);
+    expect(await page.evaluate<boolean>(`window.__sameDocument === true`)).toBe(true);
+  });
+
+  step("E5 K5 the seat alert threshold set in Settings raises the banner at once", async () => {
+    await nav("Settings").click();
+    await page.getByLabel("Warn when available seats are at or below").fill("1");
+    await page.getByRole("button", { name: "Save threshold" }).click();
+    await page.getByText("Seat alert threshold set to 1.").waitFor();
+    await page.getByRole("status").filter({ hasText: "Power Virtual Agent User License is running low" }).getByText(/1 of 15 seats available\./).waitFor();
+    await page.getByRole("link", { name: "Buy more seats" }).waitFor();
+    await expectAccessible("Settings with the threshold");
+    expect(await page.evaluate<boolean>(`window.__sameDocument === true`)).toBe(true);
   });
 });
 

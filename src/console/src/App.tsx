@@ -1,4 +1,5 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
+import { closeLive } from "./apollo";
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { AccessContext, accessFor, ROLE_NAMES } from "./access";
 import { graphql } from "./gql";
@@ -16,6 +17,7 @@ import { Subscriptions } from "./billing/Subscriptions";
 import { Settings } from "./settings/Settings";
 import { Capacity } from "./capacity/Capacity";
 import { AuditLog } from "./audit/AuditLog";
+import { LivePools } from "./live/LivePools";
 
 // Not in the main bundle: GraphiQL is fetched only when /graphql is opened (K7).
 const Explorer = lazy(() => import("./explorer/Explorer"));
@@ -38,13 +40,17 @@ const MeQuery = graphql(`
   }
 `);
 
+let lastToken: string | undefined = session()?.token;
+
 export function App({ startMessage }: { startMessage: string | null }) {
   const client = useApolloClient();
   const [state, setState] = useState<{ s: Session | null; message: string | null }>({ s: session(), message: startMessage });
   useEffect(
     () =>
       onSessionChange((s, message) => {
-        // Nothing read under one token is shown under another.
+        // Nothing read under one token is shown under another, and the live socket signs in again with the new one.
+        if (s?.token !== lastToken) closeLive();
+        lastToken = s?.token;
         if (!s) void client.clearStore();
         setState({ s, message });
       }),
@@ -136,6 +142,7 @@ function Shell() {
         ) : null}
         {access?.readsTenant ? (
           <AccessContext.Provider value={access}>
+            <LivePools />
             <Page path={path} />
           </AccessContext.Provider>
         ) : null}

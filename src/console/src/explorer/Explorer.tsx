@@ -3,6 +3,7 @@ import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
 import "./explorer.css";
 import { useEffect, useMemo, useRef } from "react";
+import { liveClient } from "../apollo";
 import { endSession } from "../oidc";
 import { session } from "../session";
 
@@ -45,13 +46,16 @@ function patchAccessibility(root: HTMLElement): void {
 
 /**
  * K7: GraphiQL from the project's own bundle (no CDN), loaded only when /graphql is opened in a browser.
- * Requests carry the signed-in admin's token, read at each request so a new sign-in is used at once.
+ * Requests carry the signed-in admin's token, read at each request so a new sign-in is used at once; subscriptions
+ * run over graphql-ws like the console's live pools.
  */
 export default function Explorer() {
   const fetcher = useMemo(
     () =>
       createGraphiQLFetcher({
         url: "/graphql",
+        // Subscriptions (tenantLicensesChanged, auditEventAdded, myLicenseChanged) over the console's graphql-ws socket.
+        wsClient: liveClient(),
         fetch: (input, init) => {
           const headers = new Headers(init?.headers);
           const s = session();

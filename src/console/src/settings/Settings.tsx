@@ -6,13 +6,13 @@ import { ErrorNotice } from "../ui/ErrorNotice";
 
 export const SettingsQuery = graphql(`
   query Settings {
-    tenant { id displayName allowAdHocSubscriptions }
+    tenant { id displayName allowAdHocSubscriptions seatAlertThreshold }
   }
 `);
 
 const UpdateSettings = graphql(`
   mutation UpdateTenantSettings($input: TenantSettingsInput!) {
-    updateTenantSettings(input: $input) { id allowAdHocSubscriptions }
+    updateTenantSettings(input: $input) { id allowAdHocSubscriptions seatAlertThreshold licenses { sku { id } availableUnits lowOnSeats } }
   }
 `);
 
@@ -27,6 +27,7 @@ export function Settings() {
       {error ? <ErrorNotice error={error} title="The settings could not be loaded" /> : null}
       {loading && !tenant ? <p role="status">Loading settings…</p> : null}
       {tenant ? <Trials allowed={tenant.allowAdHocSubscriptions} editable={access.managesSettings} /> : null}
+      {tenant ? <SeatAlert threshold={tenant.seatAlertThreshold} editable={access.managesSettings} /> : null}
       {!access.managesSettings ? <p className="muted">Only a Global admin can change the settings.</p> : null}
     </>
   );
@@ -60,11 +61,49 @@ function Trials({ allowed, editable }: { allowed: boolean; editable: boolean }) 
           Let users start self-service trials
         </label>
         {editable ? (
-          <button type="submit" className="primary" disabled={saving.loading || draft === allowed}>{saving.loading ? "Saving…" : "Save"}</button>
+          <button type="submit" className="primary" disabled={saving.loading || draft === allowed}>{saving.loading ? "Saving…" : "Save trial setting"}</button>
         ) : null}
       </form>
       <p role="status" className={saved ? "notice ok" : "sr-only"}>{saved}</p>
       {saving.error ? <ErrorNotice error={saving.error} title="The setting was not changed" /> : null}
+    </section>
+  );
+}
+
+/** E5: a pool is low on seats when its available seats are at or below this figure (or someone is waiting). */
+function SeatAlert({ threshold, editable }: { threshold: number; editable: boolean }) {
+  const [draft, setDraft] = useState(String(threshold));
+  const [saved, setSaved] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [save, saving] = useMutation(UpdateSettings);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(draft);
+    if (!/^\d+$/.test(draft.trim()) || n > 1_000_000) return setProblem("Enter a whole number from 0 to 1,000,000.");
+    setProblem(null);
+    try {
+      await save({ variables: { input: { seatAlertThreshold: n } } });
+      setSaved(`Seat alert threshold set to ${n.toLocaleString()}.`);
+    } catch {
+      // Shown from saving.error.
+    }
+  };
+  return (
+    <section aria-labelledby="alert-title" className="card">
+      <h2 id="alert-title">Seat alert threshold</h2>
+      <p id="alert-help">
+        A license is shown as running low — a banner on every page of the admin center, and <code>lowOnSeats</code> in the API — when its
+        available seats fall to this number or below, or when someone is waiting for a seat. 0 warns only when the pool is full.
+      </p>
+      <form onSubmit={submit} className="inline-form">
+        <label htmlFor="seat-alert">Warn when available seats are at or below</label>
+        <input id="seat-alert" type="number" min={0} max={1000000} step={1} className="qty" value={draft} disabled={!editable} aria-describedby="alert-help"
+          onChange={(e) => { setDraft(e.target.value); setSaved(""); saving.reset(); }} />
+        {editable ? <button type="submit" className="primary" disabled={saving.loading || draft === String(threshold)}>{saving.loading ? "Saving…" : "Save threshold"}</button> : null}
+      </form>
+      {problem ? <p className="field-error" role="alert">{problem}</p> : null}
+      <p role="status" className={saved ? "notice ok" : "sr-only"}>{saved}</p>
+      {saving.error ? <ErrorNotice error={saving.error} title="The threshold was not changed" /> : null}
     </section>
   );
 }
