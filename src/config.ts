@@ -15,6 +15,8 @@ export interface Config {
   /** Requests per minute per tenant (per client IP without a valid token); 0 turns it off. */
   rateLimitPerMinute: number;
   limits: QueryLimits;
+  /** The address clients use to reach this API (PUBLIC_URL), for the SCIM base URL shown with a new provisioning token. */
+  publicUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: flag(env.INTROSPECTION) ?? true,
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
     limits: queryLimitsFrom(env),
+    publicUrl: env.PUBLIC_URL || undefined,
   };
 }

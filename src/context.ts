@@ -5,7 +5,7 @@ import { Clock } from "./clock";
 import { Database, LockState } from "./db/database";
 import { TenantDb } from "./db/tenant-db";
 import { Tenant, User } from "./entities";
-import { AdminRole } from "./graphql/enums";
+import { AdminRole, ObjectSource } from "./graphql/enums";
 import { forbidden, unauthenticated } from "./errors";
 import { Catalog } from "./modules/catalog/catalog";
 import { createLoaders, Loaders } from "./loaders";
@@ -50,7 +50,7 @@ export class Ctx implements LockState {
 
   get tenantId(): string {
     const p = this.principal;
-    if (p.kind === "user" || p.kind === "runtime") return p.tenantId;
+    if (p.kind === "user" || p.kind === "runtime" || p.kind === "provisioning") return p.tenantId;
     if (this.scopedTenantId) return this.scopedTenantId;
     throw forbidden("This operation needs a tenant.");
   }
@@ -66,7 +66,8 @@ export class Ctx implements LockState {
   }
 
   get actorId(): string | null {
-    return this.principal.kind === "user" ? this.principal.userId : null;
+    const p = this.principal;
+    return p.kind === "user" ? p.userId : p.kind === "provisioning" ? p.tokenId : null;
   }
 
   /** Tenant-scoped reads. */
@@ -96,7 +97,9 @@ export class Ctx implements LockState {
 }
 
 const SIGN_IN_SQL = `SELECT u.id, u.user_principal_name, u.upn_key, u.display_name, u.account_enabled, u.roles, u.created_at,
-  t.display_name AS t_display_name, t.allow_ad_hoc_subscriptions AS t_allow, t.created_at AS t_created_at, t.state_version AS t_version
+  u.usage_location, u.source, u.external_id, u.deleted_at, u.updated_at,
+  t.display_name AS t_display_name, t.allow_ad_hoc_subscriptions AS t_allow, t.created_at AS t_created_at, t.state_version AS t_version,
+  t.default_usage_location AS t_location
   FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE u.id = :oid AND u.tenant_id = :tid`;
 
 interface SignInRow {
@@ -107,10 +110,16 @@ interface SignInRow {
   account_enabled: boolean | number;
   roles: string | null;
   created_at: string | number;
+  usage_location: string | null;
+  source: string;
+  external_id: string | null;
+  deleted_at: string | number | null;
+  updated_at: string | number | null;
   t_display_name: string;
   t_allow: boolean | number;
   t_created_at: string | number;
   t_version: string | number;
+  t_location: string;
 }
 
 /** Checks the Authorization header's token (no database): null when there is none. */
@@ -148,14 +157,16 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
     const [sql, params] = m.connection.driver.escapeQueryWithParameters(SIGN_IN_SQL, { oid: claims.oid, tid: tenantId });
     const [row] = (await m.query(sql, params)) as SignInRow[];
     const flag = (v: boolean | number) => v === true || Number(v) === 1;
-    if (!row || !flag(row.account_enabled)) throw unauthenticated("The token's user does not exist or is disabled.");
+    if (!row || !flag(row.account_enabled) || row.deleted_at != null) throw unauthenticated("The token's user does not exist or is disabled.");
     const user = Object.assign(new User(), {
       id: row.id, tenantId, userPrincipalName: row.user_principal_name, upnKey: row.upn_key, displayName: row.display_name,
       accountEnabled: true, roles: (row.roles ?? "").split(",").filter(Boolean) as AdminRole[], createdAt: new Date(Number(row.created_at)),
+      usageLocation: row.usage_location, source: row.source as ObjectSource, externalId: row.external_id, deletedAt: null,
+      updatedAt: row.updated_at == null ? null : new Date(Number(row.updated_at)),
     });
     const tenant = Object.assign(new Tenant(), {
       id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
-      stateVersion: Number(row.t_version),
+      stateVersion: Number(row.t_version), defaultUsageLocation: row.t_location,
     });
     return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
   });

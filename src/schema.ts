@@ -12,6 +12,7 @@ import { SubscriptionResolver } from "./modules/subscription/subscription.resolv
 import { NodeResolver } from "./modules/tenant/node.resolver";
 import { TenantResolver } from "./modules/tenant/tenant.resolver";
 import { UserResolver } from "./modules/user/user.resolver";
+import { BotDirectoryResolver, TenantDirectoryResolver, UserDirectoryResolver } from "./modules/directory/directory.resolver";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -20,7 +21,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return (cached ??= buildSchema({
     resolvers: [
       NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
-      LicensingResolver, BotResolver, AuditResolver,
+      LicensingResolver, BotResolver, AuditResolver, TenantDirectoryResolver, UserDirectoryResolver, BotDirectoryResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

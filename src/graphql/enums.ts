@@ -34,6 +34,11 @@ export enum LicenseError {
   DEPENDENCY_VIOLATION = "DEPENDENCY_VIOLATION",
   SUBSCRIPTION_INACTIVE = "SUBSCRIPTION_INACTIVE",
   TRIAL_EXPIRED = "TRIAL_EXPIRED",
+  PROHIBITED_IN_USAGE_LOCATION = "PROHIBITED_IN_USAGE_LOCATION",
+}
+export enum ObjectSource {
+  CLOUD = "CLOUD",
+  DIRECTORY = "DIRECTORY",
 }
 export enum LicenseSourceKind {
   DIRECT = "DIRECT",
@@ -62,6 +67,11 @@ registerEnumType(LicenseError, {
       description: "No subscription of this SKU grants licenses (none, or all suspended or deleted).",
     },
     TRIAL_EXPIRED: { description: "The user's trial has ended." },
+    PROHIBITED_IN_USAGE_LOCATION: { description: "The SKU is not offered in the user's usage location (L3)." },
   },
 });
 registerEnumType(LicenseSourceKind, { name: "LicenseSourceKind" });
+registerEnumType(ObjectSource, {
+  name: "ObjectSource",
+  description: "Where a user or group is managed: in this API, or by the tenant's directory through SCIM (D8).",
+});

@@ -1,4 +1,4 @@
-import { SeatPool, Subscription } from "../entities";
+import { SeatPool, Subscription, Tenant } from "../entities";
 import { TenantDb } from "../db/tenant-db";
 import { TenantGraph } from "./graph";
 import type { UserFacts } from "./user-facts";
@@ -9,6 +9,8 @@ export interface TenantState {
   subscriptions: Subscription[];
   seatPools: SeatPool[];
   graph: TenantGraph;
+  /** L1: the usage location of users without their own. */
+  defaultUsageLocation: string;
   /** Users' facts read at this version (bounded): the hot `me` check then costs only the sign-in statement. */
   userFacts: Map<string, UserFacts>;
 }
@@ -16,12 +18,13 @@ export interface TenantState {
 export const MAX_CACHED_USER_FACTS = 10_000;
 
 export async function loadTenantState(db: TenantDb, version: number): Promise<TenantState> {
-  const [subscriptions, seatPools, graph] = await Promise.all([
+  const [subscriptions, seatPools, graph, tenant] = await Promise.all([
     db.find(Subscription, {}, { createdAt: "ASC", id: "ASC" }),
     db.find(SeatPool),
     TenantGraph.load(db),
+    db.manager.findOne(Tenant, { where: { id: db.tenantId }, select: { id: true, defaultUsageLocation: true } }),
   ]);
-  return { version, subscriptions, seatPools, graph, userFacts: new Map() };
+  return { version, subscriptions, seatPools, graph, defaultUsageLocation: tenant?.defaultUsageLocation ?? "US", userFacts: new Map() };
 }
 
 /**

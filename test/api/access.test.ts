@@ -178,6 +178,7 @@ const TABLE: Record<string, Case[]> = {
     tenantField("licenses", `licenses { consumedUnits availableUnits }`),
     tenantField("bots", `bots(first: 5) { totalCount nodes { id } }`),
     tenantField("capacity", `capacity { period purchased consumed }`),
+    { ...tenantField("provisioningTokens", `provisioningTokens { id hint }`), allowed: GA },
   ],
   user: [
     {
@@ -236,6 +237,26 @@ const TABLE: Record<string, Case[]> = {
   ],
 
   // ----- mutations
+  createProvisioningToken: [
+    {
+      name: "D1 new provisioning token",
+      allowed: GA,
+      prepare: async () => ({
+        query: `mutation($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }`,
+        variables: { input: { description: "Entra ID" } },
+      }),
+    },
+  ],
+  revokeProvisioningToken: [
+    {
+      name: "D1 revoke a token",
+      allowed: GA,
+      prepare: async (w) => {
+        const r = await w.api.ok(w.t.admin, `mutation { createProvisioningToken(input: { description: "to revoke" }) { provisioningToken { id } } }`);
+        return { query: `mutation($id: ID!) { revokeProvisioningToken(id: $id) }`, variables: { id: r.createProvisioningToken.provisioningToken.id } };
+      },
+    },
+  ],
   createTenant: [
     {
       name: "new tenant",

@@ -146,7 +146,7 @@ export class TestApi {
   /** A snapshot of every table, to prove a failed mutation changed nothing. */
   async snapshot(): Promise<string> {
     const tables = ["tenant", "purchase_order", "subscription", "app_user", "security_group", "group_user_member", "group_nesting",
-      "user_license_assignment", "group_license_assignment", "license_want", "seat_pool", "bot", "bot_usage", "audit_event"];
+      "user_license_assignment", "group_license_assignment", "license_want", "seat_pool", "bot", "bot_usage", "audit_event", "provisioning_token"];
     const out: Record<string, unknown[]> = {};
     for (const t of tables) {
       const rows = await this.ds.query(`SELECT * FROM ${t}`);

@@ -10,6 +10,8 @@ import { containsPattern, optionalText, requiredText, uniqueIds } from "../../va
 import { recordAudit } from "../audit/audit.service";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./group.inputs";
 import { TenantDb } from "../../db/tenant-db";
+import { ObjectSource } from "../../graphql/enums";
+import { directoryManaged } from "../user/user.service";
 
 export const MAX_MEMBERS_PER_CALL = 5000;
 
@@ -18,6 +20,7 @@ export async function createGroup(ctx: Ctx, input: CreateSecurityGroupInput): Pr
   const group = Object.assign(new SecurityGroup(), {
     id: newId("group"), tenantId: ctx.tenantId, displayName: requiredText(input.displayName, "displayName"),
     description: optionalText(input.description, "description"), createdAt: ctx.clock.now(),
+    source: ObjectSource.CLOUD, externalId: null, updatedAt: null, scimAttributes: null,
   });
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
@@ -33,6 +36,9 @@ export async function updateGroup(ctx: Ctx, input: UpdateSecurityGroupInput): Pr
   if (input.description !== undefined) patch.description = optionalText(input.description, "description");
   return ctx.write(async (tx) => {
     const g = await findGroup(tx, input.id);
+    if (g.source === ObjectSource.DIRECTORY && patch.displayName !== undefined && patch.displayName !== g.displayName) {
+      throw directoryManaged("The group's displayName", "displayName");
+    }
     if (Object.keys(patch).length) await tx.update(SecurityGroup, { id: g.id }, patch);
     const after = Object.assign(new SecurityGroup(), g, patch);
     await recordAudit(tx, ctx, "UPDATE_GROUP", g.id, {
@@ -48,6 +54,7 @@ export async function deleteGroup(ctx: Ctx, id: string): Promise<string> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
   return ctx.write(async (tx) => {
     const g = await findGroup(tx, id);
+    if (g.source === ObjectSource.DIRECTORY) throw directoryManaged("Deleting this group");
     const licenses = await tx.count(GroupLicenseAssignment, { groupId: id });
     if (licenses > 0) {
       throw new AppError(ErrorCode.GROUP_HAS_LICENSES, `The group has ${licenses} license(s) assigned; remove them first.`);
@@ -113,6 +120,8 @@ async function changeMembers(
   const ids = memberIds(input);
   return ctx.write(async (tx) => {
     const group = await findGroup(tx, input.groupId);
+    // D8: a directory group's members come from the directory; nesting it inside a cloud group stays open.
+    if (group.source === ObjectSource.DIRECTORY) throw directoryManaged("The membership of this group");
     await requireAll(tx, User, ids.userIds, "Users");
     await requireAll(tx, SecurityGroup, ids.groupIds, "Groups");
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);

@@ -1,5 +1,7 @@
+import { IsNull } from "typeorm";
 import type { Ctx } from "../../context";
-import { GroupLicenseAssignment, GroupUserMember, LicenseWant, SecurityGroup, Sku, User, UserLicenseAssignment } from "../../entities";
+import { TenantDb } from "../../db/tenant-db";
+import { GroupLicenseAssignment, GroupUserMember, LicenseWant, SecurityGroup, Sku, Tenant, User, UserLicenseAssignment } from "../../entities";
 import { LicenseKind, LicenseState } from "../../graphql/enums";
 import { AppError, badInput, ErrorCode, notFound } from "../../errors";
 import { Permission, requirePermission } from "../../auth/permissions";
@@ -42,13 +44,21 @@ function parseChanges(ctx: Ctx, add: AddLicenseInput[] | null | undefined, remov
   return { add: adds, remove: removes };
 }
 
+/** L1: the user's own usage location, else the tenant's default. */
+export async function effectiveUsageLocation(tx: TenantDb, user: Pick<User, "usageLocation">): Promise<string> {
+  if (user.usageLocation) return user.usageLocation;
+  const t = await tx.manager.findOne(Tenant, { where: { id: tx.tenantId }, select: { id: true, defaultUsageLocation: true } });
+  return t?.defaultUsageLocation ?? "US";
+}
+
 /** S3, S7, S8: direct assignment needs a free seat unless the user holds one already. */
 export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInput): Promise<User> {
   requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
   const changes = parseChanges(ctx, input.addLicenses, input.removeSkuIds);
   return ctx.write(async (tx) => {
-    const user = await tx.findOne(User, { id: input.userId });
+    const user = await tx.findOne(User, { id: input.userId, deletedAt: IsNull() });
     if (!user) throw notFound("User", input.userId);
+    const location = await effectiveUsageLocation(tx, user);
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     await engine.rebalance();
     const now = ctx.clock.now();
@@ -61,6 +71,11 @@ export async function assignUserLicenses(ctx: Ctx, input: AssignUserLicensesInpu
         await tx.update(UserLicenseAssignment, { userId: user.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
         log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
         continue;
+      }
+      if (sku.unavailableInCountries.includes(location)) {
+        throw new AppError(ErrorCode.USAGE_LOCATION_PROHIBITED, `${sku.partNumber} is not offered in the user's usage location ${location}.`, {
+          skuId: sku.id, usageLocation: location,
+        });
       }
       if (!wants.get(sku.id)?.holdsSeat && (await engine.freeSeats(sku.id)) < 1) {
         throw new AppError(ErrorCode.SEATS_EXHAUSTED, `No free ${sku.partNumber} seat: buy more or free one.`, { skuId: sku.id });

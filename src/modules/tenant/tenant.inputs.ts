@@ -11,12 +11,18 @@ export class CreateTenantInput {
 
   @Field(() => String)
   adminDisplayName: string;
+
+  @Field(() => String, { nullable: true, description: "Defaults to US." })
+  defaultUsageLocation?: string | null;
 }
 
 @InputType()
 export class TenantSettingsInput {
   @Field(() => Boolean, { nullable: true })
   allowAdHocSubscriptions?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  defaultUsageLocation?: string | null;
 }
 
 @ObjectType()

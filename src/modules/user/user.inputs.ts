@@ -14,6 +14,9 @@ export class CreateUserInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })
   accountEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  usageLocation?: string | null;
 }
 
 @InputType()
@@ -29,6 +32,9 @@ export class UpdateUserInput {
 
   @Field(() => Boolean, { nullable: true })
   accountEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "An empty string clears it (the tenant's default applies)." })
+  usageLocation?: string | null;
 }
 
 @InputType()
@@ -44,4 +50,7 @@ export class UserFilter {
 
   @Field(() => ID, { nullable: true })
   memberOfGroupId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Also users deleted by the directory who still own bots (D7)." })
+  includeDeleted?: boolean | null;
 }

@@ -1,8 +1,9 @@
-import { Brackets } from "typeorm";
+import { Brackets, IsNull } from "typeorm";
 import type { Ctx } from "../../context";
 import { TenantDb } from "../../db/tenant-db";
 import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../../entities";
-import { AdminRole, LicenseState } from "../../graphql/enums";
+import { AdminRole, LicenseState, ObjectSource } from "../../graphql/enums";
+import { usageLocation } from "../../countries";
 import { AppError, ErrorCode, notFound } from "../../errors";
 import { newId } from "../../ids";
 import { Permission, requirePermission, requireSignedIn, requireUser } from "../../auth/permissions";
@@ -12,7 +13,14 @@ import { containsPattern, requiredText, userPrincipalName } from "../../validati
 import { recordAudit } from "../audit/audit.service";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./user.inputs";
 
-const view = (u: User) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles });
+const view = (u: User) => ({
+  userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,
+});
+
+/** D8: what the directory owns of its users cannot be changed here. */
+export function directoryManaged(what: string, field?: string): AppError {
+  return new AppError(ErrorCode.DIRECTORY_MANAGED, `${what} is managed by the tenant's directory (SCIM); change it there.`, field ? { field } : undefined);
+}
 
 const isEnabledGlobalAdmin = (u: Pick<User, "roles" | "accountEnabled">) => u.accountEnabled && u.roles.includes(AdminRole.GLOBAL_ADMIN);
 
@@ -40,6 +48,8 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
     id: newId("user"), tenantId: ctx.tenantId, userPrincipalName: upn, upnKey: upn.toLowerCase(),
     displayName: requiredText(input.displayName, "displayName"), accountEnabled: input.accountEnabled ?? true,
     roles: roleList(input.roles), createdAt: ctx.clock.now(),
+    usageLocation: input.usageLocation ? usageLocation(input.usageLocation, "usageLocation") : null,
+    source: ObjectSource.CLOUD, externalId: null, deletedAt: null, updatedAt: null,
   });
   return ctx.write(async (tx) => {
     await assertUpnFree(tx, upn);
@@ -55,13 +65,28 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User
   if (input.displayName != null) patch.displayName = requiredText(input.displayName, "displayName");
   if (input.roles != null) patch.roles = roleList(input.roles);
   if (input.accountEnabled != null) patch.accountEnabled = input.accountEnabled;
+  if (input.usageLocation != null) patch.usageLocation = input.usageLocation.trim() === "" ? null : usageLocation(input.usageLocation, "usageLocation");
   return ctx.write(async (tx) => {
-    const user = await tx.findOne(User, { id: input.id });
+    const user = await tx.findOne(User, { id: input.id, deletedAt: IsNull() });
     if (!user) throw notFound("User", input.id);
+    if (user.source === ObjectSource.DIRECTORY) {
+      if (patch.displayName !== undefined && patch.displayName !== user.displayName) throw directoryManaged("The user's displayName", "displayName");
+      if (patch.accountEnabled !== undefined && patch.accountEnabled !== user.accountEnabled) throw directoryManaged("The user's accountEnabled", "accountEnabled");
+    }
     const after = Object.assign(new User(), user, patch);
     await guardLastGlobalAdmin(tx, user, after);
-    if (Object.keys(patch).length) await tx.update(User, { id: user.id }, patch);
-    await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) });
+    const moved = patch.usageLocation !== undefined && patch.usageLocation !== user.usageLocation;
+    const engine = moved ? new SeatEngine(tx, ctx.catalog, ctx.clock) : null;
+    if (engine) await engine.rebalance();
+    if (Object.keys(patch).length) await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
+    if (engine) {
+      // L3: a holder now prohibited loses the seat; one now allowed queues again by the start of their want.
+      engine.invalidate();
+      engine.recheckLocations();
+      await engine.recomputeWants({ userIds: [user.id] });
+      await engine.rebalance();
+    }
+    await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after), ...(engine ? { seatChanges: engine.auditSummary() } : {}) });
     return after;
   });
 }
@@ -70,8 +95,9 @@ export async function updateUser(ctx: Ctx, input: UpdateUserInput): Promise<User
 export async function deleteUser(ctx: Ctx, id: string): Promise<string> {
   requirePermission(ctx.principal, Permission.MANAGE_USERS);
   return ctx.write(async (tx) => {
-    const user = await tx.findOne(User, { id });
+    const user = await tx.findOne(User, { id, deletedAt: IsNull() });
     if (!user) throw notFound("User", id);
+    if (user.source === ObjectSource.DIRECTORY) throw directoryManaged("Deleting this user");
     await guardLastGlobalAdmin(tx, user, null);
     const bots = await tx.count(Bot, { ownerId: id });
     if (bots > 0) {
@@ -120,6 +146,7 @@ export async function listUsers(ctx: Ctx, args: PageArgs & { filter?: UserFilter
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const f = args.filter ?? {};
   const qb = ctx.db.qb(User, "u");
+  if (!f.includeDeleted) qb.andWhere("u.deletedAt IS NULL");
   const q = containsPattern(f.search);
   if (q) {
     qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :q ESCAPE '\\'", { q }).orWhere("u.upnKey LIKE :q ESCAPE '\\'", { q })));
