@@ -9,6 +9,7 @@ import { App, Ctx, resolvePrincipal, verifyAuthorization } from "./context";
 import { formatError } from "./errors";
 import { buildAppSchema } from "./schema";
 import { armor, queryCost, validationFailed } from "./security/limits";
+import { handleScim, SCIM_PREFIX } from "./scim/http";
 
 /**
  * The steps between a validated operation and its execution: the cost check,
@@ -156,6 +157,7 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
         const r = await readiness(app);
         return sendJson(res, r.ready ? 200 : 503, r);
       }
+      if (url.pathname === SCIM_PREFIX || url.pathname.startsWith(`${SCIM_PREFIX}/`)) return await handleScim(app, req, res, url);
       if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", "NOT_FOUND"));
       const raw = await readBody(req, app.config.maxBodyBytes);
       if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, "BAD_USER_INPUT"));

@@ -9,6 +9,7 @@ import { period, requiredText, wholeNumber } from "../../validation";
 import { recordAudit } from "../audit/audit.service";
 import { botGateError } from "../licensing/licensing.service";
 import { assertCanSeeUser } from "../user/user.service";
+import { removeDeletedOwnerIfDone } from "../directory/directory-user.service";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./bot.inputs";
 
 export const MAX_SESSIONS_PER_CALL = 1_000_000;
@@ -57,9 +58,11 @@ export async function updateBot(ctx: Ctx, input: UpdateBotInput): Promise<Bot> {
     if (!current) throw notFound("Bot", bot.id);
     if (Object.keys(patch).length) await tx.update(Bot, { id: bot.id }, patch);
     const after = Object.assign(new Bot(), current, patch);
+    const removedOwner = after.ownerId !== current.ownerId && (await removeDeletedOwnerIfDone(tx, current.ownerId));
     await recordAudit(tx, ctx, "UPDATE_BOT", bot.id, {
       before: { name: current.name, published: current.published, ownerId: current.ownerId },
       after: { name: after.name, published: after.published, ownerId: after.ownerId },
+      ...(removedOwner ? { removedDeletedOwnerId: current.ownerId } : {}),
     });
     return after;
   });
@@ -70,7 +73,8 @@ export async function deleteBot(ctx: Ctx, id: string): Promise<string> {
   return ctx.write(async (tx) => {
     if (!(await tx.findOne(Bot, { id }))) throw notFound("Bot", id);
     await tx.delete(Bot, { id });
-    await recordAudit(tx, ctx, "DELETE_BOT", id, { before: { name: bot.name, ownerId: bot.ownerId } });
+    const removedOwner = await removeDeletedOwnerIfDone(tx, bot.ownerId);
+    await recordAudit(tx, ctx, "DELETE_BOT", id, { before: { name: bot.name, ownerId: bot.ownerId }, ...(removedOwner ? { removedDeletedOwnerId: bot.ownerId } : {}) });
     return id;
   });
 }
