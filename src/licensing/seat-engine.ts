@@ -45,6 +45,7 @@ export class SeatEngine {
   /** Call after changing users' or the tenant's usage location (L3): the next rebalance takes seats from users now prohibited. */
   recheckLocations(): void {
     this.recheck = true;
+    this.defaultLocation = undefined;
   }
 
   /** Call after changing nesting or group assignments in this transaction. */
