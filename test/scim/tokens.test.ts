@@ -66,7 +66,7 @@ describe.each(engines())("provisioning tokens (%s)", (_engine, url) => {
     const res = await fetch(`${http}/graphql`, {
       method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${w.token}` }, body: JSON.stringify({ query: "{ me { id } }" }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
   });
 
