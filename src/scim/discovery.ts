@@ -13,7 +13,6 @@ export const list = (resources: unknown[], total: number, startIndex: number) =>
 export function serviceProviderConfig(base: string, maxBytes: number) {
   return {
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
-    documentationUri: "https://github.com/ (see README, Directory sync)",
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: maxBytes },
     filter: { supported: true, maxResults: MAX_COUNT },
