@@ -102,15 +102,14 @@ const wantsMembers = (q: URLSearchParams) => {
   return !names(q, "excludedAttributes").map(root).includes("members") && (!only.length || only.includes("members"));
 };
 
-async function users(ctx: Ctx, req: IncomingMessage, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
-  const limit = ctx.app.config.maxBodyBytes;
+async function users(ctx: Ctx, body: unknown, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
   if (!id) {
     if (method === "GET") {
       const { total, users } = await listDirectoryUsers(ctx, { filter: parseFilter(q.get("filter"), "User"), ...paging(q) });
       return { status: 200, body: list(users.map((u) => project(toScimUser(u, base), q)), total, paging(q).startIndex) };
     }
     if (method === "POST") {
-      const u = await createDirectoryUser(ctx, parseUser(await readJson(req, limit)));
+      const u = await createDirectoryUser(ctx, parseUser(body));
       return { status: 201, body: toScimUser(u, base), headers: { location: `${base}/Users/${u.id}` } };
     }
   } else {
@@ -120,11 +119,11 @@ async function users(ctx: Ctx, req: IncomingMessage, method: string, id: string 
       return { status: 200, body: project(toScimUser(u, base), q) };
     }
     if (method === "PUT") {
-      const fields = parseUser(await readJson(req, limit));
+      const fields = parseUser(body);
       return { status: 200, body: toScimUser(await updateDirectoryUser(ctx, id, () => fields), base) };
     }
     if (method === "PATCH") {
-      const ops = parsePatch(await readJson(req, limit));
+      const ops = parsePatch(body);
       const u = await updateDirectoryUser(ctx, id, (current) => parseUser(patchUser(toScimUser(current, base, true), ops)));
       return { status: 200, body: toScimUser(u, base) };
     }
@@ -136,8 +135,7 @@ async function users(ctx: Ctx, req: IncomingMessage, method: string, id: string 
   throw new ScimError(405, undefined, `${method} is not supported here.`);
 }
 
-async function groups(ctx: Ctx, req: IncomingMessage, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
-  const limit = ctx.app.config.maxBodyBytes;
+async function groups(ctx: Ctx, body: unknown, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
   const tooMany = (n: number) => {
     if (n > MAX_MEMBERS_PER_CALL) throw badRequest("tooMany", `At most ${MAX_MEMBERS_PER_CALL} members per request (G1).`);
   };
@@ -148,7 +146,7 @@ async function groups(ctx: Ctx, req: IncomingMessage, method: string, id: string
       return { status: 200, body: list(groups.map((g) => project(toScimGroup(g, base, members?.get(g.id) ?? null), q)), total, paging(q).startIndex) };
     }
     if (method === "POST") {
-      const { fields, members } = parseGroup(await readJson(req, limit));
+      const { fields, members } = parseGroup(body);
       tooMany(members.length);
       const g = await createDirectoryGroup(ctx, fields, members);
       return { status: 201, body: toScimGroup(g, base, (await membersOf(ctx, [g.id])).get(g.id)!), headers: { location: `${base}/Groups/${g.id}` } };
@@ -161,13 +159,13 @@ async function groups(ctx: Ctx, req: IncomingMessage, method: string, id: string
       return { status: 200, body: project(toScimGroup(g, base, members), q) };
     }
     if (method === "PUT") {
-      const { fields, members } = parseGroup(await readJson(req, limit));
+      const { fields, members } = parseGroup(body);
       tooMany(members.length);
       const g = await updateDirectoryGroup(ctx, id, () => ({ fields, members: [{ op: "replace", ids: members }] }));
       return { status: 200, body: toScimGroup(g, base, (await membersOf(ctx, [id])).get(id)!) };
     }
     if (method === "PATCH") {
-      const change = patchGroup(id, parsePatch(await readJson(req, limit)));
+      const change = patchGroup(id, parsePatch(body));
       tooMany(change.members.reduce((n, m) => n + ("ids" in m ? m.ids.length : 0), 0));
       await updateDirectoryGroup(ctx, id, (g) => {
         const displayName = change.displayName ?? g.displayName;
@@ -184,16 +182,15 @@ async function groups(ctx: Ctx, req: IncomingMessage, method: string, id: string
   throw new ScimError(405, undefined, `${method} is not supported here.`);
 }
 
-async function route(ctx: Ctx, req: IncomingMessage, path: string[], q: URLSearchParams): Promise<Reply> {
-  const method = (req.method ?? "GET").toUpperCase();
+async function route(ctx: Ctx, method: string, body: unknown, path: string[], q: URLSearchParams): Promise<Reply> {
   const base = scimBaseUrl(ctx.app);
   const [resource, id, ...rest] = path;
   if (rest.length) throw new ScimError(404, undefined, "No such endpoint.");
   switch ((resource ?? "").toLowerCase()) {
     case "users":
-      return users(ctx, req, method, id, q, base);
+      return users(ctx, body, method, id, q, base);
     case "groups":
-      return groups(ctx, req, method, id, q, base);
+      return groups(ctx, body, method, id, q, base);
   }
   if (method !== "GET") throw new ScimError(405, undefined, `${method} is not supported here.`);
   switch ((resource ?? "").toLowerCase()) {
@@ -226,17 +223,24 @@ async function route(ctx: Ctx, req: IncomingMessage, path: string[], q: URLSearc
 export async function handleScim(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = randomUUID();
   try {
-    const principal = await authenticateProvisioning(app, req.headers.authorization);
-    if (!principal) {
-      return send(res, { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } });
-    }
-    if (app.rateLimit) {
-      const r = await app.rateLimit.take(`tenant:${principal.tenantId}`, app.clock.now().getTime());
-      if (!r.allowed) return send(res, { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(r.retryAfterSeconds) } });
-    }
-    const ctx = new Ctx(app, principal, requestId);
+    const method = (req.method ?? "GET").toUpperCase();
+    // The body is read before the operation lock is taken: a slow upload holds up nobody else.
+    const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req, app.config.maxBodyBytes) : undefined;
+    const ctx = new Ctx(app, { kind: "anonymous" }, requestId);
     const path = url.pathname.slice(SCIM_PREFIX.length).split("/").filter(Boolean).map(decodeURIComponent);
-    send(res, await app.database.exclusive(ctx, () => route(ctx, req, path, url.searchParams)));
+    // One hold of the operation lock (SQLite) for the token check and the request itself.
+    send(res, await app.database.exclusive(ctx, async (): Promise<Reply> => {
+      const principal = await authenticateProvisioning(app, req.headers.authorization, ctx);
+      if (!principal) {
+        return { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } };
+      }
+      if (app.rateLimit) {
+        const r = await app.rateLimit.take(`tenant:${principal.tenantId}`, app.clock.now().getTime());
+        if (!r.allowed) return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(r.retryAfterSeconds) } };
+      }
+      ctx.principal = principal;
+      return route(ctx, method, body, path, url.searchParams);
+    }));
   } catch (e) {
     const se = e instanceof UnsupportedFilter ? badRequest("invalidFilter", e.message) : fromAppError(e);
     if (se) return send(res, { status: se.status, body: errorBody(se) });

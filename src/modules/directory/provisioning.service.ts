@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { IsNull } from "typeorm";
 import type { App, Ctx } from "../../context";
+import type { LockState } from "../../db/database";
 import { ProvisioningToken } from "../../entities";
 import { AppError, ErrorCode, notFound } from "../../errors";
 import { newId } from "../../ids";
@@ -73,18 +74,22 @@ export async function listProvisioningTokens(ctx: Ctx): Promise<ProvisioningToke
  * D1: who a SCIM bearer is. Missing, malformed, unknown, revoked or expired: null (401). A user JWT never
  * matches (it has no token ID). Reads the row on every request, so a revocation applies to the next one.
  */
-export async function authenticateProvisioning(app: App, authorization: string | undefined): Promise<Extract<Principal, { kind: "provisioning" }> | null> {
+export async function authenticateProvisioning(
+  app: App,
+  authorization: string | undefined,
+  lock: LockState = { lockHeld: false },
+): Promise<Extract<Principal, { kind: "provisioning" }> | null> {
   const m = /^Bearer\s+(ptk_[0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\s*$/.exec(authorization ?? "");
   if (!m) return null;
   const now = app.clock.now();
-  const row = await app.database.exclusive({ lockHeld: false }, () => app.database.ds.manager.findOne(ProvisioningToken, { where: { id: m[1] } }));
+  const row = await app.database.exclusive(lock, () => app.database.ds.manager.findOne(ProvisioningToken, { where: { id: m[1] } }));
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   const stored = Buffer.from(row.secretHash, "hex");
   const given = hash(m[2]);
   if (stored.length !== given.length || !timingSafeEqual(stored, given)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
     // Outside any tenant write: it bumps no state version and never blocks the request's own transaction.
-    await app.database.exclusive({ lockHeld: false }, () =>
+    await app.database.exclusive(lock, () =>
       app.database.ds.manager.update(ProvisioningToken, { id: row.id, tenantId: row.tenantId }, { lastUsedAt: now }),
     );
   }
