@@ -141,6 +141,12 @@ export async function updateDirectoryGroup(
   next: (current: SecurityGroup) => { fields: DirectoryGroupFields; members: MemberOp[] },
 ): Promise<SecurityGroup> {
   requireProvisioning(ctx);
+  // Okta resends a group's name with each membership change: a rename to the same name alone writes nothing.
+  const current = await findGroupOf(ctx.db, id);
+  const first = next(current);
+  const sameFields = (g: SecurityGroup, f: DirectoryGroupFields) =>
+    g.displayName === f.displayName && g.externalId === f.externalId && g.scimAttributes === JSON.stringify(f.attributes) && g.source === ObjectSource.DIRECTORY;
+  if (!first.members.length && sameFields(current, first.fields)) return current;
   return ctx.write(async (tx) => {
     const group = await findGroupOf(tx, id);
     const { fields, members } = next(group);

@@ -74,14 +74,21 @@ export async function createDirectoryUser(ctx: Ctx, f: DirectoryUserFields): Pro
  */
 export async function updateDirectoryUser(ctx: Ctx, id: string, next: (current: User) => DirectoryUserFields): Promise<User> {
   requireProvisioning(ctx);
+  const unchanged = (user: User, f: DirectoryUserFields) => {
+    const after = Object.assign(new User(), user, columns(f));
+    return JSON.stringify(view(user)) === JSON.stringify(view(after)) && user.scimAttributes === after.scimAttributes && user.source === after.source && user.upnKey === after.upnKey;
+  };
+  // A re-sync sends mostly no-op PATCHes: checked on a plain read first, they open no write transaction
+  // (no lock, no commit, no new state version for every instance's cache).
+  const current = await findLiveUser(ctx.db, id);
+  if (unchanged(current, next(current))) return current;
   return ctx.write(async (tx) => {
     const user = await findLiveUser(tx, id);
     const f = next(user);
     if (f.userName.toLowerCase() !== user.upnKey) await assertUpnFree(tx, f.userName, user.id);
     const patch = { ...columns(f), updatedAt: ctx.clock.now() };
     const after = Object.assign(new User(), user, patch);
-    const same = JSON.stringify(view(user)) === JSON.stringify(view(after)) && user.scimAttributes === after.scimAttributes && user.source === after.source;
-    if (same) return user;
+    if (unchanged(user, f)) return user;
     const moved = (after.usageLocation ?? null) !== (user.usageLocation ?? null);
     if (!moved) {
       // Profile and account changes move no seat (S12: a disabled account keeps its seats).
