@@ -41,6 +41,12 @@ function columns(f: DirectoryUserFields): Partial<User> {
   };
 }
 
+/** A unique index refused the row: SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505. */
+function isUniqueViolation(e: unknown): boolean {
+  const d = (e as { driverError?: { code?: string } }).driverError ?? (e as { code?: string });
+  return d?.code === "SQLITE_CONSTRAINT_UNIQUE" || d?.code === "23505";
+}
+
 async function assertUpnFree(tx: TenantDb, upn: string, except?: string): Promise<void> {
   const other = await tx.findOne(User, { upnKey: upn.toLowerCase() });
   if (other && other.id !== except) throw new AppError(ErrorCode.CONFLICT, `A user with userName ${upn} already exists.`);
@@ -60,8 +66,13 @@ export async function createDirectoryUser(ctx: Ctx, f: DirectoryUserFields): Pro
     id: newId("user"), tenantId: ctx.tenantId, roles: [], createdAt: now, updatedAt: now, deletedAt: null, usageLocation: null, ...columns(f),
   });
   return ctx.write(async (tx) => {
-    await assertUpnFree(tx, f.userName);
-    await tx.insert(User, [user]);
+    // U1 is the unique index on (tenant_id, upn_key): a duplicate fails the insert (409), no lookup first.
+    try {
+      await tx.insert(User, [user]);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError(ErrorCode.CONFLICT, `A user with userName ${f.userName} already exists.`);
+      throw e;
+    }
     // A new user wants nothing yet: no seat can move, so the seat engine is not needed.
     await recordAudit(tx, ctx, "CREATE_USER", user.id, { via: "SCIM", after: view(user) });
     return user;
