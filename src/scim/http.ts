@@ -149,7 +149,8 @@ async function groups(ctx: Ctx, body: unknown, method: string, id: string | unde
       const { fields, members } = parseGroup(body);
       tooMany(members.length);
       const g = await createDirectoryGroup(ctx, fields, members);
-      return { status: 201, body: toScimGroup(g, base, (await membersOf(ctx, [g.id])).get(g.id)!), headers: { location: `${base}/Groups/${g.id}` } };
+      const now = members.length ? (await membersOf(ctx, [g.id])).get(g.id)! : { userIds: [], groupIds: [] };
+      return { status: 201, body: toScimGroup(g, base, now), headers: { location: `${base}/Groups/${g.id}` } };
     }
   } else {
     if (method === "GET") {

@@ -149,6 +149,9 @@ describe.each(engines())("SCIM Users (%s)", (_engine, url) => {
     expect((await api.ok(t.admin, list, { d: false })).tenant.users.nodes.map((n: any) => n.id)).not.toContain(owner.id);
     expect((await api.ok(t.admin, list, { d: true })).tenant.users.nodes.map((n: any) => n.id)).toContain(owner.id);
     expect((await api.exec(ownerToken, `{ me { id } }`)).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    const cloudGroup = await t.group("Cloud");
+    expect(await api.failsUnchanged(t.admin, Q.addMembers, { input: { groupId: cloudGroup, userIds: [owner.id] } })).toBe("NOT_FOUND");
+    expect(await api.failsUnchanged(t.admin, Q.assignUser, { input: { userId: owner.id, addLicenses: [{ skuId: t.sku.user }] } })).toBe("NOT_FOUND");
     // The userName is free again for a new user.
     await create(w, "owner@delete.example");
     // The admin reassigns the bot to someone who can create bots; the deleted user is then removed.

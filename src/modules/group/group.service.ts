@@ -1,4 +1,4 @@
-import { In } from "typeorm";
+import { FindOptionsWhere, In, IsNull } from "typeorm";
 import type { Ctx } from "../../context";
 import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../entities";
 import { AppError, badInput, ErrorCode, notFound } from "../../errors";
@@ -83,9 +83,9 @@ export async function findGroup(tx: TenantDb, id: string): Promise<SecurityGroup
 }
 
 /** Every ID must exist in this tenant, or the whole call is refused (another tenant's ID is simply not found). */
-async function requireAll<T extends { id: string; tenantId: string }>(tx: TenantDb, entity: new () => T, ids: string[], what: string): Promise<void> {
+async function requireAll<T extends { id: string; tenantId: string }>(tx: TenantDb, entity: new () => T, ids: string[], what: string, where: FindOptionsWhere<T> = {}): Promise<void> {
   if (!ids.length) return;
-  const found = new Set((await tx.findIn(entity, "id" as keyof T & string, ids)).map((r) => r.id));
+  const found = new Set((await tx.findIn(entity, "id" as keyof T & string, ids, where)).map((r) => r.id));
   const missing = ids.filter((i) => !found.has(i));
   if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, `${what} not found: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}`, { missingIds: missing.slice(0, 100) });
 }
@@ -122,7 +122,8 @@ async function changeMembers(
     const group = await findGroup(tx, input.groupId);
     // D8: a directory group's members come from the directory; nesting it inside a cloud group stays open.
     if (group.source === ObjectSource.DIRECTORY) throw directoryManaged("The membership of this group");
-    await requireAll(tx, User, ids.userIds, "Users");
+    // A user the directory deleted (kept for their bots, D7) joins no group.
+    await requireAll(tx, User, ids.userIds, "Users", { deletedAt: IsNull() });
     await requireAll(tx, SecurityGroup, ids.groupIds, "Groups");
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     await engine.rebalance();
