@@ -52,6 +52,8 @@ export interface Config {
   limits: QueryLimits;
   db: DatabaseSettings;
   live: LiveSettings;
+  /** The address clients use to reach this API (PUBLIC_URL), for the SCIM base URL shown with a new provisioning token. */
+  publicUrl?: string;
 }
 
 export function engineOf(url: string): Engine {
@@ -150,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: queryLimitsFrom(env),
     db: databaseSettingsFrom(env),
     live: liveSettingsFrom(env),
+    publicUrl: r.url("PUBLIC_URL"),
   };
 }

@@ -68,7 +68,7 @@ export class RequestContext implements LockState {
 
   get tenantId(): string {
     const p = this.principal;
-    if (p.kind === "user" || p.kind === "runtime") return p.tenantId;
+    if (p.kind === "user" || p.kind === "runtime" || p.kind === "provisioning") return p.tenantId;
     if (this.scopedTenantId) return this.scopedTenantId;
     throw forbidden("This operation needs a tenant.");
   }
@@ -84,7 +84,8 @@ export class RequestContext implements LockState {
   }
 
   get actorId(): string | null {
-    return this.principal.kind === "user" ? this.principal.userId : null;
+    const p = this.principal;
+    return p.kind === "user" ? p.userId : p.kind === "provisioning" ? p.tokenId : null;
   }
 
   /** Tenant-scoped reads. */

@@ -48,6 +48,11 @@ export async function changeSeats<T>(ctx: RequestContext, tx: TenantDb, step: (e
   return done.result;
 }
 
+/** D9: a directory's write is audited with `details.via = "SCIM"` (the actor is its provisioning token). */
+export function scimAudit(action: string, targetId: string, details: Record<string, unknown>): SeatStep<unknown>["audit"] {
+  return { action, targetId, details: { via: "SCIM", ...details } };
+}
+
 /**
  * P6, S5: time alone can move a pool (a subscription reaches its end, its grace period, its deletion). Before a
  * request reads seats, this named step brings them up to date in a transaction of its own; reads never write.

@@ -7,6 +7,7 @@ import { App, RequestContext } from "../app/context";
 import { verifyAuthorization } from "../app/sign-in";
 import { contextWith } from "../api/graphql/apollo";
 import { serveConsole } from "./console";
+import { handleScim, SCIM_PREFIX } from "../api/scim/http";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
 import { MemoryRateLimitStore } from "./rate-limit";
@@ -50,6 +51,7 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
         const r = await readiness(app);
         return sendJson(res, r.ready ? 200 : 503, r);
       }
+      if (url.pathname === SCIM_PREFIX || url.pathname.startsWith(`${SCIM_PREFIX}/`)) return await handleScim(app, req, res, url, rateLimit);
       if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname))) return;
       if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", ErrorCode.NOT_FOUND));
       const raw = await readBody(req, app.config.maxBodyBytes);

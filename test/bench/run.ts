@@ -32,6 +32,7 @@ import { summarize, summaryMarkdown } from "./profile-top";
 import { encodeCursor, loadRefCatalog, lowerBoundPage, naivePage, PageOut, RefCatalog, W2_QUERY } from "./w2-reference";
 import { rawAssign, rawRemove, W3Target } from "./w3-reference";
 import { w6 } from "./w6-live";
+import { runW5 } from "./w5-scim";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require("autocannon") as (o: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -54,8 +55,9 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
   --naive-pages N    W2: pages for the naive per-user reference, evenly spread (default 30)
   --w4-pages N       W4: pages per tenant size, evenly spread, measured twice (default 20)
   --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
-  --only W1,W2,…     run only these workloads (W6: live updates, 1,000 graphql-ws subscribers; alone it is saved
-                     in a section of its own)
+  --only W1,W2,…     run only these workloads (W5, the SCIM sync of issue 11, runs on a fresh database of its own;
+                     W6: live updates, 1,000 graphql-ws subscribers; alone it is saved in a section of its own)
+  --w5-users N       W5: users of the directory (default 10000)
   --profile          restart the server per workload under --cpu-prof and summarize the profiles (slower figures)
   --save             write the table into test/bench/RESULTS.md (the section of this engine)
   --keep             keep the generated database
@@ -77,6 +79,7 @@ interface Opts {
   save: boolean;
   keep: boolean;
   tryIndexes: boolean;
+  w5Users: number;
 }
 
 function parseOpts(argv: string[]): Opts {
@@ -109,11 +112,12 @@ function parseOpts(argv: string[]): Opts {
     naivePages: num("naive-pages", 30),
     w4Pages: Math.max(2, num("w4-pages", 20)),
     w3Repeats: Math.max(1, num("w3-repeats", 5)),
-    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W2", "W3", "W4", "W6"]),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W2", "W3", "W4", "W5", "W6"]),
     profile: args.has("profile"),
     save: args.has("save"),
     keep: args.has("keep"),
     tryIndexes: args.has("try-indexes"),
+    w5Users: Math.max(100, Math.round(num("w5-users", 10_000))),
   };
 }
 
@@ -769,8 +773,57 @@ function save(c: RequestContext, text: string): void {
   log(`saved to ${file}`);
 }
 
+/** W5 on a fresh database of its own; its table is saved in a section of its own. */
+async function w5(o: Opts): Promise<void> {
+  const started = Date.now();
+  const env = process.env.DATABASE_URL;
+  const dir = process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench";
+  let engine: Engine = "sqlite";
+  let url = `sqlite:${join(dir, "w5.sqlite")}`;
+  let childUrl = url;
+  let searchPath: string | undefined;
+  if (env && /^postgres(ql)?:\/\//.test(env)) {
+    engine = "postgres";
+    searchPath = `${PG_SCHEMA}_w5`;
+    const admin = new Client({ connectionString: env });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${searchPath} CASCADE`);
+    await admin.query(`CREATE SCHEMA ${searchPath}`);
+    await admin.end();
+    url = env;
+    childUrl = `${env}${env.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${searchPath}`)}`;
+  } else {
+    for (const f of ["", "-wal", "-shm"]) rmSync(join(dir, `w5.sqlite${f}`), { force: true });
+  }
+  const { rows, notes } = await runW5({
+    engine, url, childUrl, searchPath, users: o.w5Users, groups: 200, workers: 8, secret: randomBytes(32).toString("base64url"),
+    serverScript: resolve(__dirname, "../../src/main.js"), port: await freePort(), log,
+  });
+  const text = [
+    `### W5 SCIM sync, ${engine === "sqlite" ? "SQLite" : "PostgreSQL"} — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    `Commit ${gitCommit()}. \`npm run bench -- ${process.argv.slice(2).join(" ")}\`, ${fmt((Date.now() - started) / 1000, 0)} s.`,
+    "",
+    markdownTable(rows),
+    "",
+    ...notes.map((n) => `- ${n}`),
+  ].join("\n");
+  console.log(`\n${text}\n`);
+  if (o.save) save({ setup: { engine: `w5-${engine}` } } as unknown as RequestContext, text);
+  if (engine === "postgres" && !o.keep) {
+    const c = new Client({ connectionString: env });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${searchPath} CASCADE`);
+    await c.end();
+  } else if (!o.keep) for (const f of ["", "-wal", "-shm"]) rmSync(join(dir, `w5.sqlite${f}`), { force: true });
+}
+
 async function main(): Promise<void> {
   const o = parseOpts(process.argv.slice(2));
+  if (![...o.only].some((w) => w !== "W5")) {
+    mkdirSync(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", { recursive: true });
+    return w5(o);
+  }
   const started = Date.now();
   mkdirSync(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", { recursive: true });
   const setup = await prepareDatabase(o);
@@ -827,6 +880,7 @@ async function main(): Promise<void> {
     log(`statements of one W2 page and one W3 assign: ${stmtFile}`);
     if (o.save && !o.tryIndexes) save(c, text);
     else if (o.save) log("not saved: --try-indexes is an experiment");
+    if (o.only.has("W5")) await w5(o);
   } finally {
     await stopServer(c);
     await sql.close();

@@ -47,6 +47,7 @@ export const TABLE: Record<string, Case[]> = {
     tenantField("licenses", graphql(`query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }`)),
     tenantField("bots", graphql(`query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }`)),
     tenantField("capacity", graphql(`query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }`)),
+    { ...tenantField("provisioningTokens", graphql(`query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }`)), allowed: GA },
   ],
   user: [
     {
@@ -105,6 +106,26 @@ export const TABLE: Record<string, Case[]> = {
   ],
 
   // ----- mutations
+  createProvisioningToken: [
+    {
+      name: "D1 new provisioning token",
+      allowed: GA,
+      prepare: async () => ({
+        query: graphql(`mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }`),
+        variables: { input: { description: "Entra ID" } },
+      }),
+    },
+  ],
+  revokeProvisioningToken: [
+    {
+      name: "D1 revoke a token",
+      allowed: GA,
+      prepare: async (w) => {
+        const r = await w.api.ok(w.t.admin, graphql(`mutation AccessTokenToRevoke { createProvisioningToken(input: { description: "to revoke" }) { provisioningToken { id } } }`));
+        return { query: graphql(`mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }`), variables: { id: r.createProvisioningToken.provisioningToken.id } };
+      },
+    },
+  ],
   createTenant: [
     {
       name: "new tenant",
