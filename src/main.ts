@@ -11,6 +11,8 @@ import { Tenant } from "./data/entities";
 import { seedDemo } from "./app/demo-seed";
 import { createHttpHandler } from "./http/server";
 import { createApolloServer } from "./api/graphql/apollo";
+import { Drain } from "./http/drain";
+import { serveMetrics } from "./http/metrics-server";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 
@@ -54,13 +56,25 @@ async function main(): Promise<void> {
     }
   }
   const apollo = await createApolloServer(app);
-  const http = createServer(createHttpHandler(app, apollo));
+  const drain = new Drain();
+  const http = createServer(createHttpHandler(app, apollo, { drain }));
   http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, engine }));
+  if (config.metricsPort !== undefined) app.metrics.withProcessMetrics();
+  const metrics = config.metricsPort !== undefined ? await serveMetrics(app, config.metricsPort, config.metricsHost) : undefined;
+  if (metrics) jsonLogger.info("metrics", { url: `http://${config.metricsHost}:${(metrics.address() as { port: number }).port}/metrics` });
+  let stopping = false;
+  // O2: drain, then close what the requests used; exit 0 when everything in flight finished in time.
   const stop = async () => {
-    http.close();
-    await apollo.stop();
-    await ds.destroy();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    const inTime = await drain.run(app, http, config.shutdownTimeoutMs);
+    await apollo.stop().catch(() => undefined);
+    await app.throttle.close();
+    metrics?.close();
+    await ds.destroy().catch(() => undefined);
+    jsonLogger.info("stopped", { drained: inTime });
+    jsonLogger.flush();
+    process.exit(inTime ? 0 : 1);
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -69,6 +83,7 @@ async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((e) => {
     jsonLogger.error("startup failed", { error: String(e?.message ?? e) });
+    jsonLogger.flush();
     process.exit(1);
   });
 }

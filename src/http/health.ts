@@ -1,13 +1,25 @@
 import type { App } from "../app/context";
+import type { Drain } from "./drain";
 
-/** For load balancers: the database answers and no migration is pending. */
-export async function readiness(app: App): Promise<{ ready: boolean; database: boolean; migrationsPending: boolean | null }> {
+export interface Readiness {
+  ready: boolean;
+  database: boolean;
+  migrationsPending: boolean | null;
+  /** O2: true once SIGTERM arrived; the load balancer should send nothing new. */
+  draining: boolean;
+  /** T2: where the throttling buckets live now (memory when Redis is unset or unreachable). */
+  throttle: { store: "off" | "memory" | "redis"; redis: string };
+}
+
+/** For load balancers: the database answers, no migration is pending, and the server is not draining. */
+export async function readiness(app: App, drain?: Drain): Promise<Readiness> {
+  const draining = drain?.draining ?? false;
+  const throttle = app.throttle.store;
   try {
     await app.database.ds.query("SELECT 1");
   } catch {
-    return { ready: false, database: false, migrationsPending: null };
+    return { ready: false, database: false, migrationsPending: null, draining, throttle };
   }
   const migrationsPending = await app.database.ds.showMigrations().catch(() => true);
-  return { ready: !migrationsPending, database: true, migrationsPending };
+  return { ready: !migrationsPending && !draining, database: true, migrationsPending, draining, throttle };
 }
-

@@ -2,13 +2,15 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { TokenClaims } from "../app/auth/jwt";
-import { APP_ROLE_OPERATOR } from "../app/auth/principal";
 import { App, Ctx } from "../app/context";
 import { verifyAuthorization } from "../app/sign-in";
 import { contextWith } from "../api/graphql/apollo";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
-import { MemoryRateLimitStore } from "./rate-limit";
+import { throttleKeys } from "../app/throttle";
+import { rateLimited } from "../api/graphql/cost";
+import { Drain } from "./drain";
+import { finishRequest, RequestRecord } from "./request-log";
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const declared = Number(req.headers["content-length"] ?? 0);
@@ -30,27 +32,30 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 const errorBody = (message: string, code: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
 
-/** Budgets are per tenant; an operator and callers without a valid token are counted by client address. */
-function rateKey(claims: TokenClaims | null, req: IncomingMessage): string {
-  if (claims?.tid) return `tenant:${claims.tid}`;
-  if (claims?.roles.includes(APP_ROLE_OPERATOR)) return "operator";
-  return `ip:${req.socket.remoteAddress ?? "unknown"}`;
-}
-
-/** POST/GET /graphql through Apollo's HTTP API, /health and /ready; oversized bodies 413, over budget 429. */
-export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
-  const rateLimit = app.config.rateLimitPerMinute > 0 ? new MemoryRateLimitStore(app.config.rateLimitPerMinute) : null;
+/**
+ * POST/GET /graphql through Apollo's HTTP API, /health and /ready; oversized bodies 413, over budget 429
+ * (the price is paid in the operation gate, src/api/graphql/cost.ts). With a drain, requests are counted for O2.
+ */
+export function createHttpHandler(app: App, server: ApolloServer<Ctx>, opts: { drain?: Drain } = {}) {
+  const drain = opts.drain;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    drain?.track(res);
+    const rec: RequestRecord = { started: process.hrtime.bigint() };
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
-        const r = await readiness(app);
+        const r = await readiness(app, drain);
         return sendJson(res, r.ready ? 200 : 503, r);
       }
-      if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", "NOT_FOUND"));
+      app.metrics.inFlight.inc();
+      res.once("close", () => {
+        app.metrics.inFlight.dec();
+        finishRequest(app, rec, res.statusCode);
+      });
+      if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", (rec.code = "NOT_FOUND")));
       const raw = await readBody(req, app.config.maxBodyBytes);
-      if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, "BAD_USER_INPUT"));
+      if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, (rec.code = "BAD_USER_INPUT")));
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
 
@@ -61,12 +66,13 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
       } catch (e) {
         authError = e;
       }
-      if (rateLimit) {
-        const r = await rateLimit.take(rateKey(claims, req), app.clock.now().getTime());
-        if (!r.allowed) {
-          return sendJson(res, 429, errorBody("Too many requests; retry later.", "RATE_LIMITED", { retryAfterSeconds: r.retryAfterSeconds }), {
-            "retry-after": String(r.retryAfterSeconds),
-          });
+      if (authError && app.throttle.enabled) {
+        // A bad token never reaches the operation gate: it pays 1 by client address, so guessing is throttled too.
+        const d = await app.throttle.take(throttleKeys(null, req.socket.remoteAddress), 1);
+        if (!d.allowed) {
+          const e = rateLimited(d);
+          rec.code = "RATE_LIMITED";
+          return sendJson(res, 429, errorBody(e.message, "RATE_LIMITED", { retryAfterSeconds: d.retryAfterSeconds }), { "retry-after": String(d.retryAfterSeconds) });
         }
       }
 
@@ -75,14 +81,19 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, errorBody("The request body is not valid JSON.", "BAD_USER_INPUT"));
+          return sendJson(res, 400, errorBody("The request body is not valid JSON.", (rec.code = "BAD_USER_INPUT")));
         }
       }
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () => {
-          if (authError) throw toGraphQLError(authError);
-          return contextWith(app, claims);
+          if (authError) {
+            rec.code = "UNAUTHENTICATED";
+            throw toGraphQLError(authError);
+          }
+          const ctx = (rec.ctx = contextWith(app, claims));
+          ctx.clientAddress = req.socket.remoteAddress;
+          return ctx;
         },
       });
       const outHeaders: Record<string, string> = {};

@@ -325,7 +325,8 @@ async function startServer(c: Ctx, workload: string): Promise<Child> {
   c.server = await startChild("server", resolve(__dirname, "../../src/main.js"), port, {
     DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production",
     // The limiter stays on (its cost is part of ours) with a budget the load never reaches.
-    RATE_LIMIT_PER_MINUTE: "1000000000",
+    RATE_LIMIT_PRINCIPAL_POINTS: "0",
+    RATE_LIMIT_TENANT_POINTS: "0",
   }, nodeArgs);
   current = c.server;
   log(`server under test: pid ${c.server.proc.pid} on :${port}${c.o.profile ? ` (profiling ${workload})` : ""}`);

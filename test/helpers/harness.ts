@@ -76,7 +76,7 @@ export class TestApi {
     const app = await createApp({
       dataSource: ds,
       clock,
-      config: { jwtSecret: TEST_SECRET, production: false, introspection: true, rateLimitPerMinute: 0, ...opts.config },
+      config: { jwtSecret: TEST_SECRET, production: false, introspection: true, throttle: { principalPoints: 0, tenantPoints: 0, windowSeconds: 60 }, ...opts.config },
       log: opts.log ?? { info: () => undefined, error: () => undefined },
     });
     const server = await createApolloServer(app);
@@ -95,6 +95,7 @@ export class TestApi {
   async stop(): Promise<void> {
     if (this.http) await new Promise((r) => this.http!.close(r));
     await this.server.stop();
+    await this.app.throttle.close();
     await this.ds.destroy();
     await this.cleanup();
   }

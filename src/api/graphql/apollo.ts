@@ -8,6 +8,7 @@ import { reallocateIfStale } from "../../app/seat-change";
 import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
+import { answerUnpaid, payFor, priceOf, recordOutcome } from "./cost";
 import { buildAppSchema } from "./schema";
 
 /**
@@ -20,7 +21,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx>
     async requestDidStart() {
       let release: (() => void) | undefined;
       return {
-        async didResolveOperation({ contextValue, document, request, operationName }) {
+        async didResolveOperation({ contextValue, document, request, operationName, operation }) {
           let cost = 0;
           try {
             cost = queryCost(schema, document, request.variables, operationName);
@@ -30,6 +31,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx>
           if (cost > app.config.limits.maxCost) {
             throw validationFailed(`The query costs ${cost}, above the limit of ${app.config.limits.maxCost}; ask for smaller pages (first).`);
           }
+          await payFor(contextValue, priceOf(cost, operation?.operation), operationName);
           if (app.database.engine === "sqlite" && !contextValue.lockHeld) {
             // SQLite has one connection: an operation holds it until its response, so nobody reads half a transaction.
             release = await app.database.mutex.acquire();
@@ -43,6 +45,9 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Ctx>
           if (kind === "user" || kind === "runtime") await reallocateIfStale(contextValue);
         },
         async willSendResponse({ contextValue, response }) {
+          // A request refused before its cost was known (parse, validation) pays 1; every response carries extensions.cost.
+          await answerUnpaid(contextValue, response);
+          recordOutcome(contextValue, response);
           if (release) {
             contextValue.lockHeld = false;
             release();

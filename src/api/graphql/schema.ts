@@ -12,6 +12,7 @@ import { SubscriptionResolver } from "./subscription.resolver";
 import { NodeResolver } from "./node.resolver";
 import { TenantResolver } from "./tenant.resolver";
 import { UserResolver } from "./user.resolver";
+import { RateLimitResolver } from "./rate-limit.resolver";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -20,7 +21,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return (cached ??= buildSchema({
     resolvers: [
       NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
-      LicensingResolver, BotResolver, AuditResolver,
+      LicensingResolver, BotResolver, AuditResolver, RateLimitResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
