@@ -84,6 +84,18 @@ export class TestApi {
   }
 
   private http?: Server;
+  private sharesDataSource = false;
+
+  /** A second instance on the same database (its own throttle, caches and Apollo server), as in a scale-out. */
+  async sibling(opts: { config?: Partial<Config>; log?: AppLogger } = {}): Promise<TestApi> {
+    const app = await createApp({
+      dataSource: this.ds, clock: this.clock, migrate: false, config: { ...this.app.config, ...opts.config },
+      log: opts.log ?? { info: () => undefined, error: () => undefined },
+    });
+    const s = new TestApi(app, await createApolloServer(app), this.ds, this.clock, this.logger, async () => undefined);
+    s.sharesDataSource = true;
+    return s;
+  }
 
   /** Serves the app over real HTTP on a free loopback port; returns the base URL. */
   async listen(): Promise<string> {
@@ -96,6 +108,7 @@ export class TestApi {
     if (this.http) await new Promise((r) => this.http!.close(r));
     await this.server.stop();
     await this.app.throttle.close();
+    if (this.sharesDataSource) return;
     await this.ds.destroy();
     await this.cleanup();
   }
