@@ -15,6 +15,8 @@ export interface Readiness {
 export async function readiness(app: App, drain?: Drain): Promise<Readiness> {
   const draining = drain?.draining ?? false;
   const throttle = app.throttle.store;
+  // Draining: the answer is no, whatever the database says, and asking it would only add to the work in flight.
+  if (draining) return { ready: false, database: true, migrationsPending: false, draining, throttle };
   try {
     await app.database.ds.query("SELECT 1");
   } catch {
