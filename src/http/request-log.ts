@@ -18,13 +18,12 @@ export function finishRequest(app: App, rec: RequestRecord, status: number): voi
   const ctx = rec.ctx;
   const info = ctx ? requestInfo(ctx) : undefined;
   const code = info?.code ?? rec.code ?? (status < 400 ? "OK" : "INTERNAL_SERVER_ERROR");
-  const p = ctx?.principal;
-  const tenant = p && (p.kind === "user" || p.kind === "runtime") ? p.tenantId : (ctx?.pendingClaims?.tid ?? undefined);
+  const tenant = info?.tenant ?? ctx?.pendingClaims?.tid ?? undefined;
   app.metrics.graphqlRequest(info?.operationName, code, seconds);
   app.log.info("request", {
     requestId: ctx?.requestId,
     tenant,
-    principal: p?.kind === "anonymous" && ctx?.pendingClaims ? "unresolved" : (p?.kind ?? "anonymous"),
+    principal: info?.principal ?? (ctx?.pendingClaims ? "unresolved" : "anonymous"),
     operation: info?.operationName ?? undefined,
     durationMs: Math.round(seconds * 10_000) / 10,
     status,

@@ -8,7 +8,7 @@ import { reallocateIfStale } from "../../app/seat-change";
 import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
-import { answerUnpaid, payFor, priceOf, recordOutcome } from "./cost";
+import { answerUnpaid, payFor, priceOf, recordOutcome, requestInfo } from "./cost";
 import { buildAppSchema } from "./schema";
 
 /**
@@ -107,6 +107,7 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Ctx>> {
 export function contextWith(app: App, claims: TokenClaims | null): Ctx {
   const ctx = new Ctx(app, { kind: "anonymous" }, randomUUID());
   ctx.pendingClaims = claims;
+  requestInfo(ctx); // before Apollo copies the context: the copy shares the record
   return ctx;
 }
 

@@ -12,14 +12,19 @@ export interface RequestInfo {
   cost?: number;
   decision?: ThrottleDecision;
   code?: string;
+  principal?: string;
+  tenant?: string;
 }
 
-const infos = new WeakMap<Ctx, RequestInfo>();
+const INFO = Symbol("requestInfo");
+type WithInfo = Ctx & { [INFO]?: RequestInfo };
 
+/**
+ * The request's record. Apollo runs each operation on a shallow copy of the context, so the record is made with
+ * the context (contextWith) and the copy shares it.
+ */
 export function requestInfo(ctx: Ctx): RequestInfo {
-  let i = infos.get(ctx);
-  if (!i) infos.set(ctx, (i = {}));
-  return i;
+  return ((ctx as WithInfo)[INFO] ??= {});
 }
 
 /** T1: the price of an operation: its §6 cost, at least 10 for a mutation. */
@@ -89,7 +94,11 @@ export async function answerUnpaid(ctx: Ctx, response: Response): Promise<void> 
 /** The outcome code of the request log and metrics: OK, or the first error's code. */
 export function recordOutcome(ctx: Ctx, response: Response): void {
   const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-  requestInfo(ctx).code = errors?.length ? String(errors[0].extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) : "OK";
+  const info = requestInfo(ctx);
+  info.code = errors?.length ? String(errors[0].extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) : "OK";
+  const p = ctx.principal;
+  info.principal = p.kind === "anonymous" && ctx.pendingClaims ? "unresolved" : p.kind;
+  info.tenant = p.kind === "user" || p.kind === "runtime" ? p.tenantId : (ctx.pendingClaims?.tid ?? undefined);
 }
 
 /** T1: `extensions.cost` in Shopify's shape. */
