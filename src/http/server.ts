@@ -30,6 +30,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/** Adds `extensions` to a JSON GraphQL response that Apollo made without a context (a refused token). */
+function withExtensions(body: string, extensions: Record<string, unknown>): string {
+  try {
+    const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
+    return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, ...extensions } });
+  } catch {
+    return body;
+  }
+}
+
 const errorBody = (message: string, code: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
 
 /**
@@ -66,14 +76,13 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>, opts: { d
       } catch (e) {
         authError = e;
       }
-      if (authError && app.throttle.enabled) {
-        // A bad token never reaches the operation gate: it pays 1 by client address, so guessing is throttled too.
-        const d = await app.throttle.take(throttleKeys(null, req.socket.remoteAddress), 1);
-        if (!d.allowed) {
-          const e = rateLimited(d);
-          rec.code = "RATE_LIMITED";
-          return sendJson(res, 429, errorBody(e.message, "RATE_LIMITED", { retryAfterSeconds: d.retryAfterSeconds }), { "retry-after": String(d.retryAfterSeconds) });
-        }
+      // A bad token never reaches the operation gate: it pays 1 by client address, so guessing is throttled too.
+      const authCost = authError && app.throttle.enabled ? await app.throttle.take(throttleKeys(null, req.socket.remoteAddress), 1) : undefined;
+      const costExt = authCost && { cost: { requestedQueryCost: 1, throttleStatus: authCost.status } };
+      if (authCost && !authCost.allowed) {
+        const e = rateLimited(authCost);
+        rec.code = "RATE_LIMITED";
+        return sendJson(res, 429, { ...errorBody(e.message, "RATE_LIMITED", { retryAfterSeconds: authCost.retryAfterSeconds }), extensions: costExt }, { "retry-after": String(authCost.retryAfterSeconds) });
       }
 
       let body: unknown = raw;
@@ -99,7 +108,7 @@ export function createHttpHandler(app: App, server: ApolloServer<Ctx>, opts: { d
       const outHeaders: Record<string, string> = {};
       for (const [k, v] of result.headers) outHeaders[k] = v;
       res.writeHead(result.status ?? 200, outHeaders);
-      if (result.body.kind === "complete") res.end(result.body.string);
+      if (result.body.kind === "complete") res.end(costExt ? withExtensions(result.body.string, costExt) : result.body.string);
       else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();

@@ -98,14 +98,20 @@ describe.each(engines())("throttling (%s)", (_engine, url) => {
         headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ query: "{ skus { id } }" }),
       });
+    const unauthenticated = await post("Bearer not-a-token");
+    expect(unauthenticated.status).toBe(401);
+    expect(((await unauthenticated.json()) as any).extensions.cost.requestedQueryCost).toBe(1);
     let status = 0;
-    let n = 0;
+    let n = 1;
     while (status !== 429 && n < 1_000) {
       status = (await post(n % 2 ? "Bearer not-a-token" : undefined)).status;
       n++;
     }
     expect(status).toBe(429);
     expect(n).toBeLessThanOrEqual(600);
+    const refusedToken = (await (await post("Bearer not-a-token")).json()) as any;
+    expect(refusedToken.errors[0].extensions.code).toBe("RATE_LIMITED");
+    expect(refusedToken.extensions.cost).toEqual({ requestedQueryCost: 1, throttleStatus: { maximumAvailable: 600, currentlyAvailable: 0, restoreRate: 10 } });
   });
 
   it("T1 a query costing more than a bucket holds is refused as too costly, not throttled", async () => {

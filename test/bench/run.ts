@@ -107,7 +107,7 @@ function parseOpts(argv: string[]): Opts {
     naivePages: num("naive-pages", 30),
     w4Pages: Math.max(2, num("w4-pages", 20)),
     w3Repeats: Math.max(1, num("w3-repeats", 5)),
-    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W2", "W3", "W4"]),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W2", "W3", "W4"]),
     profile: args.has("profile"),
     save: args.has("save"),
     keep: args.has("keep"),
@@ -324,7 +324,7 @@ async function startServer(c: Ctx, workload: string): Promise<Child> {
   const port = await freePort();
   c.server = await startChild("server", resolve(__dirname, "../../src/main.js"), port, {
     DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production",
-    // The limiter stays on (its cost is part of ours) with a budget the load never reaches.
+    // Throttling is off here (the load is one user far above any bucket); W1T measures it at its defaults.
     RATE_LIMIT_PRINCIPAL_POINTS: "0",
     RATE_LIMIT_TENANT_POINTS: "0",
   }, nodeArgs);
@@ -412,6 +412,60 @@ async function w1(c: Ctx): Promise<void> {
     await stopChild(bareApollo);
     await stopChild(bareHttp);
     await stopChild(bareApolloSql);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- W1T
+
+/**
+ * Issue 13: W1's check spread over 1,000 users of the main tenant, throttling off and then at its defaults
+ * (memory buckets; REDIS_URL in the environment puts them in Redis). At most 10% of the throughput may go.
+ */
+async function w1t(c: Ctx): Promise<void> {
+  const ids = (await c.app.database.ds.query(
+    c.setup.engine === "postgres" ? "SELECT id FROM app_user WHERE tenant_id = $1 ORDER BY id LIMIT 1000" : "SELECT id FROM app_user WHERE tenant_id = ? ORDER BY id LIMIT 1000",
+    [c.tenants.main.tenantId],
+  )) as { id: string }[];
+  const tokens = await Promise.all(ids.map((r) => token(c, c.tenants.main.tenantId, r.id)));
+  const env = { DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production" };
+  const subjects: [string, Record<string, string>][] = [
+    ["ours, throttling off", { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0" }],
+    [`ours, throttling at defaults${process.env.REDIS_URL ? " (Redis)" : " (memory)"}`, {}],
+  ];
+  const results: [string, AutocannonResult][] = [];
+  for (const [name, extra] of subjects) {
+    if (c.server) await stopServer(c);
+    const child = await startChild("server", resolve(__dirname, "../../src/main.js"), await freePort(), { ...env, ...extra });
+    current = child;
+    try {
+      let n = 0;
+      const run = (seconds: number) =>
+        autocannon({
+          url: `http://127.0.0.1:${child.port}/graphql`, connections: c.o.connections, duration: seconds,
+          requests: [{
+            method: "POST", body: JSON.stringify({ query: ME_QUERY }),
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { "content-type": "application/json", authorization: `Bearer ${tokens[n++ % tokens.length]}` } }),
+          }],
+        });
+      log(`W1T: ${name}, ${tokens.length} users, ${c.o.connections} connections, 2 s warm-up + ${c.o.duration} s`);
+      await run(2);
+      const r = await run(c.o.duration);
+      if (r.non2xx || r.errors || r.timeouts) throw new Error(`W1T ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+      results.push([name, r]);
+    } finally {
+      await stopChild(child);
+    }
+  }
+  const off = results[0][1];
+  for (const [name, r] of results) {
+    const share = r.requests.average / off.requests.average;
+    c.rows.push({
+      workload: "W1T hot check, 1,000 users", subject: name,
+      median: `p50 ${lat(r.latency.p50)}`, p95: `p99 ${lat(r.latency.p99)}`,
+      extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms; 0 throttled`,
+      ratio: r === off ? "1.00×" : `${ratio(r.requests.average, off.requests.average)} throttling off`,
+      target: r === off ? "" : `≥ 0.90× → ${share >= 0.9 ? "met" : "MISSED"}`,
+    });
   }
 }
 
@@ -793,9 +847,10 @@ async function main(): Promise<void> {
     }
     if (setup.engine === "postgres") await sql.run("ANALYZE");
     c.notes.push(`Data: ${[...c.tenants.bySize].map(([n, t]) => `${n.toLocaleString("en-US")} users / ${t.counts.groups} groups / ${t.counts.memberships.toLocaleString("en-US")} memberships / ${t.counts.wanters.toLocaleString("en-US")} wanting the user license, ${t.counts.countViolation.toLocaleString("en-US")} of them in COUNT_VIOLATION (generated in ${fmt(c.tenants.seedSeconds.get(n)!, 1)} s)`).join("; ")}; all tenants in one database${setup.engine === "postgres" ? ", ANALYZE run after generating" : ", no ANALYZE (the app runs none)"}.`);
-    const order = ["W1", "W2", "W4", "W3"].filter((w) => o.only.has(w));
+    const order = ["W1", "W1T", "W2", "W4", "W3"].filter((w) => o.only.has(w));
     for (const w of order) {
       if (w === "W1") await w1(c);
+      if (w === "W1T") await w1t(c);
       if (w === "W2") await w2(c);
       if (w === "W4") await w4(c);
       if (w === "W3") await w3(c);
