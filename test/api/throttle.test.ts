@@ -161,3 +161,18 @@ describe("throttling defaults (T2)", () => {
     await throttle.close();
   });
 });
+
+describe("operating configuration", () => {
+  it("T2 O1 O2 the new variables are checked at startup, and the replaced RATE_LIMIT_PER_MINUTE names its successors", () => {
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: "1200" })).toThrow(/RATE_LIMIT_PER_MINUTE must be unset: it was replaced by RATE_LIMIT_PRINCIPAL_POINTS/);
+    expect(() => loadConfig({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL must be redis:\/\//);
+    expect(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: "0" })).toThrow(/RATE_LIMIT_WINDOW_SECONDS/);
+    expect(() => loadConfig({ METRICS_PORT: "http" })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
+    const c = loadConfig({ REDIS_URL: "redis://127.0.0.1:6379", METRICS_PORT: "9464", SHUTDOWN_TIMEOUT_MS: "2500", RATE_LIMIT_TENANT_POINTS: "0" });
+    expect(c).toMatchObject({ metricsPort: 9464, metricsHost: "127.0.0.1", shutdownTimeoutMs: 2500, logLevel: "info" });
+    expect(c.throttle).toEqual({ principalPoints: 3_000, tenantPoints: 0, windowSeconds: 60, redisUrl: "redis://127.0.0.1:6379" });
+    expect(loadConfig({}).metricsPort).toBeUndefined();
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+  });
+});
