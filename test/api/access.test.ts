@@ -165,6 +165,8 @@ const tenantField = (field: string, selection: string): Case => ({
 const TABLE: Record<string, Case[]> = {
   // ----- queries
   skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: `{ skus { id partNumber servicePlans { name } } }` }) }],
+  // T1: only the caller's own bucket, so anyone may ask, without a token too (the address's bucket).
+  rateLimit: [{ name: "own bucket", allowed: PRINCIPALS, prepare: async () => ({ query: `{ rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }` }) }],
   me: [{ name: "me", allowed: USERS, prepare: async () => ({ query: `{ me { id userPrincipalName roles canCreateBots } }` }) }],
   tenant: [
     {
