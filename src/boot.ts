@@ -10,20 +10,35 @@ import pino, { DestinationStream, Logger as PinoLogger } from "pino";
 import { Throttle } from "./app/throttle";
 import { Metrics, PoolUse } from "./app/metrics";
 
-/** The process's JSON log (pino, on stdout; written synchronously, so nothing is lost at exit), made on first use. */
+/**
+ * The process's JSON log (pino, on stdout), made on first use. Lines are written asynchronously (lines that arrive
+ * while a write is under way go out together: a blocking write per request cost W1 about 5% of its CPU);
+ * `flush()` writes what is pending before the process exits.
+ */
 export const jsonLogger: Logger & { flush(): void } = {
   info: (msg, fields) => processLog().info(fields ?? {}, msg),
   error: (msg, fields) => processLog().error(fields ?? {}, msg),
-  flush: () => logInstance?.flush(),
+  flush: () => {
+    try {
+      logStream?.flushSync();
+    } catch {
+      // Best effort at exit: a write still under way finishes on its own.
+    }
+  },
 };
 
 let logInstance: PinoLogger | undefined;
+let logStream: ReturnType<typeof pino.destination> | undefined;
 function processLog(): PinoLogger {
-  return (logInstance ??= createLog(loadConfig().logLevel));
+  if (!logInstance) {
+    logStream = pino.destination({ sync: false, minLength: 0 });
+    logInstance = createLog(loadConfig().logLevel, logStream);
+  }
+  return logInstance;
 }
 
 /** Secrets never reach the log: whatever field a caller might pass them in is censored. */
-export function createLog(level: string, destination: DestinationStream = pino.destination({ sync: true })): PinoLogger {
+export function createLog(level: string, destination: DestinationStream): PinoLogger {
   return pino(
     {
       level,
