@@ -438,8 +438,10 @@ async function w1t(c: Ctx): Promise<void> {
     ["ours, throttling off", { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0" }],
     [`ours, throttling at defaults${process.env.REDIS_URL ? " (Redis)" : " (memory)"}`, {}],
   ];
+  // Off, on, off, on: each subject's best round counts, so that a burst of other load on this shared machine
+  // during one round does not decide the comparison.
   const results: [string, AutocannonResult, number][] = [];
-  for (const [name, extra] of subjects) {
+  for (const [name, extra] of [...subjects, ...subjects]) {
     if (c.server) await stopServer(c);
     const child = await startChild("server", resolve(__dirname, "../../src/main.js"), await freePort(), { ...env, ...extra });
     current = child;
@@ -464,14 +466,15 @@ async function w1t(c: Ctx): Promise<void> {
       await stopChild(child);
     }
   }
-  const [, off, offCpu] = results[0];
-  for (const [name, r, cpu] of results) {
+  const best = subjects.map(([name]) => results.filter((x) => x[0] === name).sort((a, b) => a[2] - b[2])[0]);
+  const [, off, offCpu] = best[0];
+  for (const [name, r, cpu] of best) {
     // Judged on server CPU per request (capacity ∝ 1 / CPU): req/s on this shared machine moves with other load.
     const share = offCpu / cpu;
     c.rows.push({
       workload: "W1T hot check, 1,000 users", subject: name,
       median: `p50 ${lat(r.latency.p50)}`, p95: `p99 ${lat(r.latency.p99)}`,
-      extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms; server CPU ${fmt(cpu, 0)} µs/request; 0 throttled`,
+      extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms; server CPU ${fmt(cpu, 0)} µs/request (best of 2 rounds; ${results.filter((x) => x[0] === name).map((x) => fmt(x[2], 0)).join(", ")}); 0 throttled`,
       ratio: r === off ? "1.00×" : `${ratio(r.requests.average, off.requests.average)} req/s, ${fmt(share, 2)}× capacity (CPU) of throttling off`,
       target: r === off ? "" : `≥ 0.90× → ${share >= 0.9 ? "met" : "MISSED"}`,
     });
