@@ -176,3 +176,24 @@ describe("operating configuration", () => {
     expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
   });
 });
+
+describe("verified tokens are remembered until they expire", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it("§6 a remembered token still passes only until its exp; a token of another secret never", async () => {
+    jest.useFakeTimers({ doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout", "queueMicrotask", "hrtime", "performance"] });
+    jest.setSystemTime(new Date("2026-03-10T09:00:00.000Z"));
+    const { TokenVerifier } = await import("../../src/app/auth/jwt");
+    const { signToken } = await import("../../src/app/auth/sign");
+    const secret = "a-secret-that-is-long-enough-for-hs256-tests";
+    const verifier = new TokenVerifier({ secret });
+    const token = await signToken(secret, { tid: "t1", oid: "u1", ttlSeconds: 60 });
+    expect(await verifier.verify(token)).toEqual({ tid: "t1", oid: "u1", roles: [] });
+    jest.setSystemTime(Date.now() + 59_000);
+    expect((await verifier.verify(token)).oid).toBe("u1");
+    jest.setSystemTime(Date.now() + 2_000);
+    await expect(verifier.verify(token)).rejects.toThrow(/exp/);
+    const other = new TokenVerifier({ secret: "another-secret-that-is-long-enough-too" });
+    await expect(other.verify(await signToken(secret, { tid: "t1", oid: "u1" }))).rejects.toThrow();
+  });
+});
