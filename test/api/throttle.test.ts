@@ -197,3 +197,23 @@ describe("verified tokens are remembered until they expire", () => {
     await expect(other.verify(await signToken(secret, { tid: "t1", oid: "u1" }))).rejects.toThrow();
   });
 });
+
+describe("the SCIM transport's price (T1)", () => {
+  it("T1 T2 a SCIM request pays 10 into its provisioning token's bucket and its tenant's; refusals count as scim", async () => {
+    const { SCIM_REQUEST_COST, scimThrottleKeys } = await import("../../src/app/throttle");
+    const throttle = new Throttle({ principalPoints: 100, tenantPoints: 1_000, windowSeconds: 60 }, quiet);
+    const refused: string[] = [];
+    throttle.onRefused = (bucket, transport) => refused.push(`${bucket}/${transport}`);
+    const keys = scimThrottleKeys("ptk_1", "tnt_1");
+    const first = await throttle.take(keys, SCIM_REQUEST_COST, "scim");
+    expect(first).toMatchObject({ allowed: true, cost: 10, status: { maximumAvailable: 100, currentlyAvailable: 90 } });
+    for (let i = 0; i < 9; i++) expect((await throttle.take(keys, SCIM_REQUEST_COST, "scim")).allowed).toBe(true);
+    const over = await throttle.take(keys, SCIM_REQUEST_COST, "scim");
+    expect(over).toMatchObject({ allowed: false, refusedBy: "principal" });
+    expect(over.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused).toEqual(["principal/scim"]);
+    // Another token of the same tenant has its own bucket; the tenant's holds both.
+    expect((await throttle.take(scimThrottleKeys("ptk_2", "tnt_1"), SCIM_REQUEST_COST, "scim")).status.currentlyAvailable).toBe(90);
+    await throttle.close();
+  });
+});
