@@ -10,6 +10,8 @@ import { Catalog } from "../data/catalog";
 import { createLoaders, Loaders } from "./loaders";
 import type { Config } from "../config";
 import type { TenantStateCache } from "../data/licensing/tenant-state";
+import type { Throttle } from "./throttle";
+import type { Metrics } from "./metrics";
 
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -44,6 +46,10 @@ export interface App {
   /** Called after each committed tenant write, in commit order; never for a rolled-back one. */
   commitListeners: CommitListener[];
   beforeCommit?: BeforeCommitHook[];
+  /** Cost-based throttling (T1, T2). */
+  throttle: Throttle;
+  /** Prometheus series (O1). */
+  metrics: Metrics;
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
@@ -51,6 +57,8 @@ export class RequestContext implements LockState {
   lockHeld = false;
   /** Verified token claims waiting to become `principal` once the operation is validated. */
   pendingClaims: TokenClaims | null = null;
+  /** The caller's network address: the throttling key of callers without a token. */
+  clientAddress?: string;
   private loaderCache?: Loaders;
   private scopedTenantId?: string;
   private wrote = false;

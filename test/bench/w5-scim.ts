@@ -202,7 +202,7 @@ export async function runW5(o: W5Options): Promise<{ rows: Row[]; notes: string[
   // ---- SQL per request, in process, on the same database
   const counter = new Counter();
   const ds = new DataSource({ ...dataSourceOptions({ url: o.url, searchPath: o.searchPath, logger: counter }) } as DataSourceOptions);
-  const app = await createApp({ dataSource: ds, config: { jwtSecret: o.secret, production: true, rateLimitPerMinute: 0 }, log: { info: () => undefined, error: () => undefined } });
+  const app = await createApp({ dataSource: ds, config: { jwtSecret: o.secret, production: true, throttle: { principalPoints: 0, tenantPoints: 0, windowSeconds: 60 } }, log: { info: () => undefined, error: () => undefined } });
   const apollo = await createApolloServer(app);
   const http: Server = createServer(createHttpHandler(app, apollo));
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));

@@ -28,6 +28,7 @@ type Documents = {
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": typeof types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": typeof types.AccessOperationsNodeDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": typeof types.AccessOperationsSkusDocument,
+    "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": typeof types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": typeof types.AccessOperationsMeDocument,
     "query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": typeof types.AccessOperationsTenantDocument,
     "query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantUsersDocument,
@@ -61,6 +62,7 @@ type Documents = {
     "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": typeof types.ConcurrencyTenantDocument,
     "query CrashSkus { skus { id partNumber } }": typeof types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": typeof types.CrashSecurityGroupDocument,
+    "query DrainSkus { skus { id partNumber } }": typeof types.DrainSkusDocument,
     "query HttpGroupCount { tenant { securityGroups { totalCount } } }": typeof types.HttpGroupCountDocument,
     "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": typeof types.LifecycleSubsDocument,
     "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": typeof types.LifecycleStatesDocument,
@@ -93,6 +95,9 @@ type Documents = {
     "query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }": typeof types.TenantTenantDocument,
     "mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }": typeof types.TenantCreateTenant2Document,
     "query TenantUser($id: ID!) { user(id: $id) { id } }": typeof types.TenantUserDocument,
+    "query ThrottleMe { me { canCreateBots } }": typeof types.ThrottleMeDocument,
+    "query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": typeof types.ThrottleRateDocument,
+    "query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }": typeof types.ThrottleDoc1Document,
     "mutation UsageLocationDoc1($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id defaultUsageLocation } }": typeof types.UsageLocationDoc1Document,
     "query UsageLocationDoc2($id: ID!) { user(id: $id) { usageLocation effectiveUsageLocation } }": typeof types.UsageLocationDoc2Document,
     "mutation UsageLocationDoc3($input: UpdateUserInput!) { updateUser(input: $input) { id usageLocation effectiveUsageLocation } }": typeof types.UsageLocationDoc3Document,
@@ -186,6 +191,7 @@ const documents: Documents = {
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": types.AccessOperationsNodeDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": types.AccessOperationsSkusDocument,
+    "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": types.AccessOperationsMeDocument,
     "query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": types.AccessOperationsTenantDocument,
     "query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }": types.AccessTenantUsersDocument,
@@ -219,6 +225,7 @@ const documents: Documents = {
     "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": types.ConcurrencyTenantDocument,
     "query CrashSkus { skus { id partNumber } }": types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": types.CrashSecurityGroupDocument,
+    "query DrainSkus { skus { id partNumber } }": types.DrainSkusDocument,
     "query HttpGroupCount { tenant { securityGroups { totalCount } } }": types.HttpGroupCountDocument,
     "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": types.LifecycleSubsDocument,
     "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": types.LifecycleStatesDocument,
@@ -251,6 +258,9 @@ const documents: Documents = {
     "query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }": types.TenantTenantDocument,
     "mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }": types.TenantCreateTenant2Document,
     "query TenantUser($id: ID!) { user(id: $id) { id } }": types.TenantUserDocument,
+    "query ThrottleMe { me { canCreateBots } }": types.ThrottleMeDocument,
+    "query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": types.ThrottleRateDocument,
+    "query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }": types.ThrottleDoc1Document,
     "mutation UsageLocationDoc1($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id defaultUsageLocation } }": types.UsageLocationDoc1Document,
     "query UsageLocationDoc2($id: ID!) { user(id: $id) { usageLocation effectiveUsageLocation } }": types.UsageLocationDoc2Document,
     "mutation UsageLocationDoc3($input: UpdateUserInput!) { updateUser(input: $input) { id usageLocation effectiveUsageLocation } }": types.UsageLocationDoc3Document,
@@ -403,6 +413,10 @@ export function graphql(source: "query AccessOperationsSkus { skus { id partNumb
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"): (typeof documents)["query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }"): (typeof documents)["query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -535,6 +549,10 @@ export function graphql(source: "query CrashSecurityGroup($id: ID!) { securityGr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query DrainSkus { skus { id partNumber } }"): (typeof documents)["query DrainSkus { skus { id partNumber } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query HttpGroupCount { tenant { securityGroups { totalCount } } }"): (typeof documents)["query HttpGroupCount { tenant { securityGroups { totalCount } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -660,6 +678,18 @@ export function graphql(source: "mutation TenantCreateTenant2 { createTenant(inp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TenantUser($id: ID!) { user(id: $id) { id } }"): (typeof documents)["query TenantUser($id: ID!) { user(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ThrottleMe { me { canCreateBots } }"): (typeof documents)["query ThrottleMe { me { canCreateBots } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"): (typeof documents)["query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }"): (typeof documents)["query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
 } from "../../app/directory-group.service";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
+import { SCIM_REQUEST_COST, scimThrottleKeys } from "../../app/throttle";
 import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
@@ -221,15 +222,17 @@ async function route(ctx: RequestContext, method: string, body: unknown, path: s
  * request holding the operation lock on SQLite (as GraphQL operations do) and maps every error to RFC 7644's
  * shape; anything unexpected is a 500 with a request ID, logged, never a stack trace.
  */
-/** The HTTP server's request budget, when it has one (a SCIM request draws on its tenant's). */
-export interface ScimLimiter {
-  take(key: string, nowMs: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
-}
-
-export async function handleScim(app: App, req: IncomingMessage, res: ServerResponse, url: URL, limiter: ScimLimiter | null = null): Promise<void> {
+export async function handleScim(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = randomUUID();
   try {
     const method = (req.method ?? "GET").toUpperCase();
+    const started = process.hrtime.bigint();
+    // O1 and the request log: one count and one line per answered SCIM request (never a header or a body).
+    res.once("finish", () => {
+      app.metrics.scimRequest(method, res.statusCode);
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      app.log.info("request", { requestId, transport: "scim", method, path: url.pathname, status: res.statusCode, durationMs });
+    });
     // The body is read before the operation lock is taken: a slow upload holds up nobody else.
     const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req, app.config.maxBodyBytes) : undefined;
     const ctx = new RequestContext(app, { kind: "anonymous" }, requestId);
@@ -240,9 +243,10 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
       if (!principal) {
         return { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } };
       }
-      if (limiter) {
-        const r = await limiter.take(`tenant:${principal.tenantId}`, app.clock.now().getTime());
-        if (!r.allowed) return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(r.retryAfterSeconds) } };
+      // T1, T2: a SCIM request costs SCIM_REQUEST_COST from its token's bucket and its tenant's.
+      const paid = await app.throttle.take(scimThrottleKeys(principal.tokenId, principal.tenantId), SCIM_REQUEST_COST, "scim");
+      if (!paid.allowed) {
+        return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(paid.retryAfterSeconds) } };
       }
       ctx.principal = principal;
       return route(ctx, method, body, path, url.searchParams);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildSchema } from "graphql";
 import { Q } from "../../helpers/fixtures";
 import { AnyDoc } from "../../helpers/harness";
-import { BILLING, GA, GROUPS, LICENSES, READERS, USERS, Who, World, Call } from "../../helpers/principals";
+import { BILLING, GA, GROUPS, LICENSES, PRINCIPALS, READERS, USERS, Who, World, Call } from "../../helpers/principals";
 import { graphql } from "../../gql";
 
 /**
@@ -34,6 +34,8 @@ export const tenantField = (field: string, query: AnyDoc): Case => ({
 export const TABLE: Record<string, Case[]> = {
   // ----- queries
   skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }`) }) }],
+  // T1: only the caller's own bucket, so anyone may ask, without a token too (the address's bucket).
+  rateLimit: [{ name: "own bucket", allowed: PRINCIPALS, prepare: async () => ({ query: graphql(`query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }`) }) }],
   me: [{ name: "me", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }`) }) }],
   tenant: [
     {
