@@ -36,6 +36,15 @@ export interface LiveSettings {
   keepAliveMs: number;
 }
 
+/** Throttling (DESIGN §12 T1, T2): points per window for each bucket; 0 turns that bucket off. */
+export interface ThrottleSettings {
+  principalPoints: number;
+  tenantPoints: number;
+  windowSeconds: number;
+  /** Buckets shared by every instance; unset: each instance keeps its own. */
+  redisUrl?: string;
+}
+
 export interface Config {
   port: number;
   databaseUrl: string;
@@ -47,11 +56,18 @@ export interface Config {
   seedDemo?: boolean;
   maxBodyBytes: number;
   introspection: boolean;
-  /** Requests per minute per tenant (per client IP without a valid token); 0 turns it off. */
-  rateLimitPerMinute: number;
+  throttle: ThrottleSettings;
+  /** Prometheus metrics (O1) are served on this port when set. */
+  metricsPort?: number;
+  metricsHost: string;
+  /** How long SIGTERM waits for requests in flight (O2). */
+  shutdownTimeoutMs: number;
+  logLevel: string;
   limits: QueryLimits;
   db: DatabaseSettings;
   live: LiveSettings;
+  /** The address clients use to reach this API (PUBLIC_URL), for the SCIM base URL shown with a new provisioning token. */
+  publicUrl?: string;
   /** GraphiQL at GET /graphql from a browser (K7): on in development, in production only with EXPLORER=true. */
   explorer: boolean;
   /** The console's OpenID Connect sign-in (K1), when OIDC_ISSUER and OIDC_CLIENT_ID are set. */
@@ -69,6 +85,11 @@ export function engineOf(url: string): Engine {
   if (url.startsWith("sqlite:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
   throw new ConfigError("DATABASE_URL", "sqlite:PATH or postgres://…", `${url.split(":")[0]}:…`);
+}
+
+function oneOf(v: string, allowed: string[], name: string): string {
+  if (!allowed.includes(v)) throw new ConfigError(name, `one of ${allowed.join(", ")}`, v);
+  return v;
 }
 
 /** Readers of one environment: unset or empty means the default; anything else must parse. */
@@ -141,6 +162,23 @@ export function liveSettingsFrom(env: NodeJS.ProcessEnv = process.env): LiveSett
   };
 }
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+export function throttleSettingsFrom(env: NodeJS.ProcessEnv = process.env): ThrottleSettings {
+  const r = reader(env);
+  if (r.text("RATE_LIMIT_PER_MINUTE") !== undefined) {
+    throw new ConfigError("RATE_LIMIT_PER_MINUTE", "unset: it was replaced by RATE_LIMIT_PRINCIPAL_POINTS, RATE_LIMIT_TENANT_POINTS and RATE_LIMIT_WINDOW_SECONDS (README Operating)", env.RATE_LIMIT_PER_MINUTE!);
+  }
+  const redisUrl = r.url("REDIS_URL");
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL", "redis://… or rediss://…", redisUrl.split(":")[0] + ":…");
+  return {
+    principalPoints: r.whole("RATE_LIMIT_PRINCIPAL_POINTS", 3_000, 0),
+    tenantPoints: r.whole("RATE_LIMIT_TENANT_POINTS", 600_000, 0),
+    windowSeconds: r.whole("RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
+    redisUrl,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const r = reader(env);
   const databaseUrl = r.text("DATABASE_URL") ?? DEFAULT_DATABASE_URL;
@@ -157,10 +195,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: r.flag("SEED_DEMO"),
     maxBodyBytes: r.whole("MAX_BODY_BYTES", 2 * 1024 * 1024, 1),
     introspection: r.flag("INTROSPECTION") ?? true,
-    rateLimitPerMinute: r.whole("RATE_LIMIT_PER_MINUTE", 1200, 0),
+    throttle: throttleSettingsFrom(env),
+    metricsPort: r.text("METRICS_PORT") === undefined ? undefined : r.whole("METRICS_PORT", 0, 0, 65535),
+    metricsHost: r.text("METRICS_HOST") ?? "127.0.0.1",
+    shutdownTimeoutMs: r.whole("SHUTDOWN_TIMEOUT_MS", 10_000, 0),
+    logLevel: oneOf(r.text("LOG_LEVEL")?.toLowerCase() ?? "info", LOG_LEVELS, "LOG_LEVEL"),
     limits: queryLimitsFrom(env),
     db: databaseSettingsFrom(env),
     live: liveSettingsFrom(env),
+    publicUrl: r.url("PUBLIC_URL"),
     explorer: r.flag("EXPLORER") ?? nodeEnv !== "production",
     oidc: oidcFrom(env),
   };

@@ -12,6 +12,8 @@ import { createHttpHandler } from "./http/server";
 import { createApolloServer } from "./api/graphql/apollo";
 import { signInLink } from "./http/console";
 import { attachLiveUpdates } from "./api/graphql/ws";
+import { Drain } from "./http/drain";
+import { serveMetrics } from "./http/metrics-server";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 
@@ -56,14 +58,27 @@ async function main(): Promise<void> {
     }
   }
   const apollo = await createApolloServer(app);
-  const http = createServer(createHttpHandler(app, apollo));
-  await attachLiveUpdates(app, http);
+  const drain = new Drain();
+  const http = createServer(createHttpHandler(app, apollo, { drain }));
+  // O2: the live-updates sockets close with 1001 after the last request, before the database closes.
+  drain.hooks.push(await attachLiveUpdates(app, http));
   http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine }));
+  if (config.metricsPort !== undefined) app.metrics.withProcessMetrics();
+  const metrics = config.metricsPort !== undefined ? await serveMetrics(app, config.metricsPort, config.metricsHost) : undefined;
+  if (metrics) jsonLogger.info("metrics", { url: `http://${config.metricsHost}:${(metrics.address() as { port: number }).port}/metrics` });
+  let stopping = false;
+  // O2: drain, then close what the requests used; exit 0 when everything in flight finished in time.
   const stop = async () => {
-    http.close();
-    await apollo.stop();
-    await ds.destroy();
-    process.exit(0);
+    if (stopping) return;
+    stopping = true;
+    const inTime = await drain.run(app, http, config.shutdownTimeoutMs);
+    await apollo.stop().catch(() => undefined);
+    await app.throttle.close();
+    metrics?.close();
+    await ds.destroy().catch(() => undefined);
+    jsonLogger.info("stopped", { drained: inTime });
+    jsonLogger.flush();
+    process.exit(inTime ? 0 : 1);
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -72,6 +87,7 @@ async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((e) => {
     jsonLogger.error("startup failed", { error: String(e?.message ?? e) });
+    jsonLogger.flush();
     process.exit(1);
   });
 }

@@ -12,6 +12,7 @@ import { LicenseKind } from "../domain/enums";
 import { botGateError } from "./licensing.service";
 import { assertCanSeeUser } from "./user.service";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./inputs";
+import { removeDeletedOwnerIfDone } from "./directory-user.service";
 
 export const MAX_SESSIONS_PER_CALL = 1_000_000;
 
@@ -59,9 +60,11 @@ export async function updateBot(ctx: RequestContext, input: UpdateBotInput): Pro
     if (!current) throw notFound("Bot", bot.id);
     if (Object.keys(patch).length) await tx.update(Bot, { id: bot.id }, patch);
     const after = Object.assign(new Bot(), current, patch);
+    const removedOwner = after.ownerId !== current.ownerId && (await removeDeletedOwnerIfDone(tx, current.ownerId));
     await recordAudit(tx, ctx, "UPDATE_BOT", bot.id, {
       before: { name: current.name, published: current.published, ownerId: current.ownerId },
       after: { name: after.name, published: after.published, ownerId: after.ownerId },
+      ...(removedOwner ? { removedDeletedOwnerId: current.ownerId } : {}),
     });
     return after;
   });
@@ -72,7 +75,8 @@ export async function deleteBot(ctx: RequestContext, id: string): Promise<string
   return ctx.write(async (tx) => {
     if (!(await tx.findOne(Bot, { id }))) throw notFound("Bot", id);
     await tx.delete(Bot, { id });
-    await recordAudit(tx, ctx, "DELETE_BOT", id, { before: { name: bot.name, ownerId: bot.ownerId } });
+    const removedOwner = await removeDeletedOwnerIfDone(tx, bot.ownerId);
+    await recordAudit(tx, ctx, "DELETE_BOT", id, { before: { name: bot.name, ownerId: bot.ownerId }, ...(removedOwner ? { removedDeletedOwnerId: bot.ownerId } : {}) });
     return id;
   });
 }

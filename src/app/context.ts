@@ -10,6 +10,8 @@ import { Catalog } from "../data/catalog";
 import { createLoaders, Loaders } from "./loaders";
 import type { Config } from "../config";
 import type { TenantStateCache } from "../data/licensing/tenant-state";
+import type { Throttle } from "./throttle";
+import type { Metrics } from "./metrics";
 
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -44,6 +46,10 @@ export interface App {
   /** Called after each committed tenant write, in commit order; never for a rolled-back one. */
   commitListeners: CommitListener[];
   beforeCommit?: BeforeCommitHook[];
+  /** Cost-based throttling (T1, T2). */
+  throttle: Throttle;
+  /** Prometheus series (O1). */
+  metrics: Metrics;
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
@@ -51,6 +57,8 @@ export class RequestContext implements LockState {
   lockHeld = false;
   /** Verified token claims waiting to become `principal` once the operation is validated. */
   pendingClaims: TokenClaims | null = null;
+  /** The caller's network address: the throttling key of callers without a token. */
+  clientAddress?: string;
   private loaderCache?: Loaders;
   private scopedTenantId?: string;
   private wrote = false;
@@ -68,7 +76,7 @@ export class RequestContext implements LockState {
 
   get tenantId(): string {
     const p = this.principal;
-    if (p.kind === "user" || p.kind === "runtime") return p.tenantId;
+    if (p.kind === "user" || p.kind === "runtime" || p.kind === "provisioning") return p.tenantId;
     if (this.scopedTenantId) return this.scopedTenantId;
     throw forbidden("This operation needs a tenant.");
   }
@@ -84,7 +92,8 @@ export class RequestContext implements LockState {
   }
 
   get actorId(): string | null {
-    return this.principal.kind === "user" ? this.principal.userId : null;
+    const p = this.principal;
+    return p.kind === "user" ? p.userId : p.kind === "provisioning" ? p.tokenId : null;
   }
 
   /** Tenant-scoped reads. */

@@ -1,4 +1,4 @@
-import { In } from "typeorm";
+import { In, FindOptionsWhere, IsNull } from "typeorm";
 import type { RequestContext } from "./context";
 import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../data/entities";
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
@@ -13,6 +13,8 @@ import { changeSeats } from "./seat-change";
 import { MAX_MEMBERS_PER_CALL } from "../domain/limits";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./inputs";
 import { TenantDb } from "../data/tenant-db";
+import { ObjectSource } from "../domain/enums";
+import { directoryManaged } from "./user.service";
 
 
 export async function createGroup(ctx: RequestContext, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
@@ -20,6 +22,7 @@ export async function createGroup(ctx: RequestContext, input: CreateSecurityGrou
   const group = Object.assign(new SecurityGroup(), {
     id: newId("group"), tenantId: ctx.tenantId, displayName: requiredText(input.displayName, "displayName"),
     description: optionalText(input.description, "description"), createdAt: ctx.clock.now(),
+    source: ObjectSource.CLOUD, externalId: null, updatedAt: null, scimAttributes: null,
   });
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
@@ -35,6 +38,9 @@ export async function updateGroup(ctx: RequestContext, input: UpdateSecurityGrou
   if (input.description !== undefined) patch.description = optionalText(input.description, "description");
   return ctx.write(async (tx) => {
     const g = await findGroup(tx, input.id);
+    if (g.source === ObjectSource.DIRECTORY && patch.displayName !== undefined && patch.displayName !== g.displayName) {
+      throw directoryManaged("The group's displayName", "displayName");
+    }
     if (Object.keys(patch).length) await tx.update(SecurityGroup, { id: g.id }, patch);
     const after = Object.assign(new SecurityGroup(), g, patch);
     await recordAudit(tx, ctx, "UPDATE_GROUP", g.id, {
@@ -50,6 +56,7 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
   return ctx.write(async (tx) => {
     const g = await findGroup(tx, id);
+    if (g.source === ObjectSource.DIRECTORY) throw directoryManaged("Deleting this group");
     const licenses = await tx.count(GroupLicenseAssignment, { groupId: id });
     if (licenses > 0) {
       throw new AppError(ErrorCode.GROUP_HAS_LICENSES, `The group has ${licenses} license(s) assigned; remove them first.`);
@@ -74,9 +81,9 @@ export async function findGroup(tx: TenantDb, id: string): Promise<SecurityGroup
 }
 
 /** Every ID must exist in this tenant, or the whole call is refused (another tenant's ID is simply not found). */
-async function requireAll<T extends { id: string; tenantId: string }>(tx: TenantDb, entity: new () => T, ids: string[], what: string): Promise<void> {
+async function requireAll<T extends { id: string; tenantId: string }>(tx: TenantDb, entity: new () => T, ids: string[], what: string, where: FindOptionsWhere<T> = {}): Promise<void> {
   if (!ids.length) return;
-  const found = new Set((await tx.findIn(entity, "id" as keyof T & string, ids)).map((r) => r.id));
+  const found = new Set((await tx.findIn(entity, "id" as keyof T & string, ids, where)).map((r) => r.id));
   const missing = ids.filter((i) => !found.has(i));
   if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, `${what} not found: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}`, { missingIds: missing.slice(0, 100) });
 }
@@ -111,7 +118,10 @@ async function changeMembers(
   const ids = memberIds(input);
   return ctx.write(async (tx) => {
     const group = await findGroup(tx, input.groupId);
-    await requireAll(tx, User, ids.userIds, "Users");
+    // D8: a directory group's members come from the directory; nesting it inside a cloud group stays open.
+    if (group.source === ObjectSource.DIRECTORY) throw directoryManaged("The membership of this group");
+    // A user the directory deleted (kept for their bots, D7) joins no group.
+    await requireAll(tx, User, ids.userIds, "Users", { deletedAt: IsNull() });
     await requireAll(tx, SecurityGroup, ids.groupIds, "Groups");
     return changeSeats(ctx, tx, async (engine) => {
       const change = await apply(tx, group, ids, engine);

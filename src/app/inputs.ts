@@ -86,11 +86,13 @@ export interface CreateTenantInput {
   displayName: string;
   adminUserPrincipalName: string;
   adminDisplayName: string;
+  defaultUsageLocation?: string | null;
 }
 
 export interface TenantSettingsInput {
   allowAdHocSubscriptions?: boolean | null;
   seatAlertThreshold?: number | null;
+  defaultUsageLocation?: string | null;
 }
 
 export interface CreateTenantPayload {
@@ -103,6 +105,7 @@ export interface CreateUserInput {
   displayName: string;
   roles?: AdminRole[] | null;
   accountEnabled?: boolean | null;
+  usageLocation?: string | null;
 }
 
 export interface UpdateUserInput {
@@ -110,6 +113,7 @@ export interface UpdateUserInput {
   displayName?: string | null;
   roles?: AdminRole[] | null;
   accountEnabled?: boolean | null;
+  usageLocation?: string | null;
 }
 
 export interface UserFilter {
@@ -117,4 +121,10 @@ export interface UserFilter {
   skuId?: string | null;
   licenseState?: LicenseState | null;
   memberOfGroupId?: string | null;
+  includeDeleted?: boolean | null;
+}
+
+export interface CreateProvisioningTokenInput {
+  description: string;
+  expiresInDays?: number | null;
 }

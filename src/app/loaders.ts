@@ -86,10 +86,15 @@ export function createLoaders(ctx: RequestContext): Loaders {
     licensing: () => (licensing ??= loadLicensing(ctx)),
     seatsStale: () => seatsStale(ctx),
     effective: new DataLoader<string, EffectiveLicenseView[], string>(async (userIds) => {
-      const [lic, g, facts] = await Promise.all([loaders.licensing(), loaders.graph(), loaders.facts.loadMany([...userIds])]);
-      return userIds.map((_, i) => {
+      const [lic, state, facts] = await Promise.all([loaders.licensing(), loaders.state(), loaders.facts.loadMany([...userIds])]);
+      // L3: a location matters only to a user who wants a SKU without holding its seat (every source has a want row);
+      // seat holders (the hot check) read nothing more.
+      const unseated = userIds.filter((_, i) => (facts[i] as UserFacts).wants.some((w) => !w.holdsSeat));
+      const users = unseated.length ? await loaders.user.loadMany(unseated) : [];
+      const location = new Map(unseated.map((u, i) => [u, (users[i] instanceof User && (users[i] as User).usageLocation) || state.defaultUsageLocation]));
+      return userIds.map((u, i) => {
         const f = facts[i] as UserFacts;
-        return effectiveLicenses(lic, g, { directGroupIds: f.groupIds, direct: f.direct, wants: f.wants, trials: f.trials });
+        return effectiveLicenses(lic, state.graph, { directGroupIds: f.groupIds, direct: f.direct, wants: f.wants, trials: f.trials, usageLocation: location.get(u) });
       });
     }, opts()),
   };

@@ -54,6 +54,8 @@ export interface UserLicenseInputs {
   direct: UserLicenseAssignment[];
   wants: LicenseWant[];
   trials: UserTrial[];
+  /** L1: the user's effective usage location; SKUs not offered there show PROHIBITED_IN_USAGE_LOCATION (L3). */
+  usageLocation?: string;
 }
 
 /** S9: a trial needs no seat; ACTIVE until it expires, then DISABLED / TRIAL_EXPIRED. */
@@ -95,7 +97,8 @@ export function effectiveLicenses(lic: TenantLicensing, graph: TenantGraph, inpu
     if (!sources) continue;
     const want = wants.get(sku.id);
     const holdsSeat = want?.holdsSeat ?? false;
-    const st = licenseState(lic.skuFacts(sku.id), holdsSeat);
+    const prohibited = !holdsSeat && input.usageLocation !== undefined && sku.unavailableInCountries.includes(input.usageLocation);
+    const st = licenseState(lic.skuFacts(sku.id), holdsSeat, prohibited);
     const ordered = orderSources(sources);
     out.push({
       skuId: sku.id,

@@ -29,6 +29,18 @@ export interface SeatStep<T> {
  * What changed is noted on the request's write, which hands it on only after commit.
  */
 export async function changeSeats<T>(ctx: RequestContext, tx: TenantDb, step: (engine: SeatEngine) => Promise<SeatStep<T>>): Promise<T> {
+  const started = process.hrtime.bigint();
+  let ok = false;
+  try {
+    const result = await runSeatChange(ctx, tx, step);
+    ok = true;
+    return result;
+  } finally {
+    ctx.app.metrics.seatEngineRun(Number(process.hrtime.bigint() - started) / 1e9, ok);
+  }
+}
+
+async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine: SeatEngine) => Promise<SeatStep<T>>): Promise<T> {
   const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
   await engine.rebalance();
   const done = await step(engine);
@@ -46,6 +58,11 @@ export async function changeSeats<T>(ctx: RequestContext, tx: TenantDb, step: (e
   for (const id of done.touchedSkuIds ?? []) report.skuIds.add(id);
   noteSeatChanges(report, engine, Boolean(affected));
   return done.result;
+}
+
+/** D9: a directory's write is audited with `details.via = "SCIM"` (the actor is its provisioning token). */
+export function scimAudit(action: string, targetId: string, details: Record<string, unknown>): SeatStep<unknown>["audit"] {
+  return { action, targetId, details: { via: "SCIM", ...details } };
 }
 
 /**

@@ -3,7 +3,7 @@ import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME, Principal } from "./auth/principal
 import type { App } from "./context";
 import type { LockState } from "../data/database";
 import { Tenant, User } from "../data/entities";
-import { AdminRole } from "../domain/enums";
+import { AdminRole, ObjectSource } from "../domain/enums";
 import { unauthenticated } from "../domain/errors";
 
 /** Checks the Authorization header's token (no database): null when there is none. */
@@ -37,14 +37,16 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
     }
     const row = await app.database.signIn(claims.oid, tenantId);
     const flag = (v: boolean | number) => v === true || Number(v) === 1;
-    if (!row || !flag(row.account_enabled)) throw unauthenticated("The token's user does not exist or is disabled.");
+    if (!row || !flag(row.account_enabled) || row.deleted_at != null) throw unauthenticated("The token's user does not exist or is disabled.");
     const user = Object.assign(new User(), {
       id: row.id, tenantId, userPrincipalName: row.user_principal_name, upnKey: row.upn_key, displayName: row.display_name,
       accountEnabled: true, roles: (row.roles ?? "").split(",").filter(Boolean) as AdminRole[], createdAt: new Date(Number(row.created_at)),
+      usageLocation: row.usage_location, source: row.source as ObjectSource, externalId: row.external_id, deletedAt: null,
+      updatedAt: row.updated_at == null ? null : new Date(Number(row.updated_at)),
     });
     const tenant = Object.assign(new Tenant(), {
       id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
-      stateVersion: Number(row.t_version), seatAlertThreshold: Number(row.t_threshold),
+      stateVersion: Number(row.t_version), seatAlertThreshold: Number(row.t_threshold), defaultUsageLocation: row.t_location,
     });
     return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
   });

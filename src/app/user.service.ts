@@ -1,8 +1,8 @@
-import { Brackets } from "typeorm";
+import { Brackets, IsNull } from "typeorm";
 import type { RequestContext } from "./context";
 import { TenantDb } from "../data/tenant-db";
 import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../data/entities";
-import { AdminRole, LicenseState } from "../domain/enums";
+import { AdminRole, LicenseState, ObjectSource } from "../domain/enums";
 import { AppError, ErrorCode, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";
 import { Permission, requirePermission, requireSignedIn, requireUser } from "./auth/permissions";
@@ -12,8 +12,17 @@ import { changeSeats } from "./seat-change";
 import { containsPattern, requiredText, userPrincipalName } from "../domain/validation";
 import { recordAudit } from "./audit.service";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
+import { usageLocation } from "../domain/countries";
+import { SeatEngine } from "../data/licensing/seat-engine";
 
-const view = (u: User) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles });
+const view = (u: User) => ({
+  userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,
+});
+
+/** D8: what the directory owns of its users cannot be changed here. */
+export function directoryManaged(what: string, field?: string): AppError {
+  return new AppError(ErrorCode.DIRECTORY_MANAGED, `${what} is managed by the tenant's directory (SCIM); change it there.`, field ? { field } : undefined);
+}
 
 const isEnabledGlobalAdmin = (u: Pick<User, "roles" | "accountEnabled">) => u.accountEnabled && u.roles.includes(AdminRole.GLOBAL_ADMIN);
 
@@ -41,6 +50,8 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
     id: newId("user"), tenantId: ctx.tenantId, userPrincipalName: upn, upnKey: upn.toLowerCase(),
     displayName: requiredText(input.displayName, "displayName"), accountEnabled: input.accountEnabled ?? true,
     roles: roleList(input.roles), createdAt: ctx.clock.now(),
+    usageLocation: input.usageLocation ? usageLocation(input.usageLocation, "usageLocation") : null,
+    source: ObjectSource.CLOUD, externalId: null, deletedAt: null, updatedAt: null,
   });
   return ctx.write(async (tx) => {
     await assertUpnFree(tx, upn);
@@ -56,16 +67,30 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
   if (input.displayName != null) patch.displayName = requiredText(input.displayName, "displayName");
   if (input.roles != null) patch.roles = roleList(input.roles);
   if (input.accountEnabled != null) patch.accountEnabled = input.accountEnabled;
+  if (input.usageLocation != null) patch.usageLocation = input.usageLocation.trim() === "" ? null : usageLocation(input.usageLocation, "usageLocation");
   return ctx.write(async (tx) => {
-    const user = await tx.findOne(User, { id: input.id });
+    const user = await tx.findOne(User, { id: input.id, deletedAt: IsNull() });
     if (!user) throw notFound("User", input.id);
+    if (user.source === ObjectSource.DIRECTORY) {
+      if (patch.displayName !== undefined && patch.displayName !== user.displayName) throw directoryManaged("The user's displayName", "displayName");
+      if (patch.accountEnabled !== undefined && patch.accountEnabled !== user.accountEnabled) throw directoryManaged("The user's accountEnabled", "accountEnabled");
+    }
     const after = Object.assign(new User(), user, patch);
     await guardLastGlobalAdmin(tx, user, after);
-    if (Object.keys(patch).length) await tx.update(User, { id: user.id }, patch);
+    const moved = patch.usageLocation !== undefined && patch.usageLocation !== user.usageLocation;
     // Roles and the account reach myLicenseChanged and the live permission checks (E2).
     ctx.writeReport().userIds.add(user.id);
-    await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) });
-    return after;
+    if (!moved) {
+      if (Object.keys(patch).length) await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
+      await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) });
+      return after;
+    }
+    // L3: a holder now prohibited loses the seat; one now allowed queues again by the start of their want.
+    return changeSeats(ctx, tx, async (engine) => {
+      await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
+      engine.recheckLocations();
+      return { result: after, affected: { userIds: [user.id] }, audit: { action: "UPDATE_USER", targetId: user.id, details: { before: view(user), after: view(after) } } };
+    });
   });
 }
 
@@ -73,8 +98,9 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
 export async function deleteUser(ctx: RequestContext, id: string): Promise<string> {
   requirePermission(ctx.principal, Permission.MANAGE_USERS);
   return ctx.write(async (tx) => {
-    const user = await tx.findOne(User, { id });
+    const user = await tx.findOne(User, { id, deletedAt: IsNull() });
     if (!user) throw notFound("User", id);
+    if (user.source === ObjectSource.DIRECTORY) throw directoryManaged("Deleting this user");
     await guardLastGlobalAdmin(tx, user, null);
     const bots = await tx.count(Bot, { ownerId: id });
     if (bots > 0) {
@@ -121,6 +147,7 @@ export async function listUsers(ctx: RequestContext, args: PageArgs & { filter?:
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const f = args.filter ?? {};
   const qb = ctx.db.qb(User, "u");
+  if (!f.includeDeleted) qb.andWhere("u.deletedAt IS NULL");
   const q = containsPattern(f.search);
   if (q) {
     qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :q ESCAPE '\\'", { q }).orWhere("u.upnKey LIKE :q ESCAPE '\\'", { q })));

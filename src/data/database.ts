@@ -3,6 +3,7 @@ import { Tenant } from "./entities";
 import { Engine } from "./datasource";
 import { Mutex } from "./lock";
 import { TenantDb } from "./tenant-db";
+import { readProvisioningToken, TokenRow, touchProvisioningToken } from "./provisioning-tokens";
 import { ListenerHandlers, liveChannel, PgListener } from "./live-listener";
 import { readSignIn, SignInRow } from "./sign-in";
 
@@ -35,6 +36,16 @@ export class Database {
   /** PostgreSQL: the instance's one LISTEN connection on this schema's live channel (started by the caller). */
   listen(on: ListenerHandlers): PgListener {
     return new PgListener(this.ds, liveChannel(this.ds), on);
+  }
+
+  /** D1: the provisioning token with this ID, any tenant's (the token names the tenant). */
+  provisioningToken(id: string): Promise<TokenRow | undefined> {
+    return readProvisioningToken(this.ds, id);
+  }
+
+  /** D1: lastUsedAt, written outside the request's transaction. */
+  touchProvisioningToken(id: string, tenantId: string, at: Date): Promise<void> {
+    return touchProvisioningToken(this.ds, id, tenantId, at);
   }
 
   /** For /ready: the database answers. */

@@ -109,7 +109,8 @@ export class TenantDb {
     const cols = rows.length ? Object.keys(rows[0]).length + 1 : 1;
     for (const part of chunks(rows, Math.max(1, Math.floor(CHUNK / cols)))) {
       if (part.length === 0) continue;
-      await this.manager.insert(entity, part.map((r) => ({ ...r, tenantId: this.tenantId })) as never);
+      // updateEntity(false): callers build complete rows, so reading back defaults would be a wasted statement.
+      await this.manager.createQueryBuilder().insert().into(entity).values(part.map((r) => ({ ...r, tenantId: this.tenantId })) as never).updateEntity(false).execute();
     }
   }
 

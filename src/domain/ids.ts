@@ -14,6 +14,7 @@ export const ID_PREFIX = {
   audit: "evt",
   sku: "sku",
   plan: "pln",
+  provisioningToken: "ptk",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -2,14 +2,17 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { TokenClaims } from "../app/auth/jwt";
-import { APP_ROLE_OPERATOR } from "../app/auth/principal";
 import { App, RequestContext } from "../app/context";
 import { verifyAuthorization } from "../app/sign-in";
 import { contextWith } from "../api/graphql/apollo";
-import { consoleOptions, serveConsole, wantsExplorer } from "./console";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
-import { MemoryRateLimitStore } from "./rate-limit";
+import { throttleKeys } from "../app/throttle";
+import { rateLimited } from "../api/graphql/cost";
+import { Drain } from "./drain";
+import { finishRequest, RequestRecord } from "./request-log";
+import { consoleOptions, serveConsole, wantsExplorer } from "./console";
+import { handleScim, SCIM_PREFIX } from "../api/scim/http";
 import { ErrorCode } from "../domain/errors";
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
@@ -30,33 +33,48 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-const errorBody = (message: string, code: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
-
-/** Budgets are per tenant; an operator and callers without a valid token are counted by client address. */
-function rateKey(claims: TokenClaims | null, req: IncomingMessage): string {
-  if (claims?.tid) return `tenant:${claims.tid}`;
-  if (claims?.roles.includes(APP_ROLE_OPERATOR)) return "operator";
-  return `ip:${req.socket.remoteAddress ?? "unknown"}`;
+/** Adds `extensions` to a JSON GraphQL response that Apollo made without a context (a refused token). */
+function withExtensions(body: string, extensions: Record<string, unknown>): string {
+  try {
+    const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
+    return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, ...extensions } });
+  } catch {
+    return body;
+  }
 }
 
-/** POST/GET /graphql through Apollo's HTTP API, /health and /ready, the admin console at /; oversized bodies 413, over budget 429. */
-export function createHttpHandler(app: App, server: ApolloServer<RequestContext>) {
-  const rateLimit = app.config.rateLimitPerMinute > 0 ? new MemoryRateLimitStore(app.config.rateLimitPerMinute) : null;
+const errorBody = (message: string, code: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
+
+/**
+ * POST/GET /graphql through Apollo's HTTP API, SCIM at /scim/v2, /health and /ready, the admin console at /;
+ * oversized bodies 413, over budget 429
+ * (the price is paid in the operation gate, src/api/graphql/cost.ts). With a drain, requests are counted for O2.
+ */
+export function createHttpHandler(app: App, server: ApolloServer<RequestContext>, opts: { drain?: Drain } = {}) {
+  const drain = opts.drain;
   const consoleSettings = consoleOptions(app.config);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    drain?.track(res);
+    const rec: RequestRecord = { started: process.hrtime.bigint() };
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
       if (url.pathname === "/ready") {
-        const r = await readiness(app);
+        const r = await readiness(app, drain);
         return sendJson(res, r.ready ? 200 : 503, r);
       }
+      app.metrics.inFlight.inc();
+      res.once("close", () => {
+        app.metrics.inFlight.dec();
+        finishRequest(app, rec, res.statusCode);
+      });
+      if (url.pathname === SCIM_PREFIX || url.pathname.startsWith(`${SCIM_PREFIX}/`)) return await handleScim(app, req, res, url);
       if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname, consoleSettings))) return;
       // K7: a browser opening /graphql gets the explorer (GraphiQL, in the console's bundle) when it is enabled.
       if (url.pathname === "/graphql" && app.config.explorer && wantsExplorer(req, url) && (await serveConsole(req, res, url.pathname, consoleSettings, true))) return;
-      if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", ErrorCode.NOT_FOUND));
+      if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", (rec.code = ErrorCode.NOT_FOUND)));
       const raw = await readBody(req, app.config.maxBodyBytes);
-      if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, ErrorCode.BAD_USER_INPUT));
+      if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, (rec.code = ErrorCode.BAD_USER_INPUT)));
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
 
@@ -67,13 +85,13 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
       } catch (e) {
         authError = e;
       }
-      if (rateLimit) {
-        const r = await rateLimit.take(rateKey(claims, req), app.clock.now().getTime());
-        if (!r.allowed) {
-          return sendJson(res, 429, errorBody("Too many requests; retry later.", ErrorCode.RATE_LIMITED, { retryAfterSeconds: r.retryAfterSeconds }), {
-            "retry-after": String(r.retryAfterSeconds),
-          });
-        }
+      // A bad token never reaches the operation gate: it pays 1 by client address, so guessing is throttled too.
+      const authCost = authError && app.throttle.enabled ? await app.throttle.take(throttleKeys(null, req.socket.remoteAddress), 1) : undefined;
+      const costExt = authCost && { cost: { requestedQueryCost: 1, throttleStatus: authCost.status } };
+      if (authCost && !authCost.allowed) {
+        const e = rateLimited(authCost);
+        rec.code = ErrorCode.RATE_LIMITED;
+        return sendJson(res, 429, { ...errorBody(e.message, ErrorCode.RATE_LIMITED, { retryAfterSeconds: authCost.retryAfterSeconds }), extensions: costExt }, { "retry-after": String(authCost.retryAfterSeconds) });
       }
 
       let body: unknown = raw;
@@ -81,20 +99,25 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, errorBody("The request body is not valid JSON.", ErrorCode.BAD_USER_INPUT));
+          return sendJson(res, 400, errorBody("The request body is not valid JSON.", (rec.code = ErrorCode.BAD_USER_INPUT)));
         }
       }
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () => {
-          if (authError) throw toGraphQLError(authError);
-          return contextWith(app, claims);
+          if (authError) {
+            rec.code = ErrorCode.UNAUTHENTICATED;
+            throw toGraphQLError(authError);
+          }
+          const ctx = (rec.ctx = contextWith(app, claims));
+          ctx.clientAddress = req.socket.remoteAddress;
+          return ctx;
         },
       });
       const outHeaders: Record<string, string> = {};
       for (const [k, v] of result.headers) outHeaders[k] = v;
       res.writeHead(result.status ?? 200, outHeaders);
-      if (result.body.kind === "complete") res.end(result.body.string);
+      if (result.body.kind === "complete") res.end(costExt ? withExtensions(result.body.string, costExt) : result.body.string);
       else {
         for await (const chunk of result.body.asyncIterator) res.write(chunk);
         res.end();

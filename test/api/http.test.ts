@@ -22,7 +22,7 @@ describe.each(engines().slice(0, 1))("HTTP endpoint (%s)", (_engine, url) => {
   it("GET /ready answers 200 when the database answers and migrations are current", async () => {
     const r = await fetch(`${base}/ready`);
     expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ ready: true, database: true, migrationsPending: false });
+    expect(await r.json()).toEqual({ ready: true, database: true, migrationsPending: false, draining: false, throttle: { store: "off", redis: "off" } });
   });
 
   it("POST /graphql with an admin token returns the tenant's users", async () => {

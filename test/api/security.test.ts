@@ -199,39 +199,3 @@ describe.each(engines().slice(0, 1))("production masking (%s)", (_engine, url) =
     expect(intro.errors![0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 });
-
-describe.each(engines().slice(0, 1))("rate limiting (%s)", (_engine, url) => {
-  let api: TestApi;
-  let base: string;
-  beforeAll(async () => {
-    api = await TestApi.start(url, { config: { rateLimitPerMinute: 3 } });
-    base = await api.listen();
-  });
-  afterAll(() => api.stop());
-
-  const post = (token?: string) =>
-    fetch(`${base}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: "{ me { id } }" }),
-    });
-
-  it("§6 over the tenant's budget: 429 with Retry-After and RATE_LIMITED; other tenants unaffected; the budget refills", async () => {
-    const a = await newTenant(api, "Alpha");
-    const b = await newTenant(api, "Beta");
-    for (let i = 0; i < 3; i++) expect((await post(a.admin)).status).toBe(200);
-    const limited = await post(a.admin);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(((await limited.json()) as any).errors[0].extensions.code).toBe("RATE_LIMITED");
-    expect((await post(b.admin)).status).toBe(200);
-    api.clock.advanceMs(60_000);
-    expect((await post(a.admin)).status).toBe(200);
-  });
-
-  it("§6 callers without a token are limited by address", async () => {
-    let last = 0;
-    for (let i = 0; i < 5; i++) last = (await post()).status;
-    expect(last).toBe(429);
-  });
-});

@@ -25,13 +25,14 @@ import { App } from "../../src/app/context";
 import { dataSourceOptions } from "../../src/data/datasource";
 import { contextFor, createApolloServer } from "../../src/api/graphql/apollo";
 import { LargeTenant, progressBar, seedLargeTenant } from "../../src/cli/seed-large";
-import { Child, memory, resetPeak, startChild, stopChild } from "./lib/proc";
+import { Child, cpuSeconds, memory, resetPeak, startChild, stopChild } from "./lib/proc";
 import { Engine, openSql, Sql, truthy } from "./lib/sql";
 import { fmt, markdownTable, median, p95, ratio, Row, timed } from "./lib/stats";
 import { summarize, summaryMarkdown } from "./profile-top";
 import { encodeCursor, loadRefCatalog, lowerBoundPage, naivePage, PageOut, RefCatalog, W2_QUERY } from "./w2-reference";
 import { rawAssign, rawRemove, W3Target } from "./w3-reference";
 import { w6 } from "./w6-live";
+import { runW5 } from "./w5-scim";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require("autocannon") as (o: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -54,8 +55,9 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
   --naive-pages N    W2: pages for the naive per-user reference, evenly spread (default 30)
   --w4-pages N       W4: pages per tenant size, evenly spread, measured twice (default 20)
   --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
-  --only W1,W2,…     run only these workloads (W6: live updates, 1,000 graphql-ws subscribers; alone it is saved
-                     in a section of its own)
+  --only W1,W2,…     run only these workloads (W5, the SCIM sync of issue 11, runs on a fresh database of its own;
+                     W6: live updates, 1,000 graphql-ws subscribers; alone it is saved in a section of its own)
+  --w5-users N       W5: users of the directory (default 10000)
   --profile          restart the server per workload under --cpu-prof and summarize the profiles (slower figures)
   --save             write the table into test/bench/RESULTS.md (the section of this engine)
   --keep             keep the generated database
@@ -77,6 +79,7 @@ interface Opts {
   save: boolean;
   keep: boolean;
   tryIndexes: boolean;
+  w5Users: number;
 }
 
 function parseOpts(argv: string[]): Opts {
@@ -109,11 +112,12 @@ function parseOpts(argv: string[]): Opts {
     naivePages: num("naive-pages", 30),
     w4Pages: Math.max(2, num("w4-pages", 20)),
     w3Repeats: Math.max(1, num("w3-repeats", 5)),
-    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W2", "W3", "W4", "W6"]),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W2", "W3", "W4", "W5", "W6"]),
     profile: args.has("profile"),
     save: args.has("save"),
     keep: args.has("keep"),
     tryIndexes: args.has("try-indexes"),
+    w5Users: Math.max(100, Math.round(num("w5-users", 10_000))),
   };
 }
 
@@ -326,8 +330,9 @@ async function startServer(c: RequestContext, workload: string): Promise<Child> 
   const port = await freePort();
   c.server = await startChild("server", resolve(__dirname, "../../src/main.js"), port, {
     DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production",
-    // The limiter stays on (its cost is part of ours) with a budget the load never reaches.
-    RATE_LIMIT_PER_MINUTE: "1000000000",
+    // Throttling is off here (the load is one user far above any bucket); W1T measures it at its defaults.
+    RATE_LIMIT_PRINCIPAL_POINTS: "0",
+    RATE_LIMIT_TENANT_POINTS: "0",
   }, nodeArgs);
   current = c.server;
   log(`server under test: pid ${c.server.proc.pid} on :${port}${c.o.profile ? ` (profiling ${workload})` : ""}`);
@@ -380,7 +385,7 @@ async function w1(c: RequestContext): Promise<void> {
   try {
     for (const ref of [bareApollo, bareHttp, bareApolloSql]) {
       const r = await gql(ref.port, maker, ME_QUERY);
-      if (!isDeepStrictEqual(r.body, first.body)) throw new Error(`W1: ${ref.name} answers differently: ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (!isDeepStrictEqual(r.body.data, first.body.data)) throw new Error(`W1: ${ref.name} answers differently: ${JSON.stringify(r.body).slice(0, 300)}`);
     }
     const run = async (port: number, seconds: number) =>
       autocannon({
@@ -388,11 +393,14 @@ async function w1(c: RequestContext): Promise<void> {
         headers: { "content-type": "application/json", authorization: `Bearer ${maker}` }, body: JSON.stringify({ query: ME_QUERY }),
       });
     const results = new Map<string, AutocannonResult>();
+    const cpuPerRequest = new Map<string, number>();
     const subjects = [["ours", server], ["bare Apollo Server 5", bareApollo], ["bare Apollo + 1 SQL (the caller's row)", bareApolloSql], ["bare node:http", bareHttp]] as const;
     for (const [name, child] of subjects) {
       log(`W1: ${name}, ${c.o.connections} connections, 2 s warm-up + ${c.o.duration} s`);
       await run(child.port, 2);
+      const cpu0 = cpuSeconds(child);
       const r = name === "ours" ? await withPeak(c, "W1", () => run(child.port, c.o.duration)) : await run(child.port, c.o.duration);
+      cpuPerRequest.set(name, ((cpuSeconds(child) - cpu0) * 1e6) / r.requests.total);
       if (r.non2xx || r.errors || r.timeouts) throw new Error(`W1 ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
       results.set(name, r);
     }
@@ -404,7 +412,7 @@ async function w1(c: RequestContext): Promise<void> {
       c.rows.push({
         workload: "W1 hot check (`me`), HTTP", subject: name,
         median: `p50 ${lat(r.latency.p50)}`, p95: `p99 ${lat(r.latency.p99)}`,
-        extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms${name === "ours" ? `; ${stmts.count} SQL/request` : ""}`,
+        extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms; server CPU ${fmt(cpuPerRequest.get(name)!, 0)} µs/request${name === "ours" ? `; ${stmts.count} SQL/request` : ""}`,
         ratio: name === "ours" ? `${ratio(ours.requests.average, apollo.requests.average)} Apollo req/s` : name === "bare Apollo Server 5" ? "1.00×" : `${ratio(r.requests.average, apollo.requests.average)} Apollo req/s`,
         target: name === "ours" ? `≥ 0.70× → ${ours.requests.average / apollo.requests.average >= 0.7 ? "met" : "MISSED"}` : "",
       });
@@ -413,6 +421,69 @@ async function w1(c: RequestContext): Promise<void> {
     await stopChild(bareApollo);
     await stopChild(bareHttp);
     await stopChild(bareApolloSql);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- W1T
+
+/**
+ * Issue 13: W1's check spread over 1,000 users of the main tenant, throttling off and then at its defaults
+ * (memory buckets; REDIS_URL in the environment puts them in Redis). At most 10% of the throughput may go.
+ */
+async function w1t(c: RequestContext): Promise<void> {
+  const ids = (await c.app.database.ds.query(
+    // Enabled users only: a disabled one is UNAUTHENTICATED, which is not what this measures.
+    c.setup.engine === "postgres"
+      ? "SELECT id FROM app_user WHERE tenant_id = $1 AND account_enabled = true ORDER BY id LIMIT 1000"
+      : "SELECT id FROM app_user WHERE tenant_id = ? AND account_enabled = 1 ORDER BY id LIMIT 1000",
+    [c.tenants.main.tenantId],
+  )) as { id: string }[];
+  const tokens = await Promise.all(ids.map((r) => token(c, c.tenants.main.tenantId, r.id)));
+  const env = { DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production" };
+  const subjects: [string, Record<string, string>][] = [
+    ["ours, throttling off", { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0" }],
+    [`ours, throttling at defaults${process.env.REDIS_URL ? " (Redis)" : " (memory)"}`, {}],
+  ];
+  // Off, on, off, on: each subject's best round counts, so that a burst of other load on this shared machine
+  // during one round does not decide the comparison.
+  const results: [string, AutocannonResult, number][] = [];
+  for (const [name, extra] of [...subjects, ...subjects]) {
+    if (c.server) await stopServer(c);
+    const child = await startChild("server", resolve(__dirname, "../../src/main.js"), await freePort(), { ...env, ...extra });
+    current = child;
+    try {
+      let n = 0;
+      const run = (seconds: number) =>
+        autocannon({
+          url: `http://127.0.0.1:${child.port}/graphql`, connections: c.o.connections, duration: seconds,
+          requests: [{
+            method: "POST", body: JSON.stringify({ query: ME_QUERY }),
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { "content-type": "application/json", authorization: `Bearer ${tokens[n++ % tokens.length]}` } }),
+          }],
+        });
+      log(`W1T: ${name}, ${tokens.length} users, ${c.o.connections} connections, 2 s warm-up + ${c.o.duration} s`);
+      await run(2);
+      const cpu0 = cpuSeconds(child);
+      const r = await run(c.o.duration);
+      const cpu = ((cpuSeconds(child) - cpu0) * 1e6) / r.requests.total;
+      if (r.non2xx || r.errors || r.timeouts) throw new Error(`W1T ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+      results.push([name, r, cpu]);
+    } finally {
+      await stopChild(child);
+    }
+  }
+  const best = subjects.map(([name]) => results.filter((x) => x[0] === name).sort((a, b) => a[2] - b[2])[0]);
+  const [, off, offCpu] = best[0];
+  for (const [name, r, cpu] of best) {
+    // Judged on server CPU per request (capacity ∝ 1 / CPU): req/s on this shared machine moves with other load.
+    const share = offCpu / cpu;
+    c.rows.push({
+      workload: "W1T hot check, 1,000 users", subject: name,
+      median: `p50 ${lat(r.latency.p50)}`, p95: `p99 ${lat(r.latency.p99)}`,
+      extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms; server CPU ${fmt(cpu, 0)} µs/request (best of 2 rounds; ${results.filter((x) => x[0] === name).map((x) => fmt(x[2], 0)).join(", ")}); 0 throttled`,
+      ratio: r === off ? "1.00×" : `${ratio(r.requests.average, off.requests.average)} req/s, ${fmt(share, 2)}× capacity (CPU) of throttling off`,
+      target: r === off ? "" : `≥ 0.90× → ${share >= 0.9 ? "met" : "MISSED"}`,
+    });
   }
 }
 
@@ -769,8 +840,57 @@ function save(c: RequestContext, text: string): void {
   log(`saved to ${file}`);
 }
 
+/** W5 on a fresh database of its own; its table is saved in a section of its own. */
+async function w5(o: Opts): Promise<void> {
+  const started = Date.now();
+  const env = process.env.DATABASE_URL;
+  const dir = process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench";
+  let engine: Engine = "sqlite";
+  let url = `sqlite:${join(dir, "w5.sqlite")}`;
+  let childUrl = url;
+  let searchPath: string | undefined;
+  if (env && /^postgres(ql)?:\/\//.test(env)) {
+    engine = "postgres";
+    searchPath = `${PG_SCHEMA}_w5`;
+    const admin = new Client({ connectionString: env });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${searchPath} CASCADE`);
+    await admin.query(`CREATE SCHEMA ${searchPath}`);
+    await admin.end();
+    url = env;
+    childUrl = `${env}${env.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c search_path=${searchPath}`)}`;
+  } else {
+    for (const f of ["", "-wal", "-shm"]) rmSync(join(dir, `w5.sqlite${f}`), { force: true });
+  }
+  const { rows, notes } = await runW5({
+    engine, url, childUrl, searchPath, users: o.w5Users, groups: 200, workers: 8, secret: randomBytes(32).toString("base64url"),
+    serverScript: resolve(__dirname, "../../src/main.js"), port: await freePort(), log,
+  });
+  const text = [
+    `### W5 SCIM sync, ${engine === "sqlite" ? "SQLite" : "PostgreSQL"} — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    `Commit ${gitCommit()}. \`npm run bench -- ${process.argv.slice(2).join(" ")}\`, ${fmt((Date.now() - started) / 1000, 0)} s.`,
+    "",
+    markdownTable(rows),
+    "",
+    ...notes.map((n) => `- ${n}`),
+  ].join("\n");
+  console.log(`\n${text}\n`);
+  if (o.save) save({ setup: { engine: `w5-${engine}` } } as unknown as RequestContext, text);
+  if (engine === "postgres" && !o.keep) {
+    const c = new Client({ connectionString: env });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${searchPath} CASCADE`);
+    await c.end();
+  } else if (!o.keep) for (const f of ["", "-wal", "-shm"]) rmSync(join(dir, `w5.sqlite${f}`), { force: true });
+}
+
 async function main(): Promise<void> {
   const o = parseOpts(process.argv.slice(2));
+  if (![...o.only].some((w) => w !== "W5")) {
+    mkdirSync(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", { recursive: true });
+    return w5(o);
+  }
   const started = Date.now();
   mkdirSync(process.env.LICENSE_BENCH_DIR ?? "/tmp/license-bench", { recursive: true });
   const setup = await prepareDatabase(o);
@@ -794,9 +914,10 @@ async function main(): Promise<void> {
     }
     if (setup.engine === "postgres") await sql.run("ANALYZE");
     c.notes.push(`Data: ${[...c.tenants.bySize].map(([n, t]) => `${n.toLocaleString("en-US")} users / ${t.counts.groups} groups / ${t.counts.memberships.toLocaleString("en-US")} memberships / ${t.counts.wanters.toLocaleString("en-US")} wanting the user license, ${t.counts.countViolation.toLocaleString("en-US")} of them in COUNT_VIOLATION (generated in ${fmt(c.tenants.seedSeconds.get(n)!, 1)} s)`).join("; ")}; all tenants in one database${setup.engine === "postgres" ? ", ANALYZE run after generating" : ", no ANALYZE (the app runs none)"}.`);
-    const order = ["W1", "W2", "W4", "W3", "W6"].filter((w) => o.only.has(w));
+    const order = ["W1", "W1T", "W2", "W4", "W3", "W6"].filter((w) => o.only.has(w));
     for (const w of order) {
       if (w === "W1") await w1(c);
+      if (w === "W1T") await w1t(c);
       if (w === "W2") await w2(c);
       if (w === "W4") await w4(c);
       if (w === "W3") await w3(c);
@@ -827,6 +948,7 @@ async function main(): Promise<void> {
     log(`statements of one W2 page and one W3 assign: ${stmtFile}`);
     if (o.save && !o.tryIndexes) save(c, text);
     else if (o.save) log("not saved: --try-indexes is an experiment");
+    if (o.only.has("W5")) await w5(o);
   } finally {
     await stopServer(c);
     await sql.close();

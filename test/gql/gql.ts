@@ -28,6 +28,7 @@ type Documents = {
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": typeof types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": typeof types.AccessOperationsNodeDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": typeof types.AccessOperationsSkusDocument,
+    "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": typeof types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": typeof types.AccessOperationsMeDocument,
     "query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": typeof types.AccessOperationsTenantDocument,
     "query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantUsersDocument,
@@ -36,6 +37,7 @@ type Documents = {
     "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": typeof types.AccessTenantLicensesDocument,
     "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantBotsDocument,
     "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": typeof types.AccessTenantCapacityDocument,
+    "query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }": typeof types.AccessTenantProvisioningTokensDocument,
     "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUserDocument,
     "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUser2Document,
     "query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }": typeof types.AccessOperationsSecurityGroupDocument,
@@ -43,6 +45,9 @@ type Documents = {
     "query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }": typeof types.AccessOperationsBot2Document,
     "query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }": typeof types.AccessOperationsAuditEventsDocument,
     "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": typeof types.AccessOperationsPreviewGroupLicenseAssignmentDocument,
+    "mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }": typeof types.AccessCreateProvisioningTokenDocument,
+    "mutation AccessTokenToRevoke { createProvisioningToken(input: { description: \"to revoke\" }) { provisioningToken { id } } }": typeof types.AccessTokenToRevokeDocument,
+    "mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }": typeof types.AccessRevokeProvisioningTokenDocument,
     "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": typeof types.AccessOperationsUpdateTenantSettingsDocument,
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessOperationsUpdateSecurityGroupDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": typeof types.AccessOperationsStartTrialDocument,
@@ -57,6 +62,7 @@ type Documents = {
     "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": typeof types.ConcurrencyTenantDocument,
     "query CrashSkus { skus { id partNumber } }": typeof types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": typeof types.CrashSecurityGroupDocument,
+    "query DrainSkus { skus { id partNumber } }": typeof types.DrainSkusDocument,
     "query HttpGroupCount { tenant { securityGroups { totalCount } } }": typeof types.HttpGroupCountDocument,
     "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": typeof types.LifecycleSubsDocument,
     "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": typeof types.LifecycleStatesDocument,
@@ -89,6 +95,17 @@ type Documents = {
     "query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }": typeof types.TenantTenantDocument,
     "mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }": typeof types.TenantCreateTenant2Document,
     "query TenantUser($id: ID!) { user(id: $id) { id } }": typeof types.TenantUserDocument,
+    "query ThrottleMe { me { canCreateBots } }": typeof types.ThrottleMeDocument,
+    "query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": typeof types.ThrottleRateDocument,
+    "query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }": typeof types.ThrottleDoc1Document,
+    "mutation UsageLocationDoc1($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id defaultUsageLocation } }": typeof types.UsageLocationDoc1Document,
+    "query UsageLocationDoc2($id: ID!) { user(id: $id) { usageLocation effectiveUsageLocation } }": typeof types.UsageLocationDoc2Document,
+    "mutation UsageLocationDoc3($input: UpdateUserInput!) { updateUser(input: $input) { id usageLocation effectiveUsageLocation } }": typeof types.UsageLocationDoc3Document,
+    "mutation UsageLocationDoc4($input: CreateUserInput!) { createUser(input: $input) { id usageLocation effectiveUsageLocation } }": typeof types.UsageLocationDoc4Document,
+    "query UsageLocationDoc5 { tenant { defaultUsageLocation } }": typeof types.UsageLocationDoc5Document,
+    "mutation UsageLocationDoc6($input: CreateTenantInput!) { createTenant(input: $input) { tenant { defaultUsageLocation } } }": typeof types.UsageLocationDoc6Document,
+    "query UsageLocationDoc7 { tenant { defaultUsageLocation } }": typeof types.UsageLocationDoc7Document,
+    "query UsageLocationDoc8 { skus { partNumber unavailableInCountries } }": typeof types.UsageLocationDoc8Document,
     "query UsersBadInputMe { me { userPrincipalName } }": typeof types.UsersBadInputMeDocument,
     "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": typeof types.UsersLastAdminTenantDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroupDocument,
@@ -148,6 +165,18 @@ type Documents = {
     "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": typeof types.LiveThresholdOneDocument,
     "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": typeof types.LiveThresholdZeroDocument,
     "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": typeof types.LiveThresholdNegativeDocument,
+    "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": typeof types.GroupsDoc1Document,
+    "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": typeof types.GroupsDoc2Document,
+    "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.ScimClientDoc1Document,
+    "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.TokensDoc1Document,
+    "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": typeof types.TokensDoc2Document,
+    "query UsersDoc1($id: ID!) { user(id: $id) { userPrincipalName displayName accountEnabled roles usageLocation source externalId } }": typeof types.UsersDoc1Document,
+    "query UsersDoc2($id: ID!) { user(id: $id) { usageLocation } }": typeof types.UsersDoc2Document,
+    "query UsersDeletedOwner($id: ID!, $bot: ID!) { user(id: $id) { id deletedAt accountEnabled memberOf { id } effectiveLicenses { state } } bot(id: $bot) { needsNewOwner owner { id } } }": typeof types.UsersDeletedOwnerDocument,
+    "query UsersDoc3($d: Boolean) { tenant { users(first: 100, filter: { includeDeleted: $d }) { nodes { id } } } }": typeof types.UsersDoc3Document,
+    "query UsersDoc4 { me { id } }": typeof types.UsersDoc4Document,
+    "mutation UsersDoc5($input: UpdateUserInput!) { updateUser(input: $input) { id roles usageLocation } }": typeof types.UsersDoc5Document,
+    "query UsersDoc6($id: ID!) { user(id: $id) { source } }": typeof types.UsersDoc6Document,
 };
 const documents: Documents = {
     "query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }": types.AccessBotsAndIdentityBotDocument,
@@ -164,6 +193,7 @@ const documents: Documents = {
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": types.AccessOperationsNodeDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": types.AccessOperationsSkusDocument,
+    "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": types.AccessOperationsMeDocument,
     "query AccessOperationsTenant { tenant { id displayName allowAdHocSubscriptions hasActiveTenantLicense } }": types.AccessOperationsTenantDocument,
     "query AccessTenantUsers { tenant { id users(first: 5) { totalCount nodes { id } } } }": types.AccessTenantUsersDocument,
@@ -172,6 +202,7 @@ const documents: Documents = {
     "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": types.AccessTenantLicensesDocument,
     "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": types.AccessTenantBotsDocument,
     "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": types.AccessTenantCapacityDocument,
+    "query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }": types.AccessTenantProvisioningTokensDocument,
     "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUserDocument,
     "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUser2Document,
     "query AccessOperationsSecurityGroup($id: ID!) { securityGroup(id: $id) { id displayName } }": types.AccessOperationsSecurityGroupDocument,
@@ -179,6 +210,9 @@ const documents: Documents = {
     "query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }": types.AccessOperationsBot2Document,
     "query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }": types.AccessOperationsAuditEventsDocument,
     "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": types.AccessOperationsPreviewGroupLicenseAssignmentDocument,
+    "mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }": types.AccessCreateProvisioningTokenDocument,
+    "mutation AccessTokenToRevoke { createProvisioningToken(input: { description: \"to revoke\" }) { provisioningToken { id } } }": types.AccessTokenToRevokeDocument,
+    "mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }": types.AccessRevokeProvisioningTokenDocument,
     "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": types.AccessOperationsUpdateTenantSettingsDocument,
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessOperationsUpdateSecurityGroupDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": types.AccessOperationsStartTrialDocument,
@@ -193,6 +227,7 @@ const documents: Documents = {
     "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": types.ConcurrencyTenantDocument,
     "query CrashSkus { skus { id partNumber } }": types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": types.CrashSecurityGroupDocument,
+    "query DrainSkus { skus { id partNumber } }": types.DrainSkusDocument,
     "query HttpGroupCount { tenant { securityGroups { totalCount } } }": types.HttpGroupCountDocument,
     "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": types.LifecycleSubsDocument,
     "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": types.LifecycleStatesDocument,
@@ -225,6 +260,17 @@ const documents: Documents = {
     "query TenantTenant { tenant { displayName allowAdHocSubscriptions hasActiveTenantLicense } }": types.TenantTenantDocument,
     "mutation TenantCreateTenant2 { createTenant(input: { displayName: \"P\", adminUserPrincipalName: \"a@p.example\", adminDisplayName: \"A\" }) {\n      tenant { hasActiveTenantLicense } admin { canCreateBots effectiveLicenses { state } memberOf { id } } } }": types.TenantCreateTenant2Document,
     "query TenantUser($id: ID!) { user(id: $id) { id } }": types.TenantUserDocument,
+    "query ThrottleMe { me { canCreateBots } }": types.ThrottleMeDocument,
+    "query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": types.ThrottleRateDocument,
+    "query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }": types.ThrottleDoc1Document,
+    "mutation UsageLocationDoc1($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id defaultUsageLocation } }": types.UsageLocationDoc1Document,
+    "query UsageLocationDoc2($id: ID!) { user(id: $id) { usageLocation effectiveUsageLocation } }": types.UsageLocationDoc2Document,
+    "mutation UsageLocationDoc3($input: UpdateUserInput!) { updateUser(input: $input) { id usageLocation effectiveUsageLocation } }": types.UsageLocationDoc3Document,
+    "mutation UsageLocationDoc4($input: CreateUserInput!) { createUser(input: $input) { id usageLocation effectiveUsageLocation } }": types.UsageLocationDoc4Document,
+    "query UsageLocationDoc5 { tenant { defaultUsageLocation } }": types.UsageLocationDoc5Document,
+    "mutation UsageLocationDoc6($input: CreateTenantInput!) { createTenant(input: $input) { tenant { defaultUsageLocation } } }": types.UsageLocationDoc6Document,
+    "query UsageLocationDoc7 { tenant { defaultUsageLocation } }": types.UsageLocationDoc7Document,
+    "query UsageLocationDoc8 { skus { partNumber unavailableInCountries } }": types.UsageLocationDoc8Document,
     "query UsersBadInputMe { me { userPrincipalName } }": types.UsersBadInputMeDocument,
     "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": types.UsersLastAdminTenantDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": types.UsersListSecurityGroupDocument,
@@ -284,6 +330,18 @@ const documents: Documents = {
     "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": types.LiveThresholdOneDocument,
     "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": types.LiveThresholdZeroDocument,
     "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": types.LiveThresholdNegativeDocument,
+    "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": types.GroupsDoc1Document,
+    "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": types.GroupsDoc2Document,
+    "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": types.ScimClientDoc1Document,
+    "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": types.TokensDoc1Document,
+    "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": types.TokensDoc2Document,
+    "query UsersDoc1($id: ID!) { user(id: $id) { userPrincipalName displayName accountEnabled roles usageLocation source externalId } }": types.UsersDoc1Document,
+    "query UsersDoc2($id: ID!) { user(id: $id) { usageLocation } }": types.UsersDoc2Document,
+    "query UsersDeletedOwner($id: ID!, $bot: ID!) { user(id: $id) { id deletedAt accountEnabled memberOf { id } effectiveLicenses { state } } bot(id: $bot) { needsNewOwner owner { id } } }": types.UsersDeletedOwnerDocument,
+    "query UsersDoc3($d: Boolean) { tenant { users(first: 100, filter: { includeDeleted: $d }) { nodes { id } } } }": types.UsersDoc3Document,
+    "query UsersDoc4 { me { id } }": types.UsersDoc4Document,
+    "mutation UsersDoc5($input: UpdateUserInput!) { updateUser(input: $input) { id roles usageLocation } }": types.UsersDoc5Document,
+    "query UsersDoc6($id: ID!) { user(id: $id) { source } }": types.UsersDoc6Document,
 };
 
 /**
@@ -359,6 +417,10 @@ export function graphql(source: "query AccessOperationsSkus { skus { id partNumb
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"): (typeof documents)["query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }"): (typeof documents)["query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -391,6 +453,10 @@ export function graphql(source: "query AccessTenantCapacity { tenant { id capaci
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }"): (typeof documents)["query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }"): (typeof documents)["query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -416,6 +482,18 @@ export function graphql(source: "query AccessOperationsAuditEvents { auditEvents
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }"): (typeof documents)["query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }"): (typeof documents)["mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessTokenToRevoke { createProvisioningToken(input: { description: \"to revoke\" }) { provisioningToken { id } } }"): (typeof documents)["mutation AccessTokenToRevoke { createProvisioningToken(input: { description: \"to revoke\" }) { provisioningToken { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }"): (typeof documents)["mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -472,6 +550,10 @@ export function graphql(source: "query CrashSkus { skus { id partNumber } }"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }"): (typeof documents)["query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DrainSkus { skus { id partNumber } }"): (typeof documents)["query DrainSkus { skus { id partNumber } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -600,6 +682,50 @@ export function graphql(source: "mutation TenantCreateTenant2 { createTenant(inp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TenantUser($id: ID!) { user(id: $id) { id } }"): (typeof documents)["query TenantUser($id: ID!) { user(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ThrottleMe { me { canCreateBots } }"): (typeof documents)["query ThrottleMe { me { canCreateBots } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"): (typeof documents)["query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }"): (typeof documents)["query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UsageLocationDoc1($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id defaultUsageLocation } }"): (typeof documents)["mutation UsageLocationDoc1($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id defaultUsageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageLocationDoc2($id: ID!) { user(id: $id) { usageLocation effectiveUsageLocation } }"): (typeof documents)["query UsageLocationDoc2($id: ID!) { user(id: $id) { usageLocation effectiveUsageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UsageLocationDoc3($input: UpdateUserInput!) { updateUser(input: $input) { id usageLocation effectiveUsageLocation } }"): (typeof documents)["mutation UsageLocationDoc3($input: UpdateUserInput!) { updateUser(input: $input) { id usageLocation effectiveUsageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UsageLocationDoc4($input: CreateUserInput!) { createUser(input: $input) { id usageLocation effectiveUsageLocation } }"): (typeof documents)["mutation UsageLocationDoc4($input: CreateUserInput!) { createUser(input: $input) { id usageLocation effectiveUsageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageLocationDoc5 { tenant { defaultUsageLocation } }"): (typeof documents)["query UsageLocationDoc5 { tenant { defaultUsageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UsageLocationDoc6($input: CreateTenantInput!) { createTenant(input: $input) { tenant { defaultUsageLocation } } }"): (typeof documents)["mutation UsageLocationDoc6($input: CreateTenantInput!) { createTenant(input: $input) { tenant { defaultUsageLocation } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageLocationDoc7 { tenant { defaultUsageLocation } }"): (typeof documents)["query UsageLocationDoc7 { tenant { defaultUsageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageLocationDoc8 { skus { partNumber unavailableInCountries } }"): (typeof documents)["query UsageLocationDoc8 { skus { partNumber unavailableInCountries } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -836,6 +962,54 @@ export function graphql(source: "mutation LiveThresholdZero { updateTenantSettin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }"): (typeof documents)["mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }"): (typeof documents)["query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }"): (typeof documents)["mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }"): (typeof documents)["mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }"): (typeof documents)["query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }"): (typeof documents)["mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersDoc1($id: ID!) { user(id: $id) { userPrincipalName displayName accountEnabled roles usageLocation source externalId } }"): (typeof documents)["query UsersDoc1($id: ID!) { user(id: $id) { userPrincipalName displayName accountEnabled roles usageLocation source externalId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersDoc2($id: ID!) { user(id: $id) { usageLocation } }"): (typeof documents)["query UsersDoc2($id: ID!) { user(id: $id) { usageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersDeletedOwner($id: ID!, $bot: ID!) { user(id: $id) { id deletedAt accountEnabled memberOf { id } effectiveLicenses { state } } bot(id: $bot) { needsNewOwner owner { id } } }"): (typeof documents)["query UsersDeletedOwner($id: ID!, $bot: ID!) { user(id: $id) { id deletedAt accountEnabled memberOf { id } effectiveLicenses { state } } bot(id: $bot) { needsNewOwner owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersDoc3($d: Boolean) { tenant { users(first: 100, filter: { includeDeleted: $d }) { nodes { id } } } }"): (typeof documents)["query UsersDoc3($d: Boolean) { tenant { users(first: 100, filter: { includeDeleted: $d }) { nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersDoc4 { me { id } }"): (typeof documents)["query UsersDoc4 { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UsersDoc5($input: UpdateUserInput!) { updateUser(input: $input) { id roles usageLocation } }"): (typeof documents)["mutation UsersDoc5($input: UpdateUserInput!) { updateUser(input: $input) { id roles usageLocation } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersDoc6($id: ID!) { user(id: $id) { source } }"): (typeof documents)["query UsersDoc6($id: ID!) { user(id: $id) { source } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

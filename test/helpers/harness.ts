@@ -105,7 +105,7 @@ export class TestApi {
     const app = await createApp({
       dataSource: ds,
       clock,
-      config: { jwtSecret: TEST_SECRET, production: false, introspection: true, rateLimitPerMinute: 0, ...opts.config },
+      config: { jwtSecret: TEST_SECRET, production: false, introspection: true, throttle: { principalPoints: 0, tenantPoints: 0, windowSeconds: 60 }, ...opts.config },
       log: opts.log ?? { info: () => undefined, error: () => undefined },
     });
     const server = await createApolloServer(app);
@@ -113,6 +113,18 @@ export class TestApi {
   }
 
   private http?: Server;
+  private sharesDataSource = false;
+
+  /** A second instance on the same database (its own throttle, caches and Apollo server), as in a scale-out. */
+  async sibling(opts: { config?: Partial<Config>; log?: AppLogger } = {}): Promise<TestApi> {
+    const app = await createApp({
+      dataSource: this.ds, clock: this.clock, migrate: false, config: { ...this.app.config, ...opts.config },
+      log: opts.log ?? { info: () => undefined, error: () => undefined },
+    });
+    const s = new TestApi(app, await createApolloServer(app), this.ds, this.clock, this.logger, async () => undefined);
+    s.sharesDataSource = true;
+    return s;
+  }
 
   /** Serves the app over real HTTP on a free loopback port; returns the base URL. */
   async listen(): Promise<string> {
@@ -126,6 +138,8 @@ export class TestApi {
     // Apollo's drain closes the live sockets first: the HTTP server closes only once they are gone.
     await this.server.stop();
     if (this.http) await new Promise((r) => this.http!.close(r));
+    await this.app.throttle.close();
+    if (this.sharesDataSource) return;
     await this.ds.destroy();
     await this.cleanup();
   }
@@ -148,7 +162,9 @@ export class TestApi {
     const request = typeof query === "string" ? { query, variables } : { query: query as DocumentNode, variables };
     const res = await this.server.executeOperation(request, { contextValue: ctx });
     if (res.body.kind !== "single") throw new Error("incremental delivery is not used");
-    return res.body.singleResult as GqlResult<unknown>;
+    // Every response carries extensions.cost (T1): readable as `extensions`, but left out of whole-result comparisons.
+    const { extensions, ...rest } = res.body.singleResult;
+    return Object.defineProperty(rest, "extensions", { value: extensions, enumerable: false }) as GqlResult<unknown>;
   }
 
   /** Like exec, but fails the test on any error and returns data. */

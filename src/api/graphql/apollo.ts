@@ -8,6 +8,7 @@ import { reallocateIfStale } from "../../app/seat-change";
 import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
+import { answerUnpaid, payFor, priceOf, recordOutcome, requestInfo } from "./cost";
 import { buildAppSchema } from "./schema";
 import { ErrorCode } from "../../domain/errors";
 import { liveDrainPlugin } from "./ws";
@@ -32,6 +33,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
           if (cost > app.config.limits.maxCost) {
             throw validationFailed(`The query costs ${cost}, above the limit of ${app.config.limits.maxCost}; ask for smaller pages (first).`);
           }
+          await payFor(contextValue, priceOf(cost, operation?.operation), operationName);
           if (app.database.engine === "sqlite" && !contextValue.lockHeld) {
             // SQLite has one connection: an operation holds it until its response, so nobody reads half a transaction.
             release = await app.database.mutex.acquire();
@@ -46,6 +48,9 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
           if (operation?.operation === "query" && (kind === "user" || kind === "runtime")) await reallocateIfStale(contextValue);
         },
         async willSendResponse({ contextValue, response }) {
+          // A request refused before its cost was known (parse, validation) pays 1; every response carries extensions.cost.
+          await answerUnpaid(contextValue, response);
+          recordOutcome(contextValue, response);
           if (release) {
             contextValue.lockHeld = false;
             release();
@@ -107,6 +112,7 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Request
 export function contextWith(app: App, claims: TokenClaims | null): RequestContext {
   const ctx = new RequestContext(app, { kind: "anonymous" }, randomUUID());
   ctx.pendingClaims = claims;
+  requestInfo(ctx); // before Apollo copies the context: the copy shares the record
   return ctx;
 }
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { LicenseKind, PurchaseChannel, SubscriptionStatus, AdminRole, LicenseState, LicenseError, LicenseSourceKind } from "../../domain/enums";
+import { LicenseKind, PurchaseChannel, SubscriptionStatus, AdminRole, LicenseState, LicenseError, LicenseSourceKind, ObjectSource } from "../../domain/enums";
 
 /** Imported by the schema before it is built, so every enum has its GraphQL name and descriptions. */
 registerEnumType(LicenseKind, {
@@ -23,6 +23,11 @@ registerEnumType(LicenseError, {
       description: "No subscription of this SKU grants licenses (none, or all suspended or deleted).",
     },
     TRIAL_EXPIRED: { description: "The user's trial has ended." },
+    PROHIBITED_IN_USAGE_LOCATION: { description: "The SKU is not offered in the user's usage location (L3)." },
   },
 });
 registerEnumType(LicenseSourceKind, { name: "LicenseSourceKind" });
+registerEnumType(ObjectSource, {
+  name: "ObjectSource",
+  description: "Where a user or group is managed: in this API, or by the tenant's directory through SCIM (D8).",
+});

@@ -12,8 +12,10 @@ import { SubscriptionResolver } from "./subscription.resolver";
 import { NodeResolver } from "./node.resolver";
 import { TenantResolver } from "./tenant.resolver";
 import { UserResolver } from "./user.resolver";
+import { BotDirectoryResolver, TenantDirectoryResolver, UserDirectoryResolver } from "./directory.resolver";
 import { LiveResolver } from "./live.resolver";
 import { livePubSub } from "../../app/live-hub";
+import { RateLimitResolver } from "./rate-limit.resolver";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -22,7 +24,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   return (cached ??= buildSchema({
     resolvers: [
       NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
-      LicensingResolver, BotResolver, AuditResolver, LiveResolver,
+      LicensingResolver, BotResolver, AuditResolver, TenantDirectoryResolver, UserDirectoryResolver, BotDirectoryResolver, LiveResolver, RateLimitResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: livePubSub,

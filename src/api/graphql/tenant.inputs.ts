@@ -12,6 +12,9 @@ export class CreateTenantInput implements In.CreateTenantInput {
 
   @Field(() => String)
   adminDisplayName: string;
+
+  @Field(() => String, { nullable: true, description: "Defaults to US." })
+  defaultUsageLocation?: string | null;
 }
 
 @InputType()
@@ -21,6 +24,9 @@ export class TenantSettingsInput implements In.TenantSettingsInput {
 
   @Field(() => Int, { nullable: true })
   seatAlertThreshold?: number | null;
+
+  @Field(() => String, { nullable: true })
+  defaultUsageLocation?: string | null;
 }
 
 @ObjectType()

@@ -15,6 +15,9 @@ export class CreateUserInput implements In.CreateUserInput {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true })
   accountEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  usageLocation?: string | null;
 }
 
 @InputType()
@@ -30,6 +33,9 @@ export class UpdateUserInput implements In.UpdateUserInput {
 
   @Field(() => Boolean, { nullable: true })
   accountEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: "An empty string clears it (the tenant's default applies)." })
+  usageLocation?: string | null;
 }
 
 @InputType()
@@ -45,4 +51,7 @@ export class UserFilter implements In.UserFilter {
 
   @Field(() => ID, { nullable: true })
   memberOfGroupId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Also users deleted by the directory who still own bots (D7)." })
+  includeDeleted?: boolean | null;
 }

@@ -59,6 +59,10 @@ export class Sku implements Node {
   })
   @Column({ type: "integer", name: "trial_days", nullable: true })
   trialDays: number | null;
+
+  @Field(() => [String], { description: "ISO 3166-1 alpha-2 codes of the countries where this SKU is not offered (L2)." })
+  @Column({ type: "varchar", length: 1024, name: "unavailable_in_countries", default: "", transformer: { to: (v: string[]) => (v ?? []).join(","), from: (v: string | null) => (v ? v.split(",").filter(Boolean) : []) } })
+  unavailableInCountries: string[];
 }
 
 @Entity("sku_service_plan")

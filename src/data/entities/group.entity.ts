@@ -1,12 +1,15 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Node } from "./node";
+import { ObjectSource } from "../../domain/enums";
 import { TimestampColumn } from "./columns";
 
 @ObjectType({ implements: Node })
 @Entity("security_group")
 @Index("ix_security_group_tenant", ["tenantId"])
 @Index("ix_security_group_page", ["tenantId", "id"])
+@Index("ix_security_group_external", ["tenantId", "externalId"])
+@Index("ix_security_group_name", ["tenantId", "displayName"])
 export class SecurityGroup implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: 64 })
@@ -26,6 +29,21 @@ export class SecurityGroup implements Node {
   @Field(() => Date)
   @TimestampColumn({ name: "created_at" })
   createdAt: Date;
+
+  @Field(() => ObjectSource)
+  @Column({ type: "varchar", length: 16, default: ObjectSource.CLOUD })
+  source: ObjectSource;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 256, name: "external_id", nullable: true })
+  externalId: string | null;
+
+  @TimestampColumn({ name: "updated_at", nullable: true })
+  updatedAt: Date | null;
+
+  /** The SCIM attributes (members aside) as the directory sent them, as JSON text. */
+  @Column({ type: "text", name: "scim_attributes", nullable: true })
+  scimAttributes: string | null;
 }
 
 /** A user directly in a group. */

@@ -3,6 +3,7 @@ import { Bot, BotUsage } from "./bot.entity";
 import { ServicePlan, Sku, SkuRequirement, SkuServicePlan } from "./catalog.entity";
 import { GroupNesting, GroupUserMember, SecurityGroup } from "./group.entity";
 import { GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial } from "./license.entity";
+import { ProvisioningToken } from "./provisioning.entity";
 import { PurchaseOrder, Subscription } from "./subscription.entity";
 import { Tenant } from "./tenant.entity";
 import { User } from "./user.entity";
@@ -10,11 +11,11 @@ import { User } from "./user.entity";
 export {
   AuditEvent, Bot, BotUsage, ServicePlan, Sku, SkuRequirement, SkuServicePlan, GroupNesting, GroupUserMember,
   SecurityGroup, GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial, PurchaseOrder, Subscription,
-  Tenant, User,
+  Tenant, User, ProvisioningToken,
 };
 
 export const ENTITIES = [
   Tenant, ServicePlan, Sku, SkuServicePlan, SkuRequirement, PurchaseOrder, Subscription, User, SecurityGroup,
   GroupUserMember, GroupNesting, UserLicenseAssignment, GroupLicenseAssignment, LicenseWant, SeatPool, UserTrial, Bot,
-  BotUsage, AuditEvent,
+  BotUsage, AuditEvent, ProvisioningToken,
 ];

@@ -26,6 +26,10 @@ export class Tenant implements Node {
   @TimestampColumn({ name: "created_at" })
   createdAt: Date;
 
+  @Field(() => String, { description: "Usage location of users who have none of their own (L1)." })
+  @Column({ type: "varchar", length: 2, name: "default_usage_location", default: "US" })
+  defaultUsageLocation: string;
+
   /** Bumped by every write transaction of the tenant; keys the per-instance cache of its licensing state. */
   @Column({ type: "integer", name: "state_version", default: 0 })
   stateVersion: number;

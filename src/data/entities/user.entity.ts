@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { AdminRole } from "../../domain/enums";
+import { AdminRole, ObjectSource } from "../../domain/enums";
 import { Node } from "./node";
 import { TimestampColumn } from "./columns";
 
@@ -8,6 +8,7 @@ import { TimestampColumn } from "./columns";
 @Entity("app_user")
 @Index("uq_app_user_upn", ["tenantId", "upnKey"], { unique: true })
 @Index("ix_app_user_page", ["tenantId", "id"])
+@Index("ix_app_user_external", ["tenantId", "externalId"])
 export class User implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: 64 })
@@ -39,4 +40,35 @@ export class User implements Node {
   @Field(() => Date)
   @TimestampColumn({ name: "created_at" })
   createdAt: Date;
+
+  @Field(() => String, { nullable: true, description: "The user's own usage location (ISO 3166-1 alpha-2), if set (L1)." })
+  @Column({ type: "varchar", length: 2, name: "usage_location", nullable: true })
+  usageLocation: string | null;
+
+  @Field(() => ObjectSource)
+  @Column({ type: "varchar", length: 16, default: ObjectSource.CLOUD })
+  source: ObjectSource;
+
+  @Field(() => String, { nullable: true, description: "The directory's ID for this user (SCIM externalId)." })
+  @Column({ type: "varchar", length: 256, name: "external_id", nullable: true })
+  externalId: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Set when the directory deleted a user who still owns bots (D7)." })
+  @TimestampColumn({ name: "deleted_at", nullable: true })
+  deletedAt: Date | null;
+
+  /** meta.lastModified for SCIM; null until the first change after creation. */
+  @TimestampColumn({ name: "updated_at", nullable: true })
+  updatedAt: Date | null;
+
+  /** "|a@x|b@y|": every email value, lower-cased, for SCIM filters on emails.value. */
+  @Column({ type: "varchar", length: 2048, name: "email_key", nullable: true })
+  emailKey: string | null;
+
+  @Column({ type: "varchar", length: 256, name: "work_email_key", nullable: true })
+  workEmailKey: string | null;
+
+  /** The SCIM attributes as the directory sent them (D3), as JSON text. */
+  @Column({ type: "text", name: "scim_attributes", nullable: true })
+  scimAttributes: string | null;
 }

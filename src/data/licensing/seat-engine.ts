@@ -5,6 +5,7 @@ import { Catalog } from "../catalog";
 import { seatDelta } from "../../domain/licensing/allocation";
 import { TenantGraph } from "./graph";
 import { prepaidUnits } from "../../domain/licensing/status";
+import { DEFAULT_USAGE_LOCATION } from "../../domain/limits";
 
 /** The users whose wants a change may touch: these, and everyone directly in these groups. */
 export interface Candidates {
@@ -36,8 +37,17 @@ export class SeatEngine {
   readonly changes = new Map<string, SkuSeatChanges>();
   /** The queue position given to wants started in this transaction, per SKU. */
   private readonly newSeq = new Map<string, number>();
+  private defaultLocation?: string;
+  /** Set when usage locations changed in this transaction: seat holders are checked against L3 again. */
+  private recheck = false;
 
   constructor(private readonly tx: TenantDb, private readonly catalog: Catalog, private readonly clock: Clock) {}
+
+  /** Call after changing users' or the tenant's usage location (L3): the next rebalance takes seats from users now prohibited. */
+  recheckLocations(): void {
+    this.recheck = true;
+    this.defaultLocation = undefined;
+  }
 
   /** Call after changing nesting or group assignments in this transaction. */
   invalidate(): void {
@@ -142,8 +152,10 @@ export class SeatEngine {
     const now = this.clock.now().getTime();
     for (const skuId of skuIds) {
       const pool = await this.pool(skuId);
-      const { grant, revoke } = seatDelta(pool, await this.held(skuId));
       const c = this.changesOf(skuId);
+      // L3: a holder whose location became prohibited gives the seat to the next in line; their want stays queued.
+      if (this.recheck) c.revoked.push(...(await this.revokeProhibited(skuId, now)));
+      const { grant, revoke } = seatDelta(pool, await this.held(skuId));
       if (revoke) c.revoked.push(...(await this.move(skuId, true, "DESC", revoke, now)));
       if (grant) c.granted.push(...(await this.move(skuId, false, "ASC", grant, now)));
       const seq = this.newSeq.get(skuId);
@@ -186,13 +198,42 @@ export class SeatEngine {
     return c;
   }
 
-  /** Flips `n` seats at one end of the queue: the head of the waiting, or the tail of the holders. */
-  private async move(skuId: string, fromHolding: boolean, dir: "ASC" | "DESC", n: number, now: number): Promise<string[]> {
+  /** L3: `AND <users of the queue row not prohibited>` for a SKU with unavailable countries, with its parameters. */
+  private async allowedOnly(skuId: string, want: "q.user_id"): Promise<[string, Record<string, unknown>]> {
+    const blocked = this.catalog.sku(skuId)?.unavailableInCountries ?? [];
+    if (!blocked.length) return ["", {}];
+    this.defaultLocation ??= (await this.tx.sql<{ l: string }>(`SELECT default_usage_location AS l FROM tenant WHERE id = :tid`))[0]?.l ?? DEFAULT_USAGE_LOCATION;
+    return [
+      ` AND NOT EXISTS (SELECT 1 FROM app_user pu WHERE pu.tenant_id = :tid AND pu.id = ${want} AND ${this.tx.inList("COALESCE(pu.usage_location, :defloc)", "blocked")})`,
+      { defloc: this.defaultLocation, blocked: this.tx.list(blocked) },
+    ];
+  }
+
+  private async revokeProhibited(skuId: string, now: number): Promise<string[]> {
+    const [allowed, params] = await this.allowedOnly(skuId, "q.user_id");
+    if (!allowed) return [];
     const ids = (
       await this.tx.sql<{ user_id: string }>(
-        `SELECT q.user_id FROM license_want q WHERE q.tenant_id = :tid AND q.sku_id = :sku AND q.holds_seat = :from
+        `SELECT q.user_id FROM license_want q WHERE q.tenant_id = :tid AND q.sku_id = :sku AND q.holds_seat = :on AND NOT (1 = 1${allowed})`,
+        { sku: skuId, on: true, ...params },
+      )
+    ).map((r) => r.user_id);
+    if (ids.length) {
+      await this.tx.sql(`UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND ${this.tx.inList("user_id", "ids")}`, {
+        sku: skuId, to: false, now, ids: this.tx.list(ids),
+      });
+    }
+    return ids;
+  }
+
+  /** Flips `n` seats at one end of the queue: the head of the waiting (never users whose location is prohibited, L3), or the tail of the holders. */
+  private async move(skuId: string, fromHolding: boolean, dir: "ASC" | "DESC", n: number, now: number): Promise<string[]> {
+    const [allowed, params] = fromHolding ? ["", {}] : await this.allowedOnly(skuId, "q.user_id");
+    const ids = (
+      await this.tx.sql<{ user_id: string }>(
+        `SELECT q.user_id FROM license_want q WHERE q.tenant_id = :tid AND q.sku_id = :sku AND q.holds_seat = :from${allowed}
          ORDER BY q.want_seq ${dir}, q.user_id ${dir} LIMIT :n`,
-        { sku: skuId, from: fromHolding, n },
+        { sku: skuId, from: fromHolding, n, ...params },
       )
     ).map((r) => r.user_id);
     // By primary key, the IDs as one list parameter: a plan that does not depend on the tables' statistics.

@@ -1,7 +1,8 @@
-import { SeatPool, Subscription } from "../entities";
+import { SeatPool, Subscription, Tenant } from "../entities";
 import { TenantDb } from "../tenant-db";
 import { TenantGraph } from "./graph";
 import type { UserFacts } from "./user-facts";
+import { DEFAULT_USAGE_LOCATION } from "../../domain/limits";
 
 /** What every license read of a tenant needs besides the users themselves: small, and the same until the tenant's next write. */
 export interface TenantState {
@@ -9,6 +10,8 @@ export interface TenantState {
   subscriptions: Subscription[];
   seatPools: SeatPool[];
   graph: TenantGraph;
+  /** L1: the usage location of users without their own. */
+  defaultUsageLocation: string;
   /** Users' facts read at this version (bounded): the hot `me` check then costs only the sign-in statement. */
   userFacts: Map<string, UserFacts>;
 }
@@ -16,12 +19,13 @@ export interface TenantState {
 export const MAX_CACHED_USER_FACTS = 10_000;
 
 export async function loadTenantState(db: TenantDb, version: number): Promise<TenantState> {
-  const [subscriptions, seatPools, graph] = await Promise.all([
+  const [subscriptions, seatPools, graph, tenant] = await Promise.all([
     db.find(Subscription, {}, { createdAt: "ASC", id: "ASC" }),
     db.find(SeatPool),
     TenantGraph.load(db),
+    db.tenant(),
   ]);
-  return { version, subscriptions, seatPools, graph, userFacts: new Map() };
+  return { version, subscriptions, seatPools, graph, defaultUsageLocation: tenant?.defaultUsageLocation ?? DEFAULT_USAGE_LOCATION, userFacts: new Map() };
 }
 
 /**

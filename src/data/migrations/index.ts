@@ -4,7 +4,12 @@ import { UserTrials1764374400002 } from "./1764374400002-user-trials";
 import { TenantStateVersion1764374400003 } from "./1764374400003-tenant-state-version";
 import { LookupIndexes1764374400004 } from "./1764374400004-lookup-indexes";
 import { TenantPagingIndexes1764374400005 } from "./1764374400005-tenant-paging-indexes";
+import { Directory1764374400100 } from "./1764374400100-directory";
+import { UsageLocationCatalog1764374400101 } from "./1764374400101-usage-location-catalog";
 import { SeatAlertThreshold1764374400200 } from "./1764374400200-seat-alert-threshold";
 
 /** Listed explicitly (no globs) so the same history runs from ts-jest, the build and the CLI. */
-export const MIGRATIONS = [InitialSchema1764374400000, SeedCatalog1764374400001, UserTrials1764374400002, TenantStateVersion1764374400003, LookupIndexes1764374400004, TenantPagingIndexes1764374400005, SeatAlertThreshold1764374400200];
+export const MIGRATIONS = [
+  InitialSchema1764374400000, SeedCatalog1764374400001, UserTrials1764374400002, TenantStateVersion1764374400003, LookupIndexes1764374400004,
+  TenantPagingIndexes1764374400005, Directory1764374400100, UsageLocationCatalog1764374400101, SeatAlertThreshold1764374400200,
+];

@@ -22,9 +22,10 @@ export interface StateAndError {
   error: LicenseError;
 }
 
-/** S6, first match wins. */
-export function licenseState(sku: SkuFacts, holdsSeat: boolean): StateAndError {
+/** S6 (with L3's check after SUBSCRIPTION_INACTIVE), first match wins. */
+export function licenseState(sku: SkuFacts, holdsSeat: boolean, prohibited = false): StateAndError {
   if (!sku.granting) return { state: LicenseState.DISABLED, error: LicenseError.SUBSCRIPTION_INACTIVE };
+  if (prohibited) return { state: LicenseState.ERROR, error: LicenseError.PROHIBITED_IN_USAGE_LOCATION };
   if (!holdsSeat) return { state: LicenseState.ERROR, error: LicenseError.COUNT_VIOLATION };
   if (!sku.dependenciesGrant) return { state: LicenseState.ERROR, error: LicenseError.DEPENDENCY_VIOLATION };
   return { state: LicenseState.ACTIVE, error: LicenseError.NONE };

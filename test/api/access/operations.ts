@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildSchema } from "graphql";
 import { Q } from "../../helpers/fixtures";
 import { AnyDoc } from "../../helpers/harness";
-import { BILLING, GA, GROUPS, LICENSES, READERS, USERS, Who, World, Call } from "../../helpers/principals";
+import { BILLING, GA, GROUPS, LICENSES, PRINCIPALS, READERS, USERS, Who, World, Call } from "../../helpers/principals";
 import { graphql } from "../../gql";
 
 /**
@@ -34,6 +34,8 @@ export const tenantField = (field: string, query: AnyDoc): Case => ({
 export const TABLE: Record<string, Case[]> = {
   // ----- queries
   skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }`) }) }],
+  // T1: only the caller's own bucket, so anyone may ask, without a token too (the address's bucket).
+  rateLimit: [{ name: "own bucket", allowed: PRINCIPALS, prepare: async () => ({ query: graphql(`query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }`) }) }],
   me: [{ name: "me", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }`) }) }],
   tenant: [
     {
@@ -47,6 +49,7 @@ export const TABLE: Record<string, Case[]> = {
     tenantField("licenses", graphql(`query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }`)),
     tenantField("bots", graphql(`query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }`)),
     tenantField("capacity", graphql(`query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }`)),
+    { ...tenantField("provisioningTokens", graphql(`query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }`)), allowed: GA },
   ],
   user: [
     {
@@ -105,6 +108,26 @@ export const TABLE: Record<string, Case[]> = {
   ],
 
   // ----- mutations
+  createProvisioningToken: [
+    {
+      name: "D1 new provisioning token",
+      allowed: GA,
+      prepare: async () => ({
+        query: graphql(`mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }`),
+        variables: { input: { description: "Entra ID" } },
+      }),
+    },
+  ],
+  revokeProvisioningToken: [
+    {
+      name: "D1 revoke a token",
+      allowed: GA,
+      prepare: async (w) => {
+        const r = await w.api.ok(w.t.admin, graphql(`mutation AccessTokenToRevoke { createProvisioningToken(input: { description: "to revoke" }) { provisioningToken { id } } }`));
+        return { query: graphql(`mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }`), variables: { id: r.createProvisioningToken.provisioningToken.id } };
+      },
+    },
+  ],
   createTenant: [
     {
       name: "new tenant",

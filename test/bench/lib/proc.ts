@@ -91,3 +91,13 @@ export function resetPeak(c: Child): boolean {
     return false;
   }
 }
+
+/**
+ * CPU seconds (user + system) the child has used: per request, a figure that other processes on a shared
+ * machine change far less than req/s (clock ticks of /proc/PID/stat, 10 ms each).
+ */
+export function cpuSeconds(c: Child): number {
+  const fields = readFileSync(`/proc/${c.proc.pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

@@ -35,6 +35,8 @@ export type LicenseError =
   /** A required SKU (e.g. the tenant license) is not active in the tenant. */
   | 'DEPENDENCY_VIOLATION'
   | 'NONE'
+  /** The SKU is not offered in the user's usage location (L3). */
+  | 'PROHIBITED_IN_USAGE_LOCATION'
   /** No subscription of this SKU grants licenses (none, or all suspended or deleted). */
   | 'SUBSCRIPTION_INACTIVE'
   /** The user's trial has ended. */
@@ -86,6 +88,7 @@ export type SubscriptionStatus =
 
 export type TenantSettingsInput = {
   allowAdHocSubscriptions?: boolean | null | undefined;
+  defaultUsageLocation?: string | null | undefined;
   seatAlertThreshold?: number | null | undefined;
 };
 

@@ -1,0 +1,119 @@
+import { GraphQLRequestContextWillSendResponse, HeaderMap } from "@apollo/server";
+import { GraphQLError, OperationTypeNode } from "graphql";
+import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "../../app/auth/principal";
+import type { RequestContext } from "../../app/context";
+import { BucketStatus, MUTATION_MIN_COST, throttleKeys, ThrottleDecision } from "../../app/throttle";
+import { ErrorCode } from "../../domain/errors/codes";
+import { validationFailed } from "./limits";
+
+/** What one GraphQL request paid and how it ended: for its response's extensions, the request log and metrics. */
+export interface RequestInfo {
+  operationName?: string | null;
+  cost?: number;
+  decision?: ThrottleDecision;
+  code?: string;
+  principal?: string;
+  tenant?: string;
+}
+
+const INFO = Symbol("requestInfo");
+type WithInfo = RequestContext & { [INFO]?: RequestInfo };
+
+/**
+ * The request's record. Apollo runs each operation on a shallow copy of the context, so the record is made with
+ * the context (contextWith) and the copy shares it.
+ */
+export function requestInfo(ctx: RequestContext): RequestInfo {
+  return ((ctx as WithInfo)[INFO] ??= {});
+}
+
+/** T1: the price of an operation: its §6 cost, at least 10 for a mutation. */
+export function priceOf(cost: number, operation: OperationTypeNode | undefined): number {
+  return operation === OperationTypeNode.MUTATION ? Math.max(cost, MUTATION_MIN_COST) : cost;
+}
+
+/** Pays the request's price (T2); over the limit: 429 with Retry-After and RATE_LIMITED, before any SQL. */
+export async function payFor(ctx: RequestContext, price: number, operationName?: string | null): Promise<void> {
+  const info = requestInfo(ctx);
+  info.cost = price;
+  info.operationName = operationName;
+  const throttle = ctx.app.throttle;
+  if (!throttle.enabled || info.decision) return;
+  if (price > throttle.maxCost) {
+    throw validationFailed(`The query costs ${price}, more than a throttling bucket holds (${throttle.maxCost}); ask for smaller pages (first).`);
+  }
+  const decision = await throttle.take(throttleKeys(ctx.pendingClaims ?? claimsOf(ctx), ctx.clientAddress), price);
+  info.decision = decision;
+  if (!decision.allowed) throw rateLimited(decision);
+}
+
+export function rateLimited(d: ThrottleDecision): GraphQLError {
+  return new GraphQLError(`Too many requests: this one costs ${d.cost} and the ${d.refusedBy} bucket has ${d.status.currentlyAvailable} left; retry in ${d.retryAfterSeconds} s.`, {
+    extensions: {
+      code: ErrorCode.RATE_LIMITED,
+      retryAfterSeconds: d.retryAfterSeconds,
+      http: { status: 429, headers: new HeaderMap([["retry-after", String(d.retryAfterSeconds)]]) },
+    },
+  });
+}
+
+/** Claims-like keys of an already resolved principal (a context built without pending claims). */
+function claimsOf(ctx: RequestContext): { tid?: string; oid?: string; roles: string[] } | null {
+  const p = ctx.principal;
+  if (p.kind === "user") return { tid: p.tenantId, oid: p.userId, roles: [] };
+  if (p.kind === "runtime") return { tid: p.tenantId, roles: [APP_ROLE_RUNTIME] };
+  if (p.kind === "operator") return { roles: [APP_ROLE_OPERATOR] };
+  return null;
+}
+
+type Response = GraphQLRequestContextWillSendResponse<RequestContext>["response"];
+
+/** The price of a request that never reached its cost check (1), 429 when even that is over; then extensions.cost. */
+export async function answerUnpaid(ctx: RequestContext, response: Response): Promise<void> {
+  const info = requestInfo(ctx);
+  if (info.cost === undefined) {
+    info.cost = 1;
+    const throttle = ctx.app.throttle;
+    if (throttle.enabled && !info.decision) {
+      info.decision = await throttle.take(throttleKeys(ctx.pendingClaims ?? claimsOf(ctx), ctx.clientAddress), 1);
+      if (!info.decision.allowed && response.body.kind === "single") {
+        const e = rateLimited(info.decision);
+        response.http.status = 429;
+        response.http.headers.set("retry-after", String(info.decision.retryAfterSeconds));
+        const { http: _http, ...extensions } = e.extensions;
+        response.body.singleResult = { errors: [{ message: e.message, extensions }] };
+      }
+    }
+  }
+  if (response.body.kind === "single") {
+    const r = response.body.singleResult;
+    r.extensions = { ...r.extensions, cost: costExtension(ctx) };
+  }
+}
+
+/** The outcome code of the request log and metrics: OK, or the first error's code. */
+export function recordOutcome(ctx: RequestContext, response: Response): void {
+  const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+  const info = requestInfo(ctx);
+  info.code = errors?.length ? String(errors[0].extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR) : "OK";
+  const p = ctx.principal;
+  info.principal = p.kind === "anonymous" && ctx.pendingClaims ? "unresolved" : p.kind;
+  info.tenant = p.kind === "user" || p.kind === "runtime" ? p.tenantId : (ctx.pendingClaims?.tid ?? undefined);
+}
+
+/** T1: `extensions.cost` in Shopify's shape. */
+export function costExtension(ctx: RequestContext): { requestedQueryCost: number; throttleStatus: BucketStatus } {
+  const info = requestInfo(ctx);
+  return {
+    requestedQueryCost: info.cost ?? 0,
+    throttleStatus: info.decision?.status ?? { maximumAvailable: 0, currentlyAvailable: 0, restoreRate: 0 },
+  };
+}
+
+/** Query.rateLimit: the bucket after this request paid (or as it is, when nothing was paid). */
+export async function rateLimitOf(ctx: RequestContext): Promise<BucketStatus & { requestedQueryCost: number }> {
+  const info = requestInfo(ctx);
+  const throttle = ctx.app.throttle;
+  const status = info.decision?.status ?? (throttle.enabled ? await throttle.peek(throttleKeys(claimsOf(ctx), ctx.clientAddress)) : costExtension(ctx).throttleStatus);
+  return { ...status, requestedQueryCost: info.cost ?? 0 };
+}

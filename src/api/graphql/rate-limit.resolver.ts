@@ -1,0 +1,26 @@
+import { Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../../app/context";
+import { rateLimitOf } from "./cost";
+
+@ObjectType({ description: "The caller's throttling bucket (T1, T2)." })
+export class RateLimit {
+  @Field(() => Int)
+  maximumAvailable!: number;
+
+  @Field(() => Int)
+  currentlyAvailable!: number;
+
+  @Field(() => Int)
+  restoreRate!: number;
+
+  @Field(() => Int, { description: "What this query itself cost." })
+  requestedQueryCost!: number;
+}
+
+@Resolver()
+export class RateLimitResolver {
+  @Query(() => RateLimit)
+  rateLimit(@Ctx() ctx: RequestContext): Promise<RateLimit> {
+    return rateLimitOf(ctx);
+  }
+}

@@ -1,0 +1,57 @@
+import { SecurityGroup } from "../../data/entities";
+import { DirectoryGroupFields, Members } from "../../app/directory-group.service";
+import { badRequest } from "./errors";
+import { checkSchemas } from "./users";
+import { isObject, optArrayOfObjects, optString, pick } from "./values";
+
+export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+/** Entra adds this one to the groups it creates (Microsoft's tutorial, "Create Group"). */
+const ENTRA_GROUP_SCHEMA = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
+export const GROUP_SCHEMAS = new Set([GROUP_SCHEMA, ENTRA_GROUP_SCHEMA].map((s) => s.toLowerCase()));
+const GROUP_ATTRIBUTES = new Set(["schemas", "id", "meta", "externalId", "displayName", "members"].map((a) => a.toLowerCase()));
+
+/** `members` values: the IDs of users or groups. */
+export function memberIds(v: unknown, where = "members"): string[] {
+  const list = optArrayOfObjects(v, where) ?? [];
+  return list.map((m, i) => {
+    const id = optString(pick(m, "value"), `${where}[${i}].value`);
+    if (!id) throw badRequest("invalidValue", `${where}[${i}].value is required.`);
+    return id;
+  });
+}
+
+export function groupFields(body: Record<string, unknown>): DirectoryGroupFields {
+  const displayName = optString(pick(body, "displayName"), "displayName")?.trim();
+  if (!displayName) throw badRequest("invalidValue", "displayName is required.");
+  if (displayName.length > 256) throw badRequest("invalidValue", "displayName must be at most 256 characters.");
+  const externalId = optString(pick(body, "externalId"), "externalId") ?? null;
+  if (externalId && externalId.length > 256) throw badRequest("invalidValue", "externalId must be at most 256 characters.");
+  return { displayName, externalId, attributes: { displayName, ...(externalId ? { externalId } : {}) } };
+}
+
+/** A Group for POST or PUT: its attributes and the complete member list. */
+export function parseGroup(body: unknown): { fields: DirectoryGroupFields; members: string[] } {
+  if (!isObject(body)) throw badRequest("invalidSyntax", "The body must be a JSON object.");
+  checkSchemas(body.schemas, GROUP_SCHEMAS);
+  const unknown = Object.keys(body).filter((k) => !GROUP_ATTRIBUTES.has(k.toLowerCase()));
+  if (unknown.length) throw badRequest("invalidValue", `Unknown attribute: ${unknown.join(", ")}.`);
+  return { fields: groupFields(body), members: [...new Set(memberIds(pick(body, "members")))] };
+}
+
+export function toScimGroup(g: SecurityGroup, base: string, members: Members | null): Record<string, unknown> {
+  return {
+    schemas: [GROUP_SCHEMA],
+    id: g.id,
+    ...(g.externalId ? { externalId: g.externalId } : {}),
+    displayName: g.displayName,
+    ...(members
+      ? {
+          members: [
+            ...members.userIds.map((value) => ({ value, type: "User", $ref: `${base}/Users/${value}` })),
+            ...members.groupIds.map((value) => ({ value, type: "Group", $ref: `${base}/Groups/${value}` })),
+          ],
+        }
+      : {}),
+    meta: { resourceType: "Group", created: g.createdAt.toISOString(), lastModified: (g.updatedAt ?? g.createdAt).toISOString(), location: `${base}/Groups/${g.id}` },
+  };
+}

@@ -1,0 +1,261 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { App, RequestContext } from "../../app/context";
+import { authenticateProvisioning, scimBaseUrl } from "../../app/provisioning.service";
+import { UnsupportedFilter } from "../../data/directory-query";
+import {
+  createDirectoryUser, deleteDirectoryUser, getDirectoryUser, listDirectoryUsers, updateDirectoryUser,
+} from "../../app/directory-user.service";
+import {
+  createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
+} from "../../app/directory-group.service";
+import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
+import { SCIM_REQUEST_COST, scimThrottleKeys } from "../../app/throttle";
+import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
+import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
+import { parseFilter } from "./filter";
+import { parseGroup, toScimGroup } from "./groups";
+import { parsePatch, patchGroup, patchUser } from "./patch";
+import { parseUser, toScimUser } from "./users";
+
+export const SCIM_PREFIX = "/scim/v2";
+const CONTENT_TYPE = "application/scim+json; charset=utf-8";
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function send(res: ServerResponse, r: Reply): void {
+  if (r.body === undefined) {
+    res.writeHead(r.status, r.headers ?? {});
+    res.end();
+    return;
+  }
+  res.writeHead(r.status, { "content-type": CONTENT_TYPE, ...(r.headers ?? {}) });
+  res.end(JSON.stringify(r.body));
+}
+
+/** D2: JSON bodies as application/scim+json or application/json, within the configured size. */
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/scim+json" && type !== "application/json") {
+    throw new ScimError(415, undefined, "Send the body as application/scim+json or application/json.");
+  }
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) throw new ScimError(413, undefined, `The request body is larger than ${limit} bytes.`);
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new ScimError(413, undefined, `The request body is larger than ${limit} bytes.`);
+    parts.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(parts).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("invalidSyntax", "The request body is not valid JSON.");
+  }
+}
+
+/** RFC 7644 §3.4.2.4: 1-based startIndex (below 1 means 1), count defaults to 100 and is capped at 1,000. */
+function paging(q: URLSearchParams): { startIndex: number; count: number } {
+  const int = (name: string, dflt: number) => {
+    const raw = q.get(name);
+    if (raw === null || raw === "") return dflt;
+    if (!/^-?\d+$/.test(raw)) throw badRequest("invalidValue", `${name} must be an integer.`);
+    return Number(raw);
+  };
+  return { startIndex: Math.max(1, int("startIndex", 1)), count: Math.min(MAX_COUNT, Math.max(0, int("count", 100))) };
+}
+
+const names = (q: URLSearchParams, key: string) =>
+  (q.get(key) ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+
+/** D4: `attributes` and `excludedAttributes`, at the level of top-level attributes; id and schemas always stay. */
+function project(r: Record<string, unknown>, q: URLSearchParams): Record<string, unknown> {
+  const only = names(q, "attributes").map(root);
+  const excluded = names(q, "excludedAttributes").map(root);
+  if (!only.length && !excluded.length) return r;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) {
+    const key = k.toLowerCase();
+    const always = key === "id" || key === "schemas";
+    if (always || ((!only.length || only.includes(key)) && !excluded.includes(key))) out[k] = v;
+  }
+  return out;
+}
+
+function root(name: string): string {
+  if (name.startsWith("urn:")) {
+    const core = /^urn:ietf:params:scim:schemas:core:2\.0:(user|group):(.*)$/.exec(name);
+    if (core) return core[2].split(".")[0];
+    const ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:user";
+    return name.startsWith(ext) ? ext : name;
+  }
+  return name.split(".")[0];
+}
+
+const wantsMembers = (q: URLSearchParams) => {
+  const only = names(q, "attributes").map(root);
+  return !names(q, "excludedAttributes").map(root).includes("members") && (!only.length || only.includes("members"));
+};
+
+async function users(ctx: RequestContext, body: unknown, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
+  if (!id) {
+    if (method === "GET") {
+      const { total, users } = await listDirectoryUsers(ctx, { filter: parseFilter(q.get("filter"), "User"), ...paging(q) });
+      return { status: 200, body: list(users.map((u) => project(toScimUser(u, base), q)), total, paging(q).startIndex) };
+    }
+    if (method === "POST") {
+      const u = await createDirectoryUser(ctx, parseUser(body));
+      return { status: 201, body: toScimUser(u, base), headers: { location: `${base}/Users/${u.id}` } };
+    }
+  } else {
+    if (method === "GET") {
+      const u = await getDirectoryUser(ctx, id);
+      if (!u) throw new ScimError(404, undefined, `User ${id} not found.`);
+      return { status: 200, body: project(toScimUser(u, base), q) };
+    }
+    if (method === "PUT") {
+      const fields = parseUser(body);
+      return { status: 200, body: toScimUser(await updateDirectoryUser(ctx, id, () => fields), base) };
+    }
+    if (method === "PATCH") {
+      const ops = parsePatch(body);
+      const u = await updateDirectoryUser(ctx, id, (current) => parseUser(patchUser(toScimUser(current, base, true), ops)));
+      return { status: 200, body: toScimUser(u, base) };
+    }
+    if (method === "DELETE") {
+      await deleteDirectoryUser(ctx, id);
+      return { status: 204 };
+    }
+  }
+  throw new ScimError(405, undefined, `${method} is not supported here.`);
+}
+
+async function groups(ctx: RequestContext, body: unknown, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
+  const tooMany = (n: number) => {
+    if (n > MAX_MEMBERS_PER_CALL) throw badRequest("tooMany", `At most ${MAX_MEMBERS_PER_CALL} members per request (G1).`);
+  };
+  if (!id) {
+    if (method === "GET") {
+      const { total, groups } = await listDirectoryGroups(ctx, { filter: parseFilter(q.get("filter"), "Group"), ...paging(q) });
+      const members = wantsMembers(q) ? await membersOf(ctx, groups.map((g) => g.id)) : null;
+      return { status: 200, body: list(groups.map((g) => project(toScimGroup(g, base, members?.get(g.id) ?? null), q)), total, paging(q).startIndex) };
+    }
+    if (method === "POST") {
+      const { fields, members } = parseGroup(body);
+      tooMany(members.length);
+      const g = await createDirectoryGroup(ctx, fields, members);
+      const now = members.length ? (await membersOf(ctx, [g.id])).get(g.id)! : { userIds: [], groupIds: [] };
+      return { status: 201, body: toScimGroup(g, base, now), headers: { location: `${base}/Groups/${g.id}` } };
+    }
+  } else {
+    if (method === "GET") {
+      const g = await getDirectoryGroup(ctx, id);
+      if (!g) throw new ScimError(404, undefined, `Group ${id} not found.`);
+      const members = wantsMembers(q) ? (await membersOf(ctx, [id])).get(id)! : null;
+      return { status: 200, body: project(toScimGroup(g, base, members), q) };
+    }
+    if (method === "PUT") {
+      const { fields, members } = parseGroup(body);
+      tooMany(members.length);
+      const g = await updateDirectoryGroup(ctx, id, () => ({ fields, members: [{ op: "replace", ids: members }] }));
+      return { status: 200, body: toScimGroup(g, base, (await membersOf(ctx, [id])).get(id)!) };
+    }
+    if (method === "PATCH") {
+      const change = patchGroup(id, parsePatch(body));
+      tooMany(change.members.reduce((n, m) => n + ("ids" in m ? m.ids.length : 0), 0));
+      await updateDirectoryGroup(ctx, id, (g) => {
+        const displayName = change.displayName ?? g.displayName;
+        const externalId = change.externalId !== undefined ? change.externalId : g.externalId;
+        return { fields: { displayName, externalId, attributes: { displayName, ...(externalId ? { externalId } : {}) } }, members: change.members };
+      });
+      return { status: 204 };
+    }
+    if (method === "DELETE") {
+      await deleteDirectoryGroup(ctx, id);
+      return { status: 204 };
+    }
+  }
+  throw new ScimError(405, undefined, `${method} is not supported here.`);
+}
+
+async function route(ctx: RequestContext, method: string, body: unknown, path: string[], q: URLSearchParams): Promise<Reply> {
+  const base = scimBaseUrl(ctx.app);
+  const [resource, id, ...rest] = path;
+  if (rest.length) throw new ScimError(404, undefined, "No such endpoint.");
+  switch ((resource ?? "").toLowerCase()) {
+    case "users":
+      return users(ctx, body, method, id, q, base);
+    case "groups":
+      return groups(ctx, body, method, id, q, base);
+  }
+  if (method !== "GET") throw new ScimError(405, undefined, `${method} is not supported here.`);
+  switch ((resource ?? "").toLowerCase()) {
+    case "serviceproviderconfig":
+      if (id) break;
+      return { status: 200, body: serviceProviderConfig(base, ctx.app.config.maxBodyBytes) };
+    case "resourcetypes": {
+      const all = resourceTypes(base);
+      if (!id) return { status: 200, body: list(all, all.length, 1) };
+      const one = all.find((r) => r.id.toLowerCase() === id.toLowerCase());
+      if (one) return { status: 200, body: one };
+      break;
+    }
+    case "schemas": {
+      const all = schemas(base);
+      if (!id) return { status: 200, body: list(all, all.length, 1) };
+      const one = all.find((s) => s.id.toLowerCase() === decodeURIComponent(id).toLowerCase());
+      if (one) return { status: 200, body: one };
+      break;
+    }
+  }
+  throw new ScimError(404, undefined, "No such endpoint.");
+}
+
+/**
+ * D1–D9: the SCIM service provider beside /graphql. It authenticates the provisioning token, then runs the
+ * request holding the operation lock on SQLite (as GraphQL operations do) and maps every error to RFC 7644's
+ * shape; anything unexpected is a 500 with a request ID, logged, never a stack trace.
+ */
+export async function handleScim(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const requestId = randomUUID();
+  try {
+    const method = (req.method ?? "GET").toUpperCase();
+    const started = process.hrtime.bigint();
+    // O1 and the request log: one count and one line per answered SCIM request (never a header or a body).
+    res.once("finish", () => {
+      app.metrics.scimRequest(method, res.statusCode);
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      app.log.info("request", { requestId, transport: "scim", method, path: url.pathname, status: res.statusCode, durationMs });
+    });
+    // The body is read before the operation lock is taken: a slow upload holds up nobody else.
+    const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req, app.config.maxBodyBytes) : undefined;
+    const ctx = new RequestContext(app, { kind: "anonymous" }, requestId);
+    const path = url.pathname.slice(SCIM_PREFIX.length).split("/").filter(Boolean).map(decodeURIComponent);
+    // One hold of the operation lock (SQLite) for the token check and the request itself.
+    send(res, await app.database.exclusive(ctx, async (): Promise<Reply> => {
+      const principal = await authenticateProvisioning(app, req.headers.authorization, ctx);
+      if (!principal) {
+        return { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } };
+      }
+      // T1, T2: a SCIM request costs SCIM_REQUEST_COST from its token's bucket and its tenant's.
+      const paid = await app.throttle.take(scimThrottleKeys(principal.tokenId, principal.tenantId), SCIM_REQUEST_COST, "scim");
+      if (!paid.allowed) {
+        return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(paid.retryAfterSeconds) } };
+      }
+      ctx.principal = principal;
+      return route(ctx, method, body, path, url.searchParams);
+    }));
+  } catch (e) {
+    const se = e instanceof UnsupportedFilter ? badRequest("invalidFilter", e.message) : fromAppError(e);
+    if (se) return send(res, { status: se.status, body: errorBody(se) });
+    app.log.error("scim request failed", { requestId, error: String((e as Error)?.stack ?? e) });
+    if (!res.headersSent) send(res, { status: 500, body: { ...errorBody(new ScimError(500, undefined, `Internal server error (request ${requestId}).`)) } });
+    else res.end();
+  }
+}

@@ -1,0 +1,138 @@
+import { scimPatch, ScimError as PatchLibError, ScimPatchOperation } from "scim-patch";
+import { parse } from "scim2-parse-filter";
+import { MemberOp } from "../../app/directory-group.service";
+import { badRequest } from "./errors";
+import { memberIds } from "./groups";
+import { ENTERPRISE_SCHEMA, USER_ATTRIBUTES } from "./users";
+import { isObject, pick } from "./values";
+
+export const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+export interface Op {
+  op: "add" | "remove" | "replace";
+  path?: string;
+  value?: unknown;
+}
+
+/** D6: a PatchOp body; ops matched case-insensitively (Entra sends "Add", "Replace", "Remove"). */
+export function parsePatch(body: unknown): Op[] {
+  if (!isObject(body)) throw badRequest("invalidSyntax", "The body must be a JSON object.");
+  const schemas = body.schemas;
+  if (schemas !== undefined && (!Array.isArray(schemas) || !schemas.some((s) => typeof s === "string" && s.toLowerCase() === PATCH_SCHEMA.toLowerCase()))) {
+    throw badRequest("invalidValue", `A PATCH body has the schema ${PATCH_SCHEMA}.`);
+  }
+  const ops = pick(body, "Operations");
+  if (!Array.isArray(ops) || ops.length === 0) throw badRequest("invalidSyntax", "Operations must be a non-empty list.");
+  return ops.map((o, i) => {
+    if (!isObject(o)) throw badRequest("invalidSyntax", `Operations[${i}] must be an object.`);
+    const op = typeof pick(o, "op") === "string" ? (pick(o, "op") as string).toLowerCase() : "";
+    if (op !== "add" && op !== "remove" && op !== "replace") throw badRequest("invalidSyntax", `Operations[${i}].op must be add, remove or replace.`);
+    const path = pick(o, "path");
+    if (path !== undefined && path !== null && (typeof path !== "string" || !path.trim())) throw badRequest("invalidPath", `Operations[${i}].path must be a string.`);
+    const value = pick(o, "value");
+    if (op !== "remove" && value === undefined) throw badRequest("invalidValue", `Operations[${i}] needs a value.`);
+    if (op === "remove" && !path) throw badRequest("noTarget", `Operations[${i}]: remove needs a path.`);
+    return { op, ...(path ? { path: path as string } : {}), ...(value !== undefined ? { value } : {}) };
+  });
+}
+
+/** The attribute an operation's path starts with: `name.givenName` → name; an enterprise URN path → the extension. */
+function rootOf(path: string): string {
+  if (path.toLowerCase().startsWith(ENTERPRISE_SCHEMA.toLowerCase())) return ENTERPRISE_SCHEMA;
+  return path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:user:/i, "").split(/[.[]/, 1)[0];
+}
+
+function checkUserPath(path: string): void {
+  if (!USER_ATTRIBUTES.has(rootOf(path).toLowerCase())) throw badRequest("invalidPath", `Unknown attribute path ${path}.`);
+  if (path.toLowerCase().startsWith(ENTERPRISE_SCHEMA.toLowerCase()) && path.length > ENTERPRISE_SCHEMA.length && path[ENTERPRISE_SCHEMA.length] !== ":") {
+    throw badRequest("invalidPath", `Unknown attribute path ${path}.`);
+  }
+}
+
+/**
+ * Users (D6) through scim-patch, which handles path-less replace with dotted and URN keys, value-path
+ * filters and case-insensitive ops once normalised; what comes out is checked as a whole User again.
+ */
+export function patchUser(resource: Record<string, unknown>, ops: Op[]): Record<string, unknown> {
+  for (const o of ops) {
+    if (o.path) checkUserPath(o.path);
+    else {
+      if (!isObject(o.value)) throw badRequest("invalidValue", "A path-less operation carries an object of attributes.");
+      for (const k of Object.keys(o.value)) checkUserPath(k);
+    }
+  }
+  try {
+    return scimPatch(resource as never, ops as ScimPatchOperation[], { mutateDocument: false, treatMissingAsAdd: true }) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof PatchLibError) {
+      const t = (e as { scimCode?: string }).scimCode;
+      throw badRequest(t === "noTarget" || t === "invalidPath" || t === "invalidValue" ? t : "invalidValue", e.message);
+    }
+    throw e;
+  }
+}
+
+/** `members[value eq "a" or value eq "b"]` → [a, b]. */
+function filteredMembers(path: string): string[] {
+  const m = /^members\[(.*)\]$/is.exec(path.trim());
+  if (!m) throw badRequest("invalidPath", `Unsupported path ${path}.`);
+  let ast;
+  try {
+    ast = parse(m[1]);
+  } catch (e) {
+    throw badRequest("invalidFilter", `The member filter is not valid: ${(e as Error).message}`);
+  }
+  const ids: string[] = [];
+  const walk = (x: typeof ast): void => {
+    if (x.op === "or") return x.filters.forEach(walk);
+    if (x.op === "eq" && x.attrPath.toLowerCase() === "value" && typeof x.compValue === "string") return void ids.push(x.compValue);
+    throw badRequest("invalidFilter", `Only members[value eq "…"] (joined with or) is supported, not ${path}.`);
+  };
+  walk(ast);
+  return ids;
+}
+
+export interface GroupPatch {
+  displayName?: string;
+  externalId?: string | null;
+  members: MemberOp[];
+}
+
+/**
+ * Groups (D6) by hand, shape by shape: scim-patch would need the whole member list in memory, while
+ * membership changes here are set operations on the membership table. Shapes: add/remove/replace on
+ * `members` with a list, remove on `members[value eq "…"]`, remove on `members` (all), add/replace on
+ * displayName or externalId, and path-less add/replace with an object (Okta resends {id, displayName}).
+ */
+export function patchGroup(groupId: string, ops: Op[]): GroupPatch {
+  const out: GroupPatch = { members: [] };
+  const setAttr = (key: string, value: unknown, op: Op["op"]) => {
+    const k = key.replace(/^urn:ietf:params:scim:schemas:core:2\.0:group:/i, "").toLowerCase();
+    if (k === "displayname") {
+      if (op === "remove" || typeof value !== "string" || !value.trim()) throw badRequest("invalidValue", "displayName is a required string.");
+      out.displayName = value.trim();
+    } else if (k === "externalid") {
+      if (op === "remove" || value === null) out.externalId = null;
+      else if (typeof value !== "string") throw badRequest("invalidValue", "externalId must be a string.");
+      else out.externalId = value;
+    } else if (k === "id") {
+      if (value !== groupId) throw badRequest("mutability", "id cannot change.");
+    } else if (k === "members") {
+      if (op === "remove") out.members.push(value === undefined ? { op: "removeAll" } : { op: "remove", ids: memberIds(value) });
+      else out.members.push({ op: op === "add" ? "add" : "replace", ids: memberIds(value) });
+    } else if (k.startsWith("members[")) {
+      if (op !== "remove") throw badRequest("invalidPath", `${key}: only remove takes a member filter.`);
+      out.members.push({ op: "remove", ids: filteredMembers(key) });
+    } else {
+      throw badRequest("invalidPath", `Unknown attribute path ${key}.`);
+    }
+  };
+  for (const o of ops) {
+    if (o.path) setAttr(o.path, o.value, o.op);
+    else {
+      if (!isObject(o.value)) throw badRequest("invalidValue", "A path-less operation carries an object of attributes.");
+      for (const [k, v] of Object.entries(o.value)) setAttr(k, v, o.op);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+import { isCountryCode } from "../../domain/countries";
+import { User } from "../../data/entities";
+import { DirectoryUserFields } from "../../app/directory-user.service";
+import { userPrincipalName } from "../../domain/validation";
+import { badRequest } from "./errors";
+import { isObject, optArrayOfObjects, optString, pick, toBoolean } from "./values";
+
+export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+export const ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+const USER_SCHEMAS = new Set([USER_SCHEMA, ENTERPRISE_SCHEMA].map((s) => s.toLowerCase()));
+
+const SIMPLE = ["displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage", "locale", "timezone"];
+const MULTI = ["emails", "phoneNumbers", "ims", "photos", "addresses", "entitlements", "x509Certificates"];
+/** Read-only or not ours: accepted and not stored (roles stay this API's own, D3; a password is never kept). */
+const IGNORED = ["id", "meta", "schemas", "password", "groups", "roles"];
+export const USER_ATTRIBUTES = new Set(["userName", "name", "active", "externalId", ...SIMPLE, ...MULTI, ...IGNORED, ENTERPRISE_SCHEMA].map((a) => a.toLowerCase()));
+
+export function checkSchemas(v: unknown, known: Set<string>): void {
+  if (v === undefined) return;
+  if (!Array.isArray(v) || !v.every((s) => typeof s === "string")) throw badRequest("invalidValue", "schemas must be a list of URNs.");
+  const unknown = v.filter((s) => !known.has(s.toLowerCase()));
+  if (unknown.length) throw badRequest("invalidValue", `Unknown schema: ${unknown.join(", ")}.`);
+}
+
+function name(v: unknown): Record<string, string> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isObject(v)) throw badRequest("invalidValue", "name must be an object.");
+  const out: Record<string, string> = {};
+  for (const k of ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"]) {
+    const s = optString(pick(v, k), `name.${k}`);
+    if (s !== undefined) out[k] = s;
+  }
+  const extra = Object.keys(v).filter((k) => !(k in out) && !["formatted", "familyname", "givenname", "middlename", "honorificprefix", "honorificsuffix"].includes(k.toLowerCase()));
+  if (extra.length) throw badRequest("invalidValue", `Unknown attribute name.${extra[0]}.`);
+  return out;
+}
+
+/** Multi-valued attributes: sub-values are strings, `primary` a boolean (Entra's "True" accepted). */
+function multi(v: unknown, attr: string): Record<string, unknown>[] | undefined {
+  const list = optArrayOfObjects(v, attr);
+  if (!list) return undefined;
+  return list.map((item, i) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(item)) {
+      if (x === null || x === undefined) continue;
+      if (k.toLowerCase() === "primary") out.primary = toBoolean(x, `${attr}[${i}].primary`);
+      else if (typeof x === "string") out[k] = x;
+      else throw badRequest("invalidValue", `${attr}[${i}].${k} must be a string.`);
+    }
+    return out;
+  });
+}
+
+function enterprise(v: unknown): Record<string, unknown> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!isObject(v)) throw badRequest("invalidValue", "The enterprise extension must be an object.");
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null || x === undefined) continue;
+    if (k.toLowerCase() === "manager") {
+      // Entra sends the manager as a bare ID in PATCH, an object elsewhere.
+      const value = typeof x === "string" ? x : isObject(x) ? optString(pick(x, "value"), "manager.value") : undefined;
+      if (value === undefined && !isObject(x)) throw badRequest("invalidValue", "manager must be an object with a value.");
+      out.manager = { value };
+    } else if (["employeenumber", "costcenter", "organization", "division", "department"].includes(k.toLowerCase())) {
+      out[k] = optString(x, k);
+    } else {
+      throw badRequest("invalidValue", `Unknown attribute ${ENTERPRISE_SCHEMA}:${k}.`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A SCIM User (POST, PUT, or the result of a PATCH) checked against RFC 7643's User schema and turned into
+ * what the directory service stores. Unknown attributes and schemas, and values of the wrong type, are 400.
+ */
+export function parseUser(body: unknown): DirectoryUserFields {
+  if (!isObject(body)) throw badRequest("invalidSyntax", "The body must be a JSON object.");
+  checkSchemas(body.schemas, USER_SCHEMAS);
+  const unknown = Object.keys(body).filter((k) => !USER_ATTRIBUTES.has(k.toLowerCase()));
+  if (unknown.length) throw badRequest("invalidValue", `Unknown attribute: ${unknown.join(", ")}.`);
+  const rawUserName = optString(pick(body, "userName"), "userName");
+  if (!rawUserName) throw badRequest("invalidValue", "userName is required.");
+  let userName: string;
+  try {
+    userName = userPrincipalName(rawUserName);
+  } catch (e) {
+    throw badRequest("invalidValue", (e as Error).message.replace("userPrincipalName", "userName"));
+  }
+  const attributes: Record<string, unknown> = {};
+  const n = name(pick(body, "name"));
+  if (n) attributes.name = n;
+  for (const a of SIMPLE) {
+    const s = optString(pick(body, a), a);
+    if (s !== undefined) attributes[a] = s;
+  }
+  for (const a of MULTI) {
+    const m = multi(pick(body, a), a);
+    if (m) attributes[a] = m;
+  }
+  const ext = enterprise(pick(body, ENTERPRISE_SCHEMA));
+  if (ext) attributes[ENTERPRISE_SCHEMA] = ext;
+  const activeRaw = pick(body, "active");
+  const active = activeRaw === undefined || activeRaw === null ? true : toBoolean(activeRaw, "active");
+  const externalId = optString(pick(body, "externalId"), "externalId") ?? null;
+  const displayName =
+    (attributes.displayName as string | undefined)?.trim() ||
+    n?.formatted?.trim() ||
+    [n?.givenName, n?.familyName].filter(Boolean).join(" ").trim() ||
+    userName;
+  const emails = ((attributes.emails as Record<string, unknown>[] | undefined) ?? [])
+    .filter((e) => typeof e.value === "string")
+    .map((e) => ({ value: e.value as string, type: e.type as string | undefined }));
+  // D3: addresses[type eq "work"].country is the usage location (L1); none sent leaves the user's own as it is.
+  const work = (attributes.addresses as Record<string, unknown>[] | undefined)?.find((a) => String(a.type ?? "").toLowerCase() === "work");
+  let usageLocation: string | undefined;
+  if (work && typeof work.country === "string" && work.country.trim()) {
+    if (!isCountryCode(work.country.trim())) throw badRequest("invalidValue", `addresses[type eq "work"].country must be an ISO 3166-1 alpha-2 code, not ${work.country}.`);
+    usageLocation = work.country.trim().toUpperCase();
+  }
+  if (displayName.length > 256) throw badRequest("invalidValue", "displayName must be at most 256 characters.");
+  if (externalId && externalId.length > 256) throw badRequest("invalidValue", "externalId must be at most 256 characters.");
+  return { userName, displayName, active, externalId, usageLocation, emails, attributes };
+}
+
+/** D3: what the client sent, as sent; the columns this API owns (id, userName, displayName, active) from the row. */
+export function toScimUser(u: User, base: string, forPatch = false): Record<string, unknown> {
+  const stored = (u.scimAttributes ? JSON.parse(u.scimAttributes) : {}) as Record<string, unknown>;
+  const schemas = [USER_SCHEMA, ...(stored[ENTERPRISE_SCHEMA] ? [ENTERPRISE_SCHEMA] : [])];
+  return {
+    schemas,
+    id: u.id,
+    ...(u.externalId ? { externalId: u.externalId } : {}),
+    userName: u.userPrincipalName,
+    ...stored,
+    // The derived displayName (D3) is shown, but a PATCH starts from what was sent.
+    ...(forPatch && stored.displayName === undefined ? {} : { displayName: u.displayName }),
+    active: Boolean(u.accountEnabled),
+    meta: {
+      resourceType: "User",
+      created: u.createdAt.toISOString(),
+      lastModified: (u.updatedAt ?? u.createdAt).toISOString(),
+      location: `${base}/Users/${u.id}`,
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+
+const PREFIX = "license_graph_";
+/** Operation names are the client's choice: after this many distinct ones, new names share the label "other". */
+const MAX_OPERATION_NAMES = 100;
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+/** O1: the series of one server (README "Operating" says what each one means). One registry per app. */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly names = new Set<string>();
+
+  private readonly requests = new Counter({
+    name: `${PREFIX}graphql_requests_total`,
+    help: "GraphQL requests by operation name and outcome code (OK or the first error's extensions.code).",
+    labelNames: ["operation", "code"] as const,
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: `${PREFIX}graphql_request_duration_seconds`,
+    help: "GraphQL request time from the first byte read to the last byte written, by operation name and outcome code.",
+    labelNames: ["operation", "code"] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly inFlight = new Gauge({
+    name: `${PREFIX}http_requests_in_flight`,
+    help: "HTTP requests being answered now.",
+    registers: [this.registry],
+  });
+  private readonly scim = new Counter({
+    name: `${PREFIX}scim_requests_total`,
+    help: "SCIM requests by HTTP method and response status.",
+    labelNames: ["method", "status"] as const,
+    registers: [this.registry],
+  });
+  private readonly seatRuns = new Counter({
+    name: `${PREFIX}seat_engine_runs_total`,
+    help: "Seat-change units run (one per seat-changing write step), by outcome (ok or error).",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  private readonly seatDuration = new Histogram({
+    name: `${PREFIX}seat_engine_run_duration_seconds`,
+    help: "Time of one seat-change unit (rebalance, the step, wants, rebalance, audit), inside its transaction.",
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly throttled = new Counter({
+    name: `${PREFIX}throttled_requests_total`,
+    help: "Requests refused with 429 RATE_LIMITED, by the bucket that refused (principal or tenant) and transport.",
+    labelNames: ["bucket", "transport"] as const,
+    registers: [this.registry],
+  });
+  readonly wsConnections = new Gauge({
+    name: `${PREFIX}websocket_connections`,
+    help: "Open GraphQL WebSocket connections.",
+    registers: [this.registry],
+  });
+  readonly wsSubscriptions = new Gauge({
+    name: `${PREFIX}websocket_subscriptions`,
+    help: "Active GraphQL subscriptions over WebSocket.",
+    registers: [this.registry],
+  });
+
+  constructor(pool?: () => PoolUse | undefined) {
+    const use = (pick: (p: PoolUse) => number) =>
+      function (this: Gauge) {
+        const p = pool?.();
+        if (p) this.set(pick(p));
+      };
+    new Gauge({ name: `${PREFIX}db_pool_connections`, help: "Database connections open (in use or idle).", registers: [this.registry], collect: use((p) => p.total) });
+    new Gauge({ name: `${PREFIX}db_pool_connections_idle`, help: "Database connections open and idle.", registers: [this.registry], collect: use((p) => p.idle) });
+    new Gauge({ name: `${PREFIX}db_pool_waiting_requests`, help: "Callers waiting for a database connection.", registers: [this.registry], collect: use((p) => p.waiting) });
+    new Gauge({ name: `${PREFIX}db_pool_connections_max`, help: "The pool's size limit.", registers: [this.registry], collect: use((p) => p.max) });
+  }
+
+  /** Process figures (CPU, memory, event loop lag); only for a server that serves metrics. */
+  withProcessMetrics(): this {
+    collectDefaultMetrics({ register: this.registry, prefix: PREFIX });
+    return this;
+  }
+
+  operationLabel(name: string | null | undefined): string {
+    if (!name) return "anonymous";
+    if (this.names.has(name)) return name;
+    if (this.names.size >= MAX_OPERATION_NAMES || name.length > 100 || !/^[_A-Za-z][_0-9A-Za-z]*$/.test(name)) return "other";
+    this.names.add(name);
+    return name;
+  }
+
+  graphqlRequest(operation: string | null | undefined, code: string, seconds: number): void {
+    const labels = { operation: this.operationLabel(operation), code };
+    this.requests.inc(labels);
+    this.latency.observe(labels, seconds);
+  }
+
+  /** For the SCIM transport: one call per answered request. */
+  scimRequest(method: string, status: number): void {
+    this.scim.inc({ method: method.toUpperCase(), status: String(status) });
+  }
+
+  seatEngineRun(seconds: number, ok: boolean): void {
+    this.seatRuns.inc({ outcome: ok ? "ok" : "error" });
+    this.seatDuration.observe(seconds);
+  }
+
+  throttledRequest(bucket: "principal" | "tenant", transport: string): void {
+    this.throttled.inc({ bucket, transport });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}

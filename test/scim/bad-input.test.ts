@@ -1,0 +1,74 @@
+import { engines, scimWorld, startScim, ScimWorld } from "./scim-client";
+import { TestApi } from "../helpers/harness";
+
+/** Issue 11 item 7: bad input is a SCIM error with the right status and scimType, never a 500, and nothing changes. */
+const USER = "urn:ietf:params:scim:schemas:core:2.0:User";
+const GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
+const PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+const patch = (...Operations: unknown[]) => ({ schemas: [PATCH], Operations });
+
+describe.each(engines())("SCIM bad input (%s)", (_engine, url) => {
+  let api: TestApi;
+  let http: string;
+  let w: ScimWorld;
+  let userId: string;
+  let groupId: string;
+  beforeAll(async () => {
+    ({ api, http } = await startScim(url));
+    w = await scimWorld(api, http, "BadInput");
+    userId = (await w.scim("POST", "/Users", { schemas: [USER], userName: "u@bad.example" })).body.id;
+    groupId = (await w.scim("POST", "/Groups", { schemas: [GROUP], displayName: "G" })).body.id;
+  });
+  afterAll(() => api.stop());
+
+  const unchangedAfter = async (call: () => Promise<{ status: number; body: any }>) => {
+    const strip = (s: string) => JSON.stringify({ ...JSON.parse(s), provisioning_token: null });
+    const before = strip(await api.snapshot());
+    const r = await call();
+    expect(strip(await api.snapshot()) === before).toBe(true);
+    if (r.body !== undefined) expect(r.body).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(r.status) });
+    return [r.status, r.body?.scimType ?? null];
+  };
+
+  const cases: [string, () => [string, string, unknown?, { contentType?: string; raw?: string }?], number, string | null][] = [
+    ["malformed JSON", () => ["POST", "/Users", undefined, { raw: '{"userName": "x@y.z",' }], 400, "invalidSyntax"],
+    ["a body that is not an object", () => ["POST", "/Users", [1, 2]], 400, "invalidSyntax"],
+    ["wrong content type", () => ["POST", "/Users", { schemas: [USER], userName: "ct@bad.example" }, { contentType: "text/plain" }], 415, null],
+    ["an unknown schema URN", () => ["POST", "/Users", { schemas: [USER, "urn:example:unknown"], userName: "s@bad.example" }], 400, "invalidValue"],
+    ["an unknown attribute", () => ["POST", "/Users", { schemas: [USER], userName: "a@bad.example", shoeSize: 44 }], 400, "invalidValue"],
+    ["an unknown attribute path", () => ["PATCH", `/Users/${userId}`, patch({ op: "replace", path: "shoeSize", value: 44 })], 400, "invalidPath"],
+    ["an unknown path-less key", () => ["PATCH", `/Users/${userId}`, patch({ op: "replace", value: { "name.shoeSize": 1, shoeSize: 2 } })], 400, "invalidPath"],
+    ["an unknown group path", () => ["PATCH", `/Groups/${groupId}`, patch({ op: "replace", path: "owner", value: "x" })], 400, "invalidPath"],
+    ["userName of the wrong type", () => ["POST", "/Users", { schemas: [USER], userName: 123 }], 400, "invalidValue"],
+    ["a userName that is no UPN", () => ["POST", "/Users", { schemas: [USER], userName: "not an upn" }], 400, "invalidValue"],
+    ["active that is no boolean", () => ["PATCH", `/Users/${userId}`, patch({ op: "replace", path: "active", value: "maybe" })], 400, "invalidValue"],
+    ["emails that are no list", () => ["PUT", `/Users/${userId}`, { schemas: [USER], userName: "u@bad.example", emails: "u@bad.example" }], 400, "invalidValue"],
+    ["a work country that is no ISO code", () => ["POST", "/Users", { schemas: [USER], userName: "c@bad.example", addresses: [{ type: "work", country: "Germany" }] }], 400, "invalidValue"],
+    ["a group without displayName", () => ["POST", "/Groups", { schemas: [GROUP] }], 400, "invalidValue"],
+    ["an unknown op", () => ["PATCH", `/Users/${userId}`, patch({ op: "merge", path: "title", value: "x" })], 400, "invalidSyntax"],
+    ["no Operations", () => ["PATCH", `/Users/${userId}`, { schemas: [PATCH] }], 400, "invalidSyntax"],
+    ["a PATCH with another schema", () => ["PATCH", `/Users/${userId}`, { schemas: [USER], Operations: [{ op: "add", path: "title", value: "x" }] }], 400, "invalidValue"],
+    ["a filter the grammar rejects", () => ["GET", `/Users?filter=${encodeURIComponent('userName eq "x" and')}`], 400, "invalidFilter"],
+    ["a bad member filter", () => ["PATCH", `/Groups/${groupId}`, patch({ op: "remove", path: 'members[value eq ]' })], 400, "invalidFilter"],
+    ["startIndex that is no integer", () => ["GET", "/Users?startIndex=abc"], 400, "invalidValue"],
+    ["an unknown endpoint", () => ["GET", "/Devices"], 404, null],
+    ["a method the endpoint lacks", () => ["PATCH", "/Users", patch({ op: "add", path: "title", value: "x" })], 405, null],
+    ["a missing user", () => ["PATCH", "/Users/usr_00000000-0000-7000-8000-000000000000", patch({ op: "add", path: "title", value: "x" })], 404, null],
+  ];
+
+  it.each(cases)("%s", async (_name, make, status, scimType) => {
+    const [method, path, body, opts] = make();
+    expect(await unchangedAfter(() => w.scim(method, path, body, opts))).toEqual([status, scimType]);
+  });
+
+  it("G1 more than 5,000 members in one request is 400 tooMany", async () => {
+    const many = Array.from({ length: 5001 }, (_, i) => ({ value: `usr_00000000-0000-7000-8000-${String(i).padStart(12, "0")}` }));
+    expect(await unchangedAfter(() => w.scim("POST", "/Groups", { schemas: [GROUP], displayName: "Big", members: many }))).toEqual([400, "tooMany"]);
+    expect(await unchangedAfter(() => w.scim("PATCH", `/Groups/${groupId}`, patch({ op: "add", path: "members", value: many })))).toEqual([400, "tooMany"]);
+  });
+
+  it("a 10 MB body is 413", async () => {
+    const big = { schemas: [USER], userName: "big@bad.example", title: "x".repeat(10 * 1024 * 1024) };
+    expect(await unchangedAfter(() => w.scim("POST", "/Users", big))).toEqual([413, null]);
+  });
+});
