@@ -16,6 +16,7 @@ import { navLink, story } from "../helpers/story";
 import { graphql } from "../gql";
 
 const START_TRIAL = graphql(`mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }`);
+const TENANT_SETTINGS = graphql(`query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }`);
 const SUBSCRIPTIONS = graphql(`query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }`);
 
 jest.setTimeout(120_000);
@@ -193,7 +194,6 @@ describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () =
     await nav("Settings").click();
     const trials = page.getByRole("switch", { name: "Let users start self-service trials" });
     expect(await trials.isChecked()).toBe(true);
-    await picture("settings");
     await expectAccessible("Settings");
     await trials.uncheck();
     await page.getByRole("button", { name: "Save trial setting" }).click();
@@ -310,6 +310,64 @@ describe("Live pools over graphql-ws (issue 15, K5, §11)", () => {
     await page.getByRole("link", { name: "Buy more seats" }).waitFor();
     await expectAccessible("Settings with the threshold");
     expect(await page.evaluate<boolean>(`window.__sameDocument === true`)).toBe(true);
+  });
+});
+
+describe("Directory sync settings (issue 15, K5, D1, L1)", () => {
+  step("L1 K5 the default usage location is changed in Settings", async () => {
+    await nav("Settings").click();
+    const field = page.getByLabel("Country code");
+    expect(await field.inputValue()).toBe("US");
+    await field.fill("D");
+    await page.getByRole("button", { name: "Save location" }).click();
+    await page.getByText("Enter a two-letter country code (ISO 3166-1 alpha-2), for example US, DE or FR.").waitFor();
+    await field.fill("de");
+    await page.getByRole("button", { name: "Save location" }).click();
+    await page.getByText("Default usage location set to DE.").waitFor();
+    expect((await api.ok(fx.admin, TENANT_SETTINGS)).tenant.defaultUsageLocation).toBe("DE");
+  });
+
+  step("D1 K5 a provisioning token is shown once with the SCIM base URL under Entra ID's and Okta's field names, and works for SCIM", async () => {
+    // The address the server tells directories to use (PUBLIC_URL): here the test server's own.
+    (api.app.config as { publicUrl?: string }).publicUrl = base;
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    await page.getByLabel("Description").fill("Entra ID provisioning");
+    await page.getByLabel("Expires after").selectOption({ label: "1 year" });
+    await page.getByRole("button", { name: "Create token" }).click();
+    const created = page.getByRole("region", { name: "Token “Entra ID provisioning” created: copy it now" });
+    await created.waitFor();
+    const tenantUrl = await created.getByLabel("Tenant URL").inputValue();
+    const secret = await created.getByLabel("Secret Token").inputValue();
+    expect(tenantUrl).toBe(`${base}/scim/v2`);
+    expect(await created.getByLabel("SCIM connector base URL").inputValue()).toBe(tenantUrl);
+    expect(await created.getByLabel("Authorization (Bearer)").inputValue()).toBe(secret);
+    await created.getByRole("button", { name: "Copy Secret Token" }).click();
+    await created.getByText("Copied.").waitFor();
+    expect(await page.evaluate<string>(`navigator.clipboard.readText()`)).toBe(secret);
+    await picture("provisioning-token");
+    await expectAccessible("Settings with a new provisioning token");
+
+    // One SCIM request with it, as Entra ID's "Test Connection" would make.
+    const scim = await fetch(`${tenantUrl}/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(scim.status).toBe(200);
+    expect(((await scim.json()) as { schemas: string[] }).schemas).toEqual(["urn:ietf:params:scim:api:messages:2.0:ListResponse"]);
+
+    await created.getByRole("button", { name: "I have copied it" }).click();
+    await created.waitFor({ state: "detached" });
+    expect(await page.locator(`input[value="${secret}"]`).count()).toBe(0);
+    await page.reload();
+    const row = page.locator('tr[data-token="Entra ID provisioning"]');
+    await row.waitFor();
+    expect(await row.locator("td").first().innerText()).toBe(`…${secret.slice(-4)}`);
+    expect(await row.locator("td").nth(3).innerText()).not.toBe("Never");
+    await picture("settings");
+    await expectAccessible("Settings with a provisioning token");
+
+    await row.getByRole("button", { name: /Revoke/ }).click();
+    await dialog().getByRole("button", { name: "Yes, revoke the token" }).click();
+    await dialog().waitFor({ state: "detached" });
+    await row.waitFor({ state: "detached" });
+    expect((await fetch(`${tenantUrl}/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
   });
 });
 

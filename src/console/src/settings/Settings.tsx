@@ -3,16 +3,17 @@ import { useState, type FormEvent } from "react";
 import { useAccess } from "../access";
 import { graphql } from "../gql";
 import { ErrorNotice } from "../ui/ErrorNotice";
+import { Provisioning } from "./Provisioning";
 
 export const SettingsQuery = graphql(`
   query Settings {
-    tenant { id displayName allowAdHocSubscriptions seatAlertThreshold }
+    tenant { id displayName allowAdHocSubscriptions seatAlertThreshold defaultUsageLocation }
   }
 `);
 
 const UpdateSettings = graphql(`
   mutation UpdateTenantSettings($input: TenantSettingsInput!) {
-    updateTenantSettings(input: $input) { id allowAdHocSubscriptions seatAlertThreshold licenses { sku { id } availableUnits lowOnSeats } }
+    updateTenantSettings(input: $input) { id allowAdHocSubscriptions seatAlertThreshold defaultUsageLocation licenses { sku { id } availableUnits lowOnSeats } }
   }
 `);
 
@@ -28,6 +29,8 @@ export function Settings() {
       {loading && !tenant ? <p role="status">Loading settings…</p> : null}
       {tenant ? <Trials allowed={tenant.allowAdHocSubscriptions} editable={access.managesSettings} /> : null}
       {tenant ? <SeatAlert threshold={tenant.seatAlertThreshold} editable={access.managesSettings} /> : null}
+      {tenant ? <UsageLocation location={tenant.defaultUsageLocation} editable={access.managesSettings} /> : null}
+      {tenant && access.managesSettings ? <Provisioning /> : null}
       {!access.managesSettings ? <p className="muted">Only a Global admin can change the settings.</p> : null}
     </>
   );
@@ -104,6 +107,45 @@ function SeatAlert({ threshold, editable }: { threshold: number; editable: boole
       {problem ? <p className="field-error" role="alert">{problem}</p> : null}
       <p role="status" className={saved ? "notice ok" : "sr-only"}>{saved}</p>
       {saving.error ? <ErrorNotice error={saving.error} title="The threshold was not changed" /> : null}
+    </section>
+  );
+}
+
+/** L1: the usage location of users who have none of their own; some licenses are not offered in some countries (L2, L3). */
+function UsageLocation({ location, editable }: { location: string; editable: boolean }) {
+  const [draft, setDraft] = useState(location);
+  const [saved, setSaved] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [save, saving] = useMutation(UpdateSettings, { refetchQueries: "active" });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const code = draft.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code)) return setProblem("Enter a two-letter country code (ISO 3166-1 alpha-2), for example US, DE or FR.");
+    setProblem(null);
+    try {
+      await save({ variables: { input: { defaultUsageLocation: code } } });
+      setDraft(code);
+      setSaved(`Default usage location set to ${code}.`);
+    } catch {
+      // Shown from saving.error.
+    }
+  };
+  return (
+    <section aria-labelledby="location-title" className="card">
+      <h2 id="location-title">Default usage location</h2>
+      <p id="location-help">
+        The country used for users who have no usage location of their own. A license that is not offered in a user's country is not given
+        to them: directly it is refused, through a group the user shows a license error (PROHIBITED_IN_USAGE_LOCATION).
+      </p>
+      <form onSubmit={submit} className="inline-form">
+        <label htmlFor="usage-location">Country code</label>
+        <input id="usage-location" type="text" maxLength={2} className="qty" value={draft} disabled={!editable} aria-describedby="location-help" autoComplete="country"
+          onChange={(e) => { setDraft(e.target.value); setSaved(""); saving.reset(); }} />
+        {editable ? <button type="submit" className="primary" disabled={saving.loading || draft.trim().toUpperCase() === location}>{saving.loading ? "Saving…" : "Save location"}</button> : null}
+      </form>
+      {problem ? <p className="field-error" role="alert">{problem}</p> : null}
+      <p role="status" className={saved ? "notice ok" : "sr-only"}>{saved}</p>
+      {saving.error ? <ErrorNotice error={saving.error} title="The usage location was not changed" /> : null}
     </section>
   );
 }
