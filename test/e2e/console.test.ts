@@ -168,7 +168,7 @@ describe("the console over HTTP (issue 14)", () => {
   });
 
   it("K1 unknown files, other paths and path tricks are the API's 404, and /graphql is unchanged", async () => {
-    for (const path of ["/assets/nope.js", "/assets/..%2F..%2Fpackage.json", "/favicon.ico", "/scim/v2/Users", "/users.json"]) {
+    for (const path of ["/assets/nope.js", "/assets/..%2F..%2Fpackage.json", "/favicon.ico", "/scim/v3/Users", "/users.json"]) {
       const r = await fetch(base + path);
       expect({ path, status: r.status, body: await r.json() }).toEqual({ path, status: 404, body: { errors: [{ message: "Not found. The API is at /graphql.", extensions: { code: "NOT_FOUND" } }] } });
     }
