@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Client } from "pg";
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../src/data/datasource";
 import { GroupUserMember, LicenseWant } from "../../src/data/entities";
 import { Q } from "../helpers/fixtures";
-import { buildServer, createDatabase, insertUsers, ServerProcess, tokenFor } from "../helpers/instances";
+import { buildServer, insertUsers, ServerProcess, tokenFor } from "../helpers/instances";
+import { processEngines, ProcessDatabase } from "../helpers/process-db";
 import { checkSeatInvariants, expectSeatInvariants } from "../helpers/invariants";
 import { graphql } from "../gql";
 import { Doc } from "../helpers/harness";
@@ -17,78 +14,31 @@ import { Doc } from "../helpers/harness";
  * no repair step, and find the call fully done or not done at all, the audit
  * log agreeing (A1), and the seat invariants intact.
  */
-const PG = process.env.TEST_DATABASE_URL;
 const N = 5000;
 const SEATS = 100;
 const EARLY = 60;
+/** PostgreSQL: kill once the transaction is writing the memberships or the wants (past the reads and the tenant lock). */
+const KILL_POINT = '^\\s*(INSERT INTO "group_user_member"|INSERT INTO "license_want"|UPDATE "license_want")';
 
-type Sqlite = { prepare(sql: string): { run(): unknown }; exec(sql: string): void; close(): void };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const openSqlite = (file: string): Sqlite => new (require("better-sqlite3"))(file, { timeout: 0 });
 
-const engines: [string, string][] = [["sqlite", "sqlite"]];
-if (PG) engines.push(["postgres", PG]);
-
-describe.each(engines)("crash safety: SIGKILL during a 5,000-member addGroupMembers (%s)", (engine, base) => {
-  let dbUrl: string;
-  let cleanup: () => Promise<void> = async () => {};
+describe.each(processEngines())("crash safety: SIGKILL during a 5,000-member addGroupMembers (%s)", (engine, base) => {
+  let db: ProcessDatabase;
   let ds: DataSource | undefined;
   let server: ServerProcess | undefined;
-  let sqliteFile = "";
-  let watcher: Client | undefined;
 
   beforeAll(async () => {
     await buildServer();
-    if (engine === "sqlite") {
-      const dir = mkdtempSync(join(tmpdir(), "lg-crash-"));
-      sqliteFile = join(dir, "license-graph.sqlite");
-      dbUrl = `sqlite:${sqliteFile}`;
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const db = await createDatabase(base, "lg_crash");
-      dbUrl = db.url;
-      cleanup = db.drop;
-    }
+    db = await ProcessDatabase.create(engine, base, "crash");
   }, 120_000);
 
   afterAll(async () => {
     await server?.kill();
-    await watcher?.end();
     if (ds?.isInitialized) await ds.destroy();
-    await cleanup();
+    await db?.cleanup();
   });
 
-  /** True while the server has a write transaction open (the call under test is the only writer then). */
-  async function writerInFlight(): Promise<boolean> {
-    if (engine === "sqlite") {
-      const probe = openSqlite(sqliteFile);
-      try {
-        // The write lock is free: take it and give it back at once. Held by the server: SQLITE_BUSY.
-        probe.exec("BEGIN IMMEDIATE");
-        probe.exec("ROLLBACK");
-        return false;
-      } catch (e) {
-        if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY")) return true;
-        throw e;
-      } finally {
-        probe.close();
-      }
-    }
-    // PostgreSQL: kill once the transaction is writing the memberships or the wants (past the reads and the tenant lock).
-    if (!watcher) {
-      watcher = new Client({ connectionString: dbUrl });
-      await watcher.connect();
-    }
-    const r = await watcher.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
-          AND query ~* '^\\s*(INSERT INTO "group_user_member"|INSERT INTO "license_want"|UPDATE "license_want")'`,
-    );
-    return r.rows[0].n > 0;
-  }
-
   it(`the call either fully happened or not at all; audit and seats agree; a restart needs no repair`, async () => {
-    server = await ServerProcess.start(dbUrl);
+    server = await ServerProcess.start(db.url);
     const op = await tokenFor({ roles: ["PlatformOperator"] });
     const created = await server.ok(op, Q.createTenant, { input: { displayName: "Crash", adminUserPrincipalName: "admin@crash.example", adminDisplayName: "Admin" } });
     const tenantId: string = created.createTenant.tenant.id;
@@ -104,7 +54,7 @@ describe.each(engines)("crash safety: SIGKILL during a 5,000-member addGroupMemb
     const early = await group("Early birds");
     const big = await group("Everyone");
 
-    ds = createDataSource({ url: dbUrl });
+    ds = createDataSource({ url: db.url });
     await ds.initialize();
     const users = await insertUsers(ds, tenantId, N, "crash");
     // 60 users already hold seats through another group: the big call must leave them alone either way.
@@ -124,21 +74,20 @@ describe.each(engines)("crash safety: SIGKILL during a 5,000-member addGroupMemb
     let inFlight = false;
     const deadline = Date.now() + 60_000;
     while (!inFlight && !answered && Date.now() < deadline) {
-      inFlight = await writerInFlight();
+      inFlight = await db.writerInFlight(KILL_POINT);
       // The SQLite probe is synchronous: let the event loop run, or the answer could never be read.
       if (!inFlight) await new Promise((r) => setImmediate(r));
     }
     const killedAfterMs = Math.round(performance.now() - sentAt);
     const exit = await server.kill("SIGKILL");
-    await watcher?.end();
-    watcher = undefined;
+    await db.endProbe();
     await call;
     expect(exit.signal).toBe("SIGKILL");
     // Either the kill found the write transaction open, or the call had already answered (then it committed).
     expect(inFlight || answered !== undefined).toBe(true);
 
     // Restart on the same database: no repair step.
-    server = await ServerProcess.start(dbUrl);
+    server = await ServerProcess.start(db.url);
     const members = await ds.manager.count(GroupUserMember, { where: { tenantId, groupId: big } });
     const apiMembers = (await server.ok(admin, graphql(`query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }`), { id: big })).securityGroup.members.totalCount;
     const audit = (await server.ok(admin, Q.audit, { action: "ADD_GROUP_MEMBERS", targetId: big })).auditEvents.totalCount;

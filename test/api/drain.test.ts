@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { connect, Socket } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Client } from "pg";
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../src/data/datasource";
 import { GroupUserMember } from "../../src/data/entities";
 import { Q } from "../helpers/fixtures";
-import { buildServer, createDatabase, insertUsers, ServerProcess, tokenFor } from "../helpers/instances";
+import { buildServer, insertUsers, ServerProcess, tokenFor } from "../helpers/instances";
+import { processEngines, ProcessDatabase } from "../helpers/process-db";
 import { graphql } from "../gql";
 
 /**
@@ -15,15 +12,8 @@ import { graphql } from "../gql";
  * commits, /ready answers 503 meanwhile, no new connection is taken, the process exits 0, and a restart finds
  * everything that was acknowledged.
  */
-const PG = process.env.TEST_DATABASE_URL;
 const N = 5000;
 
-type Sqlite = { exec(sql: string): void; close(): void };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const openSqlite = (file: string): Sqlite => new (require("better-sqlite3"))(file, { timeout: 0 });
-
-const engines: [string, string][] = [["sqlite", "sqlite"]];
-if (PG) engines.push(["postgres", PG]);
 
 /**
  * An HTTP/1.1 request of which `first` is sent now and `rest` later: a connection (and, once its head is complete,
@@ -43,63 +33,24 @@ function halfSent(port: number, first: string, rest: string): Promise<{ finish()
   });
 }
 
-describe.each(engines)("graceful drain: SIGTERM during a 5,000-member addGroupMembers (%s)", (engine, base) => {
-  let dbUrl: string;
-  let cleanup: () => Promise<void> = async () => {};
+describe.each(processEngines())("graceful drain: SIGTERM during a 5,000-member addGroupMembers (%s)", (engine, base) => {
+  let db: ProcessDatabase;
   let ds: DataSource | undefined;
   let server: ServerProcess | undefined;
-  let sqliteFile = "";
-  let watcher: Client | undefined;
 
   beforeAll(async () => {
     await buildServer();
-    if (engine === "sqlite") {
-      const dir = mkdtempSync(join(tmpdir(), "lg-drain-"));
-      sqliteFile = join(dir, "license-graph.sqlite");
-      dbUrl = `sqlite:${sqliteFile}`;
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const db = await createDatabase(base, "lg_drain");
-      dbUrl = db.url;
-      cleanup = db.drop;
-    }
+    db = await ProcessDatabase.create(engine, base, "drain");
   }, 120_000);
 
   afterAll(async () => {
     await server?.kill();
-    await watcher?.end();
     if (ds?.isInitialized) await ds.destroy();
-    await cleanup();
+    await db?.cleanup();
   });
 
-  /** True while the server has a write transaction open (the call under test is the only writer then). */
-  async function writerInFlight(): Promise<boolean> {
-    if (engine === "sqlite") {
-      const probe = openSqlite(sqliteFile);
-      try {
-        probe.exec("BEGIN IMMEDIATE");
-        probe.exec("ROLLBACK");
-        return false;
-      } catch (e) {
-        if ((e as { code?: string }).code?.startsWith("SQLITE_BUSY")) return true;
-        throw e;
-      } finally {
-        probe.close();
-      }
-    }
-    if (!watcher) {
-      watcher = new Client({ connectionString: dbUrl });
-      await watcher.connect();
-    }
-    const r = await watcher.query(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
-    );
-    return r.rows[0].n > 0;
-  }
-
   it("O2 the call in flight finishes and commits, /ready is 503 meanwhile, no new connections, exit 0, a restart finds it", async () => {
-    server = await ServerProcess.start(dbUrl);
+    server = await ServerProcess.start(db.url);
     const op = await tokenFor({ roles: ["PlatformOperator"] });
     const created = await server.ok(op, Q.createTenant, { input: { displayName: "Drain", adminUserPrincipalName: "admin@drain.example", adminDisplayName: "Admin" } });
     const tenantId: string = created.createTenant.tenant.id;
@@ -109,7 +60,7 @@ describe.each(engines)("graceful drain: SIGTERM during a 5,000-member addGroupMe
     await server.ok(admin, Q.purchase, { input: { channel: "ADMIN_CENTER", items: [{ skuId: sku("POWER_VIRTUAL_AGENTS"), quantity: 1 }, { skuId: sku("POWER_VIRTUAL_AGENTS_USER"), quantity: 100 }] } });
     const big = (await server.ok(admin, Q.createGroup, { input: { displayName: "Everyone" } })).createSecurityGroup.id as string;
     await server.ok(admin, Q.assignGroup, { input: { groupId: big, addLicenses: [{ skuId: sku("POWER_VIRTUAL_AGENTS_USER") }] } });
-    ds = createDataSource({ url: dbUrl });
+    ds = createDataSource({ url: db.url });
     await ds.initialize();
     const users = await insertUsers(ds, tenantId, N, "drain");
 
@@ -126,11 +77,10 @@ describe.each(engines)("graceful drain: SIGTERM during a 5,000-member addGroupMe
     let inFlight = false;
     const deadline = Date.now() + 60_000;
     while (!inFlight && !answered && Date.now() < deadline) {
-      inFlight = await writerInFlight();
+      inFlight = await db.writerInFlight();
       if (!inFlight) await new Promise((r) => setImmediate(r));
     }
-    await watcher?.end();
-    watcher = undefined;
+    await db.endProbe();
     expect(inFlight).toBe(true); // SIGTERM lands while the call is writing
     server.child.kill("SIGTERM");
     const deadline2 = Date.now() + 10_000;
@@ -156,7 +106,7 @@ describe.each(engines)("graceful drain: SIGTERM during a 5,000-member addGroupMe
     expect(exit).toEqual({ code: 0, signal: null });
     expect(server.log).toMatch(/"drained":true/);
 
-    server = await ServerProcess.start(dbUrl);
+    server = await ServerProcess.start(db.url);
     expect(await ds.manager.count(GroupUserMember, { where: { tenantId, groupId: big } })).toBe(N);
     expect((await server.ok(admin, Q.audit, { action: "ADD_GROUP_MEMBERS", targetId: big })).auditEvents.totalCount).toBe(1);
   }, 120_000);

@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from "../../src/config";
 describe("configuration", () => {
   test("defaults when nothing is set, and empty values count as unset", () => {
     const c = loadConfig({ PORT: "", SEED_DEMO: "" });
-    expect(c).toMatchObject({ port: 4000, databaseUrl: "sqlite:./data/license-graph.sqlite", production: false, introspection: true, rateLimitPerMinute: 1200 });
+    expect(c).toMatchObject({ port: 4000, databaseUrl: "sqlite:./data/license-graph.sqlite", production: false, introspection: true });
+    expect(c.throttle).toEqual({ principalPoints: 3000, tenantPoints: 600_000, windowSeconds: 60, redisUrl: undefined });
     expect(c.seedDemo).toBeUndefined();
     expect(c.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 50_000 });
     expect(c.db).toEqual({ poolSize: 10, statementTimeoutMs: 0, ssl: false });
@@ -22,7 +23,9 @@ describe("configuration", () => {
     ["PORT", "70000", /PORT/],
     ["MAX_BODY_BYTES", "1.5", /MAX_BODY_BYTES must be a whole number/],
     ["MAX_QUERY_DEPTH", "deep", /MAX_QUERY_DEPTH/],
-    ["RATE_LIMIT_PER_MINUTE", "-1", /RATE_LIMIT_PER_MINUTE/],
+    ["RATE_LIMIT_PER_MINUTE", "1200", /RATE_LIMIT_PER_MINUTE must be unset: it was replaced/],
+    ["RATE_LIMIT_PRINCIPAL_POINTS", "-1", /RATE_LIMIT_PRINCIPAL_POINTS/],
+    ["REDIS_URL", "http://cache:6379", /REDIS_URL must be redis:/],
     ["SEED_DEMO", "yes", /SEED_DEMO must be true or false/],
     ["JWT_JWKS_URL", "keys.json", /JWT_JWKS_URL must be an absolute URL/],
     ["DATABASE_URL", "mysql://h/db", /DATABASE_URL must be sqlite:PATH or postgres/],
