@@ -108,7 +108,6 @@ function Shell() {
         ) : null}
         <button type="button" className="signout" onClick={() => void endSession()}>Sign out</button>
       </header>
-      <EndingSoon />
       {access?.readsTenant ? (
         <nav className="side" aria-label="Admin center">
           <ul>
@@ -123,6 +122,7 @@ function Shell() {
         </nav>
       ) : null}
       <main id="main" tabIndex={-1}>
+        <EndingSoon />
         {error ? <ErrorNotice error={error} title="You could not be signed in" /> : null}
         {loading && !data ? <p role="status">Signing in…</p> : null}
         {data && !me ? (
