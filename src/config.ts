@@ -68,6 +68,17 @@ export interface Config {
   live: LiveSettings;
   /** The address clients use to reach this API (PUBLIC_URL), for the SCIM base URL shown with a new provisioning token. */
   publicUrl?: string;
+  /** GraphiQL at GET /graphql from a browser (K7): on in development, in production only with EXPLORER=true. */
+  explorer: boolean;
+  /** The console's OpenID Connect sign-in (K1), when OIDC_ISSUER and OIDC_CLIENT_ID are set. */
+  oidc?: OidcSettings;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** Scopes the console asks for; with Entra ID add the API's scope (api://…/access_as_user) so the access token is for this API. */
+  scope: string;
 }
 
 export function engineOf(url: string): Engine {
@@ -193,5 +204,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: databaseSettingsFrom(env),
     live: liveSettingsFrom(env),
     publicUrl: r.url("PUBLIC_URL"),
+    explorer: r.flag("EXPLORER") ?? nodeEnv !== "production",
+    oidc: oidcFrom(env),
   };
+}
+
+/** Both OIDC_ISSUER and OIDC_CLIENT_ID, or neither: one without the other is a mistake worth stopping for. */
+export function oidcFrom(env: NodeJS.ProcessEnv = process.env): OidcSettings | undefined {
+  const r = reader(env);
+  const issuer = r.url("OIDC_ISSUER");
+  const clientId = r.text("OIDC_CLIENT_ID");
+  if (!issuer && !clientId) return undefined;
+  if (!issuer) throw new ConfigError("OIDC_ISSUER", "set with OIDC_CLIENT_ID (the issuer's absolute URL)", "");
+  if (!clientId) throw new ConfigError("OIDC_CLIENT_ID", "set with OIDC_ISSUER (the console's client ID at the issuer)", "");
+  return { issuer, clientId, scope: r.text("OIDC_SCOPE") ?? "openid profile" };
 }

@@ -13,6 +13,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      output: {
+        // Lazy pages keep their names (Explorer-…, oidc-client-ts-…); the chunks shared with the main entry are
+        // named for what they are rather than after whichever module the bundler found first in them.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? "assets/[name]-[hash].js" : "assets/shared-[hash].js"),
+      },
+    },
   },
   oxc: { jsx: { runtime: "automatic" } },
 });

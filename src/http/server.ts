@@ -11,7 +11,7 @@ import { throttleKeys } from "../app/throttle";
 import { rateLimited } from "../api/graphql/cost";
 import { Drain } from "./drain";
 import { finishRequest, RequestRecord } from "./request-log";
-import { serveConsole } from "./console";
+import { consoleOptions, serveConsole, wantsExplorer } from "./console";
 import { handleScim, SCIM_PREFIX } from "../api/scim/http";
 import { ErrorCode } from "../domain/errors";
 
@@ -52,6 +52,7 @@ const errorBody = (message: string, code: string, extra: Record<string, unknown>
  */
 export function createHttpHandler(app: App, server: ApolloServer<RequestContext>, opts: { drain?: Drain } = {}) {
   const drain = opts.drain;
+  const consoleSettings = consoleOptions(app.config);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     drain?.track(res);
     const rec: RequestRecord = { started: process.hrtime.bigint() };
@@ -68,7 +69,9 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
         finishRequest(app, rec, res.statusCode);
       });
       if (url.pathname === SCIM_PREFIX || url.pathname.startsWith(`${SCIM_PREFIX}/`)) return await handleScim(app, req, res, url);
-      if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname))) return;
+      if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname, consoleSettings))) return;
+      // K7: a browser opening /graphql gets the explorer (GraphiQL, in the console's bundle) when it is enabled.
+      if (url.pathname === "/graphql" && app.config.explorer && wantsExplorer(req, url) && (await serveConsole(req, res, url.pathname, consoleSettings, true))) return;
       if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody("Not found. The API is at /graphql.", (rec.code = ErrorCode.NOT_FOUND)));
       const raw = await readBody(req, app.config.maxBodyBytes);
       if (raw === null) return sendJson(res, 413, errorBody(`The request body is larger than ${app.config.maxBodyBytes} bytes.`, (rec.code = ErrorCode.BAD_USER_INPUT)));

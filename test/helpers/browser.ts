@@ -4,9 +4,10 @@
  * services, which on a closed network floods the machine with failing connections.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 import { BrowserContext, chromium, Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -36,11 +37,34 @@ function newest(dir: string, skip: RegExp): number {
   return t;
 }
 
-/** Builds the console (vite build) when dist/console is missing or older than its sources. */
+/**
+ * Builds the console (vite build) when dist/console is missing or older than its sources. Several e2e files start
+ * at once in jest's workers: a lock directory (mkdir is atomic) lets one build while the others wait for it, so two
+ * builds never empty and write dist/console at the same time.
+ */
 export function ensureConsoleBuilt(): void {
   const index = join(CONSOLE_DIST, "index.html");
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(CONSOLE_SRC, /[\\/]screenshots([\\/]|$)/)) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "src/console", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= newest(CONSOLE_SRC, /[\\/]screenshots([\\/]|$)/);
+  if (fresh()) return;
+  const lock = join(ROOT, "dist/.console-build.lock");
+  mkdirSync(join(ROOT, "dist"), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is taken over after two minutes.
+      if (waited > 120_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    if (fresh()) return;
+    execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "src/console", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface Browser {
@@ -89,4 +113,28 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate<AxeViolation[]>(`axe.run(document).then((r) => r.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })),
   })))`);
+}
+
+export interface MainBundle {
+  /** The entry script and the chunks index.html preloads with it: everything the first page runs before a lazy chunk. */
+  scripts: string[];
+  raw: number;
+  gzip: number;
+  cssGzip: number;
+}
+
+/** The console's main bundle as the server sends it (gzipped), from dist/console/index.html. */
+export function mainBundle(): MainBundle {
+  const html = readFileSync(join(CONSOLE_DIST, "index.html"), "utf8");
+  const scripts = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/assets\/([^"]+\.css)"/g)].map((m) => m[1]);
+  if (!scripts.length) throw new Error("no script in dist/console/index.html: run npm run build");
+  const read = (f: string) => readFileSync(join(CONSOLE_DIST, "assets", f));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    scripts,
+    raw: sum(scripts.map((f) => read(f).length)),
+    gzip: sum(scripts.map((f) => gzipSync(read(f)).length)),
+    cssGzip: sum(css.map((f) => gzipSync(read(f)).length)),
+  };
 }

@@ -30,8 +30,26 @@ describe("configuration", () => {
     ["JWT_JWKS_URL", "keys.json", /JWT_JWKS_URL must be an absolute URL/],
     ["DATABASE_URL", "mysql://h/db", /DATABASE_URL must be sqlite:PATH or postgres/],
     ["DB_POOL_SIZE", "0", /DB_POOL_SIZE/],
+    ["EXPLORER", "sometimes", /EXPLORER must be true or false/],
+    ["OIDC_ISSUER", "login", /OIDC_ISSUER must be an absolute URL/],
   ])("%s=%s stops startup with a message naming it", (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  test("K7 the explorer is on in development, off in production unless EXPLORER=true", () => {
+    expect(loadConfig({}).explorer).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production" }).explorer).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", EXPLORER: "true" }).explorer).toBe(true);
+    expect(loadConfig({ EXPLORER: "false" }).explorer).toBe(false);
+  });
+
+  test("K1 OpenID Connect sign-in needs both OIDC_ISSUER and OIDC_CLIENT_ID; the scope has a default", () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ OIDC_ISSUER: "https://login.example/tenant/v2.0", OIDC_CLIENT_ID: "console" }).oidc)
+      .toEqual({ issuer: "https://login.example/tenant/v2.0", clientId: "console", scope: "openid profile" });
+    expect(loadConfig({ OIDC_ISSUER: "https://login.example", OIDC_CLIENT_ID: "c", OIDC_SCOPE: "openid api://lg/access" }).oidc?.scope).toBe("openid api://lg/access");
+    expect(() => loadConfig({ OIDC_ISSUER: "https://login.example" })).toThrow(/OIDC_CLIENT_ID must be set with OIDC_ISSUER/);
+    expect(() => loadConfig({ OIDC_CLIENT_ID: "console" })).toThrow(/OIDC_ISSUER must be set with OIDC_CLIENT_ID/);
   });
 });

@@ -100,7 +100,8 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Request
       liveDrainPlugin(app),
       // No cache hints are used; the plugin would otherwise run on every resolved field.
       ApolloServerPluginCacheControlDisabled(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads from Apollo's CDN; the explorer is the project's own GraphiQL (K7, src/http/console.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();

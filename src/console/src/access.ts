@@ -9,6 +9,10 @@ export interface Access {
   readsTenant: boolean;
   /** GLOBAL_ADMIN and LICENSE_ADMIN assign user and group licenses. */
   managesLicenses: boolean;
+  /** GLOBAL_ADMIN and BILLING_ADMIN buy, change and cancel subscriptions. */
+  managesBilling: boolean;
+  /** GLOBAL_ADMIN alone changes the tenant's settings and provisioning tokens. */
+  managesSettings: boolean;
 }
 
 export function accessFor(me: { id: string; displayName: string; roles: readonly string[] }): Access {
@@ -19,6 +23,8 @@ export function accessFor(me: { id: string; displayName: string; roles: readonly
     roles: me.roles,
     readsTenant: me.roles.length > 0,
     managesLicenses: has("GLOBAL_ADMIN") || has("LICENSE_ADMIN"),
+    managesBilling: has("GLOBAL_ADMIN") || has("BILLING_ADMIN"),
+    managesSettings: has("GLOBAL_ADMIN"),
   };
 }
 

@@ -8,12 +8,20 @@ export interface Session {
   token: string;
   /** Expiry from the token's `exp` claim, in ms since the epoch; null when it has none. */
   expiresAt: number | null;
+  /** "token": the printed link or a pasted token; "oidc": signed in at the OpenID Connect issuer (K1). */
+  via: "token" | "oidc";
+  /** Set 5 minutes before expiry: the page offers a new sign-in before the session ends (K1). */
+  endingSoon: boolean;
 }
+
+/** How long before a token's expiry the page warns and offers to sign in again. */
+export const WARN_BEFORE_MS = 5 * 60_000;
 
 type Listener = (s: Session | null, message: string | null) => void;
 const listeners = new Set<Listener>();
 let current: Session | null = null;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+let warnTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The claims part of a JWT, without verifying it (the API does that); null when it is not a JWT. */
 export function decodeClaims(token: string): Record<string, unknown> | null {
@@ -43,8 +51,22 @@ function emit(message: string | null): void {
   for (const l of listeners) l(current, message);
 }
 
+function scheduleWarning(): void {
+  clearTimeout(warnTimer);
+  if (!current?.expiresAt || current.endingSoon) return;
+  const wait = Math.min(current.expiresAt - WARN_BEFORE_MS - Date.now(), 2 ** 31 - 1);
+  warnTimer = setTimeout(() => {
+    if (!current?.expiresAt) return;
+    if (current.expiresAt - WARN_BEFORE_MS <= Date.now()) {
+      current = { ...current, endingSoon: true };
+      emit(null);
+    } else scheduleWarning();
+  }, Math.max(wait, 0));
+}
+
 function scheduleExpiry(): void {
   clearTimeout(expiryTimer);
+  scheduleWarning();
   if (!current?.expiresAt) return;
   // setTimeout holds at most about 24.8 days; a longer token is checked again when that timer fires.
   const wait = Math.min(current.expiresAt - Date.now(), 2 ** 31 - 1);
@@ -54,9 +76,9 @@ function scheduleExpiry(): void {
   }, Math.max(wait, 0));
 }
 
-export function signIn(token: string): void {
+export function signIn(token: string, via: Session["via"] = "token"): void {
   const claims = decodeClaims(token);
-  current = { token, expiresAt: typeof claims?.exp === "number" ? claims.exp * 1000 : null };
+  current = { token, expiresAt: typeof claims?.exp === "number" ? claims.exp * 1000 : null, via, endingSoon: false };
   sessionStorage.setItem(KEY, token);
   scheduleExpiry();
   emit(null);
@@ -65,6 +87,7 @@ export function signIn(token: string): void {
 /** Ends the session; `message` is shown on the sign-in page (an expired token, a refused one, a sign-out). */
 export function signOut(message: string | null = null): void {
   clearTimeout(expiryTimer);
+  clearTimeout(warnTimer);
   current = null;
   sessionStorage.removeItem(KEY);
   emit(message);

@@ -1,0 +1,71 @@
+import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react";
+import { useAccess } from "../access";
+import { graphql } from "../gql";
+import { Link } from "../router";
+
+export const LivePoolsQuery = graphql(`
+  query LivePools {
+    tenant {
+      id
+      seatAlertThreshold
+      licenses {
+        sku { id displayName kind }
+        prepaidUnits { enabled warning suspended }
+        consumedUnits
+        availableUnits
+        unassignedDemand
+        lowOnSeats
+      }
+    }
+  }
+`);
+
+const PoolsChanged = graphql(`
+  subscription PoolsChanged {
+    tenantLicensesChanged {
+      sku { id displayName kind }
+      prepaidUnits { enabled warning suspended }
+      consumedUnits
+      availableUnits
+      unassignedDemand
+      lowOnSeats
+    }
+  }
+`);
+
+/** Pages whose figures follow the pools: who holds a seat, who is in error. */
+const FOLLOWERS = ["ActiveUsers", "Groups", "Group", "GroupMembers", "GroupLicenseErrors", "Subscriptions", "Capacity"];
+
+/**
+ * §11 in the console: one tenantLicensesChanged subscription for the signed-in reader. Each delivery updates the
+ * pools in the normalized cache (a pool is keyed by its SKU), so every page showing them changes at once; the pages
+ * listing users' license states fetch again; and a pool that runs low (E5) raises a banner on every page.
+ */
+export function LivePools() {
+  const access = useAccess();
+  const client = useApolloClient();
+  const pools = useQuery(LivePoolsQuery, { fetchPolicy: "cache-and-network" });
+  useSubscription(PoolsChanged, {
+    onData: ({ data }) => {
+      const changed = data.data?.tenantLicensesChanged ?? [];
+      const known = new Set(pools.data?.tenant?.licenses.map((l) => l.sku.id));
+      // A pool seen for the first time (a first purchase) is not in any list yet: the list is fetched again.
+      if (changed.some((l) => !known.has(l.sku.id))) void pools.refetch();
+      void client.refetchQueries({ include: FOLLOWERS });
+    },
+  });
+  const low = (pools.data?.tenant?.licenses ?? []).filter((l) => l.lowOnSeats && l.sku.kind === "USER");
+  if (!low.length) return null;
+  return (
+    <div className="notice warn low-seats" role="status" aria-live="polite">
+      {low.map((l) => (
+        <p key={l.sku.id}>
+          <strong>{l.sku.displayName} is running low:</strong> {l.availableUnits.toLocaleString()} of{" "}
+          {(l.prepaidUnits.enabled + l.prepaidUnits.warning).toLocaleString()} seats available
+          {l.unassignedDemand ? `, ${l.unassignedDemand.toLocaleString()} ${l.unassignedDemand === 1 ? "person" : "people"} waiting for one` : ""}.{" "}
+          {access.managesBilling ? <Link href="/billing/purchase">Buy more seats</Link> : "Ask a Billing admin to buy more seats."}
+        </p>
+      ))}
+    </div>
+  );
+}
