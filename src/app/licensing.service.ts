@@ -1,5 +1,5 @@
 import type { RequestContext } from "./context";
-import { GroupLicenseAssignment, GroupUserMember, LicenseWant, SecurityGroup, Sku, User, UserLicenseAssignment, Tenant } from "../data/entities";
+import { GroupLicenseAssignment, GroupUserMember, LicenseWant, SecurityGroup, Sku, User, UserLicenseAssignment } from "../data/entities";
 import { LicenseKind, LicenseState } from "../domain/enums";
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
 import { Permission, requirePermission } from "./auth/permissions";
@@ -8,12 +8,10 @@ import { EffectiveLicenseView } from "./read-model";
 import { SeatEngine } from "../data/licensing/seat-engine";
 import { uniqueIds } from "../domain/validation";
 import { changeSeats } from "./seat-change";
-import { BOT_AUTHORING_PLAN, DEFAULT_USAGE_LOCATION } from "../domain/limits";
+import { BOT_AUTHORING_PLAN } from "../domain/limits";
 import { findGroup } from "./group.service";
 import { AddLicenseInput, AssignGroupLicensesInput, AssignUserLicensesInput } from "./inputs";
 import { IsNull } from "typeorm";
-import { TenantDb } from "../data/tenant-db";
-import { recordAudit } from "./audit.service";
 
 interface Change {
   sku: Sku;
@@ -46,12 +44,6 @@ function parseChanges(ctx: RequestContext, add: AddLicenseInput[] | null | undef
   return { add: adds, remove: removes };
 }
 
-/** L1: the user's own usage location, else the tenant's default. */
-export async function effectiveUsageLocation(tx: TenantDb, user: Pick<User, "usageLocation">): Promise<string> {
-  if (user.usageLocation) return user.usageLocation;
-  return (await tx.tenant())?.defaultUsageLocation ?? DEFAULT_USAGE_LOCATION;
-}
-
 /** S3, S7, S8: direct assignment needs a free seat unless the user holds one already. */
 export async function assignUserLicenses(ctx: RequestContext, input: AssignUserLicensesInput): Promise<User> {
   requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
@@ -59,8 +51,9 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
   return ctx.write(async (tx) => {
     const user = await tx.findOne(User, { id: input.userId, deletedAt: IsNull() });
     if (!user) throw notFound("User", input.userId);
-    const location = await effectiveUsageLocation(tx, user);
     return changeSeats(ctx, tx, async (engine) => {
+      // L1: the user's own usage location, else the tenant's default (the engine's read, shared with its L3 checks).
+      const location = user.usageLocation ?? (await engine.defaultUsageLocation());
       const now = ctx.clock.now();
       const existing = new Map((await tx.find(UserLicenseAssignment, { userId: user.id })).map((a) => [a.skuId, a]));
       const wants = new Map((await tx.find(LicenseWant, { userId: user.id })).map((w) => [w.skuId, w]));

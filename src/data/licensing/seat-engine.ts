@@ -198,14 +198,20 @@ export class SeatEngine {
     return c;
   }
 
+  /** L1: the tenant's default usage location, read once per transaction (until recheckLocations). */
+  async defaultUsageLocation(): Promise<string> {
+    return (this.defaultLocation ??=
+      (await this.tx.sql<{ l: string }>(`SELECT default_usage_location AS l FROM tenant WHERE id = :tid`))[0]?.l ?? DEFAULT_USAGE_LOCATION);
+  }
+
   /** L3: `AND <users of the queue row not prohibited>` for a SKU with unavailable countries, with its parameters. */
   private async allowedOnly(skuId: string, want: "q.user_id"): Promise<[string, Record<string, unknown>]> {
     const blocked = this.catalog.sku(skuId)?.unavailableInCountries ?? [];
     if (!blocked.length) return ["", {}];
-    this.defaultLocation ??= (await this.tx.sql<{ l: string }>(`SELECT default_usage_location AS l FROM tenant WHERE id = :tid`))[0]?.l ?? DEFAULT_USAGE_LOCATION;
+    const defaultLocation = await this.defaultUsageLocation();
     return [
       ` AND NOT EXISTS (SELECT 1 FROM app_user pu WHERE pu.tenant_id = :tid AND pu.id = ${want} AND ${this.tx.inList("COALESCE(pu.usage_location, :defloc)", "blocked")})`,
-      { defloc: this.defaultLocation, blocked: this.tx.list(blocked) },
+      { defloc: defaultLocation, blocked: this.tx.list(blocked) },
     ];
   }
 
