@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { CHUNK as LOADER_BATCH } from "../data/tenant-db";
-import { Bot, SecurityGroup, Tenant, User } from "../data/entities";
+import { Bot, SecurityGroup, User } from "../data/entities";
 import type { RequestContext } from "./context";
 import { chainsForUser } from "../domain/licensing/chains";
 import { TenantGraph } from "../data/licensing/graph";

@@ -35,7 +35,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
 }
 
 export async function currentTenant(ctx: RequestContext): Promise<Tenant> {
-  const p = requireUser(ctx.principal);
+  requireUser(ctx.principal);
   const t = ctx.signedInTenant ?? (await ctx.db.tenant());
   if (!t) throw notFound("Tenant");
   return t;

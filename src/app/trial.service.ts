@@ -1,7 +1,7 @@
 import type { RequestContext } from "./context";
 import { DAY_MS } from "../domain/clock";
 import { TenantDb } from "../data/tenant-db";
-import { PurchaseOrder, Subscription, Tenant, UserTrial } from "../data/entities";
+import { PurchaseOrder, Subscription, UserTrial } from "../data/entities";
 import { PurchaseChannel } from "../domain/enums";
 import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
 import { newId } from "../domain/ids";

@@ -13,7 +13,6 @@ import { containsPattern, requiredText, userPrincipalName } from "../domain/vali
 import { recordAudit } from "./audit.service";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
 import { usageLocation } from "../domain/countries";
-import { SeatEngine } from "../data/licensing/seat-engine";
 
 const view = (u: User) => ({
   userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../app/context";
-import { Bot, SecurityGroup, Subscription, Tenant, User } from "../../data/entities";
+import { Subscription, Tenant } from "../../data/entities";
 import { BotConnection, SecurityGroupConnection, UserConnection } from "./connections";
 import { listBots, capacity } from "../../app/bot.service";
 import { CapacityReport } from "./bot.types";

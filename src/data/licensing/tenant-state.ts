@@ -1,4 +1,4 @@
-import { SeatPool, Subscription, Tenant } from "../entities";
+import { SeatPool, Subscription } from "../entities";
 import { TenantDb } from "../tenant-db";
 import { TenantGraph } from "./graph";
 import type { UserFacts } from "./user-facts";
