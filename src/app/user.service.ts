@@ -189,5 +189,8 @@ export async function listUsers(ctx: RequestContext, args: PageArgs & { filter?:
     }
     qb.andWhere(inState.length ? `(${inState.join(" OR ")})` : "1 = 0", params);
   }
-  return pageByIds(qb, args);
+  const page = await pageByIds(qb, args);
+  // The page's rows are what the user loader would read again for their usage location (L3): one statement less.
+  for (const u of page.nodes) ctx.loaders.user.prime(u.id, u);
+  return page;
 }
