@@ -75,7 +75,7 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
         }
         await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
         // Taken at once so that a second SKU in the same call sees this seat as used.
-        await engine.recomputeWants({ userIds: [user.id], only: "start" });
+        await engine.recomputeWants({ userIds: [user.id], only: "start", skuIds: [sku.id], reachesAll: true });
         await engine.rebalance([sku.id]);
         log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
       }
@@ -86,7 +86,7 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
       }
       return {
         result: user,
-        affected: changes.remove.length ? { userIds: [user.id], only: "end" as const } : undefined,
+        affected: changes.remove.length ? { userIds: [user.id], only: "end" as const, skuIds: changes.remove.map((s) => s.id) } : undefined,
         touchedUserIds: [user.id],
         audit: { action: "ASSIGN_USER_LICENSE", targetId: user.id, details: { changes: log } },
       };
@@ -104,8 +104,8 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
       const now = ctx.clock.now();
       const existing = new Map((await tx.find(GroupLicenseAssignment, { groupId: group.id })).map((a) => [a.skuId, a]));
       const log: Record<string, unknown>[] = [];
-      let added = false;
-      let removed = false;
+      const addedSkuIds: string[] = [];
+      const removedSkuIds: string[] = [];
       for (const { sku, disabledPlanIds } of changes.add) {
         const prior = existing.get(sku.id);
         if (prior) {
@@ -114,20 +114,25 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
         } else {
           await tx.insert(GroupLicenseAssignment, [{ groupId: group.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
           log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
-          added = true;
+          addedSkuIds.push(sku.id);
         }
       }
       for (const sku of changes.remove) {
         if (!existing.has(sku.id)) continue;
         await tx.delete(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id });
         log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
-        removed = true;
+        removedSkuIds.push(sku.id);
       }
+      const added = addedSkuIds.length > 0;
+      const removed = removedSkuIds.length > 0;
       const only = added && removed ? undefined : added ? ("start" as const) : ("end" as const);
       const reached = async () => [...(await engine.graph()).descendants(group.id)];
       return {
         result: group,
-        affected: added || removed ? async () => ({ groupIds: await reached(), only }) : undefined,
+        // A license on the group reaches everyone in it and in the groups nested in it (S13): no source check then.
+        affected: added || removed
+          ? async () => ({ groupIds: await reached(), only, skuIds: [...addedSkuIds, ...removedSkuIds], reachesAll: only === "start" })
+          : undefined,
         // Only the disabled plans changed: the members' enabled plans did, their wants did not.
         touchedGroupIds: added || removed ? [] : await reached(),
         audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, details: { changes: log } },

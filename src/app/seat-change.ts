@@ -22,7 +22,7 @@ export interface SeatStep<T> {
 
 /**
  * The one seat-change sequence (S4, S5, A1), inside the caller's transaction:
- * 1. rebalance first, so the step sees seats as of now (time may have moved a pool, P6);
+ * 1. catch up first, so the step sees seats as of now (time may have moved a pool, P6);
  * 2. the step applies its change (it may use the engine, e.g. to check free seats, S3);
  * 3. the wants of whom it reached are recomputed (S1) and the seats rebalanced (S5);
  * 4. one audit event carries the seat changes, last, so it sees them all.
@@ -42,7 +42,7 @@ export async function changeSeats<T>(ctx: RequestContext, tx: TenantDb, step: (e
 
 async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine: SeatEngine) => Promise<SeatStep<T>>): Promise<T> {
   const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-  await engine.rebalance();
+  await engine.catchUp();
   const done = await step(engine);
   if (done.affected || done.touchedSkuIds?.length) engine.invalidate();
   const affected = typeof done.affected === "function" ? await done.affected() : done.affected;

@@ -63,8 +63,11 @@ export class TenantDb {
     if (!text.includes(":tid")) throw new Error("tenant-scoped SQL must filter on :tid");
     const [q, p] = this.manager.connection.driver.escapeQueryWithParameters(text, { ...params, tid: this.tenantId });
     const out = await this.manager.query(q, p);
-    // SELECTs give rows; better-sqlite3 answers writes with a run result, PostgreSQL with [rows, count].
-    return Array.isArray(out) && (out.length === 0 || !Array.isArray(out[0])) ? out : [];
+    // SELECTs (and RETURNING) give rows; better-sqlite3 answers other writes with a run result, PostgreSQL's
+    // UPDATE and DELETE answer [rows, count], whose rows are what RETURNING asked for.
+    if (!Array.isArray(out)) return [];
+    if (out.length === 2 && Array.isArray(out[0]) && typeof out[1] === "number") return out[0] as R[];
+    return out.length === 0 || !Array.isArray(out[0]) ? out : [];
   }
 
   /**

@@ -59,3 +59,46 @@ describe.each(engines())("batching: no N+1 (%s)", (_engine, url) => {
     console.log(`statements for a page of 200 users: ${large}`);
   });
 });
+
+describe.each(engines())("batching: a group license change costs the same statements at any size (%s)", (_engine, url) => {
+  let api: TestApi;
+  beforeAll(async () => (api = await TestApi.start(url)));
+  afterAll(() => api.stop());
+
+  const CHANGE = graphql(`mutation BatchingChangeGroupLicense($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }`);
+
+  /** Statements of assigning, then removing, the user SKU on a new group of `n` members in a balanced tenant. */
+  async function statements(n: number): Promise<{ assign: string[]; remove: string[] }> {
+    const t = await newTenant(api);
+    await t.buy(n + 10); // free seats nobody waits for: the common steady state
+    const g = await t.group("division");
+    await t.add(g, await t.bulkUsers(n, "m"));
+    const run = async (input: object) => {
+      const before = api.logger.count;
+      await api.ok(t.admin, CHANGE, { input });
+      return api.logger.queries.slice(before);
+    };
+    const assign = await run({ groupId: g, addLicenses: [{ skuId: t.sku.user }] });
+    const remove = await run({ groupId: g, removeSkuIds: [t.sku.user] });
+    return { assign, remove };
+  }
+
+  it("S1, S4, P6: no pool moved, so the change rebalances once and never reads the queue to find nobody waiting", async () => {
+    const small = await statements(5);
+    const large = await statements(300);
+    expect(large.assign.length).toBe(small.assign.length);
+    expect(large.remove.length).toBe(small.remove.length);
+    for (const qs of [large.assign, large.remove]) {
+      // One count of the holders, after the change: the pool did not move since the last write, so nothing to catch up.
+      expect(qs.filter((q) => /COUNT\(/.test(q) && /license_want/.test(q))).toHaveLength(1);
+    }
+    // S1: a license added to a group reaches everyone in it; the new wants need no look at other sources.
+    const insert = large.assign.find((q) => /INSERT INTO license_want/.test(q))!;
+    expect(insert).not.toMatch(/user_license_assignment/);
+    // After the removal seats are free and nobody waits: the queue's head is not searched.
+    expect(large.remove.filter((q) => /SELECT q\.user_id/.test(q))).toHaveLength(0);
+    // The ended wants are deleted in the statement that finds them.
+    expect(large.remove.filter((q) => /license_want/.test(q) && /^\s*DELETE/.test(q))).toHaveLength(1);
+    expect(large.remove.filter((q) => /SELECT w\.user_id/.test(q))).toHaveLength(0);
+  });
+});

@@ -59,6 +59,7 @@ type Documents = {
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": typeof types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": typeof types.BatchingTenantDocument,
     "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }": typeof types.BatchingUpdateTenantSettingsDocument,
+    "mutation BatchingChangeGroupLicense($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }": typeof types.BatchingChangeGroupLicenseDocument,
     "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": typeof types.ConcurrencyTenantDocument,
     "query CrashSkus { skus { id partNumber } }": typeof types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": typeof types.CrashSecurityGroupDocument,
@@ -225,6 +226,7 @@ const documents: Documents = {
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": types.BatchingTenantDocument,
     "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }": types.BatchingUpdateTenantSettingsDocument,
+    "mutation BatchingChangeGroupLicense($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }": types.BatchingChangeGroupLicenseDocument,
     "query ConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount } } }": types.ConcurrencyTenantDocument,
     "query CrashSkus { skus { id partNumber } }": types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": types.CrashSecurityGroupDocument,
@@ -540,6 +542,10 @@ export function graphql(source: "query BatchingTenant { tenant { licenses { cons
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }"): (typeof documents)["mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BatchingChangeGroupLicense($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }"): (typeof documents)["mutation BatchingChangeGroupLicense($input: AssignGroupLicensesInput!) { assignGroupLicenses(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,6 +13,14 @@ export interface Candidates {
   groupIds?: string[];
   /** What the change can do to wants, when the caller knows: only start them (a source added) or only end them. */
   only?: "start" | "end";
+  /** The SKUs whose sources the change touched, when the caller knows (default: every assignable SKU). */
+  skuIds?: string[];
+  /**
+   * With `only: "start"`: the added source reaches every candidate (a group's license reaches everyone in the
+   * group and the groups nested in it; a direct assignment its user), so every candidate without a want gets one
+   * and no source needs checking.
+   */
+  reachesAll?: boolean;
 }
 
 export interface SkuSeatChanges {
@@ -92,37 +100,47 @@ export class SeatEngine {
   async recomputeWants(c: Candidates): Promise<void> {
     const tx = this.tx;
     // Named users and groups' members are two passes: each is one semi-join the planner handles well.
-    const parts: string[] = [];
-    if (c.userIds?.length) parts.push(tx.inList("%", "cu"));
-    if (c.groupIds?.length) parts.push(`% IN (SELECT cm.user_id FROM group_user_member cm WHERE cm.tenant_id = :tid AND ${tx.inList("cm.group_id", "cg")})`);
+    // `within` restricts a column to the candidates; `members` lists them.
+    const parts: { within: (col: string) => string; members: string }[] = [];
+    if (c.userIds?.length) {
+      parts.push({ within: (col) => tx.inList(col, "cu"), members: `SELECT au.id AS u FROM app_user au WHERE au.tenant_id = :tid AND ${tx.inList("au.id", "cu")}` });
+    }
+    if (c.groupIds?.length) {
+      const inGroups = tx.inList("cm.group_id", "cg");
+      parts.push({
+        within: (col) => `${col} IN (SELECT cm.user_id FROM group_user_member cm WHERE cm.tenant_id = :tid AND ${inGroups})`,
+        members: `SELECT DISTINCT cm.user_id AS u FROM group_user_member cm WHERE cm.tenant_id = :tid AND ${inGroups}`,
+      });
+    }
     if (!parts.length) return;
     const graph = await this.graph();
     const now = this.clock.now().getTime();
-    for (const sku of this.catalog.assignable()) {
+    const everyone = c.only === "start" && c.reachesAll === true;
+    for (const sku of this.catalog.assignable().filter((s) => !c.skuIds || c.skuIds.includes(s.id))) {
       // Groups whose members want the SKU: those it is assigned to, and every group nested in them.
       const licensed = new Set<string>();
-      for (const g of graph.groupsAssigned(sku.id)) for (const d of graph.descendants(g)) licensed.add(d);
+      if (!everyone) for (const g of graph.groupsAssigned(sku.id)) for (const d of graph.descendants(g)) licensed.add(d);
       const params = { sku: sku.id, cu: tx.list(c.userIds ?? []), cg: tx.list(c.groupIds ?? []), lg: tx.list([...licensed]) };
       const seq = await this.nextSeq(sku.id);
       for (const part of parts) {
-        const inCandidates = (col: string) => part.replace("%", col);
-        // Driven by the sources (memberships of licensed groups, direct assignments), not by every user of the tenant.
-        const bySource = [
-          `SELECT da.user_id AS u FROM user_license_assignment da WHERE da.tenant_id = :tid AND da.sku_id = :sku AND ${inCandidates("da.user_id")}`,
-          ...(licensed.size ? [`SELECT gm.user_id AS u FROM group_user_member gm WHERE gm.tenant_id = :tid AND ${tx.inList("gm.group_id", "lg")} AND ${inCandidates("gm.user_id")}`] : []),
-        ].join(" UNION ");
+        const inCandidates = part.within;
+        // Driven by the sources (memberships of licensed groups, direct assignments), not by every user of the tenant;
+        // when the new source reaches every candidate, the candidates themselves.
+        const bySource = everyone
+          ? part.members
+          : [
+              `SELECT da.user_id AS u FROM user_license_assignment da WHERE da.tenant_id = :tid AND da.sku_id = :sku AND ${inCandidates("da.user_id")}`,
+              ...(licensed.size ? [`SELECT gm.user_id AS u FROM group_user_member gm WHERE gm.tenant_id = :tid AND ${tx.inList("gm.group_id", "lg")} AND ${inCandidates("gm.user_id")}`] : []),
+            ].join(" UNION ");
         if (c.only !== "start") {
+          // One statement: RETURNING names the ended wants, and whether they held a seat, for the audit event.
           const ended = await tx.sql<{ user_id: string; holds_seat: boolean | number }>(
-            `SELECT w.user_id, w.holds_seat FROM license_want w
-             WHERE w.tenant_id = :tid AND w.sku_id = :sku AND ${inCandidates("w.user_id")} AND w.user_id NOT IN (${bySource})`,
+            `DELETE FROM license_want
+             WHERE tenant_id = :tid AND sku_id = :sku AND ${inCandidates("user_id")} AND user_id NOT IN (${bySource})
+             RETURNING user_id, holds_seat`,
             params,
           );
           this.changesOf(sku.id).released.push(...ended.filter((r) => Boolean(r.holds_seat)).map((r) => r.user_id));
-          if (ended.length) {
-            await tx.sql(`DELETE FROM license_want WHERE tenant_id = :tid AND sku_id = :sku AND ${tx.inList("user_id", "ended")}`, {
-              sku: sku.id, ended: tx.list(ended.map((r) => r.user_id)),
-            });
-          }
         }
         if (c.only === "end") continue;
         await tx.sql(
@@ -141,6 +159,17 @@ export class SeatEngine {
   async dropWants(userIds: string[]): Promise<void> {
     for (const w of await this.tx.findIn(LicenseWant, "userId", userIds, { holdsSeat: true })) this.changesOf(w.skuId).released.push(w.userId);
     await this.tx.deleteIn(LicenseWant, "userId", userIds);
+  }
+
+  /**
+   * P6 before a change: rebalance only the SKUs whose pool time has moved since their last allocation. Every
+   * write ends with a full rebalance, so a SKU whose pool is still the one it was allocated for is in order.
+   */
+  async catchUp(): Promise<void> {
+    const allocated = new Map((await this.tx.find(SeatPool)).map((p) => [p.skuId, p.allocatedPool]));
+    const moved: string[] = [];
+    for (const sku of this.catalog.assignable()) if ((allocated.get(sku.id) ?? 0) !== (await this.pool(sku.id))) moved.push(sku.id);
+    if (moved.length) await this.rebalance(moved);
   }
 
   /**
@@ -234,6 +263,8 @@ export class SeatEngine {
 
   /** Flips `n` seats at one end of the queue: the head of the waiting (never users whose location is prohibited, L3), or the tail of the holders. */
   private async move(skuId: string, fromHolding: boolean, dir: "ASC" | "DESC", n: number, now: number): Promise<string[]> {
+    // Free seats with nobody waiting are common; the L3 check below would still read the tenant's users to find nobody.
+    if (!fromHolding && !(await this.anyWaiting(skuId))) return [];
     const [allowed, params] = fromHolding ? ["", {}] : await this.allowedOnly(skuId, "q.user_id");
     const ids = (
       await this.tx.sql<{ user_id: string }>(
@@ -242,13 +273,19 @@ export class SeatEngine {
         { sku: skuId, from: fromHolding, n, ...params },
       )
     ).map((r) => r.user_id);
-    // By primary key, the IDs as one list parameter: a plan that does not depend on the tables' statistics.
+    // By primary key, the IDs as one list parameter: a plan that does not depend on the tables' statistics
+    // (an UPDATE … WHERE user_id IN (SELECT … LIMIT n) ran for minutes on an unanalyzed PostgreSQL table).
     if (ids.length) {
       await this.tx.sql(`UPDATE license_want SET holds_seat = :to, updated_at = :now WHERE tenant_id = :tid AND sku_id = :sku AND ${this.tx.inList("user_id", "ids")}`, {
         sku: skuId, to: !fromHolding, now, ids: this.tx.list(ids),
       });
     }
     return ids;
+  }
+
+  private async anyWaiting(skuId: string): Promise<boolean> {
+    const rows = await this.tx.sql(`SELECT 1 AS w FROM license_want WHERE tenant_id = :tid AND sku_id = :sku AND holds_seat = :free LIMIT 1`, { sku: skuId, free: false });
+    return rows.length > 0;
   }
 
   private async nextSeq(skuId: string): Promise<number> {
