@@ -5,7 +5,7 @@ import type { RequestContext } from "./context";
 import { chainsForUser } from "../domain/licensing/chains";
 import { TenantGraph } from "../data/licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "./read-model";
-import { loadTenantState, MAX_CACHED_USER_FACTS, TenantState } from "../data/licensing/tenant-state";
+import { loadTenantState, MAX_CACHED_GROUPS, MAX_CACHED_USER_FACTS, TenantState } from "../data/licensing/tenant-state";
 import { loadUserFacts, UserFacts } from "../data/licensing/user-facts";
 import { groupBy } from "../domain/collections";
 
@@ -55,7 +55,14 @@ export function createLoaders(ctx: RequestContext): Loaders {
 
   const loaders: Loaders = {
     user: byId(User),
-    group: byId(SecurityGroup),
+    group: new DataLoader<string, SecurityGroup | null, string>(async (ids) => {
+      // Group rows change only with a write, which bumps the tenant's version: they are kept with its state.
+      const known = (await loaders.state()).groups;
+      const missing = ids.filter((id) => !known.has(id));
+      const fresh = new Map(missing.length ? (await db.findIn(SecurityGroup, "id", missing)).map((g) => [g.id, g]) : []);
+      for (const [id, g] of fresh) if (known.size < MAX_CACHED_GROUPS) known.set(id, g);
+      return ids.map((id) => known.get(id) ?? fresh.get(id) ?? null);
+    }, opts()),
     bot: byId(Bot),
     botsOfOwner: new DataLoader<string, Bot[], string>(async (owners) => {
       const m = groupBy(await db.findIn(Bot, "ownerId", [...owners]), (b) => b.ownerId);

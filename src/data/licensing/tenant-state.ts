@@ -1,4 +1,4 @@
-import { SeatPool, Subscription } from "../entities";
+import { SeatPool, SecurityGroup, Subscription } from "../entities";
 import { TenantDb } from "../tenant-db";
 import { TenantGraph } from "./graph";
 import type { UserFacts } from "./user-facts";
@@ -14,9 +14,12 @@ export interface TenantState {
   defaultUsageLocation: string;
   /** Users' facts read at this version (bounded): the hot `me` check then costs only the sign-in statement. */
   userFacts: Map<string, UserFacts>;
+  /** Group rows read at this version (bounded): a page's chains name the same groups page after page. Read-only. */
+  groups: Map<string, SecurityGroup>;
 }
 
 export const MAX_CACHED_USER_FACTS = 10_000;
+export const MAX_CACHED_GROUPS = 10_000;
 
 export async function loadTenantState(db: TenantDb, version: number): Promise<TenantState> {
   const [subscriptions, seatPools, graph, tenant] = await Promise.all([
@@ -25,7 +28,7 @@ export async function loadTenantState(db: TenantDb, version: number): Promise<Te
     TenantGraph.load(db),
     db.tenant(),
   ]);
-  return { version, subscriptions, seatPools, graph, defaultUsageLocation: tenant?.defaultUsageLocation ?? DEFAULT_USAGE_LOCATION, userFacts: new Map() };
+  return { version, subscriptions, seatPools, graph, defaultUsageLocation: tenant?.defaultUsageLocation ?? DEFAULT_USAGE_LOCATION, userFacts: new Map(), groups: new Map() };
 }
 
 /**
