@@ -5,7 +5,7 @@ import { Mutex } from "./lock";
 import { TenantDb } from "./tenant-db";
 import { readProvisioningToken, TokenRow, touchProvisioningToken } from "./provisioning-tokens";
 import { ListenerHandlers, liveChannel, PgListener } from "./live-listener";
-import { readSignIn, SignInRow } from "./sign-in";
+import { signInReader, SignInRow } from "./sign-in";
 
 /** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
 export interface LockState {
@@ -23,9 +23,11 @@ export class Database {
   readonly engine: Engine;
   readonly mutex = new Mutex();
   retriesSeen = 0;
+  private readonly readSignIn: ReturnType<typeof signInReader>;
 
   constructor(readonly ds: DataSource) {
     this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
+    this.readSignIn = signInReader(ds);
   }
 
   /** Tenant-scoped reads outside any transaction. */
@@ -65,7 +67,7 @@ export class Database {
 
   /** The signed-in user and tenant (src/app/sign-in.ts): one statement. */
   signIn(oid: string, tid: string): Promise<SignInRow | undefined> {
-    return readSignIn(this.ds, oid, tid);
+    return this.readSignIn(oid, tid);
   }
 
   /** On SQLite, run `fn` holding the operation lock unless the caller already does. */
