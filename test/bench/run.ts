@@ -735,7 +735,7 @@ async function w3(c: RequestContext): Promise<void> {
   const rawRemoveStmts = c.sql.statements;
   const assignStmts = await countStatementsOnce(c, admin, "mutation($i: AssignGroupLicensesInput!) { assignGroupLicenses(input: $i) { id } }", { i: { groupId: top, addLicenses: [{ skuId }] } });
   const removeStmts = await countStatementsOnce(c, admin, "mutation($i: AssignGroupLicensesInput!) { assignGroupLicenses(input: $i) { id } }", { i: { groupId: top, removeSkuIds: [skuId] } });
-  c.notes.push(`W3 in-process (TypeORM logger on): assign ${fmt(assignStmts.ms, 0)} ms, ${assignStmts.count} statements; remove ${fmt(removeStmts.ms, 0)} ms, ${removeStmts.count} statements. Statements ≥ 1 ms in the assign: ${summarizeSlow(assignStmts.slow)}.`);
+  c.notes.push(`W3 in-process (TypeORM logger on): assign ${fmt(assignStmts.ms, 0)} ms, ${assignStmts.count} statements; remove ${fmt(removeStmts.ms, 0)} ms, ${removeStmts.count} statements. Statements ≥ 1 ms in the assign: ${summarizeSlow(assignStmts.slow)}; in the remove: ${summarizeSlow(removeStmts.slow)}.`);
   stmtLog.set("W3 assign", assignStmts.queries);
   for (const [op, oursMs, rawMs, stOurs, stRaw] of [
     ["assign", ms.oursAssign, ms.rawAssign, assignStmts.count, rawAssignStmts],
