@@ -57,11 +57,10 @@ export function createLoaders(ctx: RequestContext): Loaders {
     user: byId(User),
     group: new DataLoader<string, SecurityGroup | null, string>(async (ids) => {
       // Group rows change only with a write, which bumps the tenant's version: they are kept with its state.
-      const known = (await loaders.state()).groups;
-      const missing = ids.filter((id) => !known.has(id));
-      const fresh = new Map(missing.length ? (await db.findIn(SecurityGroup, "id", missing)).map((g) => [g.id, g]) : []);
-      for (const [id, g] of fresh) if (known.size < MAX_CACHED_GROUPS) known.set(id, g);
-      return ids.map((id) => known.get(id) ?? fresh.get(id) ?? null);
+      const rows = await throughCache((await loaders.state()).groups, MAX_CACHED_GROUPS, ids, true, async (missing) =>
+        new Map((await db.findIn(SecurityGroup, "id", missing)).map((g) => [g.id, g])),
+      );
+      return ids.map((id) => rows.get(id) ?? null);
     }, opts()),
     bot: byId(Bot),
     botsOfOwner: new DataLoader<string, Bot[], string>(async (owners) => {
@@ -71,11 +70,10 @@ export function createLoaders(ctx: RequestContext): Loaders {
     facts: new DataLoader<string, UserFacts, string>(async (userIds) => {
       // Facts change only with a write, and every write bumps the tenant's version: a single user's (the hot
       // `me` check) are kept with its state; pages read theirs and leave the cache alone.
-      const known = (await loaders.state()).userFacts;
-      const missing = userIds.filter((u) => !known.has(u));
-      const fresh = missing.length ? await loadUserFacts(db, missing) : new Map<string, UserFacts>();
-      if (userIds.length === 1) for (const [u, f] of fresh) if (known.size < MAX_CACHED_USER_FACTS) known.set(u, f);
-      return userIds.map((u) => known.get(u) ?? fresh.get(u)!);
+      const facts = await throughCache((await loaders.state()).userFacts, MAX_CACHED_USER_FACTS, userIds, userIds.length === 1, (missing) =>
+        loadUserFacts(db, missing),
+      );
+      return userIds.map((u) => facts.get(u)!);
     }, opts()),
     state: () => (state ??= tenantState(ctx)),
     graph: async () => (await loaders.state()).graph,
@@ -108,6 +106,21 @@ export function createLoaders(ctx: RequestContext): Loaders {
   const p = ctx.principal;
   if (p.kind === "user" && p.tenantId === tid) loaders.user.prime(p.userId, p.user);
   return loaders;
+}
+
+/**
+ * What a tenant state's cache (`known`, kept until the tenant's next write) holds for `ids`, the rest read with
+ * `load`; what was read joins the cache when `keep`, while it has room for `max` entries.
+ */
+async function throughCache<V>(
+  known: Map<string, V>, max: number, ids: readonly string[], keep: boolean, load: (missing: string[]) => Promise<Map<string, V>>,
+): Promise<Map<string, V>> {
+  const missing = ids.filter((id) => !known.has(id));
+  const fresh = missing.length ? await load(missing) : new Map<string, V>();
+  if (keep) for (const [id, v] of fresh) if (known.size < max) known.set(id, v);
+  const out = new Map(fresh);
+  for (const id of ids) if (known.has(id)) out.set(id, known.get(id)!);
+  return out;
 }
 
 async function tenantState(ctx: RequestContext): Promise<TenantState> {
