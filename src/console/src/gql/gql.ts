@@ -30,8 +30,9 @@ type Documents = {
     "\n  query AssignableSkus {\n    skus { id displayName kind isTrial servicePlans { id displayName } }\n  }\n": typeof types.AssignableSkusDocument,
     "\n  query PreviewGroupLicense($skuId: ID!, $groupId: ID!) {\n    previewGroupLicenseAssignment(skuId: $skuId, groupId: $groupId) {\n      newSeatsNeeded\n      alreadyLicensed\n      availableUnits\n      wouldBeInError\n      sku { id displayName }\n      group { id transitiveMembers(first: 1) { totalCount } }\n    }\n  }\n": typeof types.PreviewGroupLicenseDocument,
     "\n  mutation AssignGroupLicenses($input: AssignGroupLicensesInput!) {\n    assignGroupLicenses(input: $input) {\n      id\n      hasMembersWithLicenseErrors\n      assignedLicenses { sku { id displayName } disabledPlans { id displayName } assignedAt }\n    }\n  }\n": typeof types.AssignGroupLicensesDocument,
-    "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n        lowOnSeats\n      }\n    }\n  }\n": typeof types.LivePoolsDocument,
-    "\n  subscription PoolsChanged {\n    tenantLicensesChanged {\n      sku { id displayName kind }\n      prepaidUnits { enabled warning suspended }\n      consumedUnits\n      availableUnits\n      unassignedDemand\n      lowOnSeats\n    }\n  }\n": typeof types.PoolsChangedDocument,
+    "\n  fragment PoolFigures on TenantLicense {\n    sku { id displayName kind }\n    prepaidUnits { enabled warning suspended }\n    consumedUnits\n    availableUnits\n    unassignedDemand\n    lowOnSeats\n  }\n": typeof types.PoolFiguresFragmentDoc,
+    "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses { ...PoolFigures }\n    }\n  }\n": typeof types.LivePoolsDocument,
+    "\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n": typeof types.PoolsChangedDocument,
     "\n  query ProvisioningTokens {\n    tenant { id provisioningTokens { id description hint createdAt expiresAt lastUsedAt } }\n  }\n": typeof types.ProvisioningTokensDocument,
     "\n  mutation CreateProvisioningToken($input: CreateProvisioningTokenInput!) {\n    createProvisioningToken(input: $input) {\n      token\n      scimBaseUrl\n      provisioningToken { id description hint createdAt expiresAt lastUsedAt }\n    }\n  }\n": typeof types.CreateProvisioningTokenDocument,
     "\n  mutation RevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }\n": typeof types.RevokeProvisioningTokenDocument,
@@ -59,8 +60,9 @@ const documents: Documents = {
     "\n  query AssignableSkus {\n    skus { id displayName kind isTrial servicePlans { id displayName } }\n  }\n": types.AssignableSkusDocument,
     "\n  query PreviewGroupLicense($skuId: ID!, $groupId: ID!) {\n    previewGroupLicenseAssignment(skuId: $skuId, groupId: $groupId) {\n      newSeatsNeeded\n      alreadyLicensed\n      availableUnits\n      wouldBeInError\n      sku { id displayName }\n      group { id transitiveMembers(first: 1) { totalCount } }\n    }\n  }\n": types.PreviewGroupLicenseDocument,
     "\n  mutation AssignGroupLicenses($input: AssignGroupLicensesInput!) {\n    assignGroupLicenses(input: $input) {\n      id\n      hasMembersWithLicenseErrors\n      assignedLicenses { sku { id displayName } disabledPlans { id displayName } assignedAt }\n    }\n  }\n": types.AssignGroupLicensesDocument,
-    "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n        lowOnSeats\n      }\n    }\n  }\n": types.LivePoolsDocument,
-    "\n  subscription PoolsChanged {\n    tenantLicensesChanged {\n      sku { id displayName kind }\n      prepaidUnits { enabled warning suspended }\n      consumedUnits\n      availableUnits\n      unassignedDemand\n      lowOnSeats\n    }\n  }\n": types.PoolsChangedDocument,
+    "\n  fragment PoolFigures on TenantLicense {\n    sku { id displayName kind }\n    prepaidUnits { enabled warning suspended }\n    consumedUnits\n    availableUnits\n    unassignedDemand\n    lowOnSeats\n  }\n": types.PoolFiguresFragmentDoc,
+    "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses { ...PoolFigures }\n    }\n  }\n": types.LivePoolsDocument,
+    "\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n": types.PoolsChangedDocument,
     "\n  query ProvisioningTokens {\n    tenant { id provisioningTokens { id description hint createdAt expiresAt lastUsedAt } }\n  }\n": types.ProvisioningTokensDocument,
     "\n  mutation CreateProvisioningToken($input: CreateProvisioningTokenInput!) {\n    createProvisioningToken(input: $input) {\n      token\n      scimBaseUrl\n      provisioningToken { id description hint createdAt expiresAt lastUsedAt }\n    }\n  }\n": types.CreateProvisioningTokenDocument,
     "\n  mutation RevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }\n": types.RevokeProvisioningTokenDocument,
@@ -153,11 +155,15 @@ export function graphql(source: "\n  mutation AssignGroupLicenses($input: Assign
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n        lowOnSeats\n      }\n    }\n  }\n"): (typeof documents)["\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses {\n        sku { id displayName kind }\n        prepaidUnits { enabled warning suspended }\n        consumedUnits\n        availableUnits\n        unassignedDemand\n        lowOnSeats\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PoolFigures on TenantLicense {\n    sku { id displayName kind }\n    prepaidUnits { enabled warning suspended }\n    consumedUnits\n    availableUnits\n    unassignedDemand\n    lowOnSeats\n  }\n"): (typeof documents)["\n  fragment PoolFigures on TenantLicense {\n    sku { id displayName kind }\n    prepaidUnits { enabled warning suspended }\n    consumedUnits\n    availableUnits\n    unassignedDemand\n    lowOnSeats\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription PoolsChanged {\n    tenantLicensesChanged {\n      sku { id displayName kind }\n      prepaidUnits { enabled warning suspended }\n      consumedUnits\n      availableUnits\n      unassignedDemand\n      lowOnSeats\n    }\n  }\n"): (typeof documents)["\n  subscription PoolsChanged {\n    tenantLicensesChanged {\n      sku { id displayName kind }\n      prepaidUnits { enabled warning suspended }\n      consumedUnits\n      availableUnits\n      unassignedDemand\n      lowOnSeats\n    }\n  }\n"];
+export function graphql(source: "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses { ...PoolFigures }\n    }\n  }\n"): (typeof documents)["\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses { ...PoolFigures }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n"): (typeof documents)["\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,33 +3,31 @@ import { useAccess } from "../access";
 import { graphql } from "../gql";
 import { Link } from "../router";
 
+// One selection for the query and the subscription: a delivery then updates every field the pages read from the cache.
+graphql(`
+  fragment PoolFigures on TenantLicense {
+    sku { id displayName kind }
+    prepaidUnits { enabled warning suspended }
+    consumedUnits
+    availableUnits
+    unassignedDemand
+    lowOnSeats
+  }
+`);
+
 export const LivePoolsQuery = graphql(`
   query LivePools {
     tenant {
       id
       seatAlertThreshold
-      licenses {
-        sku { id displayName kind }
-        prepaidUnits { enabled warning suspended }
-        consumedUnits
-        availableUnits
-        unassignedDemand
-        lowOnSeats
-      }
+      licenses { ...PoolFigures }
     }
   }
 `);
 
 const PoolsChanged = graphql(`
   subscription PoolsChanged {
-    tenantLicensesChanged {
-      sku { id displayName kind }
-      prepaidUnits { enabled warning suspended }
-      consumedUnits
-      availableUnits
-      unassignedDemand
-      lowOnSeats
-    }
+    tenantLicensesChanged { ...PoolFigures }
   }
 `);
 
