@@ -8,6 +8,7 @@ import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "./read
 import { loadTenantState, MAX_CACHED_GROUPS, MAX_CACHED_USER_FACTS, TenantState } from "../data/licensing/tenant-state";
 import { loadUserFacts, UserFacts } from "../data/licensing/user-facts";
 import { groupBy } from "../domain/collections";
+import { poolsMoved } from "../domain/licensing/allocation";
 
 export interface UserReach {
   directGroupIds: string[];
@@ -143,6 +144,5 @@ async function loadLicensing(ctx: RequestContext): Promise<TenantLicensing> {
 /** Whether time has moved a pool (P6) since the seats were last allocated: then seats are stale until reallocated (S5). */
 async function seatsStale(ctx: RequestContext): Promise<boolean> {
   const [state, lic] = await Promise.all([ctx.loaders.state(), ctx.loaders.licensing()]);
-  const allocated = new Map(state.seatPools.map((p) => [p.skuId, p.allocatedPool]));
-  return ctx.catalog.assignable().some((s) => (allocated.get(s.id) ?? 0) !== (lic.pools.get(s.id) ?? 0));
+  return poolsMoved(ctx.catalog.assignable().map((s) => s.id), state.seatPools, (skuId) => lic.pools.get(skuId) ?? 0).length > 0;
 }

@@ -1,4 +1,4 @@
-import { allocateSeats, queueOrder, seatDelta } from "../../src/domain/licensing/allocation";
+import { allocateSeats, poolsMoved, queueOrder, seatDelta } from "../../src/domain/licensing/allocation";
 
 describe("seat allocation (S4, S5)", () => {
   it("S4 gives seats to the longest-wanting users, ties by user ID", () => {
@@ -63,5 +63,14 @@ describe("seat allocation (S4, S5)", () => {
         expect([...holders].sort()).toEqual([...allocateSeats(wanters, pool)].sort());
       }
     }
+  });
+});
+
+describe("pools moved since their allocation (P6, S5)", () => {
+  it("P6 names the SKUs whose pool differs from the one last allocated; a SKU never allocated counts as 0", () => {
+    const pools: Record<string, number> = { a: 10, b: 5, c: 0, d: 3 };
+    const allocated = [{ skuId: "a", allocatedPool: 10 }, { skuId: "b", allocatedPool: 7 }];
+    expect(poolsMoved(["a", "b", "c", "d"], allocated, (id) => pools[id])).toEqual(["b", "d"]);
+    expect(poolsMoved(["a", "c"], allocated, (id) => pools[id])).toEqual([]);
   });
 });

@@ -2,10 +2,16 @@ import { Clock } from "../../domain/clock";
 import { GroupUserMember, LicenseWant, SeatPool, Subscription } from "../entities";
 import { TenantDb } from "../tenant-db";
 import { Catalog } from "../catalog";
-import { seatDelta } from "../../domain/licensing/allocation";
+import { poolsMoved, seatDelta } from "../../domain/licensing/allocation";
 import { TenantGraph } from "./graph";
 import { prepaidUnits } from "../../domain/licensing/status";
 import { DEFAULT_USAGE_LOCATION } from "../../domain/limits";
+
+/** S5: the seats a SKU's prepaid subscriptions give now (enabled and in grace). */
+function poolOf(subscriptions: Subscription[], skuId: string, now: Date): number {
+  const u = prepaidUnits(subscriptions.filter((s) => s.skuId === skuId), now);
+  return u.enabled + u.warning;
+}
 
 /** The users whose wants a change may touch: these, and everyone directly in these groups. */
 export interface Candidates {
@@ -72,8 +78,7 @@ export class SeatEngine {
   }
 
   async pool(skuId: string): Promise<number> {
-    const u = prepaidUnits((await this.subscriptions()).filter((s) => s.skuId === skuId), this.clock.now());
-    return u.enabled + u.warning;
+    return poolOf(await this.subscriptions(), skuId, this.clock.now());
   }
 
   async held(skuId: string): Promise<number> {
@@ -166,9 +171,8 @@ export class SeatEngine {
    * write ends with a full rebalance, so a SKU whose pool is still the one it was allocated for is in order.
    */
   async catchUp(): Promise<void> {
-    const allocated = new Map((await this.tx.find(SeatPool)).map((p) => [p.skuId, p.allocatedPool]));
-    const moved: string[] = [];
-    for (const sku of this.catalog.assignable()) if ((allocated.get(sku.id) ?? 0) !== (await this.pool(sku.id))) moved.push(sku.id);
+    const [allocated, subscriptions] = await Promise.all([this.tx.find(SeatPool), this.subscriptions()]);
+    const moved = poolsMoved(this.catalog.assignable().map((s) => s.id), allocated, (skuId) => poolOf(subscriptions, skuId, this.clock.now()));
     if (moved.length) await this.rebalance(moved);
   }
 

@@ -26,3 +26,12 @@ export function seatDelta(pool: number, held: number): { grant: number; revoke: 
   const target = Math.max(0, pool);
   return held > target ? { grant: 0, revoke: held - target } : { grant: target - held, revoke: 0 };
 }
+
+/**
+ * P6, S5: the SKUs whose pool is no longer the one their seats were last allocated for (time moved it: a
+ * subscription ended, entered or left its grace period). A SKU never allocated counts as allocated for 0.
+ */
+export function poolsMoved(skuIds: readonly string[], allocated: readonly { skuId: string; allocatedPool: number }[], poolOf: (skuId: string) => number): string[] {
+  const last = new Map(allocated.map((p) => [p.skuId, p.allocatedPool]));
+  return skuIds.filter((id) => (last.get(id) ?? 0) !== poolOf(id));
+}
