@@ -3,7 +3,11 @@ import { Throttle } from "../../src/app/throttle";
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant, Q } from "../helpers/fixtures";
 import { graphql } from "../gql";
-import { print } from "graphql";
+import { parse, print } from "graphql";
+import { LIVE, LiveClient } from "../helpers/live";
+import { liveHub } from "../../src/app/live-hub";
+import { queryCost } from "../../src/api/graphql/limits";
+import { buildAppSchema } from "../../src/api/graphql/schema";
 
 const ME = graphql(`query ThrottleMe { me { canCreateBots } }`);
 const RATE = graphql(`query ThrottleRate { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }`);
@@ -121,6 +125,32 @@ describe.each(engines())("throttling (%s)", (_engine, url) => {
     const r = await api.exec(t.admin, graphql(`query ThrottleDoc1 { tenant { users(first: 500) { nodes { id displayName roles } } } }`));
     expect(r.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(r.errors?.[0].message).toMatch(/bucket/);
+  });
+
+  it("T1 T2 a subscription pays its document's price once, at subscribe; over the bucket it is refused with RATE_LIMITED before any SQL", async () => {
+    const t = await newTenant(api, "Live");
+    const u = await t.user("subscriber");
+    const c = await LiveClient.open(base, u.token);
+    try {
+      const price = queryCost(await buildAppSchema(), parse(LIVE.me), undefined);
+      expect(price).toBeGreaterThan(1);
+      const before = (await api.ok(u.token, RATE)).rateLimit.currentlyAvailable;
+      const s = c.subscribe(LIVE.me);
+      await liveHub(api.app).when(() => liveHub(api.app).count(t.tenantId, "myLicenseChanged") === 1); // registered: paid
+      const after = (await api.ok(u.token, RATE)).rateLimit.currentlyAvailable;
+      expect(before - after).toBe(price + 5); // the subscription, then this rateLimit query (5)
+      s.stop();
+
+      await spend(api, u.token);
+      const statements = api.logger.count;
+      const refused = c.subscribe(LIVE.me);
+      const end = await refused.ended;
+      expect(end.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED" });
+      expect(end.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+      expect(api.logger.count).toBe(statements);
+    } finally {
+      await c.close();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
 import { ErrorCode } from "../../domain/errors";
 import { formatError } from "./format-error";
 import { armor, queryCost } from "./limits";
+import { payFor, priceOf } from "./cost";
 import { buildAppSchema } from "./schema";
 
 /** E4: a tenant already has its maximum of live connections on this instance. */
@@ -131,15 +132,25 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
           // Variables that do not fit: execution refuses them with an error of its own.
         }
         if (cost > limits.maxCost) return [coded(`The subscription costs ${cost}, above the limit of ${limits.maxCost}.`, ErrorCode.GRAPHQL_VALIDATION_FAILED)];
-        let principal;
+        // T1, T2: a subscription pays its document's price once, here, into the same buckets as HTTP, before any SQL.
+        const contextValue = new RequestContext(app, { kind: "anonymous" });
+        contextValue.pendingClaims = c.claims;
+        contextValue.clientAddress = ctx.extra.request.socket.remoteAddress;
+        try {
+          await payFor(contextValue, priceOf(cost, op.operation), payload.operationName);
+        } catch (e) {
+          if (!(e instanceof GraphQLError)) throw e;
+          const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;
+          return [new GraphQLError(e.message, { extensions })];
+        }
         try {
           // E2: permissions at subscribe, from the user's row as it is now.
-          principal = await resolvePrincipal(app, c.claims, { lockHeld: false });
+          contextValue.principal = await resolvePrincipal(app, c.claims, { lockHeld: false });
+          contextValue.pendingClaims = null;
         } catch {
           c.live.close(CLOSE_FORBIDDEN, "The user is disabled or deleted.");
           return [coded("The user is disabled or deleted.", ErrorCode.UNAUTHENTICATED)];
         }
-        const contextValue = new RequestContext(app, principal);
         hub.bind(contextValue, c.live);
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
