@@ -1,13 +1,14 @@
 import { IsNull } from "typeorm";
 import type { RequestContext } from "./context";
 import { TenantDb } from "../data/tenant-db";
-import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../data/entities";
+import { Bot, User } from "../data/entities";
 import { AppError, ErrorCode, notFound } from "../domain/errors";
 import { ObjectSource } from "../domain/enums";
 import { newId } from "../domain/ids";
 import { recordAudit } from "./audit.service";
 import { DirectoryQuery, userColumns, whereFilter } from "../data/directory-query";
 import { changeSeats, scimAudit } from "./seat-change";
+import { detachUser } from "./user.service";
 
 /** A user as the directory describes it, already checked by the SCIM layer. */
 export interface DirectoryUserFields {
@@ -125,11 +126,7 @@ export async function deleteDirectoryUser(ctx: RequestContext, id: string): Prom
     const user = await findLiveUser(tx, id);
     const bots = await tx.count(Bot, { ownerId: id });
     await changeSeats(ctx, tx, async (engine) => {
-      const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
-      await tx.delete(GroupUserMember, { userId: id });
-      await tx.delete(UserLicenseAssignment, { userId: id });
-      await tx.delete(UserTrial, { userId: id });
-      await engine.dropWants([id]);
+      const groups = await detachUser(tx, engine, id);
       if (bots > 0) {
         await tx.update(User, { id }, { deletedAt: ctx.clock.now(), accountEnabled: false, upnKey: `~deleted~${id}`, updatedAt: ctx.clock.now() });
       } else {

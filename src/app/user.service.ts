@@ -9,6 +9,7 @@ import { Permission, requirePermission, requireSignedIn, requireUser } from "./a
 import { Page, PageArgs } from "../domain/paging";
 import { pageByIds } from "../data/paging";
 import { changeSeats } from "./seat-change";
+import type { SeatEngine } from "../data/licensing/seat-engine";
 import { containsPattern, requiredText, userPrincipalName } from "../domain/validation";
 import { recordAudit } from "./audit.service";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
@@ -106,11 +107,7 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
       throw new AppError(ErrorCode.USER_OWNS_BOTS, `The user owns ${bots} bot(s); reassign or delete them first.`, { botCount: bots });
     }
     return changeSeats(ctx, tx, async (engine) => {
-      const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
-      await tx.delete(GroupUserMember, { userId: id });
-      await tx.delete(UserLicenseAssignment, { userId: id });
-      await tx.delete(UserTrial, { userId: id });
-      await engine.dropWants([id]);
+      const groups = await detachUser(tx, engine, id);
       await tx.delete(User, { id });
       return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, details: { before: { ...view(user), groupIds: groups } } } };
     });
@@ -118,6 +115,20 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
 }
 
 /** Readers see everyone; a user without roles sees only themselves. */
+/**
+ * A user leaving the tenant (GraphQL deleteUser, a directory's DELETE): their memberships, direct assignments,
+ * trials and wants go, inside the caller's seat change (S5 gives the seats to the next in line). Returns the
+ * groups they were in, for the audit event.
+ */
+export async function detachUser(tx: TenantDb, engine: SeatEngine, id: string): Promise<string[]> {
+  const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
+  await tx.delete(GroupUserMember, { userId: id });
+  await tx.delete(UserLicenseAssignment, { userId: id });
+  await tx.delete(UserTrial, { userId: id });
+  await engine.dropWants([id]);
+  return groups;
+}
+
 export async function getUser(ctx: RequestContext, id: string): Promise<User | null> {
   const p = requireUser(ctx.principal);
   if (id !== p.userId) requirePermission(p, Permission.READ_TENANT);
