@@ -10,6 +10,7 @@ import { recordAudit } from "./audit.service";
 import { MAX_MEMBERS_PER_CALL } from "../domain/limits";
 import { DirectoryQuery, groupColumns, whereFilter } from "../data/directory-query";
 import { changeSeats, scimAudit } from "./seat-change";
+import { detachGroup } from "./group.service";
 
 export interface DirectoryGroupFields {
   displayName: string;
@@ -175,16 +176,10 @@ export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Pro
     const group = await findGroupOf(tx, id);
     await changeSeats(ctx, tx, async (engine) => {
       const licenses = await tx.find(GroupLicenseAssignment, { groupId: id });
-      const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
-      const userIds = (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId);
-      await tx.delete(GroupUserMember, { groupId: id });
-      await tx.delete(GroupNesting, { parentId: id });
-      await tx.delete(GroupNesting, { childId: id });
       await tx.delete(GroupLicenseAssignment, { groupId: id });
-      await tx.delete(SecurityGroup, { id });
       return {
         result: undefined,
-        affected: { userIds, groupIds: nested, only: "end" as const },
+        affected: await detachGroup(tx, engine, id),
         audit: scimAudit("DELETE_GROUP", id, {
           before: { displayName: group.displayName, externalId: group.externalId },
           removedLicenses: licenses.map((l) => ctx.catalog.sku(l.skuId)?.partNumber ?? l.skuId),

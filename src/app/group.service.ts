@@ -62,16 +62,25 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
       throw new AppError(ErrorCode.GROUP_HAS_LICENSES, `The group has ${licenses} license(s) assigned; remove them first.`);
     }
     return changeSeats(ctx, tx, async (engine) => {
-      // The group's own members lose the membership itself, so they are named before it goes.
-      const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
-      const affected: Candidates = { userIds: (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId), groupIds: nested, only: "end" };
-      await tx.delete(GroupUserMember, { groupId: id });
-      await tx.delete(GroupNesting, { parentId: id });
-      await tx.delete(GroupNesting, { childId: id });
-      await tx.delete(SecurityGroup, { id });
+      const affected = await detachGroup(tx, engine, id);
       return { result: id, affected, audit: { action: "DELETE_GROUP", targetId: id, details: { before: { displayName: g.displayName } } } };
     });
   });
+}
+
+/**
+ * A group leaving the tenant (GraphQL deleteGroup, a directory's DELETE), inside the caller's seat change: its
+ * memberships, its nestings both ways and the row go. Returns whose wants may end (S1): its own members, who lose
+ * the membership itself and are named before it goes, and everyone in the groups nested in it.
+ */
+export async function detachGroup(tx: TenantDb, engine: SeatEngine, id: string): Promise<Candidates> {
+  const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
+  const userIds = (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId);
+  await tx.delete(GroupUserMember, { groupId: id });
+  await tx.delete(GroupNesting, { parentId: id });
+  await tx.delete(GroupNesting, { childId: id });
+  await tx.delete(SecurityGroup, { id });
+  return { userIds, groupIds: nested, only: "end" };
 }
 
 export async function findGroup(tx: TenantDb, id: string): Promise<SecurityGroup> {
