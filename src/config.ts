@@ -36,11 +36,19 @@ export interface LiveSettings {
   keepAliveMs: number;
 }
 
-/** Throttling (DESIGN §12 T1, T2): points per window for each bucket; 0 turns that bucket off. */
+/**
+ * Throttling (DESIGN §12 T1, T2): each bucket holds its points and refills continuously, an empty one in
+ * `windowSeconds` (restoreRate = points ÷ window a second); 0 points turns that bucket off.
+ */
 export interface ThrottleSettings {
+  /** A user's bucket, an operator's, and a client address's without a valid token. */
   principalPoints: number;
   tenantPoints: number;
   windowSeconds: number;
+  /** A service principal's (bot runtime, provisioning token); unset: principalPoints. */
+  servicePoints?: number;
+  /** Redis keys start with it (default `lg:gcra:`); tests on a shared Redis give their own. */
+  keyPrefix?: string;
   /** Buckets shared by every instance; unset: each instance keeps its own. */
   redisUrl?: string;
 }
@@ -172,8 +180,10 @@ export function throttleSettingsFrom(env: NodeJS.ProcessEnv = process.env): Thro
   const redisUrl = r.url("REDIS_URL");
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL", "redis://… or rediss://…", redisUrl.split(":")[0] + ":…");
   return {
-    principalPoints: r.whole("RATE_LIMIT_PRINCIPAL_POINTS", 3_000, 0),
-    tenantPoints: r.whole("RATE_LIMIT_TENANT_POINTS", 600_000, 0),
+    // Sized for T2's four cases (README "Throttling"): 20, 300 and 5,000 points a second.
+    principalPoints: r.whole("RATE_LIMIT_PRINCIPAL_POINTS", 1_200, 0),
+    servicePoints: r.whole("RATE_LIMIT_SERVICE_POINTS", 18_000, 0),
+    tenantPoints: r.whole("RATE_LIMIT_TENANT_POINTS", 300_000, 0),
     windowSeconds: r.whole("RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
     redisUrl,
   };

@@ -1,13 +1,20 @@
 import Redis from "ioredis";
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { ThrottleSettings } from "../config";
+import { Clock, systemClock } from "../domain/clock";
 import type { Logger } from "./context";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "./auth/principal";
+import { BucketSize, EPOCH, GCRA_LUA, MemoryBuckets, Payment } from "./gcra";
 
-/** T1: a SCIM request's price. */
-export const SCIM_REQUEST_COST = 10;
+/** T1: a read over SCIM (or Microsoft Graph, §15) costs 1, a write 10. */
+export const READ_COST = 1;
+export const WRITE_COST = 10;
 /** T1: a mutation's least price. */
 export const MUTATION_MIN_COST = 10;
+
+/** T1: the price of a SCIM or Graph request, from its method. */
+export function methodPrice(method: string): number {
+  return method === "GET" || method === "HEAD" ? READ_COST : WRITE_COST;
+}
 
 /** Shopify's `throttleStatus`: the bucket that will refuse first. */
 export interface BucketStatus {
@@ -20,120 +27,99 @@ export interface ThrottleDecision {
   allowed: boolean;
   cost: number;
   status: BucketStatus;
-  /** When refused: seconds until the refusing bucket has room again. */
+  /** When refused: seconds until the refusing bucket has room for this request. */
   retryAfterSeconds: number;
   /** When refused: which bucket said no. */
   refusedBy?: "principal" | "tenant";
 }
 
-/** Who pays: the principal's key always; the tenant's when the caller belongs to one. */
+/**
+ * Who pays: the principal's key always; the tenant's when the caller belongs to one. `service` marks a principal
+ * acting for its whole tenant (bot runtime, provisioning token), whose bucket is the larger service size.
+ */
 export interface ThrottleKeys {
   principal: string;
   tenant?: string;
+  service?: boolean;
 }
 
 export type RedisState = "off" | "connecting" | "up" | "down";
 
 const REDIS_COMMAND_TIMEOUT_MS = 250;
+const NO_STATUS: BucketStatus = { maximumAvailable: 0, currentlyAvailable: 0, restoreRate: 0 };
 
-/** One kind of bucket (per principal, or per tenant): rate-limiter-flexible's window counter in Redis, or in memory. */
-class Bucket {
-  readonly memory: RateLimiterMemory;
-  readonly shared?: RateLimiterRedis;
+type RedisWithGcra = Redis & { lgGcra(numKeys: number, ...args: (string | number)[]): Promise<number[]> };
 
-  constructor(readonly kind: "principal" | "tenant", readonly points: number, readonly windowSeconds: number, redis?: Redis) {
-    this.memory = new RateLimiterMemory({ keyPrefix: `lg:${kind}`, points, duration: windowSeconds });
-    if (redis) {
-      // Redis errors (or a connection that is not ready) fall back to this instance's own bucket, never to an error.
-      this.shared = new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `lg:${kind}`,
-        points,
-        duration: windowSeconds,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: this.memory,
-      });
-    }
-  }
-
-  get restoreRate(): number {
-    return Math.max(1, Math.floor(this.points / this.windowSeconds));
-  }
-
-  private limiter(): RateLimiterAbstract {
-    return this.shared ?? this.memory;
-  }
-
-  /** Resolves with the bucket after paying `cost`; `allowed` false when it had no room. */
-  async take(key: string, cost: number): Promise<{ allowed: boolean; res: RateLimiterRes }> {
-    try {
-      return { allowed: true, res: await this.limiter().consume(key, cost) };
-    } catch (e) {
-      if (e instanceof RateLimiterRes) return { allowed: false, res: e };
-      throw e;
-    }
-  }
-
-  async peek(key: string): Promise<RateLimiterRes | null> {
-    return this.limiter().get(key);
-  }
-
-  status(res: RateLimiterRes | null): BucketStatus {
-    return { maximumAvailable: this.points, currentlyAvailable: res ? res.remainingPoints : this.points, restoreRate: this.restoreRate };
-  }
+interface Bucket extends BucketSize {
+  kind: "principal" | "tenant";
+  key: string;
 }
 
 /**
- * Cost-based throttling (T1, T2). Each bucket holds `points` for a window of `windowSeconds` (rate-limiter-flexible's
- * counters); a request pays its cost into the principal's and the tenant's bucket and needs room in both.
- * With a Redis URL both payments go to Redis in one round trip (both commands leave in one socket write).
+ * Cost-based throttling (T1, T2) with buckets that refill continuously (GCRA, `./gcra.ts`): a bucket of `points`
+ * refills at points ÷ window a second, so no window boundary lets a client spend twice its size. A request pays its
+ * price into its principal's bucket and its tenant's and passes only when both have room; a refused request pays
+ * nothing. With a Redis URL the buckets live in Redis and both are paid in one script call (one round trip);
+ * without one, or while Redis is unreachable, in this instance's memory by the same formula.
  */
 export class Throttle {
-  private readonly principal?: Bucket;
-  private readonly tenant?: Bucket;
-  private readonly redis?: Redis;
+  private readonly sizes: { person?: BucketSize; service?: BucketSize; tenant?: BucketSize };
+  private readonly memory: MemoryBuckets;
+  private readonly redis?: RedisWithGcra;
+  private readonly prefix: string;
   private redisState: RedisState = "off";
   /** Called with each refusal (metrics). */
   onRefused?: (bucket: "principal" | "tenant", transport: string) => void;
 
-  constructor(readonly settings: ThrottleSettings, private readonly log: Logger) {
-    if (settings.redisUrl && (settings.principalPoints > 0 || settings.tenantPoints > 0)) {
-      this.redis = new Redis(settings.redisUrl, {
-        // take() corks the socket instead: the same one write for both payments, at about two-thirds of the CPU.
-        enableAutoPipelining: false,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
-        connectTimeout: 2_000,
-        retryStrategy: (times) => Math.min(times * 200, 2_000),
-      });
-      this.redisState = "connecting";
-      this.redis.on("ready", () => {
-        if (this.redisState === "down") this.log.info("redis reachable again; throttling buckets are shared", {});
-        this.redisState = "up";
-      });
-      const lost = (error: unknown) => {
-        if (this.redisState === "down") return;
-        this.redisState = "down";
-        // Once per outage: the next line about Redis is the one saying it is back.
-        this.log.error("redis unreachable; each instance throttles on its own until it is back", { error: String((error as Error)?.message ?? error) });
-      };
-      this.redis.on("error", lost);
-      this.redis.on("close", () => {
-        if (this.redisState === "up") lost("connection closed");
-      });
-    }
-    if (settings.principalPoints > 0) this.principal = new Bucket("principal", settings.principalPoints, settings.windowSeconds, this.redis);
-    if (settings.tenantPoints > 0) this.tenant = new Bucket("tenant", settings.tenantPoints, settings.windowSeconds, this.redis);
+  constructor(readonly settings: ThrottleSettings, private readonly log: Logger, private readonly clock: Clock = systemClock) {
+    const windowMs = settings.windowSeconds * 1000;
+    const size = (points: number) => (points > 0 ? { points, windowMs } : undefined);
+    this.sizes = { person: size(settings.principalPoints), service: size(settings.servicePoints ?? settings.principalPoints), tenant: size(settings.tenantPoints) };
+    this.memory = new MemoryBuckets(windowMs);
+    this.prefix = settings.keyPrefix ?? "lg:gcra:";
+    if (settings.redisUrl && this.enabled) this.redis = this.connect(settings.redisUrl);
+  }
+
+  private connect(url: string): RedisWithGcra {
+    const redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+      connectTimeout: 2_000,
+      retryStrategy: (times) => Math.min(times * 200, 2_000),
+    }) as RedisWithGcra;
+    redis.defineCommand("lgGcra", { lua: GCRA_LUA });
+    this.redisState = "connecting";
+    redis.on("ready", () => {
+      // The script is loaded before the buckets count as shared, so every payment is one EVALSHA (no NOSCRIPT retry).
+      redis.script("LOAD", GCRA_LUA).then(
+        () => {
+          if (this.redisState === "down") this.log.info("redis reachable again; throttling buckets are shared", {});
+          if (this.redisState !== "off") this.redisState = "up";
+        },
+        (e: unknown) => lost(e),
+      );
+    });
+    const lost = (error: unknown) => {
+      if (this.redisState === "down" || this.redisState === "off") return;
+      this.redisState = "down";
+      // Once per outage: the next line about Redis is the one saying it is back.
+      this.log.error("redis unreachable; each instance throttles on its own until it is back", { error: String((error as Error)?.message ?? error) });
+    };
+    redis.on("error", lost);
+    redis.on("close", () => {
+      if (this.redisState === "up") lost("connection closed");
+    });
+    return redis;
   }
 
   get enabled(): boolean {
-    return Boolean(this.principal || this.tenant);
+    return Boolean(this.sizes.person || this.sizes.service || this.sizes.tenant);
   }
 
-  /** The largest price a request can ever pay: a costlier one could never pass. */
-  get maxCost(): number {
-    return Math.min(this.principal?.points ?? Infinity, this.tenant?.points ?? Infinity);
+  /** The largest price a request with these keys can ever pay: a costlier one could never pass. */
+  maxPrice(keys: ThrottleKeys): number {
+    return Math.min(...this.buckets(keys).map((b) => b.points), Infinity);
   }
 
   /** For /ready: where the buckets live now. */
@@ -142,43 +128,67 @@ export class Throttle {
     return { store: this.redisState === "up" ? "redis" : "memory", redis: this.redisState };
   }
 
-  /** Pays `cost` for a request (GraphQL or SCIM: SCIM_REQUEST_COST). Never throws because of Redis. */
+  /** Pays `cost` for a request (GraphQL, SCIM: methodPrice, a failed sign-in, a subscribe). Never throws because of Redis. */
   async take(keys: ThrottleKeys, cost: number, transport = "graphql"): Promise<ThrottleDecision> {
     const price = Math.max(0, Math.ceil(cost));
-    const tenant = keys.tenant ? this.tenant : undefined;
-    // One round trip: both commands are written while the socket is corked, and leave together on the next tick.
-    const socket = this.redisState === "up" ? this.redis?.stream : undefined;
-    socket?.cork();
-    const paying = Promise.all([
-      this.principal ? this.principal.take(keys.principal, price) : undefined,
-      tenant ? tenant.take(keys.tenant!, price) : undefined,
-    ]);
-    if (socket) process.nextTick(() => socket.uncork());
-    const [p, t] = await paying;
-    const status = this.tighter(p && { bucket: this.principal!, res: p.res }, t && { bucket: tenant!, res: t.res });
-    const refused = p && !p.allowed ? { by: "principal" as const, res: p.res } : t && !t.allowed ? { by: "tenant" as const, res: t.res } : undefined;
-    if (refused) this.onRefused?.(refused.by, transport);
+    const buckets = this.buckets(keys);
+    if (!buckets.length) return { allowed: true, cost: price, status: NO_STATUS, retryAfterSeconds: 0 };
+    const paid = await this.pay(price, buckets);
+    const status = this.tighter(buckets, paid);
+    // The request needs room in both: it may retry when the later of the refusing buckets has room.
+    let refused = -1;
+    paid.buckets.forEach((b, i) => {
+      if (b.retryMs > 0 && (refused < 0 || b.retryMs > paid.buckets[refused].retryMs)) refused = i;
+    });
+    const by = refused >= 0 ? buckets[refused].kind : undefined;
+    if (by) this.onRefused?.(by, transport);
     return {
-      allowed: !refused,
+      allowed: paid.allowed,
       cost: price,
       status,
-      retryAfterSeconds: refused ? Math.max(1, Math.ceil(refused.res.msBeforeNext / 1000)) : 0,
-      refusedBy: refused?.by,
+      retryAfterSeconds: by ? Math.max(1, Math.ceil(paid.buckets[refused].retryMs / 1000)) : 0,
+      refusedBy: by,
     };
   }
 
   /** The caller's buckets without paying (Query.rateLimit outside a charged request). */
   async peek(keys: ThrottleKeys): Promise<BucketStatus> {
-    const tenant = keys.tenant ? this.tenant : undefined;
-    const [p, t] = await Promise.all([this.principal?.peek(keys.principal), tenant?.peek(keys.tenant!)]);
-    return this.tighter(this.principal && { bucket: this.principal, res: p ?? null }, tenant && { bucket: tenant, res: t ?? null });
+    const buckets = this.buckets(keys);
+    return buckets.length ? this.tighter(buckets, await this.pay(0, buckets)) : NO_STATUS;
   }
 
-  private tighter(a?: { bucket: Bucket; res: RateLimiterRes | null }, b?: { bucket: Bucket; res: RateLimiterRes | null }): BucketStatus {
-    const sa = a && a.bucket.status(a.res);
-    const sb = b && b.bucket.status(b.res);
-    if (sa && sb) return sb.currentlyAvailable < sa.currentlyAvailable ? sb : sa;
-    return sa ?? sb ?? { maximumAvailable: 0, currentlyAvailable: 0, restoreRate: 0 };
+  private buckets(keys: ThrottleKeys): Bucket[] {
+    const out: Bucket[] = [];
+    const own = keys.service ? this.sizes.service : this.sizes.person;
+    if (own) out.push({ ...own, kind: "principal", key: `${this.prefix}p:${keys.principal}` });
+    if (keys.tenant && this.sizes.tenant) out.push({ ...this.sizes.tenant, kind: "tenant", key: `${this.prefix}t:${keys.tenant}` });
+    return out;
+  }
+
+  /** One script call in Redis when it is up; else (or when the call fails) this instance's memory, at once. */
+  private async pay(cost: number, buckets: Bucket[]): Promise<Payment> {
+    const now = this.clock.now().getTime() - EPOCH;
+    if (this.redis && this.redisState === "up") {
+      const args: (string | number)[] = [...buckets.map((b) => b.key), now, cost];
+      for (const b of buckets) args.push(b.points, b.windowMs);
+      try {
+        const r = await this.redis.lgGcra(buckets.length, ...args);
+        return { allowed: r[0] === 1, buckets: buckets.map((_, i) => ({ remaining: r[1 + 2 * i], retryMs: r[2 + 2 * i] })) };
+      } catch {
+        // A timeout or a dropped connection: this request counts here; the connection's events log the outage.
+      }
+    }
+    return this.memory.pay(now, cost, buckets.map((b) => b.key), buckets);
+  }
+
+  /** Shopify's throttleStatus: the bucket with less left. */
+  private tighter(buckets: Bucket[], paid: Payment): BucketStatus {
+    let best: BucketStatus | undefined;
+    buckets.forEach((b, i) => {
+      const s = { maximumAvailable: b.points, currentlyAvailable: paid.buckets[i].remaining, restoreRate: Math.max(1, Math.floor(b.points / (b.windowMs / 1000))) };
+      if (!best || s.currentlyAvailable < best.currentlyAvailable) best = s;
+    });
+    return best ?? NO_STATUS;
   }
 
   async close(): Promise<void> {
@@ -190,15 +200,15 @@ export class Throttle {
   }
 }
 
-/** T2: a SCIM request's buckets (provisioning token and its tenant); it pays SCIM_REQUEST_COST with transport "scim". */
+/** T2: a SCIM request's buckets (its provisioning token's, a service bucket, and its tenant's); it pays methodPrice. */
 export function scimThrottleKeys(tokenId: string, tenantId: string): ThrottleKeys {
-  return { principal: `scim:${tenantId}:${tokenId}`, tenant: tenantId };
+  return { principal: `scim:${tenantId}:${tokenId}`, tenant: tenantId, service: true };
 }
 
 /** T2: the buckets a request pays into, from its verified claims (the user's row is not read yet) or its address. */
 export function throttleKeys(claims: { tid?: string; oid?: string; roles: string[] } | null, clientAddress: string | undefined): ThrottleKeys {
   if (claims?.roles.includes(APP_ROLE_OPERATOR)) return { principal: "operator" };
   if (claims?.tid && claims.oid) return { principal: `user:${claims.tid}:${claims.oid}`, tenant: claims.tid };
-  if (claims?.tid && claims.roles.includes(APP_ROLE_RUNTIME)) return { principal: `runtime:${claims.tid}`, tenant: claims.tid };
+  if (claims?.tid && claims.roles.includes(APP_ROLE_RUNTIME)) return { principal: `runtime:${claims.tid}`, tenant: claims.tid, service: true };
   return { principal: `address:${clientAddress ?? "local"}` };
 }

@@ -1,6 +1,8 @@
 import { badInput } from "./errors";
 
 export const MAX_PAGE = 1000;
+/** A connection's page when `first` is not given. */
+export const DEFAULT_PAGE = 50;
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -33,7 +35,7 @@ export interface PageArgs {
 }
 
 export function checkFirst(first: number | null | undefined): number {
-  const n = first ?? 50;
+  const n = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE) throw badInput(`first must be a whole number from 0 to ${MAX_PAGE}.`, "first");
   return n;
 }

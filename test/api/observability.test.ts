@@ -100,7 +100,7 @@ describe.each(engines())("metrics and request logs (%s)", (_engine, url) => {
     expect(bad.status).toBe(401);
     const [one, two] = lines.filter((l) => l.msg === "request");
     expect(lines.filter((l) => l.msg === "request")).toHaveLength(2);
-    expect(one.fields).toMatchObject({ tenant: t.tenantId, principal: "user", operation: "LogMe", status: 200, code: "OK", cost: 2 });
+    expect(one.fields).toMatchObject({ tenant: t.tenantId, principal: "user", operation: "LogMe", status: 200, code: "OK", cost: 1 });
     expect(one.fields.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof one.fields.durationMs).toBe("number");
     expect(((await r.json()) as any).data.me.canCreateBots).toBe(false);

@@ -5,7 +5,7 @@ describe("configuration", () => {
   test("defaults when nothing is set, and empty values count as unset", () => {
     const c = loadConfig({ PORT: "", SEED_DEMO: "" });
     expect(c).toMatchObject({ port: 4000, databaseUrl: "sqlite:./data/license-graph.sqlite", production: false, introspection: true });
-    expect(c.throttle).toEqual({ principalPoints: 3000, tenantPoints: 600_000, windowSeconds: 60, redisUrl: undefined });
+    expect(c.throttle).toEqual({ principalPoints: 1_200, servicePoints: 18_000, tenantPoints: 300_000, windowSeconds: 60, redisUrl: undefined });
     expect(c.seedDemo).toBeUndefined();
     expect(c.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 50_000 });
     expect(c.db).toEqual({ poolSize: 10, statementTimeoutMs: 0, ssl: false });

@@ -33,7 +33,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
           if (cost > app.config.limits.maxCost) {
             throw validationFailed(`The query costs ${cost}, above the limit of ${app.config.limits.maxCost}; ask for smaller pages (first).`);
           }
-          await payFor(contextValue, priceOf(cost, operation?.operation), operationName);
+          await payFor(contextValue, priceOf(schema, document, request.variables, operationName, operation?.operation), operationName);
           if (app.database.engine === "sqlite" && !contextValue.lockHeld) {
             // SQLite has one connection: an operation holds it until its response, so nobody reads half a transaction.
             release = await app.database.mutex.acquire();

@@ -1,10 +1,12 @@
 import { GraphQLRequestContextWillSendResponse, HeaderMap } from "@apollo/server";
-import { GraphQLError, OperationTypeNode } from "graphql";
+import { DocumentNode, GraphQLError, GraphQLSchema, OperationTypeNode } from "graphql";
+import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "../../app/auth/principal";
 import type { RequestContext } from "../../app/context";
 import { BucketStatus, MUTATION_MIN_COST, throttleKeys, ThrottleDecision } from "../../app/throttle";
 import { ErrorCode } from "../../domain/errors/codes";
-import { validationFailed } from "./limits";
+import { DEFAULT_PAGE, MAX_PAGE } from "../../domain/paging";
+import { perDocument, validationFailed } from "./limits";
 
 /** What one GraphQL request paid and how it ended: for its response's extensions, the request log and metrics. */
 export interface RequestInfo {
@@ -27,9 +29,39 @@ export function requestInfo(ctx: RequestContext): RequestInfo {
   return ((ctx as WithInfo)[INFO] ??= {});
 }
 
-/** T1: the price of an operation: its §6 cost, at least 10 for a mutation. */
-export function priceOf(cost: number, operation: OperationTypeNode | undefined): number {
-  return operation === OperationTypeNode.MUTATION ? Math.max(cost, MUTATION_MIN_COST) : cost;
+/** Items of every list in an argument's value (the IDs a mutation changes, at any depth of its input). */
+function listItems(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + 1 + listItems(v), 0);
+  if (value && typeof value === "object") return Object.values(value).reduce((n: number, v) => n + listItems(v), 0);
+  return 0;
+}
+
+/**
+ * The nodes a field may return: a connection (a field with `first`) returns `first` nodes, each asking for its
+ * selection's nodes, so nested connections multiply; any other field passes its selection's on. Items of list
+ * arguments count as nodes: what a mutation taking IDs will touch.
+ */
+const nodesEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const items = listItems(args);
+  if (!field.args.some((a) => a.name === "first")) return items + childComplexity;
+  const first = typeof args.first === "number" ? Math.min(Math.max(args.first, 0), MAX_PAGE) : DEFAULT_PAGE;
+  return items + first * (1 + childComplexity);
+};
+
+/**
+ * T1, GitHub's way: 1 + the nodes the operation may return ÷ 100, rounded up; a mutation 10 + its nodes (and IDs)
+ * ÷ 100. A page of 50 users with their licenses costs 2, `me { … }` 1, a mutation taking 5,000 IDs 60.
+ */
+export function priceOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | null | undefined, operation: OperationTypeNode | undefined): number {
+  let nodes = 0;
+  try {
+    nodes = perDocument("nodes", document, variables, operationName, () =>
+      getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [nodesEstimator] }),
+    );
+  } catch {
+    // Variables that do not fit the operation: execution refuses them (BAD_USER_INPUT) before any resolver; the base price.
+  }
+  return Math.ceil((operation === OperationTypeNode.MUTATION ? MUTATION_MIN_COST : 1) + nodes / 100);
 }
 
 /** Pays the request's price (T2); over the limit: 429 with Retry-After and RATE_LIMITED, before any SQL. */
@@ -39,10 +71,12 @@ export async function payFor(ctx: RequestContext, price: number, operationName?:
   info.operationName = operationName;
   const throttle = ctx.app.throttle;
   if (!throttle.enabled || info.decision) return;
-  if (price > throttle.maxCost) {
-    throw validationFailed(`The query costs ${price}, more than a throttling bucket holds (${throttle.maxCost}); ask for smaller pages (first).`);
+  const keys = throttleKeys(ctx.pendingClaims ?? claimsOf(ctx), ctx.clientAddress);
+  const most = throttle.maxPrice(keys);
+  if (price > most) {
+    throw validationFailed(`The query costs ${price}, more than a throttling bucket holds (${most}); ask for smaller pages (first).`);
   }
-  const decision = await throttle.take(throttleKeys(ctx.pendingClaims ?? claimsOf(ctx), ctx.clientAddress), price);
+  const decision = await throttle.take(keys, price);
   info.decision = decision;
   if (!decision.allowed) throw rateLimited(decision);
 }

@@ -31,22 +31,32 @@ const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + childComplexity * Math.max(first, 1);
 };
 
-const costs = new WeakMap<object, Map<string, number>>();
+const measured = new WeakMap<object, Map<string, number>>();
 
-/** The cost of an operation; Apollo reuses the parsed document of a repeated query, so the figure is kept per document and variables. */
-export function queryCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]["query"], variables: Record<string, unknown> | undefined, operationName?: string | null): number {
-  let perDoc = costs.get(document);
-  if (!perDoc) costs.set(document, (perDoc = new Map()));
-  const key = `${operationName ?? ""}|${JSON.stringify(variables ?? {})}`;
+/**
+ * A figure of an operation computed once per document and variables: Apollo reuses the parsed document of a
+ * repeated query, so a warm request finds its figures here. `what` names the figure (cost, price).
+ */
+export function perDocument(what: string, document: object, variables: Record<string, unknown> | undefined, operationName: string | null | undefined, compute: () => number): number {
+  let perDoc = measured.get(document);
+  if (!perDoc) measured.set(document, (perDoc = new Map()));
+  const key = `${what}|${operationName ?? ""}|${JSON.stringify(variables ?? {})}`;
   const known = perDoc.get(key);
   if (known !== undefined) return known;
-  const cost = getComplexity({
-    schema,
-    query: document,
-    variables,
-    operationName: operationName ?? undefined,
-    estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-  });
-  if (perDoc.size < 100 && key.length < 2000) perDoc.set(key, cost);
-  return cost;
+  const figure = compute();
+  if (perDoc.size < 200 && key.length < 2000) perDoc.set(key, figure);
+  return figure;
+}
+
+/** §6's cost of an operation: the limit that refuses oversized queries (MAX_QUERY_COST), not its throttling price (T1). */
+export function queryCost(schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]["query"], variables: Record<string, unknown> | undefined, operationName?: string | null): number {
+  return perDocument("cost", document, variables, operationName, () =>
+    getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: operationName ?? undefined,
+      estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    }),
+  );
 }

@@ -137,7 +137,7 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
         contextValue.pendingClaims = c.claims;
         contextValue.clientAddress = ctx.extra.request.socket.remoteAddress;
         try {
-          await payFor(contextValue, priceOf(cost, op.operation), payload.operationName);
+          await payFor(contextValue, priceOf(schema, document, payload.variables ?? undefined, payload.operationName, op.operation), payload.operationName);
         } catch (e) {
           if (!(e instanceof GraphQLError)) throw e;
           const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;

@@ -10,7 +10,7 @@ import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
 } from "../../app/directory-group.service";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
-import { SCIM_REQUEST_COST, scimThrottleKeys } from "../../app/throttle";
+import { methodPrice, scimThrottleKeys } from "../../app/throttle";
 import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
@@ -243,8 +243,8 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
       if (!principal) {
         return { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } };
       }
-      // T1, T2: a SCIM request costs SCIM_REQUEST_COST from its token's bucket and its tenant's.
-      const paid = await app.throttle.take(scimThrottleKeys(principal.tokenId, principal.tenantId), SCIM_REQUEST_COST, "scim");
+      // T1, T2: a SCIM read costs 1, a write 10, from its token's bucket and its tenant's.
+      const paid = await app.throttle.take(scimThrottleKeys(principal.tokenId, principal.tenantId), methodPrice(method), "scim");
       if (!paid.allowed) {
         return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(paid.retryAfterSeconds) } };
       }
