@@ -230,7 +230,7 @@ describe("T2 buckets that refill continuously (the throttle, by its clock)", () 
     expect((await throttle.take(scimThrottleKeys("ptk_1", "t1"), 1)).status).toMatchObject({ maximumAvailable: 1_000, restoreRate: 100 });
     expect((await throttle.take(throttleKeys({ tid: "t1", roles: ["BotRuntime"] }, undefined), 1)).status).toMatchObject({ maximumAvailable: 1_000 });
     expect((await throttle.take(user("u"), 1)).status).toMatchObject({ maximumAvailable: 100, restoreRate: 10 });
-    expect((await throttle.take(throttleKeys({ roles: ["Operator"] }, undefined), 1)).status).toMatchObject({ maximumAvailable: 100 });
+    expect((await throttle.take(throttleKeys({ roles: ["PlatformOperator"] }, undefined), 1)).status).toMatchObject({ maximumAvailable: 100 });
     expect((await throttle.take(throttleKeys(null, "10.0.0.1"), 1)).status).toMatchObject({ maximumAvailable: 100 });
     expect(throttle.maxPrice(scimThrottleKeys("ptk_1", "t1"))).toBe(1_000);
     expect(throttle.maxPrice(user("u"))).toBe(100);
