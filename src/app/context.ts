@@ -12,11 +12,9 @@ import type { Config } from "../config";
 import type { TenantStateCache } from "../data/licensing/tenant-state";
 import type { Throttle } from "./throttle";
 import type { Metrics } from "./metrics";
+import type { Logger } from "./log";
 
-export interface Logger {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
+export type { Logger } from "./log";
 
 /** What one committed write changed: handed to the commit listeners (live updates) only after commit (E3). */
 export interface WriteReport {
@@ -102,7 +100,14 @@ export class RequestContext implements LockState {
   }
 
   get loaders(): Loaders {
-    return (this.loaderCache ??= createLoaders(this));
+    if (this.loaderCache) return this.loaderCache;
+    const p = this.principal;
+    const tenantId = this.tenantId;
+    return (this.loaderCache = createLoaders({
+      db: this.db, catalog: this.catalog, clock: this.clock, tenantStates: this.app.tenantStates,
+      signedInUser: p.kind === "user" && p.tenantId === tenantId ? p.user : undefined,
+      signedInTenant: () => this.signedInTenant,
+    }));
   }
 
   /** One transaction for this tenant; what the request read before is forgotten afterwards. */

@@ -1,11 +1,13 @@
 import DataLoader from "dataloader";
 import { CHUNK as LOADER_BATCH } from "../data/tenant-db";
-import { Bot, SecurityGroup, User } from "../data/entities";
-import type { RequestContext } from "./context";
+import { Bot, SecurityGroup, Tenant, User } from "../data/entities";
+import type { TenantDb } from "../data/tenant-db";
+import type { Catalog } from "../data/catalog";
+import type { Clock } from "../domain/clock";
 import { chainsForUser } from "../domain/licensing/chains";
 import { TenantGraph } from "../data/licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "./read-model";
-import { loadTenantState, MAX_CACHED_GROUPS, MAX_CACHED_USER_FACTS, TenantState } from "../data/licensing/tenant-state";
+import { loadTenantState, MAX_CACHED_GROUPS, MAX_CACHED_USER_FACTS, TenantState, TenantStateCache } from "../data/licensing/tenant-state";
 import { loadUserFacts, UserFacts } from "../data/licensing/user-facts";
 import { groupBy } from "../domain/collections";
 import { poolsMoved } from "../domain/licensing/allocation";
@@ -34,13 +36,25 @@ export interface Loaders {
   seatsStale(): Promise<boolean>;
 }
 
+/** What a request's loaders read from: its tenant's reader, and what the request already knows. */
+export interface LoaderSource {
+  db: TenantDb;
+  catalog: Catalog;
+  clock: Clock;
+  tenantStates: TenantStateCache;
+  /** The signed-in user's row (read with the sign-in): primed, never read again. */
+  signedInUser?: User;
+  /** The tenant's row as signed in, until the request writes (its state version keys the cache). */
+  signedInTenant: () => Tenant | undefined;
+}
+
 /**
  * Per-request batching: a page of N users costs the same statements whatever N
  * is. Loaders are built per request from the tenant-scoped reader, and every
  * cache key carries the tenant ID.
  */
-export function createLoaders(ctx: RequestContext): Loaders {
-  const db = ctx.db;
+export function createLoaders(src: LoaderSource): Loaders {
+  const db = src.db;
   const tid = db.tenantId;
   const opts = <K extends string>() => ({ cacheKeyFn: (k: K) => `${tid}:${k}`, maxBatchSize: LOADER_BATCH });
 
@@ -76,7 +90,7 @@ export function createLoaders(ctx: RequestContext): Loaders {
       );
       return userIds.map((u) => facts.get(u)!);
     }, opts()),
-    state: () => (state ??= tenantState(ctx)),
+    state: () => (state ??= tenantState(src)),
     graph: async () => (await loaders.state()).graph,
     reach: new DataLoader<string, UserReach, string>(async (userIds) => {
       const [facts, g] = await Promise.all([loaders.facts.loadMany([...userIds]), loaders.graph()]);
@@ -89,8 +103,8 @@ export function createLoaders(ctx: RequestContext): Loaders {
       const groups = new Map(rows.map((r) => [r.id, r]));
       return reach.map((r) => ({ ...r, groups }));
     }, opts()),
-    licensing: () => (licensing ??= loadLicensing(ctx)),
-    seatsStale: () => seatsStale(ctx),
+    licensing: () => (licensing ??= loadLicensing(src, loaders)),
+    seatsStale: () => seatsStale(src, loaders),
     effective: new DataLoader<string, EffectiveLicenseView[], string>(async (userIds) => {
       const [lic, state, facts] = await Promise.all([loaders.licensing(), loaders.state(), loaders.facts.loadMany([...userIds])]);
       // L3: a location matters only to a user who wants a SKU without holding its seat (every source has a want row);
@@ -104,8 +118,7 @@ export function createLoaders(ctx: RequestContext): Loaders {
       });
     }, opts()),
   };
-  const p = ctx.principal;
-  if (p.kind === "user" && p.tenantId === tid) loaders.user.prime(p.userId, p.user);
+  if (src.signedInUser) loaders.user.prime(src.signedInUser.id, src.signedInUser);
   return loaders;
 }
 
@@ -124,25 +137,23 @@ async function throughCache<V>(
   return out;
 }
 
-async function tenantState(ctx: RequestContext): Promise<TenantState> {
-  const db = ctx.db;
-  const version =
-    ctx.signedInTenant?.stateVersion ??
-    (await db.stateVersion());
-  const cached = ctx.app.tenantStates.get(db.tenantId, version);
+async function tenantState(src: LoaderSource): Promise<TenantState> {
+  const db = src.db;
+  const version = src.signedInTenant()?.stateVersion ?? (await db.stateVersion());
+  const cached = src.tenantStates.get(db.tenantId, version);
   if (cached) return cached;
   const fresh = await loadTenantState(db, version);
-  ctx.app.tenantStates.set(db.tenantId, fresh);
+  src.tenantStates.set(db.tenantId, fresh);
   return fresh;
 }
 
-async function loadLicensing(ctx: RequestContext): Promise<TenantLicensing> {
-  const state = await ctx.loaders.state();
-  return new TenantLicensing(ctx.catalog, state.subscriptions, ctx.clock.now());
+async function loadLicensing(src: LoaderSource, loaders: Loaders): Promise<TenantLicensing> {
+  const state = await loaders.state();
+  return new TenantLicensing(src.catalog, state.subscriptions, src.clock.now());
 }
 
 /** Whether time has moved a pool (P6) since the seats were last allocated: then seats are stale until reallocated (S5). */
-async function seatsStale(ctx: RequestContext): Promise<boolean> {
-  const [state, lic] = await Promise.all([ctx.loaders.state(), ctx.loaders.licensing()]);
-  return poolsMoved(ctx.catalog.assignable().map((s) => s.id), state.seatPools, (skuId) => lic.pools.get(skuId) ?? 0).length > 0;
+async function seatsStale(src: LoaderSource, loaders: Loaders): Promise<boolean> {
+  const [state, lic] = await Promise.all([loaders.state(), loaders.licensing()]);
+  return poolsMoved(src.catalog.assignable().map((s) => s.id), state.seatPools, (skuId) => lic.pools.get(skuId) ?? 0).length > 0;
 }

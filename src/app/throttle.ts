@@ -1,8 +1,7 @@
 import Redis from "ioredis";
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { ThrottleSettings } from "../config";
-import type { Logger } from "./context";
-import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "./auth/principal";
+import type { Logger } from "./log";
 
 /** T1: a SCIM request's price. */
 export const SCIM_REQUEST_COST = 10;
@@ -188,17 +187,4 @@ export class Throttle {
     this.redis.on("error", () => undefined);
     await this.redis.quit().catch(() => this.redis!.disconnect());
   }
-}
-
-/** T2: a SCIM request's buckets (provisioning token and its tenant); it pays SCIM_REQUEST_COST with transport "scim". */
-export function scimThrottleKeys(tokenId: string, tenantId: string): ThrottleKeys {
-  return { principal: `scim:${tenantId}:${tokenId}`, tenant: tenantId };
-}
-
-/** T2: the buckets a request pays into, from its verified claims (the user's row is not read yet) or its address. */
-export function throttleKeys(claims: { tid?: string; oid?: string; roles: string[] } | null, clientAddress: string | undefined): ThrottleKeys {
-  if (claims?.roles.includes(APP_ROLE_OPERATOR)) return { principal: "operator" };
-  if (claims?.tid && claims.oid) return { principal: `user:${claims.tid}:${claims.oid}`, tenant: claims.tid };
-  if (claims?.tid && claims.roles.includes(APP_ROLE_RUNTIME)) return { principal: `runtime:${claims.tid}`, tenant: claims.tid };
-  return { principal: `address:${clientAddress ?? "local"}` };
 }

@@ -7,7 +7,7 @@ import { verifyAuthorization } from "../app/sign-in";
 import { contextWith } from "../api/graphql/apollo";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
-import { throttleKeys } from "../app/throttle";
+import { throttleKeys } from "../app/admission";
 import { rateLimited } from "../api/graphql/cost";
 import { Drain } from "./drain";
 import { finishRequest, RequestRecord } from "./request-log";

@@ -232,7 +232,8 @@ describe("verified tokens are remembered until they expire", () => {
 
 describe("the SCIM transport's price (T1)", () => {
   it("T1 T2 a SCIM request pays 10 into its provisioning token's bucket and its tenant's; refusals count as scim", async () => {
-    const { SCIM_REQUEST_COST, scimThrottleKeys } = await import("../../src/app/throttle");
+    const { SCIM_REQUEST_COST } = await import("../../src/app/throttle");
+    const { scimThrottleKeys } = await import("../../src/app/admission");
     const throttle = new Throttle({ principalPoints: 100, tenantPoints: 1_000, windowSeconds: 60 }, quiet);
     const refused: string[] = [];
     throttle.onRefused = (bucket, transport) => refused.push(`${bucket}/${transport}`);

@@ -2,7 +2,8 @@ import { GraphQLRequestContextWillSendResponse, HeaderMap } from "@apollo/server
 import { GraphQLError, OperationTypeNode } from "graphql";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "../../app/auth/principal";
 import type { RequestContext } from "../../app/context";
-import { BucketStatus, MUTATION_MIN_COST, throttleKeys, ThrottleDecision } from "../../app/throttle";
+import { BucketStatus, MUTATION_MIN_COST, ThrottleDecision } from "../../app/throttle";
+import { throttleKeys } from "../../app/admission";
 import { ErrorCode } from "../../domain/errors/codes";
 import { validationFailed } from "./limits";
 

@@ -10,7 +10,8 @@ import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
 } from "../../app/directory-group.service";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
-import { SCIM_REQUEST_COST, scimThrottleKeys } from "../../app/throttle";
+import { SCIM_REQUEST_COST } from "../../app/throttle";
+import { scimThrottleKeys } from "../../app/admission";
 import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
