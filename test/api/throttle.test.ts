@@ -1,11 +1,11 @@
 import { loadConfig } from "../../src/config";
-import { Throttle } from "../../src/app/throttle";
+import { Throttle } from "../../src/infra/throttle";
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant, Q } from "../helpers/fixtures";
 import { graphql } from "../gql";
 import { parse, print } from "graphql";
 import { LIVE, LiveClient } from "../helpers/live";
-import { liveHub } from "../../src/app/live-hub";
+import { liveHub } from "../../src/app/live/hub";
 import { queryCost } from "../../src/api/graphql/limits";
 import { buildAppSchema } from "../../src/api/graphql/schema";
 
@@ -232,8 +232,8 @@ describe("verified tokens are remembered until they expire", () => {
 
 describe("the SCIM transport's price (T1)", () => {
   it("T1 T2 a SCIM request pays 10 into its provisioning token's bucket and its tenant's; refusals count as scim", async () => {
-    const { SCIM_REQUEST_COST } = await import("../../src/app/throttle");
-    const { scimThrottleKeys } = await import("../../src/app/admission");
+    const { SCIM_REQUEST_COST } = await import("../../src/infra/throttle");
+    const { scimThrottleKeys } = await import("../../src/app/request/admission");
     const throttle = new Throttle({ principalPoints: 100, tenantPoints: 1_000, windowSeconds: 60 }, quiet);
     const refused: string[] = [];
     throttle.onRefused = (bucket, transport) => refused.push(`${bucket}/${transport}`);

@@ -1,9 +1,9 @@
 import { GraphQLRequestContextWillSendResponse, HeaderMap } from "@apollo/server";
 import { GraphQLError, OperationTypeNode } from "graphql";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "../../app/auth/principal";
-import type { RequestContext } from "../../app/context";
-import { BucketStatus, MUTATION_MIN_COST, ThrottleDecision } from "../../app/throttle";
-import { throttleKeys } from "../../app/admission";
+import type { RequestContext } from "../../app/request/context";
+import { BucketStatus, MUTATION_MIN_COST, ThrottleDecision } from "../../infra/throttle";
+import { throttleKeys } from "../../app/request/admission";
 import { ErrorCode } from "../../domain/errors/codes";
 import { validationFailed } from "./limits";
 

@@ -1,20 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { Principal } from "./auth/principal";
-import { TokenClaims, TokenVerifier } from "./auth/jwt";
-import { Clock } from "../domain/clock";
-import { Database, LockState } from "../data/database";
-import { TenantDb } from "../data/tenant-db";
-import { Tenant } from "../data/entities";
-import { forbidden } from "../domain/errors";
-import { Catalog } from "../data/catalog";
-import { createLoaders, Loaders } from "./loaders";
-import type { Config } from "../config";
-import type { TenantStateCache } from "../data/licensing/tenant-state";
-import type { Throttle } from "./throttle";
-import type { Metrics } from "./metrics";
-import type { Logger } from "./log";
+import { Principal } from "../auth/principal";
+import { TokenClaims, TokenVerifier } from "../auth/jwt";
+import { Clock } from "../../domain/clock";
+import { Database, LockState } from "../../data/database";
+import { TenantDb } from "../../data/tenant-db";
+import { Tenant } from "../../data/entities";
+import { forbidden } from "../../domain/errors";
+import { Catalog } from "../../data/catalog";
+import { createLoaders, Loaders } from "../reads/loaders";
+import type { Config } from "../../config";
+import type { TenantStateCache } from "../../data/licensing/tenant-state";
+import type { Throttle } from "../../infra/throttle";
+import type { Metrics } from "../../infra/metrics";
+import type { Logger } from "../../infra/log";
 
-export type { Logger } from "./log";
+export type { Logger } from "../../infra/log";
 
 /** What one committed write changed: handed to the commit listeners (live updates) only after commit (E3). */
 export interface WriteReport {
@@ -140,7 +140,7 @@ export class RequestContext implements LockState {
     }
   }
 
-  /** Live updates: one event's deliveries share the batched reads (src/app/live-hub.ts). */
+  /** Live updates: one event's deliveries share the batched reads (src/app/live/hub.ts). */
   useLoaders(loaders: Loaders): void {
     this.loaderCache = loaders;
   }

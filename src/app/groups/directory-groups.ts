@@ -1,16 +1,16 @@
 import { In, IsNull } from "typeorm";
-import type { RequestContext } from "./context";
-import { TenantDb } from "../data/tenant-db";
-import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../data/entities";
-import { AppError, ErrorCode, notFound } from "../domain/errors";
-import { ObjectSource } from "../domain/enums";
-import { kindOfId, newId } from "../domain/ids";
-import { SeatEngine } from "../data/licensing/seat-engine";
-import { recordAudit } from "./audit.service";
-import { MAX_MEMBERS_PER_CALL } from "../domain/limits";
-import { DirectoryQuery, groupColumns, whereFilter } from "../data/directory-query";
-import { changeSeats, scimAudit } from "./seat-change";
-import { detachGroup } from "./group.service";
+import type { RequestContext } from "../request/context";
+import { TenantDb } from "../../data/tenant-db";
+import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../data/entities";
+import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { ObjectSource } from "../../domain/enums";
+import { kindOfId, newId } from "../../domain/ids";
+import { SeatEngine } from "../../data/licensing/seat-engine";
+import { recordAudit } from "../audit/audit";
+import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
+import { DirectoryQuery, groupColumns, whereFilter } from "../../data/directory-query";
+import { changeSeats, scimAudit } from "../seats/seat-change";
+import { detachGroup } from "./groups";
 
 export interface DirectoryGroupFields {
   displayName: string;

@@ -1,7 +1,7 @@
-import { Candidates, SeatEngine } from "../data/licensing/seat-engine";
-import type { TenantDb } from "../data/tenant-db";
-import { recordAudit } from "./audit.service";
-import type { RequestContext, WriteReport } from "./context";
+import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
+import type { TenantDb } from "../../data/tenant-db";
+import { recordAudit } from "../audit/audit";
+import type { RequestContext, WriteReport } from "../request/context";
 
 /** What a seat-changing step did, besides its own result. */
 export interface SeatStep<T> {

@@ -1,19 +1,19 @@
 import { Brackets, IsNull } from "typeorm";
-import type { RequestContext } from "./context";
-import { TenantDb } from "../data/tenant-db";
-import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../data/entities";
-import { AdminRole, LicenseState, ObjectSource } from "../domain/enums";
-import { AppError, ErrorCode, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { Permission, requirePermission, requireSignedIn, requireUser } from "./auth/permissions";
-import { Page, PageArgs } from "../domain/paging";
-import { pageByIds } from "../data/paging";
-import { changeSeats } from "./seat-change";
-import type { SeatEngine } from "../data/licensing/seat-engine";
-import { containsPattern, requiredText, userPrincipalName } from "../domain/validation";
-import { recordAudit } from "./audit.service";
+import type { RequestContext } from "../request/context";
+import { TenantDb } from "../../data/tenant-db";
+import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../../data/entities";
+import { AdminRole, LicenseState, ObjectSource } from "../../domain/enums";
+import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { Permission, requirePermission, requireSignedIn, requireUser } from "../auth/permissions";
+import { Page, PageArgs } from "../../domain/paging";
+import { pageByIds } from "../../data/paging";
+import { changeSeats } from "../seats/seat-change";
+import type { SeatEngine } from "../../data/licensing/seat-engine";
+import { containsPattern, requiredText, userPrincipalName } from "../../domain/validation";
+import { recordAudit } from "../audit/audit";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
-import { usageLocation } from "../domain/countries";
+import { usageLocation } from "../../domain/countries";
 
 const view = (u: User) => ({
   userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,

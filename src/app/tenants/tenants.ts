@@ -1,14 +1,14 @@
-import type { RequestContext } from "./context";
-import { Tenant, User } from "../data/entities";
-import { AdminRole, ObjectSource } from "../domain/enums";
-import { usageLocation } from "../domain/countries";
-import { DEFAULT_USAGE_LOCATION } from "../domain/limits";
-import { changeSeats } from "./seat-change";
-import { AppError, ErrorCode, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { Permission, requireOperator, requirePermission, requireUser } from "./auth/permissions";
-import { requiredText, userPrincipalName, wholeNumber } from "../domain/validation";
-import { recordAudit } from "./audit.service";
+import type { RequestContext } from "../request/context";
+import { Tenant, User } from "../../data/entities";
+import { AdminRole, ObjectSource } from "../../domain/enums";
+import { usageLocation } from "../../domain/countries";
+import { DEFAULT_USAGE_LOCATION } from "../../domain/limits";
+import { changeSeats } from "../seats/seat-change";
+import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { Permission, requireOperator, requirePermission, requireUser } from "../auth/permissions";
+import { requiredText, userPrincipalName, wholeNumber } from "../../domain/validation";
+import { recordAudit } from "../audit/audit";
 import { CreateTenantInput, TenantSettingsInput } from "./inputs";
 
 export async function createTenant(ctx: RequestContext, input: CreateTenantInput): Promise<{ tenant: Tenant; admin: User }> {

@@ -1,10 +1,10 @@
-import { LicenseWant, Subscription, UserLicenseAssignment, UserTrial } from "../data/entities";
-import { LicenseError, LicenseSourceKind, LicenseState } from "../domain/enums";
-import { Catalog } from "../data/catalog";
-import { chainsForUser } from "../domain/licensing/chains";
-import { enabledPlanIds, licenseState, orderSources, SkuFacts, SourceFacts } from "../domain/licensing/effective";
-import { TenantGraph } from "../data/licensing/graph";
-import { grants, prepaidUnits, subscriptionStatus } from "../domain/licensing/status";
+import { LicenseWant, Subscription, UserLicenseAssignment, UserTrial } from "../../data/entities";
+import { LicenseError, LicenseSourceKind, LicenseState } from "../../domain/enums";
+import { Catalog } from "../../data/catalog";
+import { chainsForUser } from "../../domain/licensing/chains";
+import { enabledPlanIds, licenseState, orderSources, SkuFacts, SourceFacts } from "../../domain/licensing/effective";
+import { TenantGraph } from "../../data/licensing/graph";
+import { grants, prepaidUnits, subscriptionStatus } from "../../domain/licensing/status";
 
 /** What the tenant's subscriptions mean right now, per SKU. */
 export class TenantLicensing {

@@ -1,15 +1,15 @@
-import type { RequestContext } from "./context";
-import { DAY_MS } from "../domain/clock";
-import { TenantDb } from "../data/tenant-db";
-import { PurchaseOrder, Subscription, UserTrial } from "../data/entities";
-import { PurchaseChannel } from "../domain/enums";
-import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { requireUser } from "./auth/permissions";
-import { recordAudit } from "./audit.service";
+import type { RequestContext } from "../request/context";
+import { DAY_MS } from "../../domain/clock";
+import { TenantDb } from "../../data/tenant-db";
+import { PurchaseOrder, Subscription, UserTrial } from "../../data/entities";
+import { PurchaseChannel } from "../../domain/enums";
+import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { requireUser } from "../auth/permissions";
+import { recordAudit } from "../audit/audit";
 import { StartTrialInput } from "./inputs";
-import { EffectiveLicense } from "./license.types";
-import { userLicenseViews } from "./license-views";
+import { EffectiveLicense } from "./types";
+import { userLicenseViews } from "./views";
 
 export const TRIAL_EXTENSION_DAYS = 30;
 

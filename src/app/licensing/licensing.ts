@@ -1,15 +1,15 @@
-import type { RequestContext } from "./context";
-import { GroupLicenseAssignment, GroupUserMember, LicenseWant, SecurityGroup, Sku, User, UserLicenseAssignment } from "../data/entities";
-import { LicenseKind, LicenseState } from "../domain/enums";
-import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
-import { Permission, requirePermission } from "./auth/permissions";
-import { encodeCursor, Page, PageArgs, pageOfIds } from "../domain/paging";
-import { EffectiveLicenseView } from "./read-model";
-import { SeatEngine } from "../data/licensing/seat-engine";
-import { uniqueIds } from "../domain/validation";
-import { changeSeats } from "./seat-change";
-import { BOT_AUTHORING_PLAN } from "../domain/limits";
-import { findGroup } from "./group.service";
+import type { RequestContext } from "../request/context";
+import { GroupLicenseAssignment, GroupUserMember, LicenseWant, SecurityGroup, Sku, User, UserLicenseAssignment } from "../../data/entities";
+import { LicenseKind, LicenseState } from "../../domain/enums";
+import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
+import { Permission, requirePermission } from "../auth/permissions";
+import { encodeCursor, Page, PageArgs, pageOfIds } from "../../domain/paging";
+import { EffectiveLicenseView } from "../reads/read-model";
+import { SeatEngine } from "../../data/licensing/seat-engine";
+import { uniqueIds } from "../../domain/validation";
+import { changeSeats } from "../seats/seat-change";
+import { BOT_AUTHORING_PLAN } from "../../domain/limits";
+import { findGroup } from "../groups/groups";
 import { AddLicenseInput, AssignGroupLicensesInput, AssignUserLicensesInput } from "./inputs";
 import { IsNull } from "typeorm";
 

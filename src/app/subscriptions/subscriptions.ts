@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
-import type { RequestContext } from "./context";
-import { LicenseWant, PurchaseOrder, Sku, Subscription } from "../data/entities";
-import { LicenseKind, PurchaseChannel, SubscriptionStatus } from "../domain/enums";
-import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { Permission, requirePermission } from "./auth/permissions";
-import { changeSeats } from "./seat-change";
-import { grants, prepaidUnits, subscriptionStatus } from "../domain/licensing/status";
-import { optionalText, wholeNumber } from "../domain/validation";
-import { recordAudit } from "./audit.service";
-import { TenantLicense } from "./license.types";
+import type { RequestContext } from "../request/context";
+import { LicenseWant, PurchaseOrder, Sku, Subscription } from "../../data/entities";
+import { LicenseKind, PurchaseChannel, SubscriptionStatus } from "../../domain/enums";
+import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { Permission, requirePermission } from "../auth/permissions";
+import { changeSeats } from "../seats/seat-change";
+import { grants, prepaidUnits, subscriptionStatus } from "../../domain/licensing/status";
+import { optionalText, wholeNumber } from "../../domain/validation";
+import { recordAudit } from "../audit/audit";
+import { TenantLicense } from "../licensing/types";
 import { PurchaseLicensesInput, UpdateSubscriptionQuantityInput } from "./inputs";
 
 export const MAX_QUANTITY = 1_000_000;

@@ -1,6 +1,6 @@
 /** What the licensing services return; the GraphQL object types implement these shapes. */
-import type { SecurityGroup, ServicePlan, Sku } from "../data/entities";
-import type { LicenseError, LicenseSourceKind, LicenseState } from "../domain/enums";
+import type { SecurityGroup, ServicePlan, Sku } from "../../data/entities";
+import type { LicenseError, LicenseSourceKind, LicenseState } from "../../domain/enums";
 
 export interface AssignedLicense {
   sku: Sku;

@@ -1,7 +1,7 @@
-import type { RequestContext } from "./context";
-import { GroupLicenseAssignment, SecurityGroup, User, UserLicenseAssignment } from "../data/entities";
-import { SourceFacts } from "../domain/licensing/effective";
-import { AssignedLicense, EffectiveLicense, LicenseAssignmentState, LicenseSource } from "./license.types";
+import type { RequestContext } from "../request/context";
+import { GroupLicenseAssignment, SecurityGroup, User, UserLicenseAssignment } from "../../data/entities";
+import { SourceFacts } from "../../domain/licensing/effective";
+import { AssignedLicense, EffectiveLicense, LicenseAssignmentState, LicenseSource } from "./types";
 
 function assigned(ctx: RequestContext, a: UserLicenseAssignment | GroupLicenseAssignment): AssignedLicense {
   return {

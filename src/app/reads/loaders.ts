@@ -1,16 +1,16 @@
 import DataLoader from "dataloader";
-import { CHUNK as LOADER_BATCH } from "../data/tenant-db";
-import { Bot, SecurityGroup, Tenant, User } from "../data/entities";
-import type { TenantDb } from "../data/tenant-db";
-import type { Catalog } from "../data/catalog";
-import type { Clock } from "../domain/clock";
-import { chainsForUser } from "../domain/licensing/chains";
-import { TenantGraph } from "../data/licensing/graph";
+import { CHUNK as LOADER_BATCH } from "../../data/tenant-db";
+import { Bot, SecurityGroup, Tenant, User } from "../../data/entities";
+import type { TenantDb } from "../../data/tenant-db";
+import type { Catalog } from "../../data/catalog";
+import type { Clock } from "../../domain/clock";
+import { chainsForUser } from "../../domain/licensing/chains";
+import { TenantGraph } from "../../data/licensing/graph";
 import { EffectiveLicenseView, effectiveLicenses, TenantLicensing } from "./read-model";
-import { loadTenantState, MAX_CACHED_GROUPS, MAX_CACHED_USER_FACTS, TenantState, TenantStateCache } from "../data/licensing/tenant-state";
-import { loadUserFacts, UserFacts } from "../data/licensing/user-facts";
-import { groupBy } from "../domain/collections";
-import { poolsMoved } from "../domain/licensing/allocation";
+import { loadTenantState, MAX_CACHED_GROUPS, MAX_CACHED_USER_FACTS, TenantState, TenantStateCache } from "../../data/licensing/tenant-state";
+import { loadUserFacts, UserFacts } from "../../data/licensing/user-facts";
+import { groupBy } from "../../domain/collections";
+import { poolsMoved } from "../../domain/licensing/allocation";
 
 export interface UserReach {
   directGroupIds: string[];

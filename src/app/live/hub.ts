@@ -1,13 +1,13 @@
 import { createPubSub } from "@graphql-yoga/subscription";
-import { AuditEvent, Tenant, User } from "../data/entities";
-import type { PgListener } from "../data/live-listener";
-import { forbidden } from "../domain/errors";
-import { hasPermission, Permission, requirePermission, requireUser } from "./auth/permissions";
-import type { Principal } from "./auth/principal";
-import { App, RequestContext } from "./context";
-import { decodeEvent, eventOf, LiveEvent } from "./live-events";
-import { poolFigures } from "./subscription.service";
-import { digests, poolsDigest } from "./live-digest";
+import { AuditEvent, Tenant, User } from "../../data/entities";
+import type { PgListener } from "../../data/live-listener";
+import { forbidden } from "../../domain/errors";
+import { hasPermission, Permission, requirePermission, requireUser } from "../auth/permissions";
+import type { Principal } from "../auth/principal";
+import { App, RequestContext } from "../request/context";
+import { decodeEvent, eventOf, LiveEvent } from "./events";
+import { poolFigures } from "../subscriptions/subscriptions";
+import { digests, poolsDigest } from "./digest";
 
 export type LiveKind = "myLicenseChanged" | "tenantLicensesChanged" | "auditEventAdded";
 

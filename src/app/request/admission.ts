@@ -1,5 +1,5 @@
-import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "./auth/principal";
-import type { ThrottleKeys } from "./throttle";
+import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "../auth/principal";
+import type { ThrottleKeys } from "../../infra/throttle";
 
 /** T2: a SCIM request's buckets (provisioning token and its tenant); it pays SCIM_REQUEST_COST with transport "scim". */
 export function scimThrottleKeys(tokenId: string, tenantId: string): ThrottleKeys {

@@ -1,14 +1,14 @@
 import { IsNull } from "typeorm";
-import type { RequestContext } from "./context";
-import { TenantDb } from "../data/tenant-db";
-import { Bot, User } from "../data/entities";
-import { AppError, ErrorCode, notFound } from "../domain/errors";
-import { ObjectSource } from "../domain/enums";
-import { newId } from "../domain/ids";
-import { recordAudit } from "./audit.service";
-import { DirectoryQuery, userColumns, whereFilter } from "../data/directory-query";
-import { changeSeats, scimAudit } from "./seat-change";
-import { detachUser } from "./user.service";
+import type { RequestContext } from "../request/context";
+import { TenantDb } from "../../data/tenant-db";
+import { Bot, User } from "../../data/entities";
+import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { ObjectSource } from "../../domain/enums";
+import { newId } from "../../domain/ids";
+import { recordAudit } from "../audit/audit";
+import { DirectoryQuery, userColumns, whereFilter } from "../../data/directory-query";
+import { changeSeats, scimAudit } from "../seats/seat-change";
+import { detachUser } from "./users";
 
 /** A user as the directory describes it, already checked by the SCIM layer. */
 export interface DirectoryUserFields {

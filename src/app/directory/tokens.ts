@@ -1,16 +1,16 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { IsNull } from "typeorm";
-import type { App, RequestContext } from "./context";
-import type { LockState } from "../data/database";
-import { ProvisioningToken } from "../data/entities";
-import { AppError, ErrorCode, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { Principal } from "./auth/principal";
-import { requireUser } from "./auth/permissions";
-import { AdminRole } from "../domain/enums";
-import { DAY_MS } from "../domain/clock";
-import { requiredText, wholeNumber } from "../domain/validation";
-import { recordAudit } from "./audit.service";
+import type { App, RequestContext } from "../request/context";
+import type { LockState } from "../../data/database";
+import { ProvisioningToken } from "../../data/entities";
+import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { Principal } from "../auth/principal";
+import { requireUser } from "../auth/permissions";
+import { AdminRole } from "../../domain/enums";
+import { DAY_MS } from "../../domain/clock";
+import { requiredText, wholeNumber } from "../../domain/validation";
+import { recordAudit } from "../audit/audit";
 
 /** lastUsedAt is written at most this often per token, not on every request. */
 export const LAST_USED_GRANULARITY_MS = 60_000;

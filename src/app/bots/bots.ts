@@ -1,18 +1,18 @@
-import type { RequestContext } from "./context";
-import { Bot, BotUsage, Subscription, User } from "../data/entities";
-import { AppError, forbidden, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { hasPermission, Permission, requirePermission, requireSignedIn, requireUser } from "./auth/permissions";
-import { Page, PageArgs } from "../domain/paging";
-import { pageByIds } from "../data/paging";
-import { grants, subscriptionStatus } from "../domain/licensing/status";
-import { period, requiredText, wholeNumber } from "../domain/validation";
-import { recordAudit } from "./audit.service";
-import { LicenseKind } from "../domain/enums";
-import { botGateError } from "./licensing.service";
-import { assertCanSeeUser } from "./user.service";
+import type { RequestContext } from "../request/context";
+import { Bot, BotUsage, Subscription, User } from "../../data/entities";
+import { AppError, forbidden, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { hasPermission, Permission, requirePermission, requireSignedIn, requireUser } from "../auth/permissions";
+import { Page, PageArgs } from "../../domain/paging";
+import { pageByIds } from "../../data/paging";
+import { grants, subscriptionStatus } from "../../domain/licensing/status";
+import { period, requiredText, wholeNumber } from "../../domain/validation";
+import { recordAudit } from "../audit/audit";
+import { LicenseKind } from "../../domain/enums";
+import { botGateError } from "../licensing/licensing";
+import { assertCanSeeUser } from "../users/users";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./inputs";
-import { removeDeletedOwnerIfDone } from "./directory-user.service";
+import { removeDeletedOwnerIfDone } from "../users/directory-users";
 
 export const MAX_SESSIONS_PER_CALL = 1_000_000;
 

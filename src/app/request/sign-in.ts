@@ -1,10 +1,10 @@
-import { TokenClaims } from "./auth/jwt";
-import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME, Principal } from "./auth/principal";
+import { TokenClaims } from "../auth/jwt";
+import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME, Principal } from "../auth/principal";
 import type { App } from "./context";
-import type { LockState } from "../data/database";
-import { Tenant, User } from "../data/entities";
-import { AdminRole, ObjectSource } from "../domain/enums";
-import { unauthenticated } from "../domain/errors";
+import type { LockState } from "../../data/database";
+import { Tenant, User } from "../../data/entities";
+import { AdminRole, ObjectSource } from "../../domain/enums";
+import { unauthenticated } from "../../domain/errors";
 
 /** Checks the Authorization header's token (no database): null when there is none. */
 export async function verifyAuthorization(app: App, authorization: string | undefined): Promise<TokenClaims | null> {

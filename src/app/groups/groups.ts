@@ -1,20 +1,20 @@
 import { In, FindOptionsWhere, IsNull } from "typeorm";
-import type { RequestContext } from "./context";
-import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../data/entities";
-import { AppError, badInput, ErrorCode, notFound } from "../domain/errors";
-import { newId } from "../domain/ids";
-import { Permission, requirePermission } from "./auth/permissions";
-import { Page, PageArgs } from "../domain/paging";
-import { pageByIds } from "../data/paging";
-import { Candidates, SeatEngine } from "../data/licensing/seat-engine";
-import { containsPattern, optionalText, requiredText, uniqueIds } from "../domain/validation";
-import { recordAudit } from "./audit.service";
-import { changeSeats } from "./seat-change";
-import { MAX_MEMBERS_PER_CALL } from "../domain/limits";
+import type { RequestContext } from "../request/context";
+import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../data/entities";
+import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { Permission, requirePermission } from "../auth/permissions";
+import { Page, PageArgs } from "../../domain/paging";
+import { pageByIds } from "../../data/paging";
+import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
+import { containsPattern, optionalText, requiredText, uniqueIds } from "../../domain/validation";
+import { recordAudit } from "../audit/audit";
+import { changeSeats } from "../seats/seat-change";
+import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./inputs";
-import { TenantDb } from "../data/tenant-db";
-import { ObjectSource } from "../domain/enums";
-import { directoryManaged } from "./user.service";
+import { TenantDb } from "../../data/tenant-db";
+import { ObjectSource } from "../../domain/enums";
+import { directoryManaged } from "../users/users";
 
 
 export async function createGroup(ctx: RequestContext, input: CreateSecurityGroupInput): Promise<SecurityGroup> {

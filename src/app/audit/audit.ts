@@ -1,10 +1,10 @@
-import type { RequestContext } from "./context";
-import { TenantDb } from "../data/tenant-db";
-import { AuditEvent } from "../data/entities";
-import { newId } from "../domain/ids";
-import { Page, PageArgs } from "../domain/paging";
-import { pageByIds } from "../data/paging";
-import { Permission, requirePermission } from "./auth/permissions";
+import type { RequestContext } from "../request/context";
+import { TenantDb } from "../../data/tenant-db";
+import { AuditEvent } from "../../data/entities";
+import { newId } from "../../domain/ids";
+import { Page, PageArgs } from "../../domain/paging";
+import { pageByIds } from "../../data/paging";
+import { Permission, requirePermission } from "../auth/permissions";
 
 /** A1: one event per successful mutation, written in the mutation's own transaction. */
 export async function recordAudit(

@@ -1,5 +1,5 @@
-import type { TenantDb } from "../data/tenant-db";
-import type { BeforeCommitHook, WriteReport } from "./context";
+import type { TenantDb } from "../../data/tenant-db";
+import type { BeforeCommitHook, WriteReport } from "../request/context";
 
 /** What live updates need to know of one committed write (E3). */
 export interface LiveEvent {

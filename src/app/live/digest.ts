@@ -1,7 +1,7 @@
-import { User } from "../data/entities";
-import type { RequestContext } from "./context";
-import { canCreateBotsFrom } from "./licensing.service";
-import type { poolFigures } from "./subscription.service";
+import { User } from "../../data/entities";
+import type { RequestContext } from "../request/context";
+import { canCreateBotsFrom } from "../licensing/licensing";
+import type { poolFigures } from "../subscriptions/subscriptions";
 
 /**
  * E3: what myLicenseChanged reflects, per user — account, roles, canCreateBots and effective licenses (state, error,
