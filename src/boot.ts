@@ -2,15 +2,15 @@ import { DataSource } from "typeorm";
 import { TokenVerifier } from "./app/auth/jwt";
 import { Clock, systemClock } from "./domain/clock";
 import { Config, loadConfig } from "./config";
-import { App, Logger } from "./app/context";
+import { App, Logger } from "./app/request/context";
 import { Database } from "./data/database";
 import { Catalog } from "./data/catalog";
 import { TenantStateCache } from "./data/licensing/tenant-state";
 import { liveChannel } from "./data/live-listener";
-import { notifyBeforeCommit } from "./app/live-events";
+import { notifyBeforeCommit } from "./app/live/events";
 import pino, { DestinationStream, Logger as PinoLogger } from "pino";
-import { Throttle } from "./app/throttle";
-import { Metrics, PoolUse } from "./app/metrics";
+import { Throttle } from "./infra/throttle";
+import { Metrics, PoolUse } from "./infra/metrics";
 
 /**
  * The process's JSON log (pino, on stdout), made on first use. Lines are written asynchronously (lines that arrive

@@ -1,12 +1,12 @@
-import { App, RequestContext } from "./context";
+import { App, RequestContext } from "./request/context";
 import { User } from "../data/entities";
 import { AdminRole, PurchaseChannel } from "../domain/enums";
-import { createBot } from "./bot.service";
-import { addMembers, createGroup } from "./group.service";
-import { assignGroupLicenses, assignUserLicenses } from "./licensing.service";
-import { purchaseLicenses } from "./subscription.service";
-import { createTenant } from "./tenant.service";
-import { createUser } from "./user.service";
+import { createBot } from "./bots/bots";
+import { addMembers, createGroup } from "./groups/groups";
+import { assignGroupLicenses, assignUserLicenses } from "./licensing/licensing";
+import { purchaseLicenses } from "./subscriptions/subscriptions";
+import { createTenant } from "./tenants/tenants";
+import { createUser } from "./users/users";
 
 export interface DemoTenant {
   tenantId: string;

@@ -17,7 +17,7 @@ import { createApp } from "../boot";
 import { signToken } from "../app/auth/sign";
 import { ManualClock } from "../domain/clock";
 import { loadConfig } from "../config";
-import { App } from "../app/context";
+import { App } from "../app/request/context";
 import { createDataSource } from "../data/datasource";
 import { AdminRole } from "../domain/enums";
 import { SeatEngine } from "../data/licensing/seat-engine";

@@ -65,7 +65,7 @@ export class Database {
     return (await this.ds.manager.count(Tenant)) > 0;
   }
 
-  /** The signed-in user and tenant (src/app/sign-in.ts): one statement. */
+  /** The signed-in user and tenant (src/app/request/sign-in.ts): one statement. */
   signIn(oid: string, tid: string): Promise<SignInRow | undefined> {
     return this.readSignIn(oid, tid);
   }

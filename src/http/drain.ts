@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import type { App } from "../app/context";
+import type { App } from "../app/request/context";
 
 /**
  * O2: on SIGTERM /ready answers 503, the listener closes (no new connections), requests in flight finish

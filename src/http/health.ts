@@ -1,4 +1,4 @@
-import type { App } from "../app/context";
+import type { App } from "../app/request/context";
 import type { Drain } from "./drain";
 
 export interface Readiness {

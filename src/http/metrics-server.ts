@@ -1,5 +1,5 @@
 import { createServer, Server } from "node:http";
-import type { App } from "../app/context";
+import type { App } from "../app/request/context";
 
 /** O1: Prometheus text on its own port (127.0.0.1 unless METRICS_HOST), apart from the API's listener. */
 export async function serveMetrics(app: App, port: number, host: string): Promise<Server> {

@@ -1,4 +1,4 @@
-import type { App, RequestContext } from "../app/context";
+import type { App, RequestContext } from "../app/request/context";
 import { requestInfo } from "../api/graphql/cost";
 
 /** What the handler learnt about one request, filled in as it goes. */

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant } from "../helpers/fixtures";
 import { TcpProxy } from "../helpers/tcp-proxy";
-import { Throttle, throttleKeys } from "../../src/app/throttle";
+import { Throttle } from "../../src/infra/throttle";
+import { throttleKeys } from "../../src/app/request/admission";
 import { ManualClock } from "../../src/domain/clock";
 
 /** The machine's Redis (TEST_REDIS_URL, set by .ci/run); these tests reach it only through a proxy they can stop. */

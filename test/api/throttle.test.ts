@@ -1,12 +1,13 @@
 import { loadConfig } from "../../src/config";
-import { methodPrice, scimThrottleKeys, Throttle, throttleKeys } from "../../src/app/throttle";
+import { methodPrice, Throttle } from "../../src/infra/throttle";
+import { scimThrottleKeys, throttleKeys } from "../../src/app/request/admission";
 import { ManualClock } from "../../src/domain/clock";
 import { engines, TestApi } from "../helpers/harness";
 import { newTenant, Q } from "../helpers/fixtures";
 import { graphql } from "../gql";
 import { getIntrospectionQuery, OperationTypeNode, parse, print } from "graphql";
 import { LIVE, LiveClient } from "../helpers/live";
-import { liveHub } from "../../src/app/live-hub";
+import { liveHub } from "../../src/app/live/hub";
 import { priceOf } from "../../src/api/graphql/cost";
 import { buildAppSchema } from "../../src/api/graphql/schema";
 

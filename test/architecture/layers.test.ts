@@ -4,13 +4,13 @@ import ts from "typescript";
 
 /**
  * The layers of src/ (README "Architecture") and the direction of their imports:
- * the ways in (api/*, http) → app → data → domain, never back, and no cycle between folders.
+ * the ways in (api/*, http) → app → data → infra → domain, never back, and no cycle between folders.
  */
 
 const SRC = resolve(__dirname, "../../src");
 
 /** Rank of each top folder (or root file) of src/: an import may only point to an equal or lower rank. */
-const RANK: Record<string, number> = { domain: 0, config: 0, data: 1, app: 2, api: 3, http: 4, boot: 5, main: 6, cli: 7, console: 3 };
+const RANK: Record<string, number> = { domain: 0, config: 0, infra: 1, data: 2, app: 3, api: 4, http: 5, boot: 6, main: 7, cli: 8, console: 4 };
 /** Libraries the pure rules must not use. */
 const NOT_IN_DOMAIN = ["typeorm", "graphql", "type-graphql", "pg", "better-sqlite3", "dataloader", "@apollo/server"];
 
@@ -130,7 +130,7 @@ describe("architecture: layers of src/ (README Architecture)", () => {
   const files = sourceFiles(SRC);
   const { edges, libraries } = importGraph(files);
 
-  test("imports point one way: ways in → app → data → domain", () => {
+  test("imports point one way: ways in → app → data → infra → domain", () => {
     expect(violations(edges)).toEqual([]);
   });
 
@@ -157,9 +157,9 @@ describe("architecture: layers of src/ (README Architecture)", () => {
 
   test("the checks themselves catch a wrong import and a cycle", () => {
     const f = (p: string) => join(SRC, p);
-    expect(violations([{ from: f("data/tenant-db.ts"), to: f("app/context.ts") }])).toHaveLength(1);
+    expect(violations([{ from: f("data/tenant-db.ts"), to: f("app/request/context.ts") }])).toHaveLength(1);
     expect(violations([{ from: f("api/scim/routes.ts"), to: f("api/graphql/schema.ts") }])).toHaveLength(1);
-    expect(violations([{ from: f("api/graphql/schema.ts"), to: f("app/context.ts") }])).toEqual([]);
+    expect(violations([{ from: f("api/graphql/schema.ts"), to: f("app/request/context.ts") }])).toEqual([]);
     expect(folderCycles([{ from: f("app/a.ts"), to: f("app/auth/b.ts") }, { from: f("app/auth/b.ts"), to: f("app/c.ts") }])).toEqual([["app", "app/auth"]]);
   });
 });

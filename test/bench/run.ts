@@ -21,7 +21,7 @@ import { Client } from "pg";
 import { DataSource, DataSourceOptions, Logger } from "typeorm";
 import { createApp } from "../../src/boot";
 import { signToken } from "../../src/app/auth/sign";
-import { App } from "../../src/app/context";
+import { App } from "../../src/app/request/context";
 import { dataSourceOptions } from "../../src/data/datasource";
 import { contextFor, createApolloServer } from "../../src/api/graphql/apollo";
 import { LargeTenant, progressBar, seedLargeTenant } from "../../src/cli/seed-large";

@@ -9,7 +9,7 @@ import { createApp } from "../../src/boot";
 import { signToken } from "../../src/app/auth/sign";
 import { ManualClock } from "../../src/domain/clock";
 import { Config } from "../../src/config";
-import { App, RequestContext, Logger as AppLogger } from "../../src/app/context";
+import { App, RequestContext, Logger as AppLogger } from "../../src/app/request/context";
 import { createDataSource } from "../../src/data/datasource";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";

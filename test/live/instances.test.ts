@@ -3,9 +3,9 @@ import { Q, newTenant } from "../helpers/fixtures";
 import { TestApi } from "../helpers/harness";
 import { buildServer, createDatabase, ServerProcess, tokenFor } from "../helpers/instances";
 import { LIVE, LiveClient } from "../helpers/live";
-import { liveHub } from "../../src/app/live-hub";
+import { liveHub } from "../../src/app/live/hub";
 import { liveChannel } from "../../src/data/live-listener";
-import { NOTIFY_LIMIT } from "../../src/app/live-events";
+import { NOTIFY_LIMIT } from "../../src/app/live/events";
 
 const PG = process.env.TEST_DATABASE_URL;
 const suite = PG ? describe : describe.skip;

@@ -3,7 +3,7 @@ import { engines, TEST_SECRET, TestApi } from "../helpers/harness";
 import { newTenant, Q, TenantFx } from "../helpers/fixtures";
 import { LIVE, LiveClient, LiveSub } from "../helpers/live";
 import { signToken } from "../../src/app/auth/sign";
-import { liveHub, LiveKind } from "../../src/app/live-hub";
+import { liveHub, LiveKind } from "../../src/app/live/hub";
 import { graphql } from "../gql";
 
 const LIVEAUDITCREATEGROUP = graphql(`query LiveAuditCreateGroup { auditEvents(first: 8, action: "CREATE_GROUP") { nodes { id } } }`);

@@ -1,4 +1,4 @@
-import { decodeEvent, encodeEvent, LiveEvent, NOTIFY_LIMIT } from "../../src/app/live-events";
+import { decodeEvent, encodeEvent, LiveEvent, NOTIFY_LIMIT } from "../../src/app/live/events";
 
 const id = (p: string, i: number) => `${p}_0190f5c2-0000-7000-8000-${String(i).padStart(12, "0")}`;
 

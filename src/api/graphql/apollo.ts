@@ -3,9 +3,9 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLSchema } from "graphql";
 import { randomUUID } from "node:crypto";
 import { TokenClaims } from "../../app/auth/jwt";
-import { App, RequestContext } from "../../app/context";
-import { reallocateIfStale } from "../../app/seat-change";
-import { resolvePrincipal, verifyAuthorization } from "../../app/sign-in";
+import { App, RequestContext } from "../../app/request/context";
+import { reallocateIfStale } from "../../app/seats/seat-change";
+import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
 import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
 import { answerUnpaid, payFor, priceOf, recordOutcome, requestInfo } from "./cost";

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { AuditEvent, User } from "../../data/entities";
 import { AuditEventConnection } from "./connections";
-import { listAuditEvents } from "../../app/audit.service";
+import { listAuditEvents } from "../../app/audit/audit";
 
 
 @Resolver(() => AuditEvent)

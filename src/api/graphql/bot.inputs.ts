@@ -1,4 +1,4 @@
-import type * as In from "../../app/inputs";
+import type * as In from "../../app/bots/inputs";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 @InputType()

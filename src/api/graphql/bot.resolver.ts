@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { Bot, User } from "../../data/entities";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./bot.inputs";
-import { billedSessions, createBot, deleteBot, getBot, ownerOf, recordBotSessions, updateBot } from "../../app/bot.service";
+import { billedSessions, createBot, deleteBot, getBot, ownerOf, recordBotSessions, updateBot } from "../../app/bots/bots";
 
 @Resolver(() => Bot)
 export class BotResolver {

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { ServicePlan, Sku } from "../../data/entities";
 import { requireUser } from "../../app/auth/permissions";
 

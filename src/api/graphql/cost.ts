@@ -2,8 +2,9 @@ import { GraphQLRequestContextWillSendResponse, HeaderMap } from "@apollo/server
 import { DocumentNode, GraphQLError, GraphQLSchema, OperationTypeNode } from "graphql";
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "../../app/auth/principal";
-import type { RequestContext } from "../../app/context";
-import { BucketStatus, MUTATION_MIN_COST, throttleKeys, ThrottleDecision } from "../../app/throttle";
+import type { RequestContext } from "../../app/request/context";
+import { BucketStatus, MUTATION_MIN_COST, ThrottleDecision } from "../../infra/throttle";
+import { throttleKeys } from "../../app/request/admission";
 import { ErrorCode } from "../../domain/errors/codes";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../domain/paging";
 import { perDocument, validationFailed } from "./limits";

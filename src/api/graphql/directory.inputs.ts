@@ -1,4 +1,4 @@
-import type * as In from "../../app/inputs";
+import type * as In from "../../app/directory/inputs";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { ProvisioningToken } from "../../data/entities";
 

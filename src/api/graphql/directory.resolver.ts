@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { Bot, ProvisioningToken, Tenant, User } from "../../data/entities";
 import { CreateProvisioningTokenInput, CreateProvisioningTokenPayload } from "./directory.inputs";
-import { createProvisioningToken, listProvisioningTokens, revokeProvisioningToken } from "../../app/provisioning.service";
+import { createProvisioningToken, listProvisioningTokens, revokeProvisioningToken } from "../../app/directory/tokens";
 
 @Resolver(() => Tenant)
 export class TenantDirectoryResolver {

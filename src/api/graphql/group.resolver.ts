@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { SecurityGroup } from "../../data/entities";
 import { Permission, requirePermission } from "../../app/auth/permissions";
 import { AssignedLicense } from "./licensing.types";
-import { hasMembersWithLicenseErrors, membersWithLicenseErrors } from "../../app/licensing.service";
-import { userLicenseViews } from "../../app/license-views";
+import { hasMembersWithLicenseErrors, membersWithLicenseErrors } from "../../app/licensing/licensing";
+import { userLicenseViews } from "../../app/licensing/views";
 import { UserConnection } from "./connections";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./group.inputs";
-import { addMembers, createGroup, deleteGroup, getGroup, removeMembers, updateGroup, usersInGroups } from "../../app/group.service";
+import { addMembers, createGroup, deleteGroup, getGroup, removeMembers, updateGroup, usersInGroups } from "../../app/groups/groups";
 
 const pageArgs = (first: number, after?: string) => ({ first, after });
 

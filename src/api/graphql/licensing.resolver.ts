@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { SecurityGroup, User } from "../../data/entities";
 import { AssignGroupLicensesInput, AssignUserLicensesInput, StartTrialInput } from "./licensing.inputs";
-import { assignGroupLicenses, assignUserLicenses, previewGroupLicenseAssignment } from "../../app/licensing.service";
+import { assignGroupLicenses, assignUserLicenses, previewGroupLicenseAssignment } from "../../app/licensing/licensing";
 import { EffectiveLicense, GroupLicenseImpact } from "./licensing.types";
-import { startTrial } from "../../app/trial.service";
+import { startTrial } from "../../app/licensing/trials";
 
 @Resolver()
 export class LicensingResolver {

@@ -1,4 +1,4 @@
-import type * as View from "../../app/license.types";
+import type * as View from "../../app/licensing/types";
 import { Field, Int, ObjectType } from "type-graphql";
 import { SecurityGroup, ServicePlan, Sku } from "../../data/entities";
 import { LicenseError, LicenseSourceKind, LicenseState } from "../../domain/enums";

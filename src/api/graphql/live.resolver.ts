@@ -1,6 +1,6 @@
 import { Resolver, Root, Subscription } from "type-graphql";
-import type { RequestContext } from "../../app/context";
-import { Delivery, liveHub, LiveKind } from "../../app/live-hub";
+import type { RequestContext } from "../../app/request/context";
+import { Delivery, liveHub, LiveKind } from "../../app/live/hub";
 import { AuditEvent, User } from "../../data/entities";
 import { TenantLicense } from "./licensing.types";
 import { badInput } from "../../domain/errors";

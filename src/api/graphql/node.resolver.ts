@@ -1,13 +1,13 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { AuditEvent, Subscription } from "../../data/entities";
 import { Node } from "../../data/entities/node";
 import { kindOfId } from "../../domain/ids";
 import { Permission, requirePermission, requireUser } from "../../app/auth/permissions";
-import { getBot } from "../../app/bot.service";
-import { getGroup } from "../../app/group.service";
-import { getUser } from "../../app/user.service";
-import { currentTenant } from "../../app/tenant.service";
+import { getBot } from "../../app/bots/bots";
+import { getGroup } from "../../app/groups/groups";
+import { getUser } from "../../app/users/users";
+import { currentTenant } from "../../app/tenants/tenants";
 
 /** Relay's node(id:): the ID's prefix names the type; each type keeps the access rules of its own query. */
 @Resolver()

@@ -1,5 +1,5 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { rateLimitOf } from "./cost";
 
 @ObjectType({ description: "The caller's throttling bucket (T1, T2)." })

@@ -14,7 +14,7 @@ import { TenantResolver } from "./tenant.resolver";
 import { UserResolver } from "./user.resolver";
 import { BotDirectoryResolver, TenantDirectoryResolver, UserDirectoryResolver } from "./directory.resolver";
 import { LiveResolver } from "./live.resolver";
-import { livePubSub } from "../../app/live-hub";
+import { livePubSub } from "../../app/live/hub";
 import { RateLimitResolver } from "./rate-limit.resolver";
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -1,4 +1,4 @@
-import type * as In from "../../app/inputs";
+import type * as In from "../../app/subscriptions/inputs";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Subscription } from "../../data/entities";
 import { PurchaseChannel } from "../../domain/enums";

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { Sku, Subscription } from "../../data/entities";
 import { SubscriptionStatus } from "../../domain/enums";
 import { subscriptionStatus } from "../../domain/licensing/status";
 import { PurchaseLicensesInput, PurchaseLicensesPayload, UpdateSubscriptionQuantityInput } from "./subscription.inputs";
-import { cancelSubscription, purchaseLicenses, updateSubscriptionQuantity } from "../../app/subscription.service";
+import { cancelSubscription, purchaseLicenses, updateSubscriptionQuantity } from "../../app/subscriptions/subscriptions";
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {

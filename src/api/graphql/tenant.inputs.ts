@@ -1,4 +1,4 @@
-import type * as In from "../../app/inputs";
+import type * as In from "../../app/tenants/inputs";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { Tenant, User } from "../../data/entities";
 

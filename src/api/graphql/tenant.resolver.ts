@@ -1,16 +1,16 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { Subscription, Tenant } from "../../data/entities";
 import { BotConnection, SecurityGroupConnection, UserConnection } from "./connections";
-import { listBots, capacity } from "../../app/bot.service";
+import { listBots, capacity } from "../../app/bots/bots";
 import { CapacityReport } from "./bot.types";
-import { listGroups } from "../../app/group.service";
+import { listGroups } from "../../app/groups/groups";
 import { TenantLicense } from "./licensing.types";
-import { listSubscriptions, tenantLicenses } from "../../app/subscription.service";
+import { listSubscriptions, tenantLicenses } from "../../app/subscriptions/subscriptions";
 import { UserFilter } from "./user.inputs";
-import { listUsers } from "../../app/user.service";
+import { listUsers } from "../../app/users/users";
 import { CreateTenantInput, CreateTenantPayload, TenantSettingsInput } from "./tenant.inputs";
-import { createTenant, currentTenant, updateTenantSettings } from "../../app/tenant.service";
+import { createTenant, currentTenant, updateTenantSettings } from "../../app/tenants/tenants";
 
 
 @Resolver(() => Tenant)

@@ -1,4 +1,4 @@
-import type * as In from "../../app/inputs";
+import type * as In from "../../app/users/inputs";
 import { Field, ID, InputType } from "type-graphql";
 import { AdminRole, LicenseState } from "../../domain/enums";
 

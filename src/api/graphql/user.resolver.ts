@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../app/context";
+import type { RequestContext } from "../../app/request/context";
 import { Bot, SecurityGroup, User } from "../../data/entities";
-import { botsOf } from "../../app/bot.service";
+import { botsOf } from "../../app/bots/bots";
 import { AssignedLicense, EffectiveLicense, LicenseAssignmentState } from "./licensing.types";
-import { canCreateBots } from "../../app/licensing.service";
-import { userLicenseViews } from "../../app/license-views";
+import { canCreateBots } from "../../app/licensing/licensing";
+import { userLicenseViews } from "../../app/licensing/views";
 import { CreateUserInput, UpdateUserInput } from "./user.inputs";
-import { assertCanSeeUser, createUser, deleteUser, getUser, me, updateUser } from "../../app/user.service";
+import { assertCanSeeUser, createUser, deleteUser, getUser, me, updateUser } from "../../app/users/users";
 
 @Resolver(() => User)
 export class UserResolver {

@@ -1,5 +1,5 @@
 import { SecurityGroup } from "../../data/entities";
-import { DirectoryGroupFields, Members } from "../../app/directory-group.service";
+import { DirectoryGroupFields, Members } from "../../app/groups/directory-groups";
 import { badRequest } from "./errors";
 import { checkSchemas } from "./users";
 import { isObject, optArrayOfObjects, optString, pick } from "./values";

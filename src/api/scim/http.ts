@@ -1,16 +1,17 @@
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
-import { App, RequestContext } from "../../app/context";
-import { authenticateProvisioning, scimBaseUrl } from "../../app/provisioning.service";
+import { App, RequestContext } from "../../app/request/context";
+import { authenticateProvisioning, scimBaseUrl } from "../../app/directory/tokens";
 import { UnsupportedFilter } from "../../data/directory-query";
 import {
   createDirectoryUser, deleteDirectoryUser, getDirectoryUser, listDirectoryUsers, updateDirectoryUser,
-} from "../../app/directory-user.service";
+} from "../../app/users/directory-users";
 import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
-} from "../../app/directory-group.service";
+} from "../../app/groups/directory-groups";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
-import { methodPrice, scimThrottleKeys } from "../../app/throttle";
+import { methodPrice } from "../../infra/throttle";
+import { scimThrottleKeys } from "../../app/request/admission";
 import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";

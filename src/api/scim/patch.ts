@@ -1,6 +1,6 @@
 import { scimPatch, ScimError as PatchLibError, ScimPatchOperation } from "scim-patch";
 import { parse } from "scim2-parse-filter";
-import { MemberOp } from "../../app/directory-group.service";
+import { MemberOp } from "../../app/groups/directory-groups";
 import { badRequest } from "./errors";
 import { memberIds } from "./groups";
 import { ENTERPRISE_SCHEMA, USER_ATTRIBUTES } from "./users";

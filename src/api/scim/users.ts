@@ -1,6 +1,6 @@
 import { isCountryCode } from "../../domain/countries";
 import { User } from "../../data/entities";
-import { DirectoryUserFields } from "../../app/directory-user.service";
+import { DirectoryUserFields } from "../../app/users/directory-users";
 import { userPrincipalName } from "../../domain/validation";
 import { badRequest } from "./errors";
 import { isObject, optArrayOfObjects, optString, pick, toBoolean } from "./values";

@@ -1,9 +1,9 @@
-import type { WriteReport } from "../../../src/app/context";
+import type { WriteReport } from "../../../src/app/request/context";
 import { engines, TestApi } from "../../helpers/harness";
 import { newTenant, Q } from "../../helpers/fixtures";
 
 /**
- * The seat-change unit (src/app/seat-change.ts) reports what each committed write changed, to the commit
+ * The seat-change unit (src/app/seats/seat-change.ts) reports what each committed write changed, to the commit
  * listeners, after commit and never for a failed write (A1; what live updates, DESIGN §11 E3, build on).
  */
 describe.each(engines())("write reports (%s)", (_engine, url) => {

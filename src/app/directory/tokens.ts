@@ -1,0 +1,97 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { IsNull } from "typeorm";
+import type { App, RequestContext } from "../request/context";
+import type { LockState } from "../../data/database";
+import { ProvisioningToken } from "../../data/entities";
+import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { newId } from "../../domain/ids";
+import { Principal } from "../auth/principal";
+import { requireUser } from "../auth/permissions";
+import { AdminRole } from "../../domain/enums";
+import { DAY_MS } from "../../domain/clock";
+import { requiredText, wholeNumber } from "../../domain/validation";
+import { recordAudit } from "../audit/audit";
+
+/** lastUsedAt is written at most this often per token, not on every request. */
+export const LAST_USED_GRANULARITY_MS = 60_000;
+
+const hash = (secret: string) => createHash("sha256").update(secret, "utf8").digest();
+
+/** D1: provisioning tokens are for GLOBAL_ADMINs alone. */
+function requireGlobalAdmin(ctx: RequestContext) {
+  const p = requireUser(ctx.principal);
+  if (!p.roles.includes(AdminRole.GLOBAL_ADMIN)) throw new AppError(ErrorCode.FORBIDDEN, "Only a GLOBAL_ADMIN manages provisioning tokens.");
+  return p;
+}
+
+export function scimBaseUrl(app: App): string {
+  return `${(app.config.publicUrl ?? `http://localhost:${app.config.port}`).replace(/\/+$/, "")}/scim/v2`;
+}
+
+export interface CreatedToken {
+  token: string;
+  provisioningToken: ProvisioningToken;
+  scimBaseUrl: string;
+}
+
+/** The bearer secret is `<token id>.<random>`: the ID finds the row, the random part is compared by hash in constant time. */
+export async function createProvisioningToken(ctx: RequestContext, input: { description: string; expiresInDays?: number | null }): Promise<CreatedToken> {
+  const p = requireGlobalAdmin(ctx);
+  const description = requiredText(input.description, "description");
+  const days = input.expiresInDays === null ? null : wholeNumber(input.expiresInDays ?? 365, "expiresInDays", 1, 730);
+  const secret = randomBytes(32).toString("base64url");
+  const now = ctx.clock.now();
+  const row = Object.assign(new ProvisioningToken(), {
+    id: newId("provisioningToken"), tenantId: p.tenantId, description, hint: secret.slice(-4),
+    secretHash: hash(secret).toString("hex"), createdBy: p.userId, createdAt: now,
+    expiresAt: days === null ? null : new Date(now.getTime() + days * DAY_MS), lastUsedAt: null, revokedAt: null,
+  });
+  await ctx.write(async (tx) => {
+    await tx.insert(ProvisioningToken, [row]);
+    await recordAudit(tx, ctx, "CREATE_PROVISIONING_TOKEN", row.id, { after: { description, hint: row.hint, expiresAt: row.expiresAt } });
+  });
+  return { token: `${row.id}.${secret}`, provisioningToken: row, scimBaseUrl: scimBaseUrl(ctx.app) };
+}
+
+export async function revokeProvisioningToken(ctx: RequestContext, id: string): Promise<string> {
+  requireGlobalAdmin(ctx);
+  return ctx.write(async (tx) => {
+    const row = await tx.findOne(ProvisioningToken, { id, revokedAt: IsNull() });
+    if (!row) throw notFound("Provisioning token", id);
+    await tx.update(ProvisioningToken, { id }, { revokedAt: ctx.clock.now() });
+    await recordAudit(tx, ctx, "REVOKE_PROVISIONING_TOKEN", id, { before: { description: row.description, hint: row.hint } });
+    return id;
+  });
+}
+
+/** Tokens not revoked, newest first (revoked ones are gone for good and not listed). */
+export async function listProvisioningTokens(ctx: RequestContext): Promise<ProvisioningToken[]> {
+  requireGlobalAdmin(ctx);
+  return ctx.db.find(ProvisioningToken, { revokedAt: IsNull() }, { id: "DESC" });
+}
+
+/**
+ * D1: who a SCIM bearer is. Missing, malformed, unknown, revoked or expired: null (401). A user JWT never
+ * matches (it has no token ID). Reads the row on every request, so a revocation applies to the next one.
+ */
+export async function authenticateProvisioning(
+  app: App,
+  authorization: string | undefined,
+  lock: LockState = { lockHeld: false },
+): Promise<Extract<Principal, { kind: "provisioning" }> | null> {
+  const m = /^Bearer\s+(ptk_[0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\s*$/.exec(authorization ?? "");
+  if (!m) return null;
+  const now = app.clock.now();
+  const raw = await app.database.exclusive(lock, () => app.database.provisioningToken(m[1]));
+  if (!raw) return null;
+  const at = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
+  const row = { id: m[1], tenantId: raw.tenant_id, secretHash: raw.secret_hash, expiresAt: at(raw.expires_at), revokedAt: at(raw.revoked_at), lastUsedAt: at(raw.last_used_at) };
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  const stored = Buffer.from(row.secretHash, "hex");
+  const given = hash(m[2]);
+  if (stored.length !== given.length || !timingSafeEqual(stored, given)) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+    await app.database.exclusive(lock, () => app.database.touchProvisioningToken(row.id, row.tenantId, now));
+  }
+  return { kind: "provisioning", tenantId: row.tenantId, tokenId: row.id };
+}

@@ -1,0 +1,21 @@
+/** What the licensing services take: plain shapes that every way in fills (the GraphQL input classes implement them). */
+export interface AddLicenseInput {
+  skuId: string;
+  disabledPlanIds?: string[] | null;
+}
+
+export interface AssignUserLicensesInput {
+  userId: string;
+  addLicenses?: AddLicenseInput[] | null;
+  removeSkuIds?: string[] | null;
+}
+
+export interface AssignGroupLicensesInput {
+  groupId: string;
+  addLicenses?: AddLicenseInput[] | null;
+  removeSkuIds?: string[] | null;
+}
+
+export interface StartTrialInput {
+  skuId: string;
+}

@@ -1,0 +1,53 @@
+import { TokenClaims } from "../auth/jwt";
+import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME, Principal } from "../auth/principal";
+import type { App } from "./context";
+import type { LockState } from "../../data/database";
+import { Tenant, User } from "../../data/entities";
+import { AdminRole, ObjectSource } from "../../domain/enums";
+import { unauthenticated } from "../../domain/errors";
+
+/** Checks the Authorization header's token (no database): null when there is none. */
+export async function verifyAuthorization(app: App, authorization: string | undefined): Promise<TokenClaims | null> {
+  if (!authorization) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!m) throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
+  try {
+    return await app.verifier.verify(m[1]);
+  } catch {
+    throw unauthenticated("The bearer token is invalid or expired.");
+  }
+}
+
+/**
+ * Who the verified claims are (DESIGN §6). Runs after the operation is
+ * validated, so a rejected query costs no SQL. Roles come from the user's row,
+ * never the token.
+ */
+export async function resolvePrincipal(app: App, claims: TokenClaims | null, lock: LockState): Promise<Principal> {
+  if (!claims) return { kind: "anonymous" };
+  if (claims.roles.includes(APP_ROLE_OPERATOR)) return { kind: "operator" };
+  if (!claims.tid) throw unauthenticated("The token has no tenant (tid).");
+  const tenantId = claims.tid;
+  return app.database.exclusive(lock, async () => {
+    if (!claims.oid) {
+      if (!claims.roles.includes(APP_ROLE_RUNTIME)) throw unauthenticated("The token names no user (oid).");
+      const tenant = await app.database.reader(tenantId).tenant();
+      if (!tenant) throw unauthenticated("The token's tenant does not exist.");
+      return { kind: "runtime", tenantId, tenant } as const;
+    }
+    const row = await app.database.signIn(claims.oid, tenantId);
+    const flag = (v: boolean | number) => v === true || Number(v) === 1;
+    if (!row || !flag(row.account_enabled) || row.deleted_at != null) throw unauthenticated("The token's user does not exist or is disabled.");
+    const user = Object.assign(new User(), {
+      id: row.id, tenantId, userPrincipalName: row.user_principal_name, upnKey: row.upn_key, displayName: row.display_name,
+      accountEnabled: true, roles: (row.roles ?? "").split(",").filter(Boolean) as AdminRole[], createdAt: new Date(Number(row.created_at)),
+      usageLocation: row.usage_location, source: row.source as ObjectSource, externalId: row.external_id, deletedAt: null,
+      updatedAt: row.updated_at == null ? null : new Date(Number(row.updated_at)),
+    });
+    const tenant = Object.assign(new Tenant(), {
+      id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
+      stateVersion: Number(row.t_version), seatAlertThreshold: Number(row.t_threshold), defaultUsageLocation: row.t_location,
+    });
+    return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
+  });
+}
