@@ -175,7 +175,7 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 export function throttleSettingsFrom(env: NodeJS.ProcessEnv = process.env): ThrottleSettings {
   const r = reader(env);
   if (r.text("RATE_LIMIT_PER_MINUTE") !== undefined) {
-    throw new ConfigError("RATE_LIMIT_PER_MINUTE", "unset: it was replaced by RATE_LIMIT_PRINCIPAL_POINTS, RATE_LIMIT_TENANT_POINTS and RATE_LIMIT_WINDOW_SECONDS (README Operating)", env.RATE_LIMIT_PER_MINUTE!);
+    throw new ConfigError("RATE_LIMIT_PER_MINUTE", "unset: it was replaced by RATE_LIMIT_PRINCIPAL_POINTS, RATE_LIMIT_SERVICE_POINTS, RATE_LIMIT_TENANT_POINTS and RATE_LIMIT_WINDOW_SECONDS (README Operating)", env.RATE_LIMIT_PER_MINUTE!);
   }
   const redisUrl = r.url("REDIS_URL");
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError("REDIS_URL", "redis://… or rediss://…", redisUrl.split(":")[0] + ":…");
