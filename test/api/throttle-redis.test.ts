@@ -64,6 +64,8 @@ describeRedis("throttling through Redis (%s)", (_engine, url) => {
   it("T2 two instances sharing Redis share each bucket: a principal cannot get twice its points by spreading requests", async () => {
     const b = await api.sibling();
     try {
+      // Until its own connection is ready the sibling counts in its memory (the fallback): wait, as a deploy's readiness would.
+      await until("the sibling's redis ready", () => b.app.throttle.store.store === "redis");
       const t = await newTenant(api, "TwoInstances");
       const u = await t.user("spread");
       let passed = 0;
