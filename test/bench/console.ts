@@ -88,7 +88,7 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const server = await startChild("server", resolve(ROOT, "dist/src/main.js"), port, {
-    DATABASE_URL: `sqlite:${db}`, JWT_SECRET: secret, NODE_ENV: "production", SEED_DEMO: "false", RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0",
+    DATABASE_URL: `sqlite:${db}`, JWT_SECRET: secret, NODE_ENV: "production", SEED_DEMO: "false", RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_SERVICE_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0",
   });
   const base = `http://127.0.0.1:${port}`;
   const token = await signToken(secret, { tid: tenant.tenantId, oid: tenant.adminId, ttlSeconds: 3600 });

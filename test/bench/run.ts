@@ -332,6 +332,7 @@ async function startServer(c: RequestContext, workload: string): Promise<Child> 
     DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production",
     // Throttling is off here (the load is one user far above any bucket); W1T measures it at its defaults.
     RATE_LIMIT_PRINCIPAL_POINTS: "0",
+    RATE_LIMIT_SERVICE_POINTS: "0",
     RATE_LIMIT_TENANT_POINTS: "0",
   }, nodeArgs);
   current = c.server;
@@ -442,7 +443,7 @@ async function w1t(c: RequestContext): Promise<void> {
   const env = { DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production" };
   // An empty REDIS_URL is unset: the memory subject keeps its buckets in the process even when Redis is given.
   const subjects: [string, Record<string, string>][] = [
-    ["ours, throttling off", { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0", REDIS_URL: "" }],
+    ["ours, throttling off", { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_SERVICE_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0", REDIS_URL: "" }],
     ["ours, throttling at defaults (memory)", { REDIS_URL: "" }],
     ...(process.env.REDIS_URL ? [["ours, throttling at defaults (Redis)", { REDIS_URL: process.env.REDIS_URL }] as [string, Record<string, string>]] : []),
   ];

@@ -80,7 +80,7 @@ function tree(n: number): { level: number; parent: number | null }[] {
 
 export async function runW5(o: W5Options): Promise<{ rows: Row[]; notes: string[] }> {
   const server: Child = await startChild("w5-server", o.serverScript, o.port, {
-    DATABASE_URL: o.childUrl, JWT_SECRET: o.secret, SEED_DEMO: "false", NODE_ENV: "production", RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0",
+    DATABASE_URL: o.childUrl, JWT_SECRET: o.secret, SEED_DEMO: "false", NODE_ENV: "production", RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_SERVICE_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0",
   });
   const base = `http://127.0.0.1:${o.port}`;
   const call = async (method: string, path: string, bearer: string, body?: unknown, type = "application/scim+json"): Promise<{ status: number; body: any; ms: number }> => {

@@ -224,7 +224,7 @@ export class ServerProcess {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, JWT_SECRET: TEST_SECRET, SEED_DEMO: "false", NODE_ENV: "test",
         // These tests drive one tenant hard on purpose; throttling is not what they test.
-        RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0", ...env },
+        RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_SERVICE_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const p = new ServerProcess(child, port);
