@@ -151,6 +151,30 @@ describe.each(engines())("throttling (%s)", (_engine, url) => {
     expect(refusedToken.extensions.cost).toEqual({ requestedQueryCost: 1, throttleStatus: { maximumAvailable: 600, currentlyAvailable: 0, restoreRate: 10 } });
   });
 
+  it("H4 T2 a bad SCIM token pays from the client address's bucket too, shared with GraphQL (issue 19 defect 9)", async () => {
+    const own = await api.sibling({ config: { throttle: SMALL } });
+    try {
+      const at = await own.listen();
+      const scim = () => fetch(`${at}/scim/v2/Users`, { headers: { authorization: "Bearer not-a-token" } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 800 && statuses[statuses.length - 1] !== 429; i++) statuses.push((await scim()).status);
+      expect(statuses.length).toBe(601); // 600 points at 1 a guess, then refused
+      expect(statuses.slice(0, 600).every((s) => s === 401)).toBe(true);
+      const refused = await scim();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(((await refused.json()) as any).status).toBe("429");
+      const graphqlGuess = await fetch(`${at}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer not-a-token" },
+        body: JSON.stringify({ query: "{ skus { id } }" }),
+      });
+      expect(graphqlGuess.status).toBe(429);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it("T1 a query costing more than a bucket holds is refused as too costly, not throttled", async () => {
     const tight = await api.sibling({ config: { throttle: { principalPoints: 5, tenantPoints: 0, windowSeconds: 60 } } });
     try {

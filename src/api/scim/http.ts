@@ -10,8 +10,8 @@ import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
 } from "../../app/groups/directory-groups";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
-import { methodPrice } from "../../infra/throttle";
-import { scimThrottleKeys } from "../../app/request/admission";
+import { methodPrice, READ_COST } from "../../infra/throttle";
+import { scimThrottleKeys, throttleKeys } from "../../app/request/admission";
 import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
@@ -223,6 +223,10 @@ async function route(ctx: RequestContext, method: string, body: unknown, path: s
  * request holding the operation lock on SQLite (as GraphQL operations do) and maps every error to RFC 7644's
  * shape; anything unexpected is a 500 with a request ID, logged, never a stack trace.
  */
+function tooManyRequests(retryAfterSeconds: number): Reply {
+  return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(retryAfterSeconds) } };
+}
+
 export async function handleScim(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = randomUUID();
   try {
@@ -242,13 +246,14 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
     send(res, await app.database.exclusive(ctx, async (): Promise<Reply> => {
       const principal = await authenticateProvisioning(app, req.headers.authorization, ctx);
       if (!principal) {
+        // H4: a failed sign-in pays from the client address's bucket, as on GraphQL, so guessing tokens is throttled.
+        const guess = await app.throttle.take(throttleKeys(null, req.socket.remoteAddress), READ_COST, "scim");
+        if (!guess.allowed) return tooManyRequests(guess.retryAfterSeconds);
         return { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } };
       }
       // T1, T2: a SCIM read costs 1, a write 10, from its token's bucket and its tenant's.
       const paid = await app.throttle.take(scimThrottleKeys(principal.tokenId, principal.tenantId), methodPrice(method), "scim");
-      if (!paid.allowed) {
-        return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(paid.retryAfterSeconds) } };
-      }
+      if (!paid.allowed) return tooManyRequests(paid.retryAfterSeconds);
       ctx.principal = principal;
       return route(ctx, method, body, path, url.searchParams);
     }));
