@@ -51,6 +51,11 @@ describe.each(engines())("SCIM bad input (%s)", (_engine, url) => {
     ["a filter the grammar rejects", () => ["GET", `/Users?filter=${encodeURIComponent('userName eq "x" and')}`], 400, "invalidFilter"],
     ["a bad member filter", () => ["PATCH", `/Groups/${groupId}`, patch({ op: "remove", path: 'members[value eq ]' })], 400, "invalidFilter"],
     ["startIndex that is no integer", () => ["GET", "/Users?startIndex=abc"], 400, "invalidValue"],
+    ["H2 startIndex past 2^63 (issue 19 defect 4)", () => ["GET", "/Users?startIndex=9223372036854775808"], 400, "invalidValue"],
+    ["H2 startIndex past 2^31-1", () => ["GET", "/Groups?startIndex=2147483648"], 400, "invalidValue"],
+    ["H2 count past 2^63", () => ["GET", "/Users?count=9223372036854775808"], 400, "invalidValue"],
+    ["H1 a malformed percent-encoding in a user's path (issue 19 defect 1)", () => ["GET", "/Users/%ZZ"], 400, "invalidValue"],
+    ["H1 a malformed percent-encoding in a group's path", () => ["PATCH", "/Groups/%E0%A4%A", patch({ op: "add", path: "displayName", value: "x" })], 400, "invalidValue"],
     ["an unknown endpoint", () => ["GET", "/Devices"], 404, null],
     ["a method the endpoint lacks", () => ["PATCH", "/Users", patch({ op: "add", path: "title", value: "x" })], 405, null],
     ["a missing user", () => ["PATCH", "/Users/usr_00000000-0000-7000-8000-000000000000", patch({ op: "add", path: "title", value: "x" })], 404, null],
@@ -65,6 +70,12 @@ describe.each(engines())("SCIM bad input (%s)", (_engine, url) => {
     const many = Array.from({ length: 5001 }, (_, i) => ({ value: `usr_00000000-0000-7000-8000-${String(i).padStart(12, "0")}` }));
     expect(await unchangedAfter(() => w.scim("POST", "/Groups", { schemas: [GROUP], displayName: "Big", members: many }))).toEqual([400, "tooMany"]);
     expect(await unchangedAfter(() => w.scim("PATCH", `/Groups/${groupId}`, patch({ op: "add", path: "members", value: many })))).toEqual([400, "tooMany"]);
+  });
+
+  it("H1 a malformed percent-encoding is 400 before authentication, never 500 (issue 19 defect 1)", async () => {
+    const r = await fetch(`${http}/scim/v2/Users/%ZZ`);
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ status: "400", scimType: "invalidValue" });
   });
 
   it("a 10 MB body is 413", async () => {

@@ -61,13 +61,18 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   }
 }
 
+const MAX_PAGING_INTEGER = 2 ** 31 - 1;
+
 /** RFC 7644 §3.4.2.4: 1-based startIndex (below 1 means 1), count defaults to 100 and is capped at 1,000. */
 function paging(q: URLSearchParams): { startIndex: number; count: number } {
   const int = (name: string, dflt: number) => {
     const raw = q.get(name);
     if (raw === null || raw === "") return dflt;
     if (!/^-?\d+$/.test(raw)) throw badRequest("invalidValue", `${name} must be an integer.`);
-    return Number(raw);
+    // H2: past 2^31−1 is refused here, before a number too big for the database's integers reaches SQL.
+    const n = Number(raw);
+    if (n > MAX_PAGING_INTEGER) throw badRequest("invalidValue", `${name} must be at most ${MAX_PAGING_INTEGER}.`);
+    return n;
   };
   return { startIndex: Math.max(1, int("startIndex", 1)), count: Math.min(MAX_COUNT, Math.max(0, int("count", 100))) };
 }
@@ -210,7 +215,7 @@ async function route(ctx: RequestContext, method: string, body: unknown, path: s
     case "schemas": {
       const all = schemas(base);
       if (!id) return { status: 200, body: list(all, all.length, 1) };
-      const one = all.find((s) => s.id.toLowerCase() === decodeURIComponent(id).toLowerCase());
+      const one = all.find((s) => s.id.toLowerCase() === id.toLowerCase());
       if (one) return { status: 200, body: one };
       break;
     }
@@ -223,6 +228,15 @@ async function route(ctx: RequestContext, method: string, body: unknown, path: s
  * request holding the operation lock on SQLite (as GraphQL operations do) and maps every error to RFC 7644's
  * shape; anything unexpected is a 500 with a request ID, logged, never a stack trace.
  */
+/** H1: a malformed percent-encoding in the path is the client's error (400), found before authentication. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw badRequest("invalidValue", "The request path has a malformed percent-encoding.");
+  }
+}
+
 function tooManyRequests(retryAfterSeconds: number): Reply {
   return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(retryAfterSeconds) } };
 }
@@ -241,7 +255,7 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
     // The body is read before the operation lock is taken: a slow upload holds up nobody else.
     const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req, app.config.maxBodyBytes) : undefined;
     const ctx = new RequestContext(app, { kind: "anonymous" }, requestId);
-    const path = url.pathname.slice(SCIM_PREFIX.length).split("/").filter(Boolean).map(decodeURIComponent);
+    const path = url.pathname.slice(SCIM_PREFIX.length).split("/").filter(Boolean).map(decodePathSegment);
     // One hold of the operation lock (SQLite) for the token check and the request itself.
     send(res, await app.database.exclusive(ctx, async (): Promise<Reply> => {
       const principal = await authenticateProvisioning(app, req.headers.authorization, ctx);
