@@ -14,6 +14,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      // react-compiler-runtime's "use no memo" directive is dropped by design when bundled; its 105 warnings buried
+      // `npm start`'s sign-in link (issue 20). Every other warning still prints.
+      onwarn(warning, warn) {
+        if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+      },
       output: {
         // Lazy pages keep their names (Explorer-…, oidc-client-ts-…); the chunks shared with the main entry are
         // named for what they are rather than after whichever module the bundler found first in them.
