@@ -223,11 +223,6 @@ async function route(ctx: RequestContext, method: string, body: unknown, path: s
   throw new ScimError(404, undefined, "No such endpoint.");
 }
 
-/**
- * D1–D9: the SCIM service provider beside /graphql. It authenticates the provisioning token, then runs the
- * request holding the operation lock on SQLite (as GraphQL operations do) and maps every error to RFC 7644's
- * shape; anything unexpected is a 500 with a request ID, logged, never a stack trace.
- */
 /** H1: a malformed percent-encoding in the path is the client's error (400), found before authentication. */
 function decodePathSegment(segment: string): string {
   try {
@@ -241,6 +236,11 @@ function tooManyRequests(retryAfterSeconds: number): Reply {
   return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(retryAfterSeconds) } };
 }
 
+/**
+ * D1–D9: the SCIM service provider beside /graphql. It authenticates the provisioning token, then runs the
+ * request holding the operation lock on SQLite (as GraphQL operations do) and maps every error to RFC 7644's
+ * shape; anything unexpected is a 500 with a request ID, logged, never a stack trace.
+ */
 export async function handleScim(app: App, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const requestId = randomUUID();
   try {
