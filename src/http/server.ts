@@ -7,7 +7,7 @@ import { verifyAuthorization } from "../app/request/sign-in";
 import { contextWith } from "../api/graphql/apollo";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
-import { throttleKeys } from "../app/request/admission";
+import { payForFailedSignIn } from "../app/request/admission";
 import { rateLimited } from "../api/graphql/cost";
 import { Drain } from "./drain";
 import { finishRequest, RequestRecord } from "./request-log";
@@ -85,8 +85,8 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
       } catch (e) {
         authError = e;
       }
-      // A bad token never reaches the operation gate: it pays 1 by client address, so guessing is throttled too.
-      const authCost = authError && app.throttle.enabled ? await app.throttle.take(throttleKeys(null, req.socket.remoteAddress), 1) : undefined;
+      // A bad token never reaches the operation gate.
+      const authCost = authError && app.throttle.enabled ? await payForFailedSignIn(app.throttle, req.socket.remoteAddress, "graphql") : undefined;
       const costExt = authCost && { cost: { requestedQueryCost: 1, throttleStatus: authCost.status } };
       if (authCost && !authCost.allowed) {
         const e = rateLimited(authCost);

@@ -10,8 +10,8 @@ import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
 } from "../../app/groups/directory-groups";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
-import { methodPrice, READ_COST } from "../../infra/throttle";
-import { scimThrottleKeys, throttleKeys } from "../../app/request/admission";
+import { methodPrice } from "../../infra/throttle";
+import { payForFailedSignIn, scimThrottleKeys } from "../../app/request/admission";
 import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
@@ -260,8 +260,7 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
     send(res, await app.database.exclusive(ctx, async (): Promise<Reply> => {
       const principal = await authenticateProvisioning(app, req.headers.authorization, ctx);
       if (!principal) {
-        // H4: a failed sign-in pays from the client address's bucket, as on GraphQL, so guessing tokens is throttled.
-        const guess = await app.throttle.take(throttleKeys(null, req.socket.remoteAddress), READ_COST, "scim");
+        const guess = await payForFailedSignIn(app.throttle, req.socket.remoteAddress, "scim");
         if (!guess.allowed) return tooManyRequests(guess.retryAfterSeconds);
         return { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } };
       }
