@@ -1,13 +1,14 @@
 import { badInput } from "./errors";
+import { TEXT_LIMITS } from "./text";
 
-export function requiredText(value: string | null | undefined, field: string, max = 256): string {
+export function requiredText(value: string | null | undefined, field: string, max: number = TEXT_LIMITS.name): string {
   const v = (value ?? "").trim();
   if (!v) throw badInput(`${field} must not be empty.`, field);
   if (v.length > max) throw badInput(`${field} must be at most ${max} characters.`, field);
   return v;
 }
 
-export function optionalText(value: string | null | undefined, field: string, max = 1024): string | null {
+export function optionalText(value: string | null | undefined, field: string, max: number = TEXT_LIMITS.description): string | null {
   if (value == null) return null;
   const v = value.trim();
   if (v.length > max) throw badInput(`${field} must be at most ${max} characters.`, field);
@@ -46,6 +47,19 @@ export function period(value: string | null | undefined, now: Date): string {
 
 /** A case-insensitive "contains" pattern for LIKE … ESCAPE '\\'; searches are capped at 256 characters. */
 export function containsPattern(search: string | null | undefined): string | null {
-  const v = optionalText(search, "search", 256);
+  const v = optionalText(search, "search", TEXT_LIMITS.name);
   return v ? `%${v.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%` : null;
+}
+
+/**
+ * H1: a user's email addresses as the lookup column stores them, `|a@x|b@y|` lower-cased: each address at most
+ * 256 characters, the whole key at most 2,048 (so PostgreSQL's column takes what SQLite would).
+ */
+export function emailKey(values: readonly string[]): string | null {
+  const long = values.find((v) => v.length > TEXT_LIMITS.email);
+  if (long !== undefined) throw badInput(`Each email must be at most ${TEXT_LIMITS.email} characters.`, "emails");
+  if (!values.length) return null;
+  const key = `|${values.map((v) => v.toLowerCase()).join("|")}|`;
+  if (key.length > TEXT_LIMITS.emails) throw badInput(`The emails together must be at most ${TEXT_LIMITS.emails.toLocaleString("en-US")} characters.`, "emails");
+  return key;
 }

@@ -1,5 +1,6 @@
 import { SecurityGroup } from "../../data/entities";
 import { DirectoryGroupFields, Members } from "../../app/groups/directory-groups";
+import { TEXT_LIMITS } from "../../domain/text";
 import { badRequest } from "./errors";
 import { checkSchemas } from "./users";
 import { isObject, optArrayOfObjects, optString, pick } from "./values";
@@ -23,9 +24,9 @@ export function memberIds(v: unknown, where = "members"): string[] {
 export function groupFields(body: Record<string, unknown>): DirectoryGroupFields {
   const displayName = optString(pick(body, "displayName"), "displayName")?.trim();
   if (!displayName) throw badRequest("invalidValue", "displayName is required.");
-  if (displayName.length > 256) throw badRequest("invalidValue", "displayName must be at most 256 characters.");
+  if (displayName.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `displayName must be at most ${TEXT_LIMITS.name} characters.`);
   const externalId = optString(pick(body, "externalId"), "externalId") ?? null;
-  if (externalId && externalId.length > 256) throw badRequest("invalidValue", "externalId must be at most 256 characters.");
+  if (externalId && externalId.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `externalId must be at most ${TEXT_LIMITS.name} characters.`);
   return { displayName, externalId, attributes: { displayName, ...(externalId ? { externalId } : {}) } };
 }
 
@@ -34,7 +35,7 @@ export function parseGroup(body: unknown): { fields: DirectoryGroupFields; membe
   if (!isObject(body)) throw badRequest("invalidSyntax", "The body must be a JSON object.");
   checkSchemas(body.schemas, GROUP_SCHEMAS);
   const unknown = Object.keys(body).filter((k) => !GROUP_ATTRIBUTES.has(k.toLowerCase()));
-  if (unknown.length) throw badRequest("invalidValue", `Unknown attribute: ${unknown.join(", ")}.`);
+  if (unknown.length) throw badRequest("invalidPath", `Unknown attribute: ${unknown.join(", ")}.`);
   return { fields: groupFields(body), members: [...new Set(memberIds(pick(body, "members")))] };
 }
 

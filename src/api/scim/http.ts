@@ -10,12 +10,13 @@ import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
 } from "../../app/groups/directory-groups";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
+import { badTextMessage, findBadText } from "../../domain/text";
 import { methodPrice } from "../../infra/throttle";
 import { payForFailedSignIn, scimThrottleKeys } from "../../app/request/admission";
 import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
-import { parseGroup, toScimGroup } from "./groups";
+import { groupFields, parseGroup, toScimGroup } from "./groups";
 import { parsePatch, patchGroup, patchUser } from "./patch";
 import { parseUser, toScimUser } from "./users";
 
@@ -175,11 +176,11 @@ async function groups(ctx: RequestContext, body: unknown, method: string, id: st
     if (method === "PATCH") {
       const change = patchGroup(id, parsePatch(body));
       tooMany(change.members.reduce((n, m) => n + ("ids" in m ? m.ids.length : 0), 0));
-      await updateDirectoryGroup(ctx, id, (g) => {
-        const displayName = change.displayName ?? g.displayName;
-        const externalId = change.externalId !== undefined ? change.externalId : g.externalId;
-        return { fields: { displayName, externalId, attributes: { displayName, ...(externalId ? { externalId } : {}) } }, members: change.members };
-      });
+      // H1: the patched group is checked as POST and PUT check one.
+      await updateDirectoryGroup(ctx, id, (g) => ({
+        fields: groupFields({ displayName: change.displayName ?? g.displayName, externalId: change.externalId !== undefined ? change.externalId : g.externalId }),
+        members: change.members,
+      }));
       return { status: 204 };
     }
     if (method === "DELETE") {
@@ -232,6 +233,12 @@ function decodePathSegment(segment: string): string {
   }
 }
 
+/** H1: every string of the request (path, query and body) is text storage can hold; checked before anything runs. */
+function refuseBadText(path: string[], q: URLSearchParams, body: unknown): void {
+  const bad = findBadText({ path, query: [...q].map(([k, v]) => ({ [k]: v })), body });
+  if (bad) throw badRequest("invalidValue", badTextMessage(bad));
+}
+
 function tooManyRequests(retryAfterSeconds: number): Reply {
   return { status: 429, body: errorBody(new ScimError(429, undefined, "Too many requests; retry later.")), headers: { "retry-after": String(retryAfterSeconds) } };
 }
@@ -256,6 +263,7 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
     const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req, app.config.maxBodyBytes) : undefined;
     const ctx = new RequestContext(app, { kind: "anonymous" }, requestId);
     const path = url.pathname.slice(SCIM_PREFIX.length).split("/").filter(Boolean).map(decodePathSegment);
+    refuseBadText(path, url.searchParams, body);
     // One hold of the operation lock (SQLite) for the token check and the request itself.
     send(res, await app.database.exclusive(ctx, async (): Promise<Reply> => {
       const principal = await authenticateProvisioning(app, req.headers.authorization, ctx);

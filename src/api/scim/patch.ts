@@ -3,7 +3,7 @@ import { parse } from "scim2-parse-filter";
 import { MemberOp } from "../../app/groups/directory-groups";
 import { badRequest } from "./errors";
 import { memberIds } from "./groups";
-import { ENTERPRISE_SCHEMA, USER_ATTRIBUTES } from "./users";
+import { ENTERPRISE_ATTRIBUTES, ENTERPRISE_SCHEMA, MULTI_SUB_ATTRIBUTES, NAME_SUB_ATTRIBUTES, USER_ATTRIBUTES } from "./users";
 import { isObject, pick } from "./values";
 
 export const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -36,17 +36,32 @@ export function parsePatch(body: unknown): Op[] {
   });
 }
 
-/** The attribute an operation's path starts with: `name.givenName` → name; an enterprise URN path → the extension. */
-function rootOf(path: string): string {
-  if (path.toLowerCase().startsWith(ENTERPRISE_SCHEMA.toLowerCase())) return ENTERPRISE_SCHEMA;
-  return path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:user:/i, "").split(/[.[]/, 1)[0];
-}
+const ATTR = "[A-Za-z][A-Za-z0-9$_-]*";
+const CORE_PATH = new RegExp(`^(${ATTR})(\\[.*\\])?(?:\\.(${ATTR}))?$`, "s");
+const has = (names: readonly string[], name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
 
-function checkUserPath(path: string): void {
-  if (!USER_ATTRIBUTES.has(rootOf(path).toLowerCase())) throw badRequest("invalidPath", `Unknown attribute path ${path}.`);
-  if (path.toLowerCase().startsWith(ENTERPRISE_SCHEMA.toLowerCase()) && path.length > ENTERPRISE_SCHEMA.length && path[ENTERPRISE_SCHEMA.length] !== ":") {
-    throw badRequest("invalidPath", `Unknown attribute path ${path}.`);
+/**
+ * H3: a user PATCH path names an attribute the server offers, and a sub-attribute that attribute has:
+ * `title`, `name.givenName`, `emails[type eq "work"].value`, `urn:…:enterprise:2.0:User:manager.value`.
+ * A bare extension URN names no attribute; as a path-less key it carries the extension's object.
+ */
+function checkUserPath(path: string, pathless: boolean): void {
+  const unknown = () => badRequest("invalidPath", `Unknown attribute path ${path}.`);
+  if (path.toLowerCase().startsWith(ENTERPRISE_SCHEMA.toLowerCase())) {
+    const rest = path.slice(ENTERPRISE_SCHEMA.length);
+    if (rest === "" && pathless) return;
+    const m = rest.startsWith(":") ? CORE_PATH.exec(rest.slice(1)) : null;
+    if (!m || m[2] || !has(ENTERPRISE_ATTRIBUTES, m[1])) throw unknown();
+    if (m[3] && !(m[1].toLowerCase() === "manager" && has(["value", "$ref", "displayName"], m[3]))) throw unknown();
+    return;
   }
+  const m = CORE_PATH.exec(path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:user:/i, ""));
+  if (!m || !USER_ATTRIBUTES.has(m[1].toLowerCase())) throw unknown();
+  const multi = Object.keys(MULTI_SUB_ATTRIBUTES).find((a) => a.toLowerCase() === m[1].toLowerCase());
+  if (m[2] && !multi) throw unknown();
+  if (!m[3]) return;
+  const subs = multi ? MULTI_SUB_ATTRIBUTES[multi] : m[1].toLowerCase() === "name" ? NAME_SUB_ATTRIBUTES : [];
+  if (!has(subs, m[3])) throw unknown();
 }
 
 /**
@@ -55,10 +70,10 @@ function checkUserPath(path: string): void {
  */
 export function patchUser(resource: Record<string, unknown>, ops: Op[]): Record<string, unknown> {
   for (const o of ops) {
-    if (o.path) checkUserPath(o.path);
+    if (o.path) checkUserPath(o.path, false);
     else {
       if (!isObject(o.value)) throw badRequest("invalidValue", "A path-less operation carries an object of attributes.");
-      for (const k of Object.keys(o.value)) checkUserPath(k);
+      for (const k of Object.keys(o.value)) checkUserPath(k, true);
     }
   }
   try {

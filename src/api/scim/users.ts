@@ -2,6 +2,7 @@ import { isCountryCode } from "../../domain/countries";
 import { User } from "../../data/entities";
 import { DirectoryUserFields } from "../../app/users/directory-users";
 import { userPrincipalName } from "../../domain/validation";
+import { TEXT_LIMITS } from "../../domain/text";
 import { badRequest } from "./errors";
 import { isObject, optArrayOfObjects, optString, pick, toBoolean } from "./values";
 
@@ -10,7 +11,16 @@ export const ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterpr
 const USER_SCHEMAS = new Set([USER_SCHEMA, ENTERPRISE_SCHEMA].map((s) => s.toLowerCase()));
 
 const SIMPLE = ["displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage", "locale", "timezone"];
-const MULTI = ["emails", "phoneNumbers", "ims", "photos", "addresses", "entitlements", "x509Certificates"];
+const PLAIN_SUB = ["value", "display", "type", "primary"];
+const ADDRESS_SUB = ["formatted", "streetAddress", "locality", "region", "postalCode", "country", "type", "primary"];
+/** RFC 7643 §4.1.2 and §8.7.1: the sub-attributes of each multi-valued attribute (H3: any other is refused). */
+export const MULTI_SUB_ATTRIBUTES: Record<string, readonly string[]> = {
+  emails: PLAIN_SUB, phoneNumbers: PLAIN_SUB, ims: PLAIN_SUB, photos: PLAIN_SUB, entitlements: PLAIN_SUB, x509Certificates: PLAIN_SUB,
+  addresses: ADDRESS_SUB,
+};
+const MULTI = Object.keys(MULTI_SUB_ATTRIBUTES);
+export const NAME_SUB_ATTRIBUTES = ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"];
+export const ENTERPRISE_ATTRIBUTES = ["employeeNumber", "costCenter", "organization", "division", "department", "manager"];
 /** Read-only or not ours: accepted and not stored (roles stay this API's own, D3; a password is never kept). */
 const IGNORED = ["id", "meta", "schemas", "password", "groups", "roles"];
 export const USER_ATTRIBUTES = new Set(["userName", "name", "active", "externalId", ...SIMPLE, ...MULTI, ...IGNORED, ENTERPRISE_SCHEMA].map((a) => a.toLowerCase()));
@@ -26,12 +36,12 @@ function name(v: unknown): Record<string, string> | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isObject(v)) throw badRequest("invalidValue", "name must be an object.");
   const out: Record<string, string> = {};
-  for (const k of ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"]) {
-    const s = optString(pick(v, k), `name.${k}`);
+  for (const k of NAME_SUB_ATTRIBUTES) {
+    const s = optString(pick(v, k), `name.${k}`, TEXT_LIMITS.name);
     if (s !== undefined) out[k] = s;
   }
-  const extra = Object.keys(v).filter((k) => !(k in out) && !["formatted", "familyname", "givenname", "middlename", "honorificprefix", "honorificsuffix"].includes(k.toLowerCase()));
-  if (extra.length) throw badRequest("invalidValue", `Unknown attribute name.${extra[0]}.`);
+  const extra = Object.keys(v).filter((k) => !NAME_SUB_ATTRIBUTES.some((n) => n.toLowerCase() === k.toLowerCase()));
+  if (extra.length) throw badRequest("invalidPath", `Unknown attribute name.${extra[0]}.`);
   return out;
 }
 
@@ -39,13 +49,15 @@ function name(v: unknown): Record<string, string> | undefined {
 function multi(v: unknown, attr: string): Record<string, unknown>[] | undefined {
   const list = optArrayOfObjects(v, attr);
   if (!list) return undefined;
+  const subs = MULTI_SUB_ATTRIBUTES[attr].map((s) => s.toLowerCase());
+  const max = attr === "emails" ? TEXT_LIMITS.email : TEXT_LIMITS.description;
   return list.map((item, i) => {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(item)) {
+      if (!subs.includes(k.toLowerCase())) throw badRequest("invalidPath", `Unknown attribute ${attr}[${i}].${k}.`);
       if (x === null || x === undefined) continue;
       if (k.toLowerCase() === "primary") out.primary = toBoolean(x, `${attr}[${i}].primary`);
-      else if (typeof x === "string") out[k] = x;
-      else throw badRequest("invalidValue", `${attr}[${i}].${k} must be a string.`);
+      else out[k] = optString(x, `${attr}[${i}].${k}`, max);
     }
     return out;
   });
@@ -59,13 +71,16 @@ function enterprise(v: unknown): Record<string, unknown> | undefined {
     if (x === null || x === undefined) continue;
     if (k.toLowerCase() === "manager") {
       // Entra sends the manager as a bare ID in PATCH, an object elsewhere.
-      const value = typeof x === "string" ? x : isObject(x) ? optString(pick(x, "value"), "manager.value") : undefined;
+      const value = typeof x === "string" ? x : isObject(x) ? optString(pick(x, "value"), "manager.value", TEXT_LIMITS.name) : undefined;
       if (value === undefined && !isObject(x)) throw badRequest("invalidValue", "manager must be an object with a value.");
+      if (typeof x === "string" && x.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `manager must be at most ${TEXT_LIMITS.name} characters.`);
+      const extra = isObject(x) ? Object.keys(x).filter((s) => !["value", "$ref", "displayname"].includes(s.toLowerCase())) : [];
+      if (extra.length) throw badRequest("invalidPath", `Unknown attribute manager.${extra[0]}.`);
       out.manager = { value };
-    } else if (["employeenumber", "costcenter", "organization", "division", "department"].includes(k.toLowerCase())) {
-      out[k] = optString(x, k);
+    } else if (ENTERPRISE_ATTRIBUTES.some((a) => a.toLowerCase() === k.toLowerCase())) {
+      out[k] = optString(x, k, TEXT_LIMITS.name);
     } else {
-      throw badRequest("invalidValue", `Unknown attribute ${ENTERPRISE_SCHEMA}:${k}.`);
+      throw badRequest("invalidPath", `Unknown attribute ${ENTERPRISE_SCHEMA}:${k}.`);
     }
   }
   return out;
@@ -79,7 +94,7 @@ export function parseUser(body: unknown): DirectoryUserFields {
   if (!isObject(body)) throw badRequest("invalidSyntax", "The body must be a JSON object.");
   checkSchemas(body.schemas, USER_SCHEMAS);
   const unknown = Object.keys(body).filter((k) => !USER_ATTRIBUTES.has(k.toLowerCase()));
-  if (unknown.length) throw badRequest("invalidValue", `Unknown attribute: ${unknown.join(", ")}.`);
+  if (unknown.length) throw badRequest("invalidPath", `Unknown attribute: ${unknown.join(", ")}.`);
   const rawUserName = optString(pick(body, "userName"), "userName");
   if (!rawUserName) throw badRequest("invalidValue", "userName is required.");
   let userName: string;
@@ -92,7 +107,7 @@ export function parseUser(body: unknown): DirectoryUserFields {
   const n = name(pick(body, "name"));
   if (n) attributes.name = n;
   for (const a of SIMPLE) {
-    const s = optString(pick(body, a), a);
+    const s = optString(pick(body, a), a, a === "profileUrl" ? TEXT_LIMITS.description : TEXT_LIMITS.name);
     if (s !== undefined) attributes[a] = s;
   }
   for (const a of MULTI) {
@@ -119,8 +134,8 @@ export function parseUser(body: unknown): DirectoryUserFields {
     if (!isCountryCode(work.country.trim())) throw badRequest("invalidValue", `addresses[type eq "work"].country must be an ISO 3166-1 alpha-2 code, not ${work.country}.`);
     usageLocation = work.country.trim().toUpperCase();
   }
-  if (displayName.length > 256) throw badRequest("invalidValue", "displayName must be at most 256 characters.");
-  if (externalId && externalId.length > 256) throw badRequest("invalidValue", "externalId must be at most 256 characters.");
+  if (displayName.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `displayName must be at most ${TEXT_LIMITS.name} characters.`);
+  if (externalId && externalId.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `externalId must be at most ${TEXT_LIMITS.name} characters.`);
   return { userName, displayName, active, externalId, usageLocation, emails, attributes };
 }
 

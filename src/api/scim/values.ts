@@ -9,9 +9,11 @@ export function pick(o: Record<string, unknown>, name: string): unknown {
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export function optString(v: unknown, name: string): string | undefined {
+/** A string attribute, or undefined when absent; `max` is H1's length for what it is stored as. */
+export function optString(v: unknown, name: string, max?: number): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "string") throw badRequest("invalidValue", `${name} must be a string.`);
+  if (max !== undefined && v.length > max) throw badRequest("invalidValue", `${name} must be at most ${max.toLocaleString("en-US")} characters.`);
   return v;
 }
 

@@ -5,6 +5,7 @@ import { Bot, User } from "../../data/entities";
 import { AppError, ErrorCode, notFound } from "../../domain/errors";
 import { ObjectSource } from "../../domain/enums";
 import { newId } from "../../domain/ids";
+import { emailKey } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { DirectoryQuery, userColumns, whereFilter } from "../../data/directory-query";
 import { changeSeats, scimAudit } from "../seats/seat-change";
@@ -32,11 +33,10 @@ const view = (u: Pick<User, "userPrincipalName" | "displayName" | "accountEnable
 });
 
 function columns(f: DirectoryUserFields): Partial<User> {
-  const values = f.emails.map((e) => e.value.toLowerCase());
   const work = f.emails.find((e) => (e.type ?? "").toLowerCase() === "work");
   return {
     userPrincipalName: f.userName, upnKey: f.userName.toLowerCase(), displayName: f.displayName, accountEnabled: f.active,
-    externalId: f.externalId, emailKey: values.length ? `|${values.join("|")}|` : null, workEmailKey: work ? work.value.toLowerCase() : null,
+    externalId: f.externalId, emailKey: emailKey(f.emails.map((e) => e.value)), workEmailKey: work ? work.value.toLowerCase() : null,
     scimAttributes: JSON.stringify(f.attributes), source: ObjectSource.DIRECTORY,
     ...(f.usageLocation !== undefined ? { usageLocation: f.usageLocation } : {}),
   };
