@@ -10,11 +10,12 @@ import { formatError } from "./format-error";
 import { armor, queryCost, validationFailed } from "./limits";
 import { answerUnpaid, payFor, priceOf, recordOutcome, requestInfo } from "./cost";
 import { buildAppSchema } from "./schema";
+import { refuseBadText } from "./text-gate";
 import { ErrorCode } from "../../domain/errors";
 import { liveDrainPlugin } from "./ws";
 
 /**
- * The steps between a validated operation and its execution: the cost check,
+ * The steps between a validated operation and its execution: the text check (H1), the cost check,
  * then (on SQLite) the operation lock, then who the caller is. A query refused
  * by the limits therefore costs no SQL at all.
  */
@@ -24,6 +25,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
       let release: (() => void) | undefined;
       return {
         async didResolveOperation({ contextValue, document, request, operationName, operation }) {
+          refuseBadText(document, request.variables);
           let cost = 0;
           try {
             cost = queryCost(schema, document, request.variables, operationName);
