@@ -32,6 +32,8 @@ export interface LiveSettings {
   maxSubscriptionsPerConnection: number;
   /** Open WebSocket connections per tenant, per instance (E4). */
   maxConnectionsPerTenant: number;
+  /** Open WebSocket connections per principal (tenant and user), per instance, within the tenant's (H4). */
+  maxConnectionsPerPrincipal: number;
   /** Ping interval; a socket that has not answered the previous ping by the next one is closed. 0: off. */
   keepAliveMs: number;
 }
@@ -166,6 +168,7 @@ export function liveSettingsFrom(env: NodeJS.ProcessEnv = process.env): LiveSett
   return {
     maxSubscriptionsPerConnection: r.whole("LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", 10, 1),
     maxConnectionsPerTenant: r.whole("LIVE_MAX_CONNECTIONS_PER_TENANT", 5000, 1),
+    maxConnectionsPerPrincipal: r.whole("LIVE_MAX_CONNECTIONS_PER_PRINCIPAL", 20, 1),
     keepAliveMs: r.whole("LIVE_KEEPALIVE_MS", 12_000, 0),
   };
 }

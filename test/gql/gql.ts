@@ -161,6 +161,8 @@ type Documents = {
     "mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }": typeof types.PurchasesUpdateQtyDocument,
     "mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }": typeof types.PurchasesCancelDocument,
     "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }": typeof types.TwoTenantsAuditEventsDocument,
+    "query GuardMe { me { canCreateBots } }": typeof types.GuardMeDocument,
+    "query GuardRate { rateLimit { currentlyAvailable } }": typeof types.GuardRateDocument,
     "query LiveAuditCreateGroup { auditEvents(first: 8, action: \"CREATE_GROUP\") { nodes { id } } }": typeof types.LiveAuditCreateGroupDocument,
     "query LiveMe { me { id } }": typeof types.LiveMeDocument,
     "query LiveLowOnSeats { tenant { seatAlertThreshold licenses { sku { partNumber } availableUnits unassignedDemand lowOnSeats } } }": typeof types.LiveLowOnSeatsDocument,
@@ -328,6 +330,8 @@ const documents: Documents = {
     "mutation PurchasesUpdateQty($input: UpdateSubscriptionQuantityInput!) { updateSubscriptionQuantity(input: $input) { id quantity status } }": types.PurchasesUpdateQtyDocument,
     "mutation PurchasesCancel($id: ID!) { cancelSubscription(id: $id) { id status quantity } }": types.PurchasesCancelDocument,
     "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }": types.TwoTenantsAuditEventsDocument,
+    "query GuardMe { me { canCreateBots } }": types.GuardMeDocument,
+    "query GuardRate { rateLimit { currentlyAvailable } }": types.GuardRateDocument,
     "query LiveAuditCreateGroup { auditEvents(first: 8, action: \"CREATE_GROUP\") { nodes { id } } }": types.LiveAuditCreateGroupDocument,
     "query LiveMe { me { id } }": types.LiveMeDocument,
     "query LiveLowOnSeats { tenant { seatAlertThreshold licenses { sku { partNumber } availableUnits unassignedDemand lowOnSeats } } }": types.LiveLowOnSeatsDocument,
@@ -950,6 +954,14 @@ export function graphql(source: "mutation PurchasesCancel($id: ID!) { cancelSubs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }"): (typeof documents)["query TwoTenantsAuditEvents { auditEvents(first: 1) { nodes { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GuardMe { me { canCreateBots } }"): (typeof documents)["query GuardMe { me { canCreateBots } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GuardRate { rateLimit { currentlyAvailable } }"): (typeof documents)["query GuardRate { rateLimit { currentlyAvailable } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -387,7 +387,7 @@ describe.each(engines())("live limits (%s)", (_engine, url) => {
   let api: TestApi;
   let base: string;
   beforeAll(async () => {
-    api = await TestApi.start(url, { config: { live: { maxSubscriptionsPerConnection: 2, maxConnectionsPerTenant: 2, keepAliveMs: 100 } } });
+    api = await TestApi.start(url, { config: { live: { maxSubscriptionsPerConnection: 2, maxConnectionsPerTenant: 2, maxConnectionsPerPrincipal: 20, keepAliveMs: 100 } } });
     base = await api.listen();
   });
   afterAll(() => api.stop());

@@ -66,7 +66,7 @@ export function priceOf(schema: GraphQLSchema, document: DocumentNode, variables
 }
 
 /** Pays the request's price (T2); over the limit: 429 with Retry-After and RATE_LIMITED, before any SQL. */
-export async function payFor(ctx: RequestContext, price: number, operationName?: string | null): Promise<void> {
+export async function payFor(ctx: RequestContext, price: number, operationName?: string | null, transport = "graphql"): Promise<void> {
   const info = requestInfo(ctx);
   info.cost = price;
   info.operationName = operationName;
@@ -77,7 +77,7 @@ export async function payFor(ctx: RequestContext, price: number, operationName?:
   if (price > most) {
     throw validationFailed(`The query costs ${price}, more than a throttling bucket holds (${most}); ask for smaller pages (first).`);
   }
-  const decision = await throttle.take(keys, price);
+  const decision = await throttle.take(keys, price, transport);
   info.decision = decision;
   if (!decision.allowed) throw rateLimited(decision);
 }

@@ -4,6 +4,22 @@ import { ErrorCode } from "../../domain/errors/codes";
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 
+/** graphql-armor's limit rules and graphql's token limit report as parse errors; a limit is not a syntax error. */
+const LIMIT = /^Syntax Error: ((?:Query depth|Aliases|Directives|Query Cost|Token) limit of \d+ exceeded.*)$/s;
+const TOKENS = /^Syntax Error: Document contains more that (\d+) tokens\. Parsing aborted\.$/;
+/** graphql's "Did you mean …?" (one name or several, with or without the question mark). */
+const SUGGESTION = /\s*Did you mean .*?(\?|$)/s;
+
+/**
+ * H3: what a client reads of a GraphQL error's message, on every way in (HTTP and WebSocket): limit errors read
+ * plainly; in production no suggestion names a field, type or argument the client did not send.
+ */
+export function clientMessage(message: string, opts: { production: boolean }): string {
+  let m = message.replace(LIMIT, "$1").replace(TOKENS, "Token limit of $1 exceeded.");
+  if (opts.production) m = m.replace(SUGGESTION, "").trim();
+  return m;
+}
+
 /**
  * Known codes pass through with their message. Anything else is an internal
  * failure: the client sees a generic message and the request ID, never a stack
@@ -14,6 +30,8 @@ export function formatError(
   _original: unknown,
   opts: { production: boolean },
 ): GraphQLFormattedError {
+  const message = clientMessage(formatted.message, opts);
+  if (message !== formatted.message) formatted = { ...formatted, message };
   const code = formatted.extensions?.code as string | undefined;
   if (code && KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     if (!opts.production) return formatted;

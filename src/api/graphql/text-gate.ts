@@ -17,15 +17,17 @@ function badLiteral(document: DocumentNode): { bad: BadText; node: StringValueNo
 
 /**
  * H1 at the GraphQL way in (HTTP and WebSocket alike): no variable and no string literal may hold text that
- * storage cannot (U+0000, a lone surrogate), refused before any resolver, the operation's price or SQL.
+ * storage cannot (U+0000, a lone surrogate). The refusal's message and nodes, or null.
  */
-export function refuseBadText(document: DocumentNode, variables: Record<string, unknown> | null | undefined): void {
+export function badTextIn(document: DocumentNode, variables: Record<string, unknown> | null | undefined): { message: string; nodes?: StringValueNode[] } | null {
   const inVariables = findBadText(variables ?? {}, "");
-  const literal = inVariables ? null : badLiteral(document);
-  const bad = inVariables ? { ...inVariables, path: `Variable $${inVariables.path}` } : literal?.bad;
-  if (!bad) return;
-  throw new GraphQLError(badTextMessage(bad), {
-    nodes: literal ? [literal.node] : undefined,
-    extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
-  });
+  if (inVariables) return { message: badTextMessage({ ...inVariables, path: `Variable $${inVariables.path}` }) };
+  const literal = badLiteral(document);
+  return literal ? { message: badTextMessage(literal.bad), nodes: [literal.node] } : null;
+}
+
+/** H1 over HTTP: a 400 BAD_USER_INPUT before any resolver, the operation's price or SQL. */
+export function refuseBadText(document: DocumentNode, variables: Record<string, unknown> | null | undefined): void {
+  const bad = badTextIn(document, variables);
+  if (bad) throw new GraphQLError(bad.message, { nodes: bad.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
 }

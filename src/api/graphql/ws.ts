@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { createSourceEventStream, execute, ExecutionArgs, GraphQLError, getOperationAST, parse, specifiedRules, validate } from "graphql";
+import { createSourceEventStream, DocumentNode, execute, ExecutionArgs, GraphQLError, getOperationAST, OperationTypeNode, parse, specifiedRules, validate } from "graphql";
+import type { SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
@@ -7,13 +8,16 @@ import type { TokenClaims } from "../../app/auth/jwt";
 import { App, RequestContext } from "../../app/request/context";
 import { CLOSE_FORBIDDEN, Delivery, LiveConnection, liveHub } from "../../app/live/hub";
 import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
-import { ErrorCode } from "../../domain/errors";
+import { payForFailedSignIn, throttleKeys } from "../../app/request/admission";
+import { AppError, ErrorCode } from "../../domain/errors";
+import { READ_COST } from "../../infra/throttle";
 import { formatError } from "./format-error";
 import { armor, queryCost } from "./limits";
-import { payFor, priceOf } from "./cost";
+import { payFor, priceOf, rateLimited } from "./cost";
 import { buildAppSchema } from "./schema";
+import { badTextIn } from "./text-gate";
 
-/** E4: a tenant already has its maximum of live connections on this instance. */
+/** E4, H4: the tenant or the user already has its maximum of live connections on this instance, or the caller's bucket is empty. */
 export const CLOSE_TOO_MANY = 4429;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -69,31 +73,79 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
       return f;
     });
 
+  /** E4: what a subscribe must pass before it is served: the cap per connection, a subscription operation, §6's limits, H1. */
+  const check = (open: number, payload: SubscribePayload): { document: DocumentNode } | { errors: GraphQLError[] } => {
+    const refused = (...errors: GraphQLError[]) => ({ errors });
+    const max = app.config.live.maxSubscriptionsPerConnection;
+    if (open > max) return refused(coded(`At most ${max} subscriptions per connection; open another connection or complete one.`, ErrorCode.BAD_USER_INPUT));
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, { maxTokens: limits.maxTokens });
+    } catch (e) {
+      return refused(coded((e as Error).message, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+    }
+    const op = getOperationAST(document, payload.operationName);
+    if (!op) return refused(coded("Name the operation to run (operationName).", ErrorCode.GRAPHQL_VALIDATION_FAILED));
+    if (op.operation !== "subscription") {
+      return refused(coded("Only subscriptions are served over WebSocket; send queries and mutations with POST /graphql.", ErrorCode.BAD_USER_INPUT));
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length) return refused(...invalid.map((e) => coded(e.message, ErrorCode.GRAPHQL_VALIDATION_FAILED, e.nodes)));
+    const badText = badTextIn(document, payload.variables);
+    if (badText) return refused(coded(badText.message, ErrorCode.BAD_USER_INPUT, badText.nodes));
+    let cost = 0;
+    try {
+      cost = queryCost(schema, document, payload.variables ?? undefined, payload.operationName);
+    } catch {
+      // Variables that do not fit: execution refuses them with an error of its own.
+    }
+    if (cost > limits.maxCost) return refused(coded(`The subscription costs ${cost}, above the limit of ${limits.maxCost}.`, ErrorCode.GRAPHQL_VALIDATION_FAILED));
+    return { document };
+  };
+
   const wss = new WebSocketServer({ server: http, path: "/graphql", maxPayload: app.config.maxBodyBytes });
   const server = useServer<Record<string, unknown> | undefined>(
     {
       isProd: production,
       // E1: the token from connectionParams, verified as for HTTP; the user's row must exist and be enabled.
+      // H4: connection_init pays like a request, before any SQL: a verified token from its own buckets, a missing or
+      // bad one from the client address's, so guessing over WebSocket is throttled as over HTTP.
       onConnect: async (ctx) => {
+        const socket = ctx.extra.socket;
+        const address = ctx.extra.request.socket.remoteAddress;
+        const refuse = (code: number, reason: string) => {
+          socket.close(code, reason);
+          return false;
+        };
         const auth = ctx.connectionParams?.authorization;
-        let claims: TokenClaims | null;
+        let claims: TokenClaims | null = null;
+        let failure = "Send connectionParams { authorization: \"Bearer <token>\" }.";
         try {
           claims = await verifyAuthorization(app, typeof auth === "string" ? auth : undefined);
-          if (!claims) return false;
-          const principal = await resolvePrincipal(app, claims, { lockHeld: false });
-          if (principal.kind !== "user") return false;
-        } catch {
-          return false;
+        } catch (e) {
+          failure = (e as Error).message;
         }
-        const socket = ctx.extra.socket;
+        if (!claims) {
+          const paid = await payForFailedSignIn(app.throttle, address, "live");
+          return paid.allowed ? refuse(CLOSE_FORBIDDEN, failure) : refuse(CLOSE_TOO_MANY, rateLimited(paid).message);
+        }
+        const paid = await app.throttle.take(throttleKeys(claims, address), READ_COST, "live");
+        if (!paid.allowed) return refuse(CLOSE_TOO_MANY, rateLimited(paid).message);
+        try {
+          const principal = await resolvePrincipal(app, claims, { lockHeld: false });
+          if (principal.kind !== "user") return refuse(CLOSE_FORBIDDEN, "Live updates are for signed-in users.");
+        } catch (e) {
+          if (e instanceof AppError) return refuse(CLOSE_FORBIDDEN, e.message);
+          app.log.error("live: sign-in failed", { error: String((e as Error)?.stack ?? e) });
+          return refuse(CLOSE_FORBIDDEN, "The sign-in could not be completed; try again.");
+        }
         const c: Connection = {
           claims,
           live: { tenantId: claims.tid!, userId: claims.oid!, close: (code, reason) => socket.close(code, reason) },
         };
-        if (!hub.connect(c.live)) {
-          socket.close(CLOSE_TOO_MANY, "Too many live connections for this tenant.");
-          return false;
-        }
+        const full = hub.connect(c.live);
+        if (full === "principal") return refuse(CLOSE_TOO_MANY, `At most ${app.config.live.maxConnectionsPerPrincipal} live connections per user on this instance; close one.`);
+        if (full === "tenant") return refuse(CLOSE_TOO_MANY, "Too many live connections for this tenant.");
         connections.set(ctx, c);
         if (claims.exp !== undefined) closeAtExpiry(c, claims.exp * 1000);
         return true;
@@ -105,44 +157,25 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
         hub.disconnect(c.live);
       },
       // E4: the query limits of §6 apply to subscription documents, before anything is read.
+      // H4: every subscribe pays, a refused one 1 (as a refused document over HTTP), before its refusal is sent.
       onSubscribe: async (ctx, _id, payload) => {
         const c = connections.get(ctx);
         if (!c) return [coded("Not connected.", ErrorCode.UNAUTHENTICATED)];
-        const max = app.config.live.maxSubscriptionsPerConnection;
-        if (Object.keys(ctx.subscriptions).length > max) {
-          return [coded(`At most ${max} subscriptions per connection; open another connection or complete one.`, ErrorCode.BAD_USER_INPUT)];
-        }
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
-        } catch (e) {
-          return [coded((e as Error).message, ErrorCode.GRAPHQL_VALIDATION_FAILED)];
-        }
-        const op = getOperationAST(document, payload.operationName);
-        if (!op) return [coded("Name the operation to run (operationName).", ErrorCode.GRAPHQL_VALIDATION_FAILED)];
-        if (op.operation !== "subscription") {
-          return [coded("Only subscriptions are served over WebSocket; send queries and mutations with POST /graphql.", ErrorCode.BAD_USER_INPUT)];
-        }
-        const invalid = validate(schema, document, rules);
-        if (invalid.length) return invalid.map((e) => coded(e.message, ErrorCode.GRAPHQL_VALIDATION_FAILED, e.nodes));
-        let cost = 0;
-        try {
-          cost = queryCost(schema, document, payload.variables ?? undefined, payload.operationName);
-        } catch {
-          // Variables that do not fit: execution refuses them with an error of its own.
-        }
-        if (cost > limits.maxCost) return [coded(`The subscription costs ${cost}, above the limit of ${limits.maxCost}.`, ErrorCode.GRAPHQL_VALIDATION_FAILED)];
-        // T1, T2: a subscription pays its document's price once, here, into the same buckets as HTTP, before any SQL.
+        const checked = check(Object.keys(ctx.subscriptions).length, payload);
+        // T1, T2: into the same buckets as HTTP, before any SQL.
         const contextValue = new RequestContext(app, { kind: "anonymous" });
         contextValue.pendingClaims = c.claims;
         contextValue.clientAddress = ctx.extra.request.socket.remoteAddress;
+        const vars = payload.variables ?? undefined;
         try {
-          await payFor(contextValue, priceOf(schema, document, payload.variables ?? undefined, payload.operationName, op.operation), payload.operationName);
+          const price = "errors" in checked ? READ_COST : priceOf(schema, checked.document, vars, payload.operationName, OperationTypeNode.SUBSCRIPTION);
+          await payFor(contextValue, price, payload.operationName, "live");
         } catch (e) {
           if (!(e instanceof GraphQLError)) throw e;
           const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;
           return [new GraphQLError(e.message, { extensions })];
         }
+        if ("errors" in checked) return checked.errors;
         try {
           // E2: permissions at subscribe, from the user's row as it is now.
           contextValue.principal = await resolvePrincipal(app, c.claims, { lockHeld: false });
@@ -152,7 +185,7 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
           return [coded("The user is disabled or deleted.", ErrorCode.UNAUTHENTICATED)];
         }
         hub.bind(contextValue, c.live);
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       // Each event runs its selection in the context the hub made for it (fresh roles, the event's shared reads),
       // on SQLite holding the operation lock so it never reads half a transaction.

@@ -36,6 +36,8 @@ interface Registration {
 /** What this instance knows of one tenant's live subscribers, and what it last sent them. */
 class TenantLive {
   readonly conns = new Set<LiveConnection>();
+  /** Open connections per user (H4's cap per principal). */
+  readonly perUser = new Map<string, number>();
   readonly regs = new Map<string, Registration>();
   /** Events are handled one after the other, in commit order (E3). */
   queue: Promise<void> = Promise.resolve();
@@ -105,19 +107,33 @@ export class LiveHub {
     return this.listener?.connected ? this.listener.backendPid : undefined;
   }
 
-  /** E4: false when the tenant already has its maximum of connections on this instance. */
-  connect(conn: LiveConnection): boolean {
+  /**
+   * E4, H4: null when the connection is admitted; else who is already at their maximum on this instance: the user
+   * (so that one principal cannot hold the tenant's whole allowance) or the tenant.
+   */
+  connect(conn: LiveConnection): "principal" | "tenant" | null {
     const t = this.tenant(conn.tenantId);
-    if (t.conns.size >= this.app.config.live.maxConnectionsPerTenant) return false;
+    const { maxConnectionsPerPrincipal, maxConnectionsPerTenant } = this.app.config.live;
+    const mine = t.perUser.get(conn.userId) ?? 0;
+    if (mine >= maxConnectionsPerPrincipal) return "principal";
+    if (t.conns.size >= maxConnectionsPerTenant) return "tenant";
     t.conns.add(conn);
+    t.perUser.set(conn.userId, mine + 1);
+    this.app.metrics.wsConnections.inc();
     this.changed();
-    return true;
+    return null;
   }
 
   disconnect(conn: LiveConnection): void {
     const t = this.tenants.get(conn.tenantId);
     if (!t) return;
-    t.conns.delete(conn);
+    // The hub closes a disabled user's socket and forgets it at once; the socket's own close comes after.
+    if (t.conns.delete(conn)) {
+      const left = (t.perUser.get(conn.userId) ?? 1) - 1;
+      if (left > 0) t.perUser.set(conn.userId, left);
+      else t.perUser.delete(conn.userId);
+      this.app.metrics.wsConnections.dec();
+    }
     for (const r of [...t.regs.values()]) if (r.conn === conn) this.unregister(t, r);
     if (!t.conns.size && !t.regs.size) this.tenants.delete(t.tenantId);
     this.changed();
@@ -242,10 +258,12 @@ export class LiveHub {
       }
     });
     t.regs.set(reg.id, reg);
+    this.app.metrics.wsSubscriptions.inc();
   }
 
   private unregister(t: TenantLive, reg: Registration): void {
     if (!t.regs.delete(reg.id)) return;
+    this.app.metrics.wsSubscriptions.dec();
     const left = [...t.regs.values()];
     if (reg.kind === "myLicenseChanged" && !left.some((r) => r.kind === reg.kind && r.conn.userId === reg.conn.userId)) t.seen.delete(reg.conn.userId);
     if (!left.some((r) => r.kind === "tenantLicensesChanged")) t.pools = undefined;
