@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Node } from "./node";
 import { TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 @ObjectType({ implements: Node })
 @Entity("audit_event")
@@ -10,24 +11,24 @@ import { TimestampColumn } from "./columns";
 @Index("ix_audit_event_action", ["tenantId", "action"])
 export class AuditEvent implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @Field(() => String, {
     description:
       "e.g. PURCHASE, ASSIGN_USER_LICENSE, ASSIGN_GROUP_LICENSE, ADD_GROUP_MEMBERS, START_TRIAL, CREATE_BOT.",
   })
-  @Column({ type: "varchar", length: 64 })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id })
   action: string;
 
-  @Column({ type: "varchar", length: 64, name: "actor_id", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "actor_id", nullable: true })
   actorId: string | null;
 
   @Field(() => ID, { nullable: true })
-  @Column({ type: "varchar", length: 64, name: "target_id", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "target_id", nullable: true })
   targetId: string | null;
 
   @Field(() => String, { description: "JSON text of what changed." })

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Node } from "./node";
 import { CountColumn, TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 @ObjectType({ implements: Node })
 @Entity("bot")
@@ -9,17 +10,17 @@ import { CountColumn, TimestampColumn } from "./columns";
 @Index("ix_bot_page", ["tenantId", "id"])
 export class Bot implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256 })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name })
   name: string;
 
-  @Column({ type: "varchar", length: 64, name: "owner_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "owner_id" })
   ownerId: string;
 
   @Field(() => Boolean)
@@ -39,13 +40,13 @@ export class Bot implements Node {
 @Entity("bot_usage")
 @Index("ix_bot_usage_period", ["tenantId", "period"])
 export class BotUsage {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "bot_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "bot_id" })
   botId: string;
 
   @PrimaryColumn({ type: "varchar", length: 7 })
   period: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @CountColumn({ name: "sessions" })

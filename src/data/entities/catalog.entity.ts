@@ -2,13 +2,14 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { LicenseKind } from "../../domain/enums";
 import { Node } from "./node";
+import { TEXT_LIMITS } from "../../domain/text";
 
 /** The catalog is global seeded data (DESIGN §2): the only tables without tenant_id. */
 @ObjectType()
 @Entity("service_plan")
 export class ServicePlan {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
   @Field(() => String)
@@ -17,7 +18,7 @@ export class ServicePlan {
   name: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256, name: "display_name" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "display_name" })
   displayName: string;
 }
 
@@ -29,7 +30,7 @@ export class ServicePlan {
 @Entity("sku")
 export class Sku implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
   @Field(() => String)
@@ -38,7 +39,7 @@ export class Sku implements Node {
   partNumber: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256, name: "display_name" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "display_name" })
   displayName: string;
 
   @Field(() => LicenseKind)
@@ -61,24 +62,24 @@ export class Sku implements Node {
   trialDays: number | null;
 
   @Field(() => [String], { description: "ISO 3166-1 alpha-2 codes of the countries where this SKU is not offered (L2)." })
-  @Column({ type: "varchar", length: 1024, name: "unavailable_in_countries", default: "", transformer: { to: (v: string[]) => (v ?? []).join(","), from: (v: string | null) => (v ? v.split(",").filter(Boolean) : []) } })
+  @Column({ type: "varchar", length: TEXT_LIMITS.description, name: "unavailable_in_countries", default: "", transformer: { to: (v: string[]) => (v ?? []).join(","), from: (v: string | null) => (v ? v.split(",").filter(Boolean) : []) } })
   unavailableInCountries: string[];
 }
 
 @Entity("sku_service_plan")
 export class SkuServicePlan {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "sku_id" })
   skuId: string;
 
-  @PrimaryColumn({ type: "varchar", length: 64, name: "plan_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "plan_id" })
   planId: string;
 }
 
 @Entity("sku_requirement")
 export class SkuRequirement {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "sku_id" })
   skuId: string;
 
-  @PrimaryColumn({ type: "varchar", length: 64, name: "required_sku_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "required_sku_id" })
   requiredSkuId: string;
 }

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Node } from "./node";
 import { ObjectSource } from "../../domain/enums";
 import { TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 @ObjectType({ implements: Node })
 @Entity("security_group")
@@ -12,18 +13,18 @@ import { TimestampColumn } from "./columns";
 @Index("ix_security_group_name", ["tenantId", "displayName"])
 export class SecurityGroup implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256, name: "display_name" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "display_name" })
   displayName: string;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: "varchar", length: 1024, nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.description, nullable: true })
   description: string | null;
 
   @Field(() => Date)
@@ -35,7 +36,7 @@ export class SecurityGroup implements Node {
   source: ObjectSource;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: "varchar", length: 256, name: "external_id", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "external_id", nullable: true })
   externalId: string | null;
 
   @TimestampColumn({ name: "updated_at", nullable: true })
@@ -50,13 +51,13 @@ export class SecurityGroup implements Node {
 @Entity("group_user_member")
 @Index("ix_group_user_member_user", ["tenantId", "userId"])
 export class GroupUserMember {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "group_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "group_id" })
   groupId: string;
 
-  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "user_id" })
   userId: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @TimestampColumn({ name: "created_at" })
@@ -68,13 +69,13 @@ export class GroupUserMember {
 @Index("ix_group_nesting_child", ["tenantId", "childId"])
 @Index("ix_group_nesting_tenant", ["tenantId"])
 export class GroupNesting {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "parent_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "parent_id" })
   parentId: string;
 
-  @PrimaryColumn({ type: "varchar", length: 64, name: "child_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "child_id" })
   childId: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @TimestampColumn({ name: "created_at" })

@@ -1,11 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 abstract class AssignmentBase {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "sku_id" })
   skuId: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @Column({ type: "simple-json", name: "disabled_plan_ids" })
@@ -23,7 +24,7 @@ abstract class AssignmentBase {
 @Index("ix_user_license_assignment_tenant", ["tenantId", "skuId"])
 @Index("ix_user_license_assignment_user", ["tenantId", "userId"])
 export class UserLicenseAssignment extends AssignmentBase {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "user_id" })
   userId: string;
 }
 
@@ -32,19 +33,19 @@ export class UserLicenseAssignment extends AssignmentBase {
 @Index("ix_group_license_assignment_tenant", ["tenantId", "skuId"])
 @Index("ix_group_license_assignment_group", ["tenantId", "groupId"])
 export class GroupLicenseAssignment extends AssignmentBase {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "group_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "group_id" })
   groupId: string;
 }
 
 /** A row about one user and one SKU of a tenant. */
 abstract class UserSkuRow {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "user_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "user_id" })
   userId: string;
 
-  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "sku_id" })
   skuId: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 }
 
@@ -74,10 +75,10 @@ export class LicenseWant extends UserSkuRow {
 /** Per tenant and SKU: the pool size the seats were last allocated for, and the want counter. */
 @Entity("seat_pool")
 export class SeatPool {
-  @PrimaryColumn({ type: "varchar", length: 64, name: "tenant_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
-  @PrimaryColumn({ type: "varchar", length: 64, name: "sku_id" })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id, name: "sku_id" })
   skuId: string;
 
   @Column({ type: "integer", name: "allocated_pool" })

@@ -2,20 +2,21 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Node } from "./node";
 import { TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 @ObjectType({ implements: Node, description: "A SCIM provisioning credential; the secret itself is shown only once, at creation." })
 @Entity("provisioning_token")
 @Index("ix_provisioning_token_tenant", ["tenantId", "id"])
 export class ProvisioningToken implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256 })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name })
   description: string;
 
   @Field(() => String, { description: "The last four characters of the secret, to tell tokens apart." })
@@ -26,7 +27,7 @@ export class ProvisioningToken implements Node {
   @Column({ type: "varchar", length: 128, name: "secret_hash" })
   secretHash: string;
 
-  @Column({ type: "varchar", length: 64, name: "created_by", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "created_by", nullable: true })
   createdBy: string | null;
 
   @Field(() => Date)

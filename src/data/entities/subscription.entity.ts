@@ -3,17 +3,18 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { PurchaseChannel } from "../../domain/enums";
 import { Node } from "./node";
 import { TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 @Entity("purchase_order")
 @Index("uq_purchase_order_key", ["tenantId", "idempotencyKey"], { unique: true })
 export class PurchaseOrder {
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
-  @Column({ type: "varchar", length: 256, name: "idempotency_key", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "idempotency_key", nullable: true })
   idempotencyKey: string | null;
 
   @Column({ type: "varchar", length: 128, name: "request_hash" })
@@ -29,13 +30,13 @@ export class PurchaseOrder {
 @Index("ix_subscription_tenant_sku", ["tenantId", "skuId"])
 export class Subscription implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
-  @Column({ type: "varchar", length: 64, name: "sku_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "sku_id" })
   skuId: string;
 
   @Field(() => Int)
@@ -52,7 +53,7 @@ export class Subscription implements Node {
 
   @Field(() => ID, { description: "Subscriptions bought together in one purchase share an order ID." })
   @Index("ix_subscription_order")
-  @Column({ type: "varchar", length: 64, name: "order_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "order_id" })
   orderId: string;
 
   @Field(() => Date)

@@ -2,16 +2,17 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Node } from "./node";
 import { TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 @ObjectType({ implements: Node })
 @Entity("tenant")
 export class Tenant implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256, name: "display_name" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "display_name" })
   displayName: string;
 
   @Field(() => Boolean, { description: "When false, users cannot start self-service trials (the AllowAdHocSubscriptions flag)." })

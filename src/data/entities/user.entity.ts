@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { AdminRole, ObjectSource } from "../../domain/enums";
 import { Node } from "./node";
 import { TimestampColumn } from "./columns";
+import { TEXT_LIMITS } from "../../domain/text";
 
 @ObjectType({ implements: Node })
 @Entity("app_user")
@@ -11,22 +12,22 @@ import { TimestampColumn } from "./columns";
 @Index("ix_app_user_external", ["tenantId", "externalId"])
 export class User implements Node {
   @Field(() => ID)
-  @PrimaryColumn({ type: "varchar", length: 64 })
+  @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
   id: string;
 
-  @Column({ type: "varchar", length: 64, name: "tenant_id" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "tenant_id" })
   tenantId: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256, name: "user_principal_name" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "user_principal_name" })
   userPrincipalName: string;
 
   /** Lower-cased UPN: uniqueness is case-insensitive (U1) on every engine. */
-  @Column({ type: "varchar", length: 256, name: "upn_key" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "upn_key" })
   upnKey: string;
 
   @Field(() => String)
-  @Column({ type: "varchar", length: 256, name: "display_name" })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "display_name" })
   displayName: string;
 
   @Field(() => Boolean)
@@ -50,7 +51,7 @@ export class User implements Node {
   source: ObjectSource;
 
   @Field(() => String, { nullable: true, description: "The directory's ID for this user (SCIM externalId)." })
-  @Column({ type: "varchar", length: 256, name: "external_id", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "external_id", nullable: true })
   externalId: string | null;
 
   @Field(() => Date, { nullable: true, description: "Set when the directory deleted a user who still owns bots (D7)." })
@@ -62,10 +63,10 @@ export class User implements Node {
   updatedAt: Date | null;
 
   /** "|a@x|b@y|": every email value, lower-cased, for SCIM filters on emails.value. */
-  @Column({ type: "varchar", length: 2048, name: "email_key", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.emails, name: "email_key", nullable: true })
   emailKey: string | null;
 
-  @Column({ type: "varchar", length: 256, name: "work_email_key", nullable: true })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "work_email_key", nullable: true })
   workEmailKey: string | null;
 
   /** The SCIM attributes as the directory sent them (D3), as JSON text. */
