@@ -140,4 +140,60 @@ describe.each(engines())("SCIM Groups (%s)", (_engine, url) => {
     await t.add(cloud, [], [g]);
     expect(await seat(w, a)).toBe("ACTIVE/NONE");
   });
+  it("H7 a group's meta.lastModified moves with its members (SCIM PATCH and PUT, GraphQL add and remove, a member leaving), and a filter on it finds them", async () => {
+    const w = await scimWorld(api, http, "GroupModified");
+    const { t } = w;
+    const [a, b] = [await user(w, "a"), await user(w, "b")];
+    const g = await group(w, "Synced", [a]);
+    const lastModified = async (id: string) => (await w.scim("GET", `/Groups/${id}`)).body.meta.lastModified as string;
+    const changedSince = async (at: string) =>
+      ((await w.scim("GET", `/Groups?filter=${encodeURIComponent(`meta.lastModified gt "${at}"`)}`)).body.Resources as any[]).map((r) => r.id);
+    const tick = () => {
+      api.clock.advanceMs(60_000);
+      return api.clock.now().toISOString();
+    };
+    const created = await lastModified(g);
+    // Each member change alone, by the test's clock; the name stays as it was.
+    const steps: [string, () => Promise<unknown>][] = [
+      ["PATCH add", () => w.scim("PATCH", `/Groups/${g}`, patch({ op: "add", path: "members", value: members(b) }))],
+      ["PATCH remove", () => w.scim("PATCH", `/Groups/${g}`, patch({ op: "remove", path: `members[value eq "${b}"]` }))],
+      ["PUT members", () => w.scim("PUT", `/Groups/${g}`, { schemas: [GROUP], displayName: "Synced", members: members(b) })],
+    ];
+    let previous = created;
+    for (const [step, run] of steps) {
+      const at = tick();
+      await run();
+      expect([step, await lastModified(g)]).toEqual([step, at]);
+      expect([step, await changedSince(previous)]).toEqual([step, [g]]);
+      previous = at;
+    }
+    // A PUT that changes nothing modifies nothing, and says so.
+    tick();
+    const same = await w.scim("PUT", `/Groups/${g}`, { schemas: [GROUP], displayName: "Synced", members: members(b) });
+    expect([same.body.meta.lastModified, await lastModified(g)]).toEqual([previous, previous]);
+    // A member leaving the tenant leaves the group.
+    let at = tick();
+    expect((await w.scim("DELETE", `/Users/${b}`)).status).toBe(204);
+    expect(await lastModified(g)).toBe(at);
+    // A nested group deleted: the group it was in lost a member.
+    const inner = await group(w, "Inner");
+    const outer = await group(w, "Outer", [inner]);
+    at = tick();
+    expect((await w.scim("DELETE", `/Groups/${inner}`)).status).toBe(204);
+    expect(await lastModified(outer)).toBe(at);
+    // A cloud group's members change through GraphQL: the same rule, seen over SCIM.
+    const cloud = await t.group("Cloud");
+    const person = await t.user("person");
+    const since = tick();
+    at = tick();
+    await api.ok(t.admin, Q.addMembers, { input: { groupId: cloud, userIds: [person.id] } });
+    expect([await lastModified(cloud), await changedSince(since)]).toEqual([at, [cloud]]);
+    at = tick();
+    await api.ok(t.admin, Q.removeMembers, { input: { groupId: cloud, userIds: [person.id] } });
+    expect(await lastModified(cloud)).toBe(at);
+    // Naming only members already there (or already gone) changes nothing.
+    tick();
+    await api.ok(t.admin, Q.removeMembers, { input: { groupId: cloud, userIds: [person.id] } });
+    expect(await lastModified(cloud)).toBe(at);
+  });
 });

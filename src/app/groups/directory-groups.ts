@@ -11,6 +11,7 @@ import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { DirectoryQuery, groupColumns, whereFilter } from "../../data/directory-query";
 import { changeSeats, scimAudit } from "../seats/seat-change";
 import { detachGroup } from "./groups";
+import { membersChanged } from "./modified";
 
 export interface DirectoryGroupFields {
   displayName: string;
@@ -111,6 +112,7 @@ async function applyMembers(tx: TenantDb, ctx: RequestContext, engine: SeatEngin
   await tx.insert(GroupUserMember, addedUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
   await tx.insert(GroupNesting, addedGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
   const changed = addedUsers.length + addedGroups.length + removedUsers.length + removedGroups.length > 0;
+  if (changed) await membersChanged(tx, ctx.clock, [group.id]);
   return { affected, changed, details: { addedUserIds: addedUsers, addedGroupIds: addedGroups, removedUserIds: removedUsers, removedGroupIds: removedGroups } };
 }
 
@@ -164,7 +166,9 @@ export async function updateDirectoryGroup(
     return changeSeats(ctx, tx, async (engine) => {
       if (renamed) await tx.update(SecurityGroup, { id }, patch);
       const m = await applyMembers(tx, ctx, engine, group, members);
-      return { result: after, affected: m.affected, audit: scimAudit("UPDATE_GROUP", id, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
+      // What is stored: a PUT that names the same members and the same name modified nothing (lastModified stays).
+      const result = renamed || m.changed ? after : group;
+      return { result, affected: m.affected, audit: scimAudit("UPDATE_GROUP", id, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
     });
   });
 }
@@ -179,7 +183,7 @@ export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Pro
       await tx.delete(GroupLicenseAssignment, { groupId: id });
       return {
         result: undefined,
-        affected: await detachGroup(tx, engine, id),
+        affected: await detachGroup(tx, engine, ctx.clock, id),
         audit: scimAudit("DELETE_GROUP", id, {
           before: { displayName: group.displayName, externalId: group.externalId },
           removedLicenses: licenses.map((l) => ctx.catalog.sku(l.skuId)?.partNumber ?? l.skuId),

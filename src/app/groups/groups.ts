@@ -14,7 +14,9 @@ import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./inputs";
 import { TenantDb } from "../../data/tenant-db";
 import { ObjectSource } from "../../domain/enums";
+import type { Clock } from "../../domain/clock";
 import { directoryManaged } from "../users/users";
+import { membersChanged } from "./modified";
 
 
 export async function createGroup(ctx: RequestContext, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
@@ -41,6 +43,8 @@ export async function updateGroup(ctx: RequestContext, input: UpdateSecurityGrou
     if (g.source === ObjectSource.DIRECTORY && patch.displayName !== undefined && patch.displayName !== g.displayName) {
       throw directoryManaged("The group's displayName", "displayName");
     }
+    // A rename is a modification a directory can see (SCIM meta.lastModified, H7).
+    if (patch.displayName !== undefined && patch.displayName !== g.displayName) patch.updatedAt = ctx.clock.now();
     if (Object.keys(patch).length) await tx.update(SecurityGroup, { id: g.id }, patch);
     const after = Object.assign(new SecurityGroup(), g, patch);
     await recordAudit(tx, ctx, "UPDATE_GROUP", g.id, {
@@ -62,7 +66,7 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
       throw new AppError(ErrorCode.GROUP_HAS_LICENSES, `The group has ${licenses} license(s) assigned; remove them first.`);
     }
     return changeSeats(ctx, tx, async (engine) => {
-      const affected = await detachGroup(tx, engine, id);
+      const affected = await detachGroup(tx, engine, ctx.clock, id);
       return { result: id, affected, audit: { action: "DELETE_GROUP", targetId: id, details: { before: { displayName: g.displayName } } } };
     });
   });
@@ -73,13 +77,16 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
  * memberships, its nestings both ways and the row go. Returns whose wants may end (S1): its own members, who lose
  * the membership itself and are named before it goes, and everyone in the groups nested in it.
  */
-export async function detachGroup(tx: TenantDb, engine: SeatEngine, id: string): Promise<Candidates> {
+export async function detachGroup(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<Candidates> {
   const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
   const userIds = (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId);
+  const parents = (await tx.find(GroupNesting, { childId: id })).map((n) => n.parentId);
   await tx.delete(GroupUserMember, { groupId: id });
   await tx.delete(GroupNesting, { parentId: id });
   await tx.delete(GroupNesting, { childId: id });
   await tx.delete(SecurityGroup, { id });
+  // The groups it was nested in lost a member (H7).
+  await membersChanged(tx, clock, parents);
   return { userIds, groupIds: nested, only: "end" };
 }
 
@@ -109,6 +116,8 @@ function memberIds(input: GroupMembersInput) {
 interface MembershipChange {
   /** Whose wants may change because of it. */
   affected: Candidates;
+  /** Whether a member came or went (a call naming only present members, or only absent ones, changes nothing). */
+  changed: boolean;
   details: Record<string, unknown>;
 }
 
@@ -134,7 +143,8 @@ async function changeMembers(
     await requireAll(tx, SecurityGroup, ids.groupIds, "Groups");
     return changeSeats(ctx, tx, async (engine) => {
       const change = await apply(tx, group, ids, engine);
-      return { result: group, affected: change.affected, audit: { action, targetId: group.id, details: change.details } };
+      const result = change.changed ? Object.assign(new SecurityGroup(), group, { updatedAt: await membersChanged(tx, ctx.clock, [group.id]) }) : group;
+      return { result, affected: change.affected, audit: { action, targetId: group.id, details: change.details } };
     });
   });
 }
@@ -163,6 +173,7 @@ export function addMembers(ctx: RequestContext, input: GroupMembersInput): Promi
     await tx.insert(GroupNesting, newGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
     return {
       affected: await reached(engine, newUsers, newGroups, "start"),
+      changed: newUsers.length + newGroups.length > 0,
       details: {
         addedUserIds: newUsers, addedGroupIds: newGroups,
         unchangedUserIds: userIds.filter((u) => presentUsers.has(u)), unchangedGroupIds: groupIds.filter((g) => presentGroups.has(g)),
@@ -179,7 +190,7 @@ export function removeMembers(ctx: RequestContext, input: GroupMembersInput): Pr
     const affected = await reached(engine, removedUsers, removedGroups, "end");
     await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
     if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
-    return { affected, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };
+    return { affected, changed: removedUsers.length + removedGroups.length > 0, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };
   });
 }
 

@@ -126,7 +126,7 @@ export async function deleteDirectoryUser(ctx: RequestContext, id: string): Prom
     const user = await findLiveUser(tx, id);
     const bots = await tx.count(Bot, { ownerId: id });
     await changeSeats(ctx, tx, async (engine) => {
-      const groups = await detachUser(tx, engine, id);
+      const groups = await detachUser(tx, engine, ctx.clock, id);
       if (bots > 0) {
         await tx.update(User, { id }, { deletedAt: ctx.clock.now(), accountEnabled: false, upnKey: `~deleted~${id}`, updatedAt: ctx.clock.now() });
       } else {

@@ -14,6 +14,8 @@ import { containsPattern, requiredText, userPrincipalName } from "../../domain/v
 import { recordAudit } from "../audit/audit";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
 import { usageLocation } from "../../domain/countries";
+import type { Clock } from "../../domain/clock";
+import { membersChanged } from "../groups/modified";
 
 const view = (u: User) => ({
   userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,
@@ -107,7 +109,7 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
       throw new AppError(ErrorCode.USER_OWNS_BOTS, `The user owns ${bots} bot(s); reassign or delete them first.`, { botCount: bots });
     }
     return changeSeats(ctx, tx, async (engine) => {
-      const groups = await detachUser(tx, engine, id);
+      const groups = await detachUser(tx, engine, ctx.clock, id);
       await tx.delete(User, { id });
       return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, details: { before: { ...view(user), groupIds: groups } } } };
     });
@@ -120,9 +122,11 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
  * trials and wants go, inside the caller's seat change (S5 gives the seats to the next in line). Returns the
  * groups they were in, for the audit event.
  */
-export async function detachUser(tx: TenantDb, engine: SeatEngine, id: string): Promise<string[]> {
+export async function detachUser(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<string[]> {
   const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
   await tx.delete(GroupUserMember, { userId: id });
+  // Each of those groups lost a member (H7).
+  await membersChanged(tx, clock, groups);
   await tx.delete(UserLicenseAssignment, { userId: id });
   await tx.delete(UserTrial, { userId: id });
   await engine.dropWants([id]);
