@@ -195,5 +195,9 @@ describe.each(engines())("SCIM Groups (%s)", (_engine, url) => {
     tick();
     await api.ok(t.admin, Q.removeMembers, { input: { groupId: cloud, userIds: [person.id] } });
     expect(await lastModified(cloud)).toBe(at);
+    // A rename in GraphQL is a modification a directory sees too.
+    at = tick();
+    await api.ok(t.admin, graphql(`mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }`), { input: { id: cloud, displayName: "Cloud renamed" } });
+    expect(await lastModified(cloud)).toBe(at);
   });
 });
