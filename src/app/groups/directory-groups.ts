@@ -11,7 +11,7 @@ import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { DirectoryQuery, groupColumns, whereFilter } from "../../data/directory-query";
 import { changeSeats, scimAudit } from "../seats/seat-change";
 import { detachGroup } from "./groups";
-import { membersChanged } from "./modified";
+import { membersChanged } from "../../data/group-modified";
 
 export interface DirectoryGroupFields {
   displayName: string;

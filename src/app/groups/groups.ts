@@ -16,7 +16,7 @@ import { TenantDb } from "../../data/tenant-db";
 import { ObjectSource } from "../../domain/enums";
 import type { Clock } from "../../domain/clock";
 import { directoryManaged } from "../users/users";
-import { membersChanged } from "./modified";
+import { membersChanged } from "../../data/group-modified";
 
 
 export async function createGroup(ctx: RequestContext, input: CreateSecurityGroupInput): Promise<SecurityGroup> {

@@ -15,7 +15,7 @@ import { recordAudit } from "../audit/audit";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
 import { usageLocation } from "../../domain/countries";
 import type { Clock } from "../../domain/clock";
-import { membersChanged } from "../groups/modified";
+import { membersChanged } from "../../data/group-modified";
 
 const view = (u: User) => ({
   userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,

@@ -1,6 +1,6 @@
-import { SecurityGroup } from "../../data/entities";
-import type { TenantDb } from "../../data/tenant-db";
-import type { Clock } from "../../domain/clock";
+import { SecurityGroup } from "./entities";
+import type { TenantDb } from "./tenant-db";
+import type { Clock } from "../domain/clock";
 
 /**
  * H7: a group's members are one of its attributes (RFC 7643 §4.2), so a change to them modifies the group: its
