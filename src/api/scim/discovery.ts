@@ -1,4 +1,5 @@
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
+import { AttributeDef, ENTERPRISE_ATTRIBUTE_DEFS, GROUP_ATTRIBUTE_DEFS, USER_ATTRIBUTE_DEFS } from "./attributes";
 import { GROUP_SCHEMA } from "./groups";
 import { ENTERPRISE_SCHEMA, USER_SCHEMA } from "./users";
 
@@ -9,10 +10,16 @@ export const list = (resources: unknown[], total: number, startIndex: number) =>
   schemas: [LIST], totalResults: total, startIndex, itemsPerPage: resources.length, Resources: resources,
 });
 
-/** RFC 7644 §5: what this service provider supports. */
+/**
+ * H7: this server's own figures, which RFC 7643 §5 has no attribute for. A schema of the project's (not under
+ * urn:ietf:params:scim, which is IANA's), listed in `schemas` as RFC 7643 §3.3 has extensions listed.
+ */
+export const PROVIDER_EXTENSION = "urn:licensegraph:params:scim:schemas:extension:2.0:ServiceProviderConfig";
+
+/** RFC 7643 §5: what this service provider supports; only §5's attributes at the top level. */
 export function serviceProviderConfig(base: string, maxBytes: number) {
   return {
-    schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig", PROVIDER_EXTENSION],
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: maxBytes },
     filter: { supported: true, maxResults: MAX_COUNT },
@@ -23,7 +30,7 @@ export function serviceProviderConfig(base: string, maxBytes: number) {
       { type: "oauthbearertoken", name: "Provisioning token", description: "Authorization: Bearer <token from createProvisioningToken>", primary: true },
     ],
     meta: { resourceType: "ServiceProviderConfig", location: `${base}/ServiceProviderConfig` },
-    maxMembersPerRequest: MAX_MEMBERS_PER_CALL,
+    [PROVIDER_EXTENSION]: { maxMembersPerRequest: MAX_MEMBERS_PER_CALL },
   };
 }
 
@@ -40,39 +47,19 @@ export function resourceTypes(base: string) {
   ];
 }
 
-const attr = (name: string, type = "string", extra: Record<string, unknown> = {}) => ({
-  name, type, multiValued: false, required: false, caseExact: false, mutability: "readWrite", returned: "default", uniqueness: "none", ...extra,
-});
-const complex = (name: string, sub: string[], multiValued = true) => ({
-  ...attr(name, "complex"), multiValued, subAttributes: sub.map((s) => (s === "primary" ? attr(s, "boolean") : attr(s))),
-});
+const SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 
-/** The attributes this provider understands (RFC 7643 §7); Entra's schema discovery reads these. */
+/**
+ * RFC 7643 §7 and §8.7.1: the schemas of the resources this provider serves, each a resource of its own (with
+ * `schemas` and `meta`), its attributes the table the parsers read (attributes.ts); Entra's schema discovery reads these.
+ */
 export function schemas(base: string) {
+  const schema = (id: string, name: string, description: string, attributes: AttributeDef[]) => ({
+    schemas: [SCHEMA], id, name, description, attributes, meta: { resourceType: "Schema", location: `${base}/Schemas/${id}` },
+  });
   return [
-    {
-      id: USER_SCHEMA, name: "User", description: "User Account",
-      attributes: [
-        attr("userName", "string", { required: true, uniqueness: "server" }),
-        complex("name", ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"], false),
-        ...["displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage", "locale", "timezone"].map((a) => attr(a)),
-        attr("active", "boolean"),
-        complex("emails", ["value", "display", "type", "primary"]),
-        complex("phoneNumbers", ["value", "display", "type", "primary"]),
-        complex("addresses", ["formatted", "streetAddress", "locality", "region", "postalCode", "country", "type", "primary"]),
-        attr("externalId", "string", { caseExact: true }),
-      ],
-      meta: { resourceType: "Schema", location: `${base}/Schemas/${USER_SCHEMA}` },
-    },
-    {
-      id: ENTERPRISE_SCHEMA, name: "EnterpriseUser", description: "Enterprise User",
-      attributes: [...["employeeNumber", "costCenter", "organization", "division", "department"].map((a) => attr(a)), complex("manager", ["value", "$ref", "displayName"], false)],
-      meta: { resourceType: "Schema", location: `${base}/Schemas/${ENTERPRISE_SCHEMA}` },
-    },
-    {
-      id: GROUP_SCHEMA, name: "Group", description: "Group",
-      attributes: [attr("displayName", "string", { required: true }), complex("members", ["value", "$ref", "type", "display"]), attr("externalId", "string", { caseExact: true })],
-      meta: { resourceType: "Schema", location: `${base}/Schemas/${GROUP_SCHEMA}` },
-    },
+    schema(USER_SCHEMA, "User", "User Account", USER_ATTRIBUTE_DEFS),
+    schema(ENTERPRISE_SCHEMA, "EnterpriseUser", "Enterprise User", ENTERPRISE_ATTRIBUTE_DEFS),
+    schema(GROUP_SCHEMA, "Group", "Group", GROUP_ATTRIBUTE_DEFS),
   ];
 }

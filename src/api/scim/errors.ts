@@ -4,10 +4,14 @@ export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 /** RFC 7644 §3.12: an HTTP status and, for 400s and 409s, a scimType. */
 export class ScimError extends Error {
-  constructor(readonly status: number, readonly scimType: string | undefined, detail: string) {
+  constructor(readonly status: number, readonly scimType: string | undefined, detail: string, readonly headers?: Record<string, string>) {
     super(detail);
   }
 }
+
+/** H7, RFC 9110 §15.5.6: a 405 names the methods the path does accept in `Allow`. */
+export const methodNotAllowed = (method: string, allowed: readonly string[]) =>
+  new ScimError(405, undefined, `${method} is not supported here; this path accepts ${allowed.join(", ")}.`, { allow: allowed.join(", ") });
 
 export const badRequest = (scimType: string, detail: string) => new ScimError(400, scimType, detail);
 

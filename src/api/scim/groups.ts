@@ -2,6 +2,7 @@ import { SecurityGroup } from "../../data/entities";
 import { DirectoryGroupFields, Members } from "../../app/groups/directory-groups";
 import { TEXT_LIMITS } from "../../domain/text";
 import { badRequest } from "./errors";
+import { GROUP_ATTRIBUTE_DEFS, namesOf, subNamesOf, TOLERATED } from "./attributes";
 import { checkSchemas } from "./users";
 import { isObject, optArrayOfObjects, optString, pick } from "./values";
 
@@ -9,12 +10,17 @@ export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
 /** Entra adds this one to the groups it creates (Microsoft's tutorial, "Create Group"). */
 const ENTRA_GROUP_SCHEMA = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
 export const GROUP_SCHEMAS = new Set([GROUP_SCHEMA, ENTRA_GROUP_SCHEMA].map((s) => s.toLowerCase()));
-const GROUP_ATTRIBUTES = new Set(["schemas", "id", "meta", "externalId", "displayName", "members"].map((a) => a.toLowerCase()));
+// H7: the names come from the table /Schemas serves (attributes.ts).
+const GROUP_ATTRIBUTES = new Set([...namesOf(GROUP_ATTRIBUTE_DEFS), ...TOLERATED.group].map((a) => a.toLowerCase()));
+const MEMBER_SUB_ATTRIBUTES = new Set([...subNamesOf(GROUP_ATTRIBUTE_DEFS, "members"), ...TOLERATED.members].map((a) => a.toLowerCase()));
 
-/** `members` values: the IDs of users or groups. */
+/** `members` values: the IDs of users or groups ($ref, type and display may come along; the ID is what counts). */
 export function memberIds(v: unknown, where = "members"): string[] {
   const list = optArrayOfObjects(v, where) ?? [];
   return list.map((m, i) => {
+    // H3: a sub-attribute members do not have is refused, as a user's are.
+    const unknown = Object.keys(m).find((k) => !MEMBER_SUB_ATTRIBUTES.has(k.toLowerCase()));
+    if (unknown !== undefined) throw badRequest("invalidPath", `Unknown attribute ${where}[${i}].${unknown}.`);
     const id = optString(pick(m, "value"), `${where}[${i}].value`);
     if (!id) throw badRequest("invalidValue", `${where}[${i}].value is required.`);
     return id;

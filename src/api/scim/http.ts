@@ -13,7 +13,7 @@ import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { badTextMessage, findBadText } from "../../domain/text";
 import { methodPrice } from "../../infra/throttle";
 import { payForFailedSignIn, scimThrottleKeys } from "../../app/request/admission";
-import { badRequest, errorBody, fromAppError, ScimError } from "./errors";
+import { badRequest, errorBody, fromAppError, methodNotAllowed, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
 import { groupFields, parseGroup, toScimGroup } from "./groups";
@@ -140,7 +140,7 @@ async function users(ctx: RequestContext, body: unknown, method: string, id: str
       return { status: 204 };
     }
   }
-  throw new ScimError(405, undefined, `${method} is not supported here.`);
+  throw methodNotAllowed(method, id ? RESOURCE_METHODS : COLLECTION_METHODS);
 }
 
 async function groups(ctx: RequestContext, body: unknown, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
@@ -188,20 +188,43 @@ async function groups(ctx: RequestContext, body: unknown, method: string, id: st
       return { status: 204 };
     }
   }
-  throw new ScimError(405, undefined, `${method} is not supported here.`);
+  throw methodNotAllowed(method, id ? RESOURCE_METHODS : COLLECTION_METHODS);
+}
+
+const COLLECTION_METHODS = ["GET", "POST"] as const;
+const RESOURCE_METHODS = ["GET", "PUT", "PATCH", "DELETE"] as const;
+
+/** The methods a SCIM path accepts (RFC 7644 §3.2), or null when there is no such endpoint. */
+function methodsAt(path: string[]): readonly string[] | null {
+  const [resource, id, ...rest] = path;
+  if (rest.length) return null;
+  switch ((resource ?? "").toLowerCase()) {
+    case "users":
+    case "groups":
+      return id ? RESOURCE_METHODS : COLLECTION_METHODS;
+    case "serviceproviderconfig":
+      return id ? null : ["GET"];
+    case "resourcetypes":
+    case "schemas":
+      return ["GET"];
+  }
+  return null;
 }
 
 async function route(ctx: RequestContext, method: string, body: unknown, path: string[], q: URLSearchParams): Promise<Reply> {
   const base = scimBaseUrl(ctx.app);
-  const [resource, id, ...rest] = path;
-  if (rest.length) throw new ScimError(404, undefined, "No such endpoint.");
+  const allowed = methodsAt(path);
+  if (!allowed) throw new ScimError(404, undefined, "No such endpoint.");
+  if (!allowed.includes(method)) throw methodNotAllowed(method, allowed);
+  const [resource, id] = path;
   switch ((resource ?? "").toLowerCase()) {
     case "users":
       return users(ctx, body, method, id, q, base);
     case "groups":
       return groups(ctx, body, method, id, q, base);
   }
-  if (method !== "GET") throw new ScimError(405, undefined, `${method} is not supported here.`);
+  // RFC 7644 §4: the discovery endpoints take no filter.
+  if (q.has("filter")) throw new ScimError(403, undefined, "The discovery endpoints do not take a filter.");
   switch ((resource ?? "").toLowerCase()) {
     case "serviceproviderconfig":
       if (id) break;
@@ -280,7 +303,7 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
     }));
   } catch (e) {
     const se = e instanceof UnsupportedFilter ? badRequest("invalidFilter", e.message) : fromAppError(e);
-    if (se) return send(res, { status: se.status, body: errorBody(se) });
+    if (se) return send(res, { status: se.status, body: errorBody(se), headers: se.headers });
     app.log.error("scim request failed", { requestId, error: String((e as Error)?.stack ?? e) });
     if (!res.headersSent) send(res, { status: 500, body: { ...errorBody(new ScimError(500, undefined, `Internal server error (request ${requestId}).`)) } });
     else res.end();

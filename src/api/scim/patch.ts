@@ -3,7 +3,7 @@ import { parse } from "scim2-parse-filter";
 import { MemberOp } from "../../app/groups/directory-groups";
 import { badRequest } from "./errors";
 import { memberIds } from "./groups";
-import { ENTERPRISE_ATTRIBUTES, ENTERPRISE_SCHEMA, MULTI_SUB_ATTRIBUTES, NAME_SUB_ATTRIBUTES, USER_ATTRIBUTES } from "./users";
+import { ENTERPRISE_ATTRIBUTES, ENTERPRISE_SCHEMA, MANAGER_SUB_ATTRIBUTES, MULTI_SUB_ATTRIBUTES, NAME_SUB_ATTRIBUTES, USER_ATTRIBUTES } from "./users";
 import { isObject, pick } from "./values";
 
 export const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -52,7 +52,7 @@ function checkUserPath(path: string, pathless: boolean): void {
     if (rest === "" && pathless) return;
     const m = rest.startsWith(":") ? CORE_PATH.exec(rest.slice(1)) : null;
     if (!m || m[2] || !has(ENTERPRISE_ATTRIBUTES, m[1])) throw unknown();
-    if (m[3] && !(m[1].toLowerCase() === "manager" && has(["value", "$ref", "displayName"], m[3]))) throw unknown();
+    if (m[3] && !(m[1].toLowerCase() === "manager" && has(MANAGER_SUB_ATTRIBUTES, m[3]))) throw unknown();
     return;
   }
   const m = CORE_PATH.exec(path.replace(/^urn:ietf:params:scim:schemas:core:2\.0:user:/i, ""));

@@ -4,25 +4,27 @@ import { DirectoryUserFields } from "../../app/users/directory-users";
 import { userPrincipalName } from "../../domain/validation";
 import { TEXT_LIMITS } from "../../domain/text";
 import { badRequest } from "./errors";
+import { ENTERPRISE_ATTRIBUTE_DEFS, namesOf, subNamesOf, TOLERATED, USER_ATTRIBUTE_DEFS } from "./attributes";
 import { isObject, optArrayOfObjects, optString, pick, toBoolean } from "./values";
 
 export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const USER_SCHEMAS = new Set([USER_SCHEMA, ENTERPRISE_SCHEMA].map((s) => s.toLowerCase()));
 
-const SIMPLE = ["displayName", "nickName", "profileUrl", "title", "userType", "preferredLanguage", "locale", "timezone"];
-const PLAIN_SUB = ["value", "display", "type", "primary"];
-const ADDRESS_SUB = ["formatted", "streetAddress", "locality", "region", "postalCode", "country", "type", "primary"];
+// H7: every name below comes from the one table of attributes (attributes.ts) that /Schemas serves.
+const SINGLE = new Set(["userName", "active", "externalId"]);
+const SIMPLE = USER_ATTRIBUTE_DEFS.filter((d) => !d.multiValued && d.type !== "complex" && !SINGLE.has(d.name)).map((d) => d.name);
 /** RFC 7643 §4.1.2 and §8.7.1: the sub-attributes of each multi-valued attribute (H3: any other is refused). */
-export const MULTI_SUB_ATTRIBUTES: Record<string, readonly string[]> = {
-  emails: PLAIN_SUB, phoneNumbers: PLAIN_SUB, ims: PLAIN_SUB, photos: PLAIN_SUB, entitlements: PLAIN_SUB, x509Certificates: PLAIN_SUB,
-  addresses: ADDRESS_SUB,
-};
+export const MULTI_SUB_ATTRIBUTES: Record<string, readonly string[]> = Object.fromEntries(
+  USER_ATTRIBUTE_DEFS.filter((d) => d.multiValued).map((d) => [d.name, namesOf(d.subAttributes ?? [])]),
+);
 const MULTI = Object.keys(MULTI_SUB_ATTRIBUTES);
-export const NAME_SUB_ATTRIBUTES = ["formatted", "familyName", "givenName", "middleName", "honorificPrefix", "honorificSuffix"];
-export const ENTERPRISE_ATTRIBUTES = ["employeeNumber", "costCenter", "organization", "division", "department", "manager"];
+export const NAME_SUB_ATTRIBUTES = subNamesOf(USER_ATTRIBUTE_DEFS, "name");
+export const ENTERPRISE_ATTRIBUTES = namesOf(ENTERPRISE_ATTRIBUTE_DEFS);
+/** The manager's sub-attributes a request may carry: the table's, and a `$ref`, which is dropped. */
+export const MANAGER_SUB_ATTRIBUTES = [...subNamesOf(ENTERPRISE_ATTRIBUTE_DEFS, "manager"), ...TOLERATED.manager];
 /** Read-only or not ours: accepted and not stored (roles stay this API's own, D3; a password is never kept). */
-const IGNORED = ["id", "meta", "schemas", "password", "groups", "roles"];
+const IGNORED = TOLERATED.user;
 export const USER_ATTRIBUTES = new Set(["userName", "name", "active", "externalId", ...SIMPLE, ...MULTI, ...IGNORED, ENTERPRISE_SCHEMA].map((a) => a.toLowerCase()));
 
 export function checkSchemas(v: unknown, known: Set<string>): void {
@@ -74,7 +76,7 @@ function enterprise(v: unknown): Record<string, unknown> | undefined {
       const value = typeof x === "string" ? x : isObject(x) ? optString(pick(x, "value"), "manager.value", TEXT_LIMITS.name) : undefined;
       if (value === undefined && !isObject(x)) throw badRequest("invalidValue", "manager must be an object with a value.");
       if (typeof x === "string" && x.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `manager must be at most ${TEXT_LIMITS.name} characters.`);
-      const extra = isObject(x) ? Object.keys(x).filter((s) => !["value", "$ref", "displayname"].includes(s.toLowerCase())) : [];
+      const extra = isObject(x) ? Object.keys(x).filter((s) => !MANAGER_SUB_ATTRIBUTES.some((m) => m.toLowerCase() === s.toLowerCase())) : [];
       if (extra.length) throw badRequest("invalidPath", `Unknown attribute manager.${extra[0]}.`);
       out.manager = { value };
     } else if (ENTERPRISE_ATTRIBUTES.some((a) => a.toLowerCase() === k.toLowerCase())) {
