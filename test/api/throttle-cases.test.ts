@@ -202,6 +202,32 @@ describe.each(engines())("T2's four cases at the default buckets (%s)", (_engine
       expect(left.currentlyAvailable).toBeGreaterThanOrEqual(20 * 50);
     }, 180_000);
 
+    it("T2 H7 a provisioning token far over 25 SCIM writes a second is throttled: SCIM's 429 with Retry-After, then the restore rate", async () => {
+      const w = await scimWorld(api, http, "Flood");
+      const created = await w.scim("POST", "/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "flooded@directory.example" });
+      expect(created.status).toBe(201);
+      const write = (i: number) =>
+        w.scim("PATCH", `/Users/${created.body.id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "title", value: `t${i}` }] });
+      // An emptied bucket and one second of refill: 300 points, 30 writes. A burst of 100 in that second gets 30 through.
+      await drain(api.app.throttle, () => scimThrottleKeys(w.tokenId, w.t.tenantId));
+      api.clock.advanceMs(1_000);
+      const replies = [];
+      for (let i = 0; i < 100; i++) replies.push(await write(i));
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(DEFAULTS.servicePoints! / DEFAULTS.windowSeconds / 10);
+      const refused = replies.find((r) => r.status === 429)!;
+      expect(refused.body).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "429" });
+      const raw = await fetch(`${http}/scim/v2/Users/${created.body.id}`, {
+        method: "PATCH", headers: { authorization: `Bearer ${w.token}`, "content-type": "application/scim+json" },
+        body: JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "title", value: "again" }] }),
+      });
+      expect([raw.status, raw.headers.get("retry-after")]).toEqual([429, "1"]);
+      // A second later the refill carries the next 30.
+      api.clock.advanceMs(1_000);
+      const next = [];
+      for (let i = 0; i < 31; i++) next.push((await write(100 + i)).status);
+      expect(next.filter((s) => s === 200)).toHaveLength(30);
+    }, 120_000);
+
     it("T2 one user sending 100 me a second is throttled within 30 s, then gets the restore rate", async () => {
       const t = await newTenant(api, "Loop");
       const u = await t.user("looper");
