@@ -272,7 +272,7 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
     }));
   } catch (e) {
     const se = e instanceof UnsupportedFilter ? badRequest("invalidFilter", e.message) : fromAppError(e);
-    if (se) return send(res, { status: se.status, body: errorBody(se) });
+    if (se) return send(res, { status: se.status, body: errorBody(se), headers: se.headers });
     app.log.error("scim request failed", { requestId, error: String((e as Error)?.stack ?? e) });
     if (!res.headersSent) send(res, { status: 500, body: { ...errorBody(new ScimError(500, undefined, `Internal server error (request ${requestId}).`)) } });
     else res.end();
