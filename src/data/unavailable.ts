@@ -57,9 +57,7 @@ const MAX_PAUSE_MS = 400;
 
 /** H5: waits out an outage of up to `waitMs`, then answers SERVICE_UNAVAILABLE with Retry-After. */
 export class UnavailableWait {
-  /** Connection failures seen (each attempt that failed so); tests watch it to know a request is waiting. */
-  failures = 0;
-  /** Operations pausing for the database right now. */
+  /** Operations pausing for the database right now (tests watch it to know a request is waiting). */
   waiting = 0;
   private down = false;
   private readonly now: () => number;
@@ -119,7 +117,6 @@ export class UnavailableWait {
   }
 
   private failed(e: unknown): void {
-    this.failures++;
     if (this.down) return;
     this.down = true;
     this.opts.onChange?.(false, e);
