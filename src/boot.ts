@@ -95,7 +95,12 @@ export async function createApp(o: AppOptions): Promise<App> {
   if (!o.dataSource.isInitialized) await o.dataSource.initialize();
   if (o.migrate !== false) await migrate(o.dataSource);
   const log = o.log ?? jsonLogger;
-  const database = new Database(o.dataSource);
+  const database = new Database(o.dataSource, {
+    waitMs: config.db.unavailableWaitMs,
+    // Once per outage each way, as for Redis: the 503s themselves are counted by code in the metrics.
+    onChange: (reachable, error) =>
+      reachable ? log.info("database reachable again") : log.error("database unreachable", { error: String((error as Error)?.message ?? error) }),
+  });
   const metrics = new Metrics(() => poolUse(o.dataSource, database));
   const clock = o.clock ?? systemClock;
   // The buckets refill by the app's clock: tests move it (ManualClock) to play T2's cases.

@@ -24,6 +24,8 @@ export interface QueryLimits {
 export interface DatabaseSettings {
   poolSize: number;
   statementTimeoutMs: number;
+  /** H5: how long a request waits for an unreachable PostgreSQL before 503 (also the pool's wait for a connection). */
+  unavailableWaitMs: number;
   ssl: false | { rejectUnauthorized: boolean };
 }
 
@@ -144,6 +146,7 @@ export function databaseSettingsFrom(env: NodeJS.ProcessEnv = process.env): Data
   return {
     poolSize: r.whole("DB_POOL_SIZE", 10, 1),
     statementTimeoutMs: r.whole("DB_STATEMENT_TIMEOUT_MS", 0, 0),
+    unavailableWaitMs: r.whole("DB_UNAVAILABLE_WAIT_MS", 2000, 0, 600_000),
     ssl: r.flag("DB_SSL") ? { rejectUnauthorized: r.flag("DB_SSL_REJECT_UNAUTHORIZED") ?? true } : false,
   };
 }

@@ -6,6 +6,9 @@ import { TenantDb } from "./tenant-db";
 import { readProvisioningToken, TokenRow, touchProvisioningToken } from "./provisioning-tokens";
 import { ListenerHandlers, liveChannel, PgListener } from "./live-listener";
 import { signInReader, SignInRow } from "./sign-in";
+import { AppError } from "../domain/errors";
+import { ConnectionLost, isConnectionFailure, OutcomeUnknown, UnavailableWait, UnavailableWaitOptions } from "./unavailable";
+import { retryingReads } from "./read-source";
 
 /** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
 export interface LockState {
@@ -14,25 +17,35 @@ export interface LockState {
 
 const RETRYABLE_PG = new Set(["40001", "40P01"]);
 
+/** H5: DB_UNAVAILABLE_WAIT_MS's default. */
+const DEFAULT_UNAVAILABLE_WAIT_MS = 2000;
+
 /**
  * The one gateway to the database. Writes run in a transaction that first takes
  * the tenant's lock (PostgreSQL: an UPDATE of the tenant row, held to commit;
  * SQLite: the operation mutex), so two admins can never both take the last seat.
+ * H5: on PostgreSQL a read, or a transaction that has not sent COMMIT, is tried again while the connection is
+ * refused or lost, for up to the configured wait; then SERVICE_UNAVAILABLE.
  */
 export class Database {
   readonly engine: Engine;
   readonly mutex = new Mutex();
   retriesSeen = 0;
+  readonly unavailable: UnavailableWait;
   private readonly readSignIn: ReturnType<typeof signInReader>;
+  /** Reads outside a transaction: on PostgreSQL through a view of `ds` whose statements wait out an outage. */
+  private readonly reads: DataSource;
 
-  constructor(readonly ds: DataSource) {
+  constructor(readonly ds: DataSource, wait: Partial<UnavailableWaitOptions> = {}) {
     this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
     this.readSignIn = signInReader(ds);
+    this.unavailable = new UnavailableWait({ ...wait, waitMs: wait.waitMs ?? DEFAULT_UNAVAILABLE_WAIT_MS });
+    this.reads = this.engine === "postgres" ? retryingReads(ds, this.unavailable) : ds;
   }
 
   /** Tenant-scoped reads outside any transaction. */
   reader(tenantId: string): TenantDb {
-    return new TenantDb(tenantId, this.ds.manager, this.engine);
+    return new TenantDb(tenantId, this.reads.manager, this.engine);
   }
 
   /** PostgreSQL: the instance's one LISTEN connection on this schema's live channel (started by the caller). */
@@ -42,17 +55,19 @@ export class Database {
 
   /** D1: the provisioning token with this ID, any tenant's (the token names the tenant). */
   provisioningToken(id: string): Promise<TokenRow | undefined> {
-    return readProvisioningToken(this.ds, id);
+    return readProvisioningToken(this.reads, id);
   }
 
   /** D1: lastUsedAt, written outside the request's transaction. */
   touchProvisioningToken(id: string, tenantId: string, at: Date): Promise<void> {
-    return touchProvisioningToken(this.ds, id, tenantId, at);
+    return touchProvisioningToken(this.reads, id, tenantId, at);
   }
 
-  /** For /ready: the database answers. */
+  /** For /ready: the database answers now (no waiting: the load balancer asks again). */
   async ping(): Promise<boolean> {
-    return this.ds.query("SELECT 1").then(() => true, () => false);
+    const up = await this.ds.query("SELECT 1").then(() => true, () => false);
+    if (up) this.unavailable.answered();
+    return up;
   }
 
   /** For /ready: a migration this build knows of has not run (true when that cannot be told). */
@@ -62,12 +77,13 @@ export class Database {
 
   /** Whether any tenant exists (the demo seed runs only on an empty database). */
   async hasTenants(): Promise<boolean> {
-    return (await this.ds.manager.count(Tenant)) > 0;
+    return (await this.reads.manager.count(Tenant)) > 0;
   }
 
   /** The signed-in user and tenant (src/app/request/sign-in.ts): one statement. */
   signIn(oid: string, tid: string): Promise<SignInRow | undefined> {
-    return this.readSignIn(oid, tid);
+    if (this.engine === "sqlite") return this.readSignIn(oid, tid);
+    return this.unavailable.run(() => this.readSignIn(oid, tid));
   }
 
   /** On SQLite, run `fn` holding the operation lock unless the caller already does. */
@@ -87,7 +103,7 @@ export class Database {
   async write<T>(state: LockState, tenantId: string, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
     return this.exclusive(state, () =>
       this.withRetry(() =>
-        this.ds.transaction(async (m) => {
+        this.transaction(async (m) => {
           await this.lockTenant(m, tenantId);
           return fn(new TenantDb(tenantId, m, this.engine));
         }),
@@ -99,7 +115,7 @@ export class Database {
   async writeNewTenant<T>(state: LockState, tenant: Tenant, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
     return this.exclusive(state, () =>
       this.withRetry(() =>
-        this.ds.transaction(async (m) => {
+        this.transaction(async (m) => {
           await m.insert(Tenant, tenant);
           return fn(new TenantDb(tenant.id, m, this.engine));
         }),
@@ -116,7 +132,41 @@ export class Database {
     await m.createQueryBuilder().update(Tenant).set({ stateVersion: () => "state_version + 1" }).where("id = :id", { id: tenantId }).execute();
   }
 
-  private async withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * TypeORM's transaction, knowing whether COMMIT went out: a connection lost before it rolled the work back on the
+   * server and may be tried again; lost during it, the outcome is unknown and the work is never replayed (H5).
+   */
+  private async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const qr = this.ds.createQueryRunner();
+    let commitSent = false;
+    try {
+      await qr.startTransaction();
+      const out = await work(qr.manager);
+      commitSent = true;
+      await qr.commitTransaction();
+      return out;
+    } catch (e) {
+      try {
+        await qr.rollbackTransaction();
+      } catch {
+        // The original error is the answer; a connection that is gone has rolled back on the server.
+      }
+      // TypeORM releases a runner whose connection failed; its next statement says only "already released".
+      const lost = this.engine === "postgres" && (isConnectionFailure(e) || (qr.isReleased && !(e instanceof AppError)));
+      if (lost && commitSent) throw new OutcomeUnknown("commit", e);
+      if (lost && !isConnectionFailure(e)) throw new ConnectionLost(e);
+      throw e;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  /** Serialization failures and deadlocks: at once, up to 5 attempts. A lost connection: while H5's wait lasts. */
+  private withRetry<T>(fn: () => Promise<T>): Promise<T> {
+    return this.engine === "postgres" ? this.unavailable.run(() => this.withConflictRetry(fn)) : fn();
+  }
+
+  private async withConflictRetry<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await fn();

@@ -22,7 +22,12 @@ export interface DataSourceSettings {
   statementTimeoutMs?: number;
   /** PostgreSQL: TLS. Default: from DB_SSL / DB_SSL_REJECT_UNAUTHORIZED. An `sslmode` in the URL wins over both. */
   ssl?: false | { rejectUnauthorized: boolean };
+  /** PostgreSQL: how long the pool waits for a connection (H5). Default: DB_UNAVAILABLE_WAIT_MS. */
+  unavailableWaitMs?: number;
 }
+
+/** pg's 0 means "wait for ever"; a new connection needs a moment even when all is well. */
+const MIN_CONNECT_WAIT_MS = 1000;
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
   const common = {
@@ -59,6 +64,8 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     ssl: ssl || undefined,
     extra,
     poolSize: s.poolSize ?? env.poolSize,
+    // H5 "the pool timed out": a connection that cannot be had (pool exhausted, host silent) fails after the wait.
+    connectTimeoutMS: Math.max(MIN_CONNECT_WAIT_MS, s.unavailableWaitMs ?? env.unavailableWaitMs),
   };
 }
 

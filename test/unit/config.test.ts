@@ -8,7 +8,7 @@ describe("configuration", () => {
     expect(c.throttle).toEqual({ principalPoints: 1_200, servicePoints: 18_000, tenantPoints: 300_000, windowSeconds: 60, redisUrl: undefined });
     expect(c.seedDemo).toBeUndefined();
     expect(c.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 50_000 });
-    expect(c.db).toEqual({ poolSize: 10, statementTimeoutMs: 0, ssl: false });
+    expect(c.db).toEqual({ poolSize: 10, statementTimeoutMs: 0, unavailableWaitMs: 2000, ssl: false });
   });
 
   test("values are parsed: numbers, flags, URLs", () => {
@@ -30,11 +30,18 @@ describe("configuration", () => {
     ["JWT_JWKS_URL", "keys.json", /JWT_JWKS_URL must be an absolute URL/],
     ["DATABASE_URL", "mysql://h/db", /DATABASE_URL must be sqlite:PATH or postgres/],
     ["DB_POOL_SIZE", "0", /DB_POOL_SIZE/],
+    ["DB_UNAVAILABLE_WAIT_MS", "-1", /DB_UNAVAILABLE_WAIT_MS must be a whole number from 0 to 600000/],
+    ["DB_UNAVAILABLE_WAIT_MS", "2s", /DB_UNAVAILABLE_WAIT_MS must be a whole number/],
     ["EXPLORER", "sometimes", /EXPLORER must be true or false/],
     ["OIDC_ISSUER", "login", /OIDC_ISSUER must be an absolute URL/],
   ])("%s=%s stops startup with a message naming it", (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  test("H5 DB_UNAVAILABLE_WAIT_MS sets how long a request waits for an unreachable database (0: not at all)", () => {
+    expect(loadConfig({ DB_UNAVAILABLE_WAIT_MS: "500" }).db.unavailableWaitMs).toBe(500);
+    expect(loadConfig({ DB_UNAVAILABLE_WAIT_MS: "0" }).db.unavailableWaitMs).toBe(0);
   });
 
   test("K7 the explorer is on in development, off in production unless EXPLORER=true", () => {

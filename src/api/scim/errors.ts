@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from "../../domain/errors";
 
 export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
-/** RFC 7644 §3.12: an HTTP status and, for 400s and 409s, a scimType. */
+/** RFC 7644 §3.12: an HTTP status and, for 400s and 409s, a scimType; headers the status needs (Retry-After). */
 export class ScimError extends Error {
   constructor(readonly status: number, readonly scimType: string | undefined, detail: string, readonly headers?: Record<string, string>) {
     super(detail);
@@ -36,6 +36,11 @@ export function fromAppError(e: unknown): ScimError | null {
       return new ScimError(409, "uniqueness", e.message);
     case ErrorCode.RATE_LIMITED:
       return new ScimError(429, undefined, e.message);
+    case ErrorCode.SERVICE_UNAVAILABLE: {
+      // H5: RFC 7644 §3.12's 503, with the wait the client should give the database.
+      const retryAfter = e.extensions.retryAfterSeconds;
+      return new ScimError(503, undefined, e.message, typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
+    }
     case ErrorCode.BAD_USER_INPUT:
     case ErrorCode.GROUP_CYCLE:
       return new ScimError(400, scimType ?? "invalidValue", e.message);

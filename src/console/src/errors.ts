@@ -29,6 +29,7 @@ const WORDS: Record<string, string> = {
   USAGE_LOCATION_PROHIBITED: "This license is not offered in the user's usage location. Change the user's usage location (or the organization's default) first.",
   DIRECTORY_MANAGED: "This comes from your directory (Entra ID or Okta). Change it there; it syncs here.",
   RATE_LIMITED: "Too many requests right now. Wait a moment and try again.",
+  SERVICE_UNAVAILABLE: "The server cannot reach its database right now. Wait a moment and try again; if a change was being saved, check whether it was before repeating it.",
   GRAPHQL_VALIDATION_FAILED: "The server refused the console's request. Reload the page; if it happens again, report the code below.",
   INTERNAL_SERVER_ERROR: "Something went wrong on the server. Try again; if it happens again, give support the code and request ID below.",
   NETWORK: "The server cannot be reached. Check that it is running and your connection, then try again.",

@@ -3,6 +3,7 @@ import { ErrorCode } from "./codes";
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /**
@@ -16,7 +17,10 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
     const status = HTTP_STATUS[code];
-    this.extensions = { code, ...(details ?? {}), ...(status ? { http: { status } } : {}) };
+    const retryAfter = details?.retryAfterSeconds;
+    // Apollo takes `http` off the error for the response's status and headers (a Map, as Apollo's HeaderMap is one).
+    const headers = typeof retryAfter === "number" ? { headers: new Map([["retry-after", String(retryAfter)]]) } : {};
+    this.extensions = { code, ...(details ?? {}), ...(status ? { http: { status, ...headers } } : {}) };
   }
 
   get code(): ErrorCode {
@@ -32,6 +36,10 @@ export const badInput = (message: string, field?: string) =>
 
 export const forbidden = (message = "You are not allowed to do this.") =>
   new AppError(ErrorCode.FORBIDDEN, message);
+
+/** H5: the database did not answer in time; the client may try again after `retryAfterSeconds`. */
+export const serviceUnavailable = (message: string, retryAfterSeconds: number) =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfterSeconds });
 
 export const unauthenticated = (message = "Sign in with a valid bearer token.") =>
   new AppError(ErrorCode.UNAUTHENTICATED, message);
