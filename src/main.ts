@@ -13,9 +13,11 @@ import { createApolloServer } from "./api/graphql/apollo";
 import { signInLink } from "./http/console";
 import { attachLiveUpdates } from "./api/graphql/ws";
 import { Drain } from "./http/drain";
-import { serveMetrics } from "./http/metrics-server";
+import { closeMetrics, serveMetrics } from "./http/metrics-server";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
+/** After SHUTDOWN_TIMEOUT_MS, how long closing may take before the process exits regardless. */
+const CLOSE_GRACE_MS = 1_000;
 
 /** With no auth settings on the embedded database, a local secret is made once and kept beside the database. */
 export function devSecret(): string {
@@ -67,14 +69,24 @@ async function main(): Promise<void> {
   const metrics = config.metricsPort !== undefined ? await serveMetrics(app, config.metricsPort, config.metricsHost) : undefined;
   if (metrics) jsonLogger.info("metrics", { url: `http://${config.metricsHost}:${(metrics.address() as { port: number }).port}/metrics` });
   let stopping = false;
-  // O2: drain, then close what the requests used; exit 0 when everything in flight finished in time.
+  // O2, H6: the one shutdown path (Apollo's own signal handler is off): drain, then close what the requests used,
+  // each once; exit 0 when everything in flight finished in time.
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    // Closing after the drain takes milliseconds; should a step hang (a peer that never answers), exit anyway.
+    setTimeout(() => {
+      jsonLogger.error("shutdown: closing connections took too long", { afterMs: config.shutdownTimeoutMs + CLOSE_GRACE_MS });
+      jsonLogger.flush();
+      process.exit(1);
+    }, config.shutdownTimeoutMs + CLOSE_GRACE_MS).unref();
     const inTime = await drain.run(app, http, config.shutdownTimeoutMs);
-    await apollo.stop().catch(() => undefined);
-    await app.throttle.close();
-    metrics?.close();
+    // After the drain: stopping Apollo earlier would fail the requests still being served.
+    await apollo.stop().catch((e) => jsonLogger.error("shutdown: apollo stop failed", { error: String(e) }));
+    await Promise.all([
+      app.throttle.close(),
+      metrics ? closeMetrics(metrics) : undefined,
+    ]);
     await ds.destroy().catch(() => undefined);
     jsonLogger.info("stopped", { drained: inTime });
     jsonLogger.flush();
