@@ -16,8 +16,8 @@ import { Drain } from "./http/drain";
 import { closeMetrics, serveMetrics } from "./http/metrics-server";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
-/** After SHUTDOWN_TIMEOUT_MS, how long closing may take before the process exits regardless. */
-const CLOSE_GRACE_MS = 1_000;
+/** H6: of SHUTDOWN_TIMEOUT_MS, the last part is kept for closing, so that even a busy instance is gone by then. */
+const CLOSE_RESERVE_MS = 250;
 
 /** With no auth settings on the embedded database, a local secret is made once and kept beside the database. */
 export function devSecret(): string {
@@ -74,13 +74,15 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    // Closing after the drain takes milliseconds; should a step hang (a peer that never answers), exit anyway.
+    // Closing takes milliseconds; should a step hang (a peer that never answers), the process goes at the deadline
+    // anyway (at 1 s at the earliest: an idle instance has that long).
+    const deadlineMs = Math.max(config.shutdownTimeoutMs, 1_000);
     setTimeout(() => {
-      jsonLogger.error("shutdown: closing connections took too long", { afterMs: config.shutdownTimeoutMs + CLOSE_GRACE_MS });
+      jsonLogger.error("shutdown: closing took too long", { afterMs: deadlineMs });
       jsonLogger.flush();
       process.exit(1);
-    }, config.shutdownTimeoutMs + CLOSE_GRACE_MS).unref();
-    const inTime = await drain.run(app, http, config.shutdownTimeoutMs);
+    }, deadlineMs).unref();
+    const inTime = await drain.run(app, http, Math.max(0, config.shutdownTimeoutMs - CLOSE_RESERVE_MS));
     // After the drain: stopping Apollo earlier would fail the requests still being served.
     await apollo.stop().catch((e) => jsonLogger.error("shutdown: apollo stop failed", { error: String(e) }));
     await Promise.all([

@@ -66,7 +66,8 @@ export class Drain {
     const inTime = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
     http.closeAllConnections();
-    await Promise.race([closed, new Promise((r) => setTimeout(r, 1_000).unref())]);
+    // Only upgraded sockets can be left; a moment for them, since the process exits next anyway.
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 100).unref())]);
     if (!inTime) app.log.error("shutdown timeout: requests still in flight were cut off", { requestsInFlight: this.inFlight, timeoutMs });
     return inTime;
   }

@@ -212,8 +212,8 @@ describe.each(processEngines())("H6 drain in production (NODE_ENV=production) (%
   });
 
   /** A production instance in configuration `c`, with throttling at its defaults (Redis is used only when it is on). */
-  async function startProduction(c: { redis: boolean; metrics: boolean }): Promise<ServerProcess> {
-    const env: Record<string, string> = { NODE_ENV: "production", RATE_LIMIT_PRINCIPAL_POINTS: "1200", RATE_LIMIT_SERVICE_POINTS: "18000", RATE_LIMIT_TENANT_POINTS: "300000" };
+  async function startProduction(c: { redis: boolean; metrics: boolean }, more: Record<string, string> = {}): Promise<ServerProcess> {
+    const env: Record<string, string> = { NODE_ENV: "production", RATE_LIMIT_PRINCIPAL_POINTS: "1200", RATE_LIMIT_SERVICE_POINTS: "18000", RATE_LIMIT_TENANT_POINTS: "300000", ...more };
     if (c.redis) env.REDIS_URL = REDIS!;
     const metricsPort = c.metrics ? await freePort() : undefined;
     if (metricsPort) env.METRICS_PORT = String(metricsPort);
@@ -247,6 +247,36 @@ describe.each(processEngines())("H6 drain in production (NODE_ENV=production) (%
     if (typeof outcome !== "string") exitTimes.push(`${c.name}: ${outcome.ms} ms`);
     expect(outcome).toMatchObject({ code: 0, signal: null });
     expect(s.log).toMatch(/"drained":true/);
+  }, 60_000);
+
+  it("H6 an idle instance exits 0 within 1 s of SIGTERM even when a WebSocket peer never answers the close", async () => {
+    const s = await startProduction(configurations[0]);
+    const peer: Socket = connect(s.port, "127.0.0.1");
+    let raw = "";
+    const upgraded = new Promise<void>((r) => peer.on("data", (b) => ((raw += b.toString()), /^HTTP\/1\.1 101/.test(raw) && r())));
+    peer.write("GET /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n" +
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n");
+    await upgraded; // and from now on it never writes a byte, not even the answer to the close frame
+    const sent = performance.now();
+    const outcome = await within(3_000, s.kill("SIGTERM").then((e) => ({ ...e, ms: Math.round(performance.now() - sent) })));
+    peer.destroy();
+    if (typeof outcome !== "string") exitTimes.push(`idle, a WebSocket peer that never answers: ${outcome.ms} ms`);
+    expect(outcome).toMatchObject({ code: 0, signal: null });
+  }, 60_000);
+
+  it("H6 a busy instance whose request never finishes exits 1 within SHUTDOWN_TIMEOUT_MS", async () => {
+    const timeoutMs = 1_000;
+    const s = await startProduction(configurations[configurations.length - 1], { SHUTDOWN_TIMEOUT_MS: String(timeoutMs) });
+    const uploader = new Agent({ keepAlive: true });
+    agents.push(uploader);
+    await slowUpload(s.port, uploader); // its body never completes
+    const sent = performance.now();
+    // The bound is generous (a loaded machine); the figure is logged. The process keeps 250 ms of it for closing.
+    const outcome = await within(timeoutMs + 2_000, s.kill("SIGTERM").then((e) => ({ ...e, ms: Math.round(performance.now() - sent) })));
+    if (typeof outcome !== "string") exitTimes.push(`busy, SHUTDOWN_TIMEOUT_MS=${timeoutMs}: ${outcome.ms} ms`);
+    expect(outcome).toMatchObject({ code: 1, signal: null });
+    expect((outcome as { ms: number }).ms).toBeGreaterThanOrEqual(timeoutMs - 250); // the request had its time
+    expect(s.log).toMatch(/shutdown timeout: requests still in flight were cut off/);
   }, 60_000);
 
   it.each(configurations)("H6 requests accepted before SIGTERM are served with Connection: close, WebSockets close after them ($name)", async (c) => {
