@@ -208,7 +208,7 @@ describe.each(processEngines())("H6 drain in production (NODE_ENV=production) (%
 
   afterAll(async () => {
     await db?.cleanup();
-    if (exitTimes.length) console.log(`H6 idle exit after SIGTERM (${engine}):\n  ${exitTimes.splice(0).join("\n  ")}`);
+    if (exitTimes.length) console.log(`H6 exit after SIGTERM, measured from the signal to the exit event (${engine}):\n  ${exitTimes.splice(0).join("\n  ")}`);
   });
 
   /** A production instance in configuration `c`, with throttling at its defaults (Redis is used only when it is on). */
@@ -244,7 +244,7 @@ describe.each(processEngines())("H6 drain in production (NODE_ENV=production) (%
     const s = await startProduction(c);
     const sent = performance.now();
     const outcome = await within(3_000, s.kill("SIGTERM").then((e) => ({ ...e, ms: Math.round(performance.now() - sent) })));
-    if (typeof outcome !== "string") exitTimes.push(`${c.name}: ${outcome.ms} ms`);
+    if (typeof outcome !== "string") exitTimes.push(`idle, ${c.name}: ${outcome.ms} ms`);
     expect(outcome).toMatchObject({ code: 0, signal: null });
     expect(s.log).toMatch(/"drained":true/);
   }, 60_000);
@@ -271,11 +271,13 @@ describe.each(processEngines())("H6 drain in production (NODE_ENV=production) (%
     agents.push(uploader);
     await slowUpload(s.port, uploader); // its body never completes
     const sent = performance.now();
-    // The bound is generous (a loaded machine); the figure is logged. The process keeps 250 ms of it for closing.
     const outcome = await within(timeoutMs + 2_000, s.kill("SIGTERM").then((e) => ({ ...e, ms: Math.round(performance.now() - sent) })));
     if (typeof outcome !== "string") exitTimes.push(`busy, SHUTDOWN_TIMEOUT_MS=${timeoutMs}: ${outcome.ms} ms`);
     expect(outcome).toMatchObject({ code: 1, signal: null });
-    expect((outcome as { ms: number }).ms).toBeGreaterThanOrEqual(timeoutMs - 250); // the request had its time
+    // The rule is a time bound, so this compares times: the request had its time (the process keeps the last
+    // 250 ms for closing) and the process was gone by SHUTDOWN_TIMEOUT_MS (cutting at it, it was not: ~1,020 ms).
+    expect((outcome as { ms: number }).ms).toBeGreaterThanOrEqual(timeoutMs - 250);
+    expect((outcome as { ms: number }).ms).toBeLessThan(timeoutMs);
     expect(s.log).toMatch(/shutdown timeout: requests still in flight were cut off/);
   }, 60_000);
 
