@@ -13,9 +13,11 @@ import { createApolloServer } from "./api/graphql/apollo";
 import { signInLink } from "./http/console";
 import { attachLiveUpdates } from "./api/graphql/ws";
 import { Drain } from "./http/drain";
-import { serveMetrics } from "./http/metrics-server";
+import { closeMetrics, serveMetrics } from "./http/metrics-server";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
+/** H6: of SHUTDOWN_TIMEOUT_MS, the last part is kept for closing, so that even a busy instance is gone by then. */
+const CLOSE_RESERVE_MS = 250;
 
 /** With no auth settings on the embedded database, a local secret is made once and kept beside the database. */
 export function devSecret(): string {
@@ -67,14 +69,26 @@ async function main(): Promise<void> {
   const metrics = config.metricsPort !== undefined ? await serveMetrics(app, config.metricsPort, config.metricsHost) : undefined;
   if (metrics) jsonLogger.info("metrics", { url: `http://${config.metricsHost}:${(metrics.address() as { port: number }).port}/metrics` });
   let stopping = false;
-  // O2: drain, then close what the requests used; exit 0 when everything in flight finished in time.
+  // O2, H6: the one shutdown path (Apollo's own signal handler is off): drain, then close what the requests used,
+  // each once; exit 0 when everything in flight finished in time.
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    const inTime = await drain.run(app, http, config.shutdownTimeoutMs);
-    await apollo.stop().catch(() => undefined);
-    await app.throttle.close();
-    metrics?.close();
+    // Closing takes milliseconds; should a step hang (a peer that never answers), the process goes at the deadline
+    // anyway (at 1 s at the earliest: an idle instance has that long).
+    const deadlineMs = Math.max(config.shutdownTimeoutMs, 1_000);
+    setTimeout(() => {
+      jsonLogger.error("shutdown: closing took too long", { afterMs: deadlineMs });
+      jsonLogger.flush();
+      process.exit(1);
+    }, deadlineMs).unref();
+    const inTime = await drain.run(app, http, Math.max(0, config.shutdownTimeoutMs - CLOSE_RESERVE_MS));
+    // After the drain: stopping Apollo earlier would fail the requests still being served.
+    await apollo.stop().catch((e) => jsonLogger.error("shutdown: apollo stop failed", { error: String(e) }));
+    await Promise.all([
+      app.throttle.close(),
+      metrics ? closeMetrics(metrics) : undefined,
+    ]);
     await ds.destroy().catch(() => undefined);
     jsonLogger.info("stopped", { drained: inTime });
     jsonLogger.flush();

@@ -19,3 +19,10 @@ export async function serveMetrics(app: App, port: number, host: string): Promis
   await new Promise<void>((r) => server.listen(port, host, r));
   return server;
 }
+
+/** H6: on shutdown the metrics port closes with its connections (a scraper's keep-alive one too); a scrape cut short is retried. */
+export function closeMetrics(server: Server): Promise<void> {
+  const closed = new Promise<void>((r) => server.close(() => r()));
+  server.closeAllConnections();
+  return closed;
+}

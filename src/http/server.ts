@@ -54,7 +54,7 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
   const drain = opts.drain;
   const consoleSettings = consoleOptions(app.config);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    drain?.track(res);
+    drain?.track(req, res);
     const rec: RequestRecord = { started: process.hrtime.bigint() };
     try {
       const url = new URL(req.url ?? "/", "http://localhost");

@@ -295,12 +295,37 @@ export class ServerProcess {
     return r.data as Present<R>;
   }
 
+  /** Resolves once the process's output matches `re` (say, the line it logs on SIGTERM); fails after `timeoutMs`. */
+  waitForLog(re: RegExp, timeoutMs = 10_000): Promise<void> {
+    if (re.test(this.output)) return Promise.resolve();
+    return new Promise((res, rej) => {
+      const check = () => {
+        if (!re.test(this.output)) return;
+        clearTimeout(timer);
+        this.child.stdout!.off("data", check);
+        res();
+      };
+      const timer = setTimeout(() => {
+        this.child.stdout!.off("data", check);
+        rej(new Error(`no ${re} in the output after ${timeoutMs} ms:\n${this.output.slice(-3000)}`));
+      }, timeoutMs);
+      // After the listener that keeps the output: this one runs once the chunk is in it.
+      this.child.stdout!.on("data", check);
+    });
+  }
+
   get alive(): boolean {
     return !this.exited;
   }
 
   async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (!this.exited) this.child.kill(signal);
+    await this.exit;
+    return this.exited!;
+  }
+
+  /** Resolves with the exit status once the process has exited by itself (after a drain, say); sends nothing. */
+  async exitStatus(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     await this.exit;
     return this.exited!;
   }

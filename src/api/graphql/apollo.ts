@@ -92,6 +92,9 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Request
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // H6: src/main.ts owns SIGTERM and SIGINT. Apollo's own handler (on unless NODE_ENV=test) would stop Apollo at
+    // the signal, failing the requests the drain still serves, and a second stop() in Apollo 5.5.1 never returns.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: app.config.limits.maxTokens },

@@ -20,6 +20,8 @@ import { badTextIn } from "./text-gate";
 /** E4, H4: the tenant or the user already has its maximum of live connections on this instance, or the caller's bucket is empty. */
 export const CLOSE_TOO_MANY = 4429;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** On shutdown, how long a socket's peer has to answer the close frame before the socket is cut. */
+const CLOSE_WAIT_MS = 300;
 
 interface Connection {
   claims: TokenClaims;
@@ -221,7 +223,13 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
   let disposed: Promise<void> | undefined;
   const dispose = () =>
     (disposed ??= (async () => {
-      await server.dispose();
+      // H6: a peer that never answers the 1001 would hold the shutdown for ws's 30 s close timeout; it gets a moment.
+      const closed = Promise.resolve(server.dispose());
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(true), CLOSE_WAIT_MS)));
+      if (await Promise.race([closed.then(() => false), late])) for (const socket of wss.clients) socket.terminate();
+      clearTimeout(timer);
+      await closed;
       await hub.stop();
     })());
   disposers.set(app, [...(disposers.get(app) ?? []), dispose]);
