@@ -231,6 +231,7 @@ describe.each(engines())("S1–S13 the seat engine against a reference model (%s
   afterAll(() => api.stop());
 
   it("every generated sequence of steps leaves the API where the model is", async () => {
+    coverage.clear();
     let sequences = 0;
     let stepsRun = 0;
     await fc.assert(
