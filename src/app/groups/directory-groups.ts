@@ -125,12 +125,12 @@ export async function createDirectoryGroup(ctx: RequestContext, f: DirectoryGrou
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
     if (!members.length) {
-      await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { via: "SCIM", after: { displayName: group.displayName, externalId: group.externalId } });
+      await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { via: "SCIM", after: { displayName: group.displayName, externalId: group.externalId } }, group.displayName);
       return group;
     }
     return changeSeats(ctx, tx, async (engine) => {
       const m = await applyMembers(tx, ctx, engine, group, [{ op: "add", ids: members }]);
-      return { result: group, affected: m.affected, audit: scimAudit("CREATE_GROUP", group.id, { after: { displayName: group.displayName, externalId: group.externalId }, ...m.details }) };
+      return { result: group, affected: m.affected, audit: scimAudit("CREATE_GROUP", group.id, group.displayName, { after: { displayName: group.displayName, externalId: group.externalId }, ...m.details }) };
     });
   });
 }
@@ -158,13 +158,13 @@ export async function updateDirectoryGroup(
     if (!members.length) {
       if (!renamed) return group;
       await tx.update(SecurityGroup, { id }, patch);
-      await recordAudit(tx, ctx, "UPDATE_GROUP", id, { via: "SCIM", before, after: { displayName: after.displayName, externalId: after.externalId } });
+      await recordAudit(tx, ctx, "UPDATE_GROUP", id, { via: "SCIM", before, after: { displayName: after.displayName, externalId: after.externalId } }, after.displayName);
       return after;
     }
     return changeSeats(ctx, tx, async (engine) => {
       if (renamed) await tx.update(SecurityGroup, { id }, patch);
       const m = await applyMembers(tx, ctx, engine, group, members);
-      return { result: after, affected: m.affected, audit: scimAudit("UPDATE_GROUP", id, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
+      return { result: after, affected: m.affected, audit: scimAudit("UPDATE_GROUP", id, after.displayName, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
     });
   });
 }
@@ -180,7 +180,7 @@ export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Pro
       return {
         result: undefined,
         affected: await detachGroup(tx, engine, id),
-        audit: scimAudit("DELETE_GROUP", id, {
+        audit: scimAudit("DELETE_GROUP", id, group.displayName, {
           before: { displayName: group.displayName, externalId: group.externalId },
           removedLicenses: licenses.map((l) => ctx.catalog.sku(l.skuId)?.partNumber ?? l.skuId),
         }),
