@@ -16,6 +16,8 @@ export interface LockState {
 }
 
 const RETRYABLE_PG = new Set(["40001", "40P01"]);
+/** Thrown to end a rehearsal's transaction with a rollback. */
+const ROLLBACK = Symbol("rollback");
 
 /** H5: DB_UNAVAILABLE_WAIT_MS's default. */
 const DEFAULT_UNAVAILABLE_WAIT_MS = 2000;
@@ -109,6 +111,23 @@ export class Database {
         }),
       ),
     );
+  }
+
+  /**
+   * S11: runs `fn` as a write of this tenant would run (same lock, same transaction, same SQL) and rolls it back:
+   * what a change would do, computed by the code that does it, with nothing written.
+   */
+  async rehearse<T>(state: LockState, tenantId: string, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
+    const outcome: { value?: T } = {};
+    try {
+      await this.write(state, tenantId, async (tx) => {
+        outcome.value = await fn(tx);
+        throw ROLLBACK;
+      });
+    } catch (e) {
+      if (e !== ROLLBACK) throw e;
+    }
+    return outcome.value as T;
   }
 
   /** Creates a tenant row and works in the new tenant, in one transaction (createTenant). */

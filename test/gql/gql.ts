@@ -45,17 +45,21 @@ type Documents = {
     "query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }": typeof types.AccessOperationsBot2Document,
     "query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }": typeof types.AccessOperationsAuditEventsDocument,
     "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": typeof types.AccessOperationsPreviewGroupLicenseAssignmentDocument,
+    "query AccessOperationsPreviewGroupLicenseRemoval($g: ID!, $s: ID!) { previewGroupLicenseRemoval(groupId: $g, skuId: $s) { wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id } } }": typeof types.AccessOperationsPreviewGroupLicenseRemovalDocument,
     "mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }": typeof types.AccessCreateProvisioningTokenDocument,
     "mutation AccessTokenToRevoke { createProvisioningToken(input: { description: \"to revoke\" }) { provisioningToken { id } } }": typeof types.AccessTokenToRevokeDocument,
     "mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }": typeof types.AccessRevokeProvisioningTokenDocument,
     "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": typeof types.AccessOperationsUpdateTenantSettingsDocument,
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessOperationsUpdateSecurityGroupDocument,
+    "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": typeof types.AccessOperationsAssignLicensesToUsersDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": typeof types.AccessOperationsStartTrialDocument,
     "query AccessTokensMe { me { id } }": typeof types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": typeof types.AccessTokensSkusDocument,
     "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.AuditEveryMutationUpdateSecurityGroupDocument,
     "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": typeof types.AuditEveryMutationTenantDocument,
     "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": typeof types.AuditEveryMutationUpdateTenantSettingsDocument,
+    "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}": typeof types.AuditTargetNamesDocument,
+    "mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.AuditTargetNameRenameGroupDocument,
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": typeof types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": typeof types.BatchingTenantDocument,
     "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }": typeof types.BatchingUpdateTenantSettingsDocument,
@@ -64,6 +68,7 @@ type Documents = {
     "query CrashSkus { skus { id partNumber } }": typeof types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": typeof types.CrashSecurityGroupDocument,
     "query DrainSkus { skus { id partNumber } }": typeof types.DrainSkusDocument,
+    "query GroupsRemovalPreview($g: ID!, $s: ID!) {\n  previewGroupLicenseRemoval(groupId: $g, skuId: $s) {\n    group { id } sku { partNumber } wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id }\n  }\n}": typeof types.GroupsRemovalPreviewDocument,
     "query HttpGroupCount { tenant { securityGroups { totalCount } } }": typeof types.HttpGroupCountDocument,
     "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": typeof types.LifecycleSubsDocument,
     "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": typeof types.LifecycleStatesDocument,
@@ -108,7 +113,12 @@ type Documents = {
     "query UsageLocationDoc7 { tenant { defaultUsageLocation } }": typeof types.UsageLocationDoc7Document,
     "query UsageLocationDoc8 { skus { partNumber unavailableInCountries } }": typeof types.UsageLocationDoc8Document,
     "query UsersBadInputMe { me { userPrincipalName } }": typeof types.UsersBadInputMeDocument,
+    "mutation UsersBulkLicenses($input: AssignLicensesToUsersInput!) {\n  assignLicensesToUsers(input: $input) { id effectiveLicenses { sku { partNumber } state sources { kind } } }\n}": typeof types.UsersBulkLicensesDocument,
+    "query UsersBulkLicensesEvents { auditEvents(first: 100, action: \"ASSIGN_USER_LICENSE\") { totalCount nodes { targetId targetDisplayName details } } }": typeof types.UsersBulkLicensesEventsDocument,
+    "mutation UsersBulkLicensesIds($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": typeof types.UsersBulkLicensesIdsDocument,
     "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": typeof types.UsersLastAdminTenantDocument,
+    "query UsersLicenseFilters($f: UserFilter, $first: Int) {\n  tenant { users(first: $first, filter: $f) { totalCount nodes { id canCreateBots effectiveLicenses { state } } } }\n}": typeof types.UsersLicenseFiltersDocument,
+    "mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": typeof types.UsersLicenseFiltersTrialDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroup2Document,
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": typeof types.ConsoleAdminStartTrialDocument,
@@ -215,17 +225,21 @@ const documents: Documents = {
     "query AccessOperationsBot2($id: ID!) { bot(id: $id) { id name } }": types.AccessOperationsBot2Document,
     "query AccessOperationsAuditEvents { auditEvents(first: 5) { totalCount nodes { id action } } }": types.AccessOperationsAuditEventsDocument,
     "query AccessOperationsPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded alreadyLicensed availableUnits wouldBeInError } }": types.AccessOperationsPreviewGroupLicenseAssignmentDocument,
+    "query AccessOperationsPreviewGroupLicenseRemoval($g: ID!, $s: ID!) { previewGroupLicenseRemoval(groupId: $g, skuId: $s) { wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id } } }": types.AccessOperationsPreviewGroupLicenseRemovalDocument,
     "mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }": types.AccessCreateProvisioningTokenDocument,
     "mutation AccessTokenToRevoke { createProvisioningToken(input: { description: \"to revoke\" }) { provisioningToken { id } } }": types.AccessTokenToRevokeDocument,
     "mutation AccessRevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }": types.AccessRevokeProvisioningTokenDocument,
     "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": types.AccessOperationsUpdateTenantSettingsDocument,
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessOperationsUpdateSecurityGroupDocument,
+    "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": types.AccessOperationsAssignLicensesToUsersDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": types.AccessOperationsStartTrialDocument,
     "query AccessTokensMe { me { id } }": types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": types.AccessTokensSkusDocument,
     "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.AuditEveryMutationUpdateSecurityGroupDocument,
     "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": types.AuditEveryMutationTenantDocument,
     "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": types.AuditEveryMutationUpdateTenantSettingsDocument,
+    "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}": types.AuditTargetNamesDocument,
+    "mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.AuditTargetNameRenameGroupDocument,
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": types.BatchingTenantDocument,
     "mutation BatchingUpdateTenantSettings { updateTenantSettings(input: { allowAdHocSubscriptions: true }) { id } }": types.BatchingUpdateTenantSettingsDocument,
@@ -234,6 +248,7 @@ const documents: Documents = {
     "query CrashSkus { skus { id partNumber } }": types.CrashSkusDocument,
     "query CrashSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1) { totalCount } } }": types.CrashSecurityGroupDocument,
     "query DrainSkus { skus { id partNumber } }": types.DrainSkusDocument,
+    "query GroupsRemovalPreview($g: ID!, $s: ID!) {\n  previewGroupLicenseRemoval(groupId: $g, skuId: $s) {\n    group { id } sku { partNumber } wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id }\n  }\n}": types.GroupsRemovalPreviewDocument,
     "query HttpGroupCount { tenant { securityGroups { totalCount } } }": types.HttpGroupCountDocument,
     "query LifecycleSubs { tenant { hasActiveTenantLicense subscriptions(includeInactive: true) { id status isTrial channel quantity endsAt sku { partNumber } } } }": types.LifecycleSubsDocument,
     "query LifecycleStates($id: ID!) { user(id: $id) { effectiveLicenses { sku { partNumber } state error holdsSeat } canCreateBots } }": types.LifecycleStatesDocument,
@@ -278,7 +293,12 @@ const documents: Documents = {
     "query UsageLocationDoc7 { tenant { defaultUsageLocation } }": types.UsageLocationDoc7Document,
     "query UsageLocationDoc8 { skus { partNumber unavailableInCountries } }": types.UsageLocationDoc8Document,
     "query UsersBadInputMe { me { userPrincipalName } }": types.UsersBadInputMeDocument,
+    "mutation UsersBulkLicenses($input: AssignLicensesToUsersInput!) {\n  assignLicensesToUsers(input: $input) { id effectiveLicenses { sku { partNumber } state sources { kind } } }\n}": types.UsersBulkLicensesDocument,
+    "query UsersBulkLicensesEvents { auditEvents(first: 100, action: \"ASSIGN_USER_LICENSE\") { totalCount nodes { targetId targetDisplayName details } } }": types.UsersBulkLicensesEventsDocument,
+    "mutation UsersBulkLicensesIds($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": types.UsersBulkLicensesIdsDocument,
     "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }": types.UsersLastAdminTenantDocument,
+    "query UsersLicenseFilters($f: UserFilter, $first: Int) {\n  tenant { users(first: $first, filter: $f) { totalCount nodes { id canCreateBots effectiveLicenses { state } } } }\n}": types.UsersLicenseFiltersDocument,
+    "mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": types.UsersLicenseFiltersTrialDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": types.UsersListSecurityGroup2Document,
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": types.ConsoleAdminStartTrialDocument,
@@ -495,6 +515,10 @@ export function graphql(source: "query AccessOperationsPreviewGroupLicenseAssign
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AccessOperationsPreviewGroupLicenseRemoval($g: ID!, $s: ID!) { previewGroupLicenseRemoval(groupId: $g, skuId: $s) { wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id } } }"): (typeof documents)["query AccessOperationsPreviewGroupLicenseRemoval($g: ID!, $s: ID!) { previewGroupLicenseRemoval(groupId: $g, skuId: $s) { wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }"): (typeof documents)["mutation AccessCreateProvisioningToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -512,6 +536,10 @@ export function graphql(source: "mutation AccessOperationsUpdateTenantSettings($
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }"): (typeof documents)["mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }"): (typeof documents)["mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -536,6 +564,14 @@ export function graphql(source: "query AuditEveryMutationTenant { tenant { allow
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }"): (typeof documents)["mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}"): (typeof documents)["query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"): (typeof documents)["mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -568,6 +604,10 @@ export function graphql(source: "query CrashSecurityGroup($id: ID!) { securityGr
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DrainSkus { skus { id partNumber } }"): (typeof documents)["query DrainSkus { skus { id partNumber } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GroupsRemovalPreview($g: ID!, $s: ID!) {\n  previewGroupLicenseRemoval(groupId: $g, skuId: $s) {\n    group { id } sku { partNumber } wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id }\n  }\n}"): (typeof documents)["query GroupsRemovalPreview($g: ID!, $s: ID!) {\n  previewGroupLicenseRemoval(groupId: $g, skuId: $s) {\n    group { id } sku { partNumber } wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -747,7 +787,27 @@ export function graphql(source: "query UsersBadInputMe { me { userPrincipalName 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation UsersBulkLicenses($input: AssignLicensesToUsersInput!) {\n  assignLicensesToUsers(input: $input) { id effectiveLicenses { sku { partNumber } state sources { kind } } }\n}"): (typeof documents)["mutation UsersBulkLicenses($input: AssignLicensesToUsersInput!) {\n  assignLicensesToUsers(input: $input) { id effectiveLicenses { sku { partNumber } state sources { kind } } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersBulkLicensesEvents { auditEvents(first: 100, action: \"ASSIGN_USER_LICENSE\") { totalCount nodes { targetId targetDisplayName details } } }"): (typeof documents)["query UsersBulkLicensesEvents { auditEvents(first: 100, action: \"ASSIGN_USER_LICENSE\") { totalCount nodes { targetId targetDisplayName details } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UsersBulkLicensesIds($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }"): (typeof documents)["mutation UsersBulkLicensesIds($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }"): (typeof documents)["query UsersLastAdminTenant { tenant { users(first: 10) { nodes { roles accountEnabled } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersLicenseFilters($f: UserFilter, $first: Int) {\n  tenant { users(first: $first, filter: $f) { totalCount nodes { id canCreateBots effectiveLicenses { state } } } }\n}"): (typeof documents)["query UsersLicenseFilters($f: UserFilter, $first: Int) {\n  tenant { users(first: $first, filter: $f) { totalCount nodes { id canCreateBots effectiveLicenses { state } } } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }"): (typeof documents)["mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

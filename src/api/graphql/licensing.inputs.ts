@@ -38,6 +38,18 @@ export class AssignGroupLicensesInput implements In.AssignGroupLicensesInput {
 }
 
 @InputType()
+export class AssignLicensesToUsersInput implements In.AssignLicensesToUsersInput {
+  @Field(() => [ID], { description: "At most 5,000, one transaction (S3: all or nothing)." })
+  userIds: string[];
+
+  @Field(() => [AddLicenseInput], { nullable: true, defaultValue: [] })
+  addLicenses?: AddLicenseInput[] | null;
+
+  @Field(() => [ID], { nullable: true, defaultValue: [] })
+  removeSkuIds?: string[] | null;
+}
+
+@InputType()
 export class StartTrialInput implements In.StartTrialInput {
   @Field(() => ID)
   skuId: string;

@@ -1,6 +1,6 @@
 import type * as View from "../../app/licensing/types";
 import { Field, Int, ObjectType } from "type-graphql";
-import { SecurityGroup, ServicePlan, Sku } from "../../data/entities";
+import { SecurityGroup, ServicePlan, Sku, User } from "../../data/entities";
 import { LicenseError, LicenseSourceKind, LicenseState } from "../../domain/enums";
 
 @ObjectType()
@@ -132,4 +132,25 @@ export class GroupLicenseImpact implements View.GroupLicenseImpact {
 
   @Field(() => Int, { description: "Members who would end up in COUNT_VIOLATION." })
   wouldBeInError: number;
+}
+
+@ObjectType({ description: "What removing a SKU from a group would do (S11), computed without writing anything." })
+export class GroupLicenseRemovalImpact implements View.GroupLicenseRemovalImpact {
+  @Field(() => SecurityGroup)
+  group: SecurityGroup;
+
+  @Field(() => Sku)
+  sku: Sku;
+
+  @Field(() => Int, { description: "Transitive members who would lose their seat: no other source grants them the SKU." })
+  wouldLoseSeat: number;
+
+  @Field(() => Int, { description: "Transitive members who keep the SKU through a direct assignment or another group." })
+  keepThroughOtherSource: number;
+
+  @Field(() => [User], { description: "Users waiting for a seat who would get one of the freed seats next (S4/S5 order), up to 100." })
+  wouldGetSeatNext: User[];
+
+  @Field(() => [User], { description: "A sample of those who would lose their seat, up to 100." })
+  losingSeat: User[];
 }

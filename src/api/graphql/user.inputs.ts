@@ -54,4 +54,13 @@ export class UserFilter implements In.UserFilter {
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Also users deleted by the directory who still own bots (D7)." })
   includeDeleted?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Users with no effective license at all (K8)." })
+  unlicensed?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Users with at least one license in ERROR (K8)." })
+  hasLicenseErrors?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  canCreateBots?: boolean | null;
 }

@@ -25,7 +25,7 @@ export async function createBot(ctx: RequestContext, input: CreateBotInput): Pro
   const bot = Object.assign(new Bot(), { id: newId("bot"), tenantId: p.tenantId, name, ownerId: p.userId, published: false, createdAt: ctx.clock.now() });
   return ctx.write(async (tx) => {
     await tx.insert(Bot, [bot]);
-    await recordAudit(tx, ctx, "CREATE_BOT", bot.id, { after: { name, ownerId: p.userId } });
+    await recordAudit(tx, ctx, "CREATE_BOT", bot.id, { after: { name, ownerId: p.userId } }, name);
     return bot;
   });
 }
@@ -65,7 +65,7 @@ export async function updateBot(ctx: RequestContext, input: UpdateBotInput): Pro
       before: { name: current.name, published: current.published, ownerId: current.ownerId },
       after: { name: after.name, published: after.published, ownerId: after.ownerId },
       ...(removedOwner ? { removedDeletedOwnerId: current.ownerId } : {}),
-    });
+    }, after.name);
     return after;
   });
 }
@@ -76,7 +76,7 @@ export async function deleteBot(ctx: RequestContext, id: string): Promise<string
     if (!(await tx.findOne(Bot, { id }))) throw notFound("Bot", id);
     await tx.delete(Bot, { id });
     const removedOwner = await removeDeletedOwnerIfDone(tx, bot.ownerId);
-    await recordAudit(tx, ctx, "DELETE_BOT", id, { before: { name: bot.name, ownerId: bot.ownerId }, ...(removedOwner ? { removedDeletedOwnerId: bot.ownerId } : {}) });
+    await recordAudit(tx, ctx, "DELETE_BOT", id, { before: { name: bot.name, ownerId: bot.ownerId }, ...(removedOwner ? { removedDeletedOwnerId: bot.ownerId } : {}) }, bot.name);
     return id;
   });
 }
@@ -95,7 +95,7 @@ export async function recordBotSessions(ctx: RequestContext, input: RecordBotSes
     } else {
       await tx.insert(BotUsage, [{ botId: bot.id, period: month, sessions: count }]);
     }
-    await recordAudit(tx, ctx, "RECORD_BOT_SESSIONS", bot.id, { period: month, count, before: row?.sessions ?? 0, after: (row?.sessions ?? 0) + count });
+    await recordAudit(tx, ctx, "RECORD_BOT_SESSIONS", bot.id, { period: month, count, before: row?.sessions ?? 0, after: (row?.sessions ?? 0) + count }, bot.name);
     return bot;
   });
 }

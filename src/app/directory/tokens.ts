@@ -48,7 +48,7 @@ export async function createProvisioningToken(ctx: RequestContext, input: { desc
   });
   await ctx.write(async (tx) => {
     await tx.insert(ProvisioningToken, [row]);
-    await recordAudit(tx, ctx, "CREATE_PROVISIONING_TOKEN", row.id, { after: { description, hint: row.hint, expiresAt: row.expiresAt } });
+    await recordAudit(tx, ctx, "CREATE_PROVISIONING_TOKEN", row.id, { after: { description, hint: row.hint, expiresAt: row.expiresAt } }, description);
   });
   return { token: `${row.id}.${secret}`, provisioningToken: row, scimBaseUrl: scimBaseUrl(ctx.app) };
 }
@@ -59,7 +59,7 @@ export async function revokeProvisioningToken(ctx: RequestContext, id: string): 
     const row = await tx.findOne(ProvisioningToken, { id, revokedAt: IsNull() });
     if (!row) throw notFound("Provisioning token", id);
     await tx.update(ProvisioningToken, { id }, { revokedAt: ctx.clock.now() });
-    await recordAudit(tx, ctx, "REVOKE_PROVISIONING_TOKEN", id, { before: { description: row.description, hint: row.hint } });
+    await recordAudit(tx, ctx, "REVOKE_PROVISIONING_TOKEN", id, { before: { description: row.description, hint: row.hint } }, row.description);
     return id;
   });
 }

@@ -127,12 +127,12 @@ export async function createDirectoryGroup(ctx: RequestContext, f: DirectoryGrou
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
     if (!members.length) {
-      await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { via: "SCIM", after: { displayName: group.displayName, externalId: group.externalId } });
+      await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { via: "SCIM", after: { displayName: group.displayName, externalId: group.externalId } }, group.displayName);
       return group;
     }
     return changeSeats(ctx, tx, async (engine) => {
       const m = await applyMembers(tx, ctx, engine, group, [{ op: "add", ids: members }]);
-      return { result: group, affected: m.affected, audit: scimAudit("CREATE_GROUP", group.id, { after: { displayName: group.displayName, externalId: group.externalId }, ...m.details }) };
+      return { result: group, affected: m.affected, audit: scimAudit("CREATE_GROUP", group.id, group.displayName, { after: { displayName: group.displayName, externalId: group.externalId }, ...m.details }) };
     });
   });
 }
@@ -160,7 +160,7 @@ export async function updateDirectoryGroup(
     if (!members.length) {
       if (!renamed) return group;
       await tx.update(SecurityGroup, { id }, patch);
-      await recordAudit(tx, ctx, "UPDATE_GROUP", id, { via: "SCIM", before, after: { displayName: after.displayName, externalId: after.externalId } });
+      await recordAudit(tx, ctx, "UPDATE_GROUP", id, { via: "SCIM", before, after: { displayName: after.displayName, externalId: after.externalId } }, after.displayName);
       return after;
     }
     return changeSeats(ctx, tx, async (engine) => {
@@ -168,7 +168,7 @@ export async function updateDirectoryGroup(
       const m = await applyMembers(tx, ctx, engine, group, members);
       // What is stored: a PUT that names the same members and the same name modified nothing (lastModified stays).
       const result = renamed || m.changed ? after : group;
-      return { result, affected: m.affected, audit: scimAudit("UPDATE_GROUP", id, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
+      return { result, affected: m.affected, audit: scimAudit("UPDATE_GROUP", id, after.displayName, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
     });
   });
 }
@@ -184,7 +184,7 @@ export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Pro
       return {
         result: undefined,
         affected: await detachGroup(tx, engine, ctx.clock, id),
-        audit: scimAudit("DELETE_GROUP", id, {
+        audit: scimAudit("DELETE_GROUP", id, group.displayName, {
           before: { displayName: group.displayName, externalId: group.externalId },
           removedLicenses: licenses.map((l) => ctx.catalog.sku(l.skuId)?.partNumber ?? l.skuId),
         }),

@@ -28,7 +28,7 @@ export async function createGroup(ctx: RequestContext, input: CreateSecurityGrou
   });
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
-    await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { after: { displayName: group.displayName, description: group.description } });
+    await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { after: { displayName: group.displayName, description: group.description } }, group.displayName);
     return group;
   });
 }
@@ -50,7 +50,7 @@ export async function updateGroup(ctx: RequestContext, input: UpdateSecurityGrou
     await recordAudit(tx, ctx, "UPDATE_GROUP", g.id, {
       before: { displayName: g.displayName, description: g.description },
       after: { displayName: after.displayName, description: after.description },
-    });
+    }, after.displayName);
     return after;
   });
 }
@@ -67,7 +67,7 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
     }
     return changeSeats(ctx, tx, async (engine) => {
       const affected = await detachGroup(tx, engine, ctx.clock, id);
-      return { result: id, affected, audit: { action: "DELETE_GROUP", targetId: id, details: { before: { displayName: g.displayName } } } };
+      return { result: id, affected, audit: { action: "DELETE_GROUP", targetId: id, targetName: g.displayName, details: { before: { displayName: g.displayName } } } };
     });
   });
 }
@@ -144,7 +144,7 @@ async function changeMembers(
     return changeSeats(ctx, tx, async (engine) => {
       const change = await apply(tx, group, ids, engine);
       const result = change.changed ? Object.assign(new SecurityGroup(), group, { updatedAt: await membersChanged(tx, ctx.clock, [group.id]) }) : group;
-      return { result, affected: change.affected, audit: { action, targetId: group.id, details: change.details } };
+      return { result, affected: change.affected, audit: { action, targetId: group.id, targetName: group.displayName, details: change.details } };
     });
   });
 }

@@ -16,6 +16,13 @@ export interface AssignGroupLicensesInput {
   removeSkuIds?: string[] | null;
 }
 
+/** K8: one license change for several users at once, one transaction (S3: all or nothing). */
+export interface AssignLicensesToUsersInput {
+  userIds: string[];
+  addLicenses?: AddLicenseInput[] | null;
+  removeSkuIds?: string[] | null;
+}
+
 export interface StartTrialInput {
   skuId: string;
 }

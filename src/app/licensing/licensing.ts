@@ -4,22 +4,21 @@ import { LicenseKind, LicenseState } from "../../domain/enums";
 import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
 import { Permission, requirePermission } from "../auth/permissions";
 import { encodeCursor, Page, PageArgs, pageOfIds } from "../../domain/paging";
-import { EffectiveLicenseView } from "../reads/read-model";
+import { botAuthoringPlanId, EffectiveLicenseView } from "../reads/read-model";
 import { SeatEngine } from "../../data/licensing/seat-engine";
 import { uniqueIds } from "../../domain/validation";
 import { changeSeats } from "../seats/seat-change";
-import { BOT_AUTHORING_PLAN } from "../../domain/limits";
 import { findGroup } from "../groups/groups";
 import { AddLicenseInput, AssignGroupLicensesInput, AssignUserLicensesInput } from "./inputs";
 import { IsNull } from "typeorm";
 
-interface Change {
+export interface Change {
   sku: Sku;
   disabledPlanIds: string[];
 }
 
 /** S3: only USER-kind, non-trial SKUs are assigned; disabled plans must belong to the SKU. */
-function parseChanges(ctx: RequestContext, add: AddLicenseInput[] | null | undefined, remove: string[] | null | undefined): { add: Change[]; remove: Sku[] } {
+export function parseChanges(ctx: RequestContext, add: AddLicenseInput[] | null | undefined, remove: string[] | null | undefined): { add: Change[]; remove: Sku[] } {
   const assignable = (skuId: string, field: string) => {
     const sku = ctx.catalog.sku(skuId);
     if (!sku) throw notFound("SKU", skuId);
@@ -88,7 +87,7 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
         result: user,
         affected: changes.remove.length ? { userIds: [user.id], only: "end" as const, skuIds: changes.remove.map((s) => s.id) } : undefined,
         touchedUserIds: [user.id],
-        audit: { action: "ASSIGN_USER_LICENSE", targetId: user.id, details: { changes: log } },
+        audit: { action: "ASSIGN_USER_LICENSE", targetId: user.id, targetName: user.userPrincipalName, details: { changes: log } },
       };
     });
   });
@@ -135,18 +134,24 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
           : undefined,
         // Only the disabled plans changed: the members' enabled plans did, their wants did not.
         touchedGroupIds: added || removed ? [] : await reached(),
-        audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, details: { changes: log } },
+        audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, targetName: group.displayName, details: { changes: log } },
       };
     });
   });
 }
 
-/** S11: the impact of assigning `skuId` to a group, computed and not written. */
-export async function previewGroupLicenseAssignment(ctx: RequestContext, groupId: string, skuId: string) {
-  requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
+/** S11: the SKU of a preview: one that groups can be given. */
+export function previewedSku(ctx: RequestContext, skuId: string): Sku {
   const sku = ctx.catalog.sku(skuId);
   if (!sku) throw notFound("SKU", skuId);
   if (sku.kind !== LicenseKind.USER || sku.isTrial) throw new AppError(ErrorCode.LICENSE_NOT_ASSIGNABLE, `${sku.partNumber} cannot be assigned.`);
+  return sku;
+}
+
+/** S11: the impact of assigning `skuId` to a group, computed and not written. */
+export async function previewGroupLicenseAssignment(ctx: RequestContext, groupId: string, skuId: string) {
+  requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
+  const sku = previewedSku(ctx, skuId);
   const db = ctx.db;
   const group = await findGroup(db, groupId);
   const lic = await ctx.loaders.licensing();
@@ -170,7 +175,7 @@ export async function effectiveLicensesOf(ctx: RequestContext, userId: string): 
 /** S10: account enabled, and an ACTIVE user license with BOT_AUTHORING plus an active tenant license, or an ACTIVE trial. */
 export function canCreateBotsFrom(ctx: RequestContext, user: User, views: EffectiveLicenseView[], tenantLicensed: boolean): boolean {
   if (!user.accountEnabled) return false;
-  const authoring = ctx.catalog.skus.flatMap((s) => ctx.catalog.plans(s.id)).find((p) => p.name === BOT_AUTHORING_PLAN)?.id;
+  const authoring = botAuthoringPlanId(ctx.catalog);
   return views.some((v) => {
     if (v.state !== LicenseState.ACTIVE || !authoring || !v.enabledPlanIds.includes(authoring)) return false;
     return ctx.catalog.sku(v.skuId)?.isTrial ? true : tenantLicensed;

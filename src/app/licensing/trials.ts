@@ -27,7 +27,7 @@ export async function startTrial(ctx: RequestContext, input: StartTrialInput): P
     const now = ctx.clock.now();
     const trial = await tx.findOne(UserTrial, { userId: p.userId, skuId: sku.id });
     if (trial && now < trial.expiresAt) {
-      await recordAudit(tx, ctx, "START_TRIAL", p.userId, { sku: sku.partNumber, alreadyRunning: true, expiresAt: trial.expiresAt });
+      await recordAudit(tx, ctx, "START_TRIAL", p.userId, { sku: sku.partNumber, alreadyRunning: true, expiresAt: trial.expiresAt }, p.user.userPrincipalName);
       return;
     }
     const tenant = await tx.tenant();
@@ -38,11 +38,11 @@ export async function startTrial(ctx: RequestContext, input: StartTrialInput): P
     if (trial) {
       const expiresAt = new Date(now.getTime() + TRIAL_EXTENSION_DAYS * DAY_MS);
       await tx.update(UserTrial, { userId: p.userId, skuId: sku.id }, { expiresAt, extended: true });
-      await recordAudit(tx, ctx, "EXTEND_TRIAL", p.userId, { sku: sku.partNumber, before: { expiresAt: trial.expiresAt }, after: { expiresAt } });
+      await recordAudit(tx, ctx, "EXTEND_TRIAL", p.userId, { sku: sku.partNumber, before: { expiresAt: trial.expiresAt }, after: { expiresAt } }, p.user.userPrincipalName);
     } else {
       const expiresAt = new Date(now.getTime() + sku.trialDays! * DAY_MS);
       await tx.insert(UserTrial, [{ userId: p.userId, skuId: sku.id, startedAt: now, expiresAt, extended: false }]);
-      await recordAudit(tx, ctx, "START_TRIAL", p.userId, { sku: sku.partNumber, after: { expiresAt } });
+      await recordAudit(tx, ctx, "START_TRIAL", p.userId, { sku: sku.partNumber, after: { expiresAt } }, p.user.userPrincipalName);
     }
     await syncTrialSubscription(tx, sku.id, now);
   });

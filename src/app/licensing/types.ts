@@ -1,5 +1,5 @@
 /** What the licensing services return; the GraphQL object types implement these shapes. */
-import type { SecurityGroup, ServicePlan, Sku } from "../../data/entities";
+import type { SecurityGroup, ServicePlan, Sku, User } from "../../data/entities";
 import type { LicenseError, LicenseSourceKind, LicenseState } from "../../domain/enums";
 
 export interface AssignedLicense {
@@ -56,4 +56,13 @@ export interface GroupLicenseImpact {
   alreadyLicensed: number;
   availableUnits: number;
   wouldBeInError: number;
+}
+
+export interface GroupLicenseRemovalImpact {
+  group: SecurityGroup;
+  sku: Sku;
+  wouldLoseSeat: number;
+  keepThroughOtherSource: number;
+  wouldGetSeatNext: User[];
+  losingSeat: User[];
 }

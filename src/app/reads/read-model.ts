@@ -5,6 +5,12 @@ import { chainsForUser } from "../../domain/licensing/chains";
 import { enabledPlanIds, licenseState, orderSources, SkuFacts, SourceFacts } from "../../domain/licensing/effective";
 import { TenantGraph } from "../../data/licensing/graph";
 import { grants, prepaidUnits, subscriptionStatus } from "../../domain/licensing/status";
+import { BOT_AUTHORING_PLAN } from "../../domain/limits";
+
+/** S10: the service plan that lets a user create bots (the catalog's plans are shared between SKUs). */
+export function botAuthoringPlanId(catalog: Catalog): string | undefined {
+  return catalog.skus.flatMap((s) => catalog.plans(s.id)).find((p) => p.name === BOT_AUTHORING_PLAN)?.id;
+}
 
 /** What the tenant's subscriptions mean right now, per SKU. */
 export class TenantLicensing {

@@ -1,6 +1,6 @@
 import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
 import type { TenantDb } from "../../data/tenant-db";
-import { recordAudit } from "../audit/audit";
+import { AuditEntry, recordAudits } from "../audit/audit";
 import type { RequestContext, WriteReport } from "../request/context";
 
 /** What a seat-changing step did, besides its own result. */
@@ -17,7 +17,11 @@ export interface SeatStep<T> {
   touchedGroupIds?: string[];
   /** SKUs whose pool the step changed (subscriptions bought, resized, cancelled). */
   touchedSkuIds?: string[];
-  audit: { action: string; targetId: string | null; details: Record<string, unknown> };
+  /**
+   * The step's one audit event (A1). A bulk step gives one per user it changed (K8: a user whose licenses did not
+   * change gets none, and a call that changed nobody writes none); each carries its own user's seat changes.
+   */
+  audit: AuditEntry | { perUser: AuditEntry[] };
 }
 
 /**
@@ -48,8 +52,7 @@ async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine
   const affected = typeof done.affected === "function" ? await done.affected() : done.affected;
   if (affected) await engine.recomputeWants(affected);
   await engine.rebalance();
-  const seatChanges = engine.auditSummary();
-  await recordAudit(tx, ctx, done.audit.action, done.audit.targetId, { ...done.audit.details, ...(seatChanges ? { seatChanges } : {}) });
+  await recordAudits(tx, ctx, withSeatChanges(engine, done.audit));
   const report = ctx.writeReport();
   for (const id of affected?.userIds ?? []) report.userIds.add(id);
   for (const id of affected?.groupIds ?? []) report.groupIds.add(id);
@@ -60,9 +63,22 @@ async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine
   return done.result;
 }
 
+/** The events of a step with the seat changes they report, computed last so they see every change. */
+function withSeatChanges(engine: SeatEngine, audit: SeatStep<unknown>["audit"]): AuditEntry[] {
+  const withSeats = (e: AuditEntry, seatChanges: Record<string, unknown> | undefined): AuditEntry =>
+    seatChanges ? { ...e, details: { ...e.details, seatChanges } } : e;
+  if (!("perUser" in audit)) return [withSeats(audit, engine.auditSummary())];
+  const targets = new Set(audit.perUser.map((e) => e.targetId));
+  const own = engine.auditSummaryByUser([...targets].filter((u): u is string => u !== null));
+  // Seats that moved for users outside the selection (S5 gave them freed seats) are told once, on the first event.
+  return audit.perUser.map((e, i) =>
+    withSeats(e, i === 0 ? engine.auditSummary((u) => u === e.targetId || !targets.has(u)) : own.get(e.targetId ?? "")),
+  );
+}
+
 /** D9: a directory's write is audited with `details.via = "SCIM"` (the actor is its provisioning token). */
-export function scimAudit(action: string, targetId: string, details: Record<string, unknown>): SeatStep<unknown>["audit"] {
-  return { action, targetId, details: { via: "SCIM", ...details } };
+export function scimAudit(action: string, targetId: string, targetName: string, details: Record<string, unknown>): AuditEntry {
+  return { action, targetId, targetName, details: { via: "SCIM", ...details } };
 }
 
 /**

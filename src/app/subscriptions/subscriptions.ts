@@ -64,6 +64,10 @@ function checkAgainstTenant(ctx: RequestContext, items: OrderItem[], channel: Pu
   }
 }
 
+/** K8: a subscription is named by its SKU in the audit log, an order by the SKUs it bought. */
+const skuName = (ctx: RequestContext, skuId: string) => ctx.catalog.sku(skuId)?.displayName ?? skuId;
+const orderName = (ctx: RequestContext, skuIds: string[]) => [...new Set(skuIds.map((id) => skuName(ctx, id)))].join(", ");
+
 /** P1–P5, P8: one order, all items or none. */
 export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicensesInput): Promise<{ orderId: string; subscriptions: Subscription[] }> {
   requirePermission(ctx.principal, Permission.MANAGE_BILLING);
@@ -84,7 +88,7 @@ export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicen
           throw new AppError(ErrorCode.CONFLICT, "This idempotencyKey was already used for a different purchase.");
         }
         const subscriptions = await tx.find(Subscription, { orderId: prior.id }, { id: "ASC" });
-        await recordAudit(tx, ctx, "PURCHASE_REPLAYED", prior.id, { orderId: prior.id, idempotencyKey: key });
+        await recordAudit(tx, ctx, "PURCHASE_REPLAYED", prior.id, { orderId: prior.id, idempotencyKey: key }, orderName(ctx, subscriptions.map((s) => s.skuId)));
         return { orderId: prior.id, subscriptions };
       }
     }
@@ -105,6 +109,7 @@ export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicen
         audit: {
           action: "PURCHASE",
           targetId: orderId,
+          targetName: orderName(ctx, items.map((i) => i.sku.id)),
           details: {
             orderId, channel: input.channel, idempotencyKey: key, endsAt: input.endsAt ?? null,
             items: items.map((i) => ({ sku: i.sku.partNumber, quantity: i.quantity })),
@@ -141,7 +146,7 @@ export async function updateSubscriptionQuantity(ctx: RequestContext, input: Upd
       return {
         result: Object.assign(sub, { quantity }),
         touchedSkuIds: [sub.skuId],
-        audit: { action: "UPDATE_SUBSCRIPTION_QUANTITY", targetId: sub.id, details: { before: { quantity: before }, after: { quantity } } },
+        audit: { action: "UPDATE_SUBSCRIPTION_QUANTITY", targetId: sub.id, targetName: skuName(ctx, sub.skuId), details: { before: { quantity: before }, after: { quantity } } },
       };
     });
   });
@@ -162,7 +167,7 @@ export async function cancelSubscription(ctx: RequestContext, id: string): Promi
       return {
         result: Object.assign(sub, { canceledAt }),
         touchedSkuIds: [sub.skuId],
-        audit: { action: "CANCEL_SUBSCRIPTION", targetId: id, details: { before: { status: before }, after: { status: after } } },
+        audit: { action: "CANCEL_SUBSCRIPTION", targetId: id, targetName: skuName(ctx, sub.skuId), details: { before: { status: before }, after: { status: after } } },
       };
     });
   });

@@ -28,7 +28,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
   });
   await ctx.app.database.writeNewTenant(ctx, tenant, async (tx) => {
     await tx.insert(User, [admin]);
-    await recordAudit(tx, ctx, "CREATE_TENANT", tenant.id, { displayName, adminUserId: admin.id, adminUserPrincipalName: upn, defaultUsageLocation });
+    await recordAudit(tx, ctx, "CREATE_TENANT", tenant.id, { displayName, adminUserId: admin.id, adminUserPrincipalName: upn, defaultUsageLocation }, displayName);
   });
   ctx.scopeTo(tenant.id);
   return { tenant, admin };
@@ -54,7 +54,7 @@ export async function updateTenantSettings(ctx: RequestContext, input: TenantSet
   const keys = Object.keys(after) as (keyof typeof after)[];
   await ctx.write(async (tx) => {
     const current = (await tx.tenant()) ?? before;
-    const audit = { action: "UPDATE_TENANT_SETTINGS", targetId: tx.tenantId, details: { before: Object.fromEntries(keys.map((k) => [k, current[k]])), after } };
+    const audit = { action: "UPDATE_TENANT_SETTINGS", targetId: tx.tenantId, targetName: current.displayName, details: { before: Object.fromEntries(keys.map((k) => [k, current[k]])), after } };
     if (after.defaultUsageLocation !== undefined && after.defaultUsageLocation !== current.defaultUsageLocation) {
       // L3: users without a location of their own move with the tenant's default.
       await changeSeats(ctx, tx, async (engine) => {
@@ -64,7 +64,7 @@ export async function updateTenantSettings(ctx: RequestContext, input: TenantSet
       });
     } else {
       await tx.updateTenant(after);
-      await recordAudit(tx, ctx, audit.action, audit.targetId, audit.details);
+      await recordAudit(tx, ctx, audit.action, audit.targetId, audit.details, audit.targetName);
     }
     // E5: the threshold moves every pool's lowOnSeats.
     if (after.seatAlertThreshold !== undefined && after.seatAlertThreshold !== current.seatAlertThreshold) {

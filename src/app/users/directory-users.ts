@@ -75,7 +75,7 @@ export async function createDirectoryUser(ctx: RequestContext, f: DirectoryUserF
       throw e;
     }
     // A new user wants nothing yet: no seat can move, so the seat engine is not needed.
-    await recordAudit(tx, ctx, "CREATE_USER", user.id, { via: "SCIM", after: view(user) });
+    await recordAudit(tx, ctx, "CREATE_USER", user.id, { via: "SCIM", after: view(user) }, user.userPrincipalName);
     return user;
   });
 }
@@ -105,13 +105,13 @@ export async function updateDirectoryUser(ctx: RequestContext, id: string, next:
     if (!moved) {
       // Profile and account changes move no seat (S12: a disabled account keeps its seats).
       await tx.update(User, { id }, patch);
-      await recordAudit(tx, ctx, "UPDATE_USER", id, { via: "SCIM", before: view(user), after: view(after) });
+      await recordAudit(tx, ctx, "UPDATE_USER", id, { via: "SCIM", before: view(user), after: view(after) }, after.userPrincipalName);
       return after;
     }
     return changeSeats(ctx, tx, async (engine) => {
       await tx.update(User, { id }, patch);
       engine.recheckLocations();
-      return { result: after, affected: { userIds: [id] }, audit: scimAudit("UPDATE_USER", id, { before: view(user), after: view(after) }) };
+      return { result: after, affected: { userIds: [id] }, audit: scimAudit("UPDATE_USER", id, after.userPrincipalName, { before: view(user), after: view(after) }) };
     });
   });
 }
@@ -132,7 +132,7 @@ export async function deleteDirectoryUser(ctx: RequestContext, id: string): Prom
       } else {
         await tx.delete(User, { id });
       }
-      return { result: undefined, touchedUserIds: [id], audit: scimAudit("DELETE_USER", id, { before: { ...view(user), groupIds: groups }, keptForBots: bots }) };
+      return { result: undefined, touchedUserIds: [id], audit: scimAudit("DELETE_USER", id, user.userPrincipalName, { before: { ...view(user), groupIds: groups }, keptForBots: bots }) };
     });
   });
 }

@@ -23,4 +23,7 @@ export interface UserFilter {
   licenseState?: LicenseState | null;
   memberOfGroupId?: string | null;
   includeDeleted?: boolean | null;
+  unlicensed?: boolean | null;
+  hasLicenseErrors?: boolean | null;
+  canCreateBots?: boolean | null;
 }

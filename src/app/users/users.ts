@@ -16,6 +16,7 @@ import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
 import { usageLocation } from "../../domain/countries";
 import type { Clock } from "../../domain/clock";
 import { membersChanged } from "../../data/group-modified";
+import { canCreateBots, Condition, inLicenseState, licensed, not } from "./license-filters";
 
 const view = (u: User) => ({
   userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,
@@ -58,7 +59,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   return ctx.write(async (tx) => {
     await assertUpnFree(tx, upn);
     await tx.insert(User, [user]);
-    await recordAudit(tx, ctx, "CREATE_USER", user.id, { after: view(user) });
+    await recordAudit(tx, ctx, "CREATE_USER", user.id, { after: view(user) }, user.userPrincipalName);
     return user;
   });
 }
@@ -84,14 +85,14 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
     ctx.writeReport().userIds.add(user.id);
     if (!moved) {
       if (Object.keys(patch).length) await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
-      await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) });
+      await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) }, after.userPrincipalName);
       return after;
     }
     // L3: a holder now prohibited loses the seat; one now allowed queues again by the start of their want.
     return changeSeats(ctx, tx, async (engine) => {
       await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
       engine.recheckLocations();
-      return { result: after, affected: { userIds: [user.id] }, audit: { action: "UPDATE_USER", targetId: user.id, details: { before: view(user), after: view(after) } } };
+      return { result: after, affected: { userIds: [user.id] }, audit: { action: "UPDATE_USER", targetId: user.id, targetName: after.userPrincipalName, details: { before: view(user), after: view(after) } } };
     });
   });
 }
@@ -111,7 +112,7 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
     return changeSeats(ctx, tx, async (engine) => {
       const groups = await detachUser(tx, engine, ctx.clock, id);
       await tx.delete(User, { id });
-      return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, details: { before: { ...view(user), groupIds: groups } } } };
+      return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, targetName: user.userPrincipalName, details: { before: { ...view(user), groupIds: groups } } } };
     });
   });
 }
@@ -179,30 +180,18 @@ export async function listUsers(ctx: RequestContext, args: PageArgs & { filter?:
       { fsku: f.skuId },
     );
   }
-  if (f.licenseState) {
-    const lic = await ctx.loaders.licensing();
-    const parts: string[] = [];
-    const params: Record<string, unknown> = {};
-    for (const sku of ctx.catalog.assignable()) {
-      if (f.skuId && f.skuId !== sku.id) continue;
-      const holds = lic.holdsSeatValuesFor(sku.id, f.licenseState as LicenseState);
-      if (!holds.length) continue;
-      const i = parts.length;
-      params[`ls${i}`] = sku.id;
-      params[`lh${i}`] = holds;
-      parts.push(`(sw.sku_id = :ls${i} AND sw.holds_seat IN (:...lh${i}))`);
-    }
-    const inState = parts.length
-      ? [`u.id IN (SELECT sw.user_id FROM license_want sw WHERE sw.tenant_id = :tenantId AND (${parts.join(" OR ")}))`]
-      : [];
-    // S9: a running trial is ACTIVE, an ended one DISABLED; trials are never in ERROR.
-    if (f.licenseState !== LicenseState.ERROR) {
-      const cmp = f.licenseState === LicenseState.ACTIVE ? ">" : "<=";
-      params.trialNow = lic.now.getTime();
-      params.trialSkus = ctx.catalog.skus.filter((s) => s.isTrial && (!f.skuId || f.skuId === s.id)).map((s) => s.id).concat(["-"]);
-      inState.push(`u.id IN (SELECT st.user_id FROM user_trial st WHERE st.tenant_id = :tenantId AND st.sku_id IN (:...trialSkus) AND st.expires_at ${cmp} :trialNow)`);
-    }
-    qb.andWhere(inState.length ? `(${inState.join(" OR ")})` : "1 = 0", params);
+  const lic = f.licenseState || f.hasLicenseErrors != null || f.canCreateBots != null ? await ctx.loaders.licensing() : undefined;
+  const where = (c: Condition) => qb.andWhere(c.sql, c.params);
+  if (f.licenseState) where(inLicenseState(ctx, lic!, f.licenseState as LicenseState, f.skuId, "ls"));
+  if (f.unlicensed != null) where(f.unlicensed ? not(licensed()) : licensed());
+  if (f.hasLicenseErrors != null) {
+    const errors = inLicenseState(ctx, lic!, LicenseState.ERROR, null, "le");
+    where(f.hasLicenseErrors ? errors : not(errors));
+  }
+  if (f.canCreateBots != null) {
+    const db = ctx.db;
+    const can = canCreateBots(ctx, lic!, await ctx.loaders.graph(), (c, n) => db.inList(c, n), (ids) => db.list(ids));
+    where(f.canCreateBots ? can : not(can));
   }
   const page = await pageByIds(qb, args);
   // The page's rows are what the user loader would read again for their usage location (L3): one statement less.

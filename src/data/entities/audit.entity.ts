@@ -31,6 +31,13 @@ export class AuditEvent implements Node {
   @Column({ type: "varchar", length: TEXT_LIMITS.id, name: "target_id", nullable: true })
   targetId: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The target's name when the event was written (a user's UPN, a group's or a SKU's display name).",
+  })
+  @Column({ type: "varchar", length: TEXT_LIMITS.name, name: "target_display_name", nullable: true })
+  targetDisplayName: string | null;
+
   @Field(() => String, { description: "JSON text of what changed." })
   @Column({ type: "text" })
   details: string;

@@ -204,16 +204,14 @@ export class SeatEngine {
     }
   }
 
-  /** Seat changes for the audit log: IDs (at most 100 each) and counts, by part number. */
-  auditSummary(): Record<string, unknown> | undefined {
+  /** Seat changes for the audit log: IDs (at most 100 each) and counts, by part number; only the users `keep` accepts. */
+  auditSummary(keep: (userId: string) => boolean = () => true): Record<string, unknown> | undefined {
     const out: Record<string, unknown> = {};
-    for (const [skuId, c] of this.changes) {
-      // A seat taken and given back to the same user within one change is no change for them.
-      const granted = new Set(c.granted);
-      const taken = new Set([...c.revoked, ...c.released]);
-      const both = new Set([...granted].filter((u) => taken.has(u)));
-      for (const u of both) (granted.delete(u), taken.delete(u));
-      const stillWaiting = new Set([...c.waiting, ...c.revoked].filter((u) => !granted.has(u) && !both.has(u)));
+    for (const [skuId, moves] of this.netMoves()) {
+      const only = (ids: Set<string>) => new Set([...ids].filter(keep));
+      const granted = only(moves.granted);
+      const taken = only(moves.taken);
+      const stillWaiting = only(moves.stillWaiting);
       if (!granted.size && !taken.size && !stillWaiting.size) continue;
       const list = (ids: Set<string>) => ({ count: ids.size, userIds: [...ids].slice(0, 100) });
       out[this.catalog.sku(skuId)?.partNumber ?? skuId] = {
@@ -223,6 +221,37 @@ export class SeatEngine {
       };
     }
     return Object.keys(out).length ? out : undefined;
+  }
+
+  /** K8: for a bulk change's per-user events, each of `userIds`' own seat changes in auditSummary's shape, in one pass. */
+  auditSummaryByUser(userIds: readonly string[]): Map<string, Record<string, unknown>> {
+    const targets = new Set(userIds);
+    const own = new Map<string, Record<string, unknown>>();
+    const one = (has: boolean, u: string) => ({ count: has ? 1 : 0, userIds: has ? [u] : [] });
+    for (const [skuId, moves] of this.netMoves()) {
+      const part = this.catalog.sku(skuId)?.partNumber ?? skuId;
+      const touched = new Set([...moves.granted, ...moves.taken, ...moves.stillWaiting].filter((u) => targets.has(u)));
+      for (const u of touched) {
+        const summary = own.get(u) ?? {};
+        summary[part] = { granted: one(moves.granted.has(u), u), revoked: one(moves.taken.has(u), u), countViolation: one(moves.stillWaiting.has(u), u) };
+        own.set(u, summary);
+      }
+    }
+    return own;
+  }
+
+  /** Per SKU, what the change did to each user's seat, net: a seat taken and given back to the same user within one change is no change for them. */
+  private netMoves(): Map<string, { granted: Set<string>; taken: Set<string>; stillWaiting: Set<string> }> {
+    const out = new Map<string, { granted: Set<string>; taken: Set<string>; stillWaiting: Set<string> }>();
+    for (const [skuId, c] of this.changes) {
+      const granted = new Set(c.granted);
+      const taken = new Set([...c.revoked, ...c.released]);
+      const both = new Set([...granted].filter((u) => taken.has(u)));
+      for (const u of both) (granted.delete(u), taken.delete(u));
+      const stillWaiting = new Set([...c.waiting, ...c.revoked].filter((u) => !granted.has(u) && !both.has(u)));
+      out.set(skuId, { granted, taken, stillWaiting });
+    }
+    return out;
   }
 
   private changesOf(skuId: string): SkuSeatChanges {

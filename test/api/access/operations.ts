@@ -95,6 +95,16 @@ export const TABLE: Record<string, Case[]> = {
       }),
     },
   ],
+  previewGroupLicenseRemoval: [
+    {
+      name: "removal preview",
+      allowed: LICENSES,
+      prepare: async (w) => ({
+        query: graphql(`query AccessOperationsPreviewGroupLicenseRemoval($g: ID!, $s: ID!) { previewGroupLicenseRemoval(groupId: $g, skuId: $s) { wouldLoseSeat keepThroughOtherSource wouldGetSeatNext { id } losingSeat { id } } }`),
+        variables: { g: w.group, s: w.t.sku.user },
+      }),
+    },
+  ],
   node: [
     node("another user", READERS, (w) => w.otherUser),
     node("oneself", USERS, (w, who) => w.selfId(who)),
@@ -220,6 +230,16 @@ export const TABLE: Record<string, Case[]> = {
       name: "direct license",
       allowed: LICENSES,
       prepare: async (w) => ({ query: Q.assignUser, variables: { input: { userId: await w.freshUser(), addLicenses: [{ skuId: w.t.sku.user }] } } }),
+    },
+  ],
+  assignLicensesToUsers: [
+    {
+      name: "bulk direct license",
+      allowed: LICENSES,
+      prepare: async (w) => ({
+        query: graphql(`mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }`),
+        variables: { input: { userIds: [await w.freshUser(), await w.freshUser()], addLicenses: [{ skuId: w.t.sku.user }] } },
+      }),
     },
   ],
   assignGroupLicenses: [
