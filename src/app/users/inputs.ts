@@ -23,4 +23,13 @@ export interface UserFilter {
   licenseState?: LicenseState | null;
   memberOfGroupId?: string | null;
   includeDeleted?: boolean | null;
+  /** U1: exactly this sign-in name, in any letter case (Graph's `userPrincipalName eq`, MG3). */
+  userPrincipalName?: string | null;
+  accountEnabled?: boolean | null;
+  /** displayName starts with this, in any letter case (Graph's `startswith(displayName,…)`). */
+  displayNameStartsWith?: string | null;
+  /** A word of displayName starts with this (Graph's `$search="displayName:…"`). */
+  displayNameWordStartsWith?: string | null;
+  /** Every one of these SKUs counts as assigned to the user (countsAsAssigned; Graph's `assignedLicenses/any`). */
+  assignedSkuIds?: string[] | null;
 }
