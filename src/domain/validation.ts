@@ -45,10 +45,27 @@ export function period(value: string | null | undefined, now: Date): string {
   return value;
 }
 
+const likeEscape = (v: string) => v.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c);
+
 /** A case-insensitive "contains" pattern for LIKE … ESCAPE '\\'; searches are capped at 256 characters. */
 export function containsPattern(search: string | null | undefined): string | null {
   const v = optionalText(search, "search", TEXT_LIMITS.name);
-  return v ? `%${v.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c)}%` : null;
+  return v ? `%${likeEscape(v)}%` : null;
+}
+
+/** A case-insensitive "starts with" pattern for LIKE … ESCAPE '\\' (Graph's startswith, MG3). */
+export function prefixPattern(prefix: string | null | undefined, field = "startswith"): string | null {
+  const v = optionalText(prefix, field, TEXT_LIMITS.name);
+  return v ? `${likeEscape(v)}%` : null;
+}
+
+/**
+ * Patterns for "a word of the text starts with": Graph's `$search="displayName:…"` (MG3) matches word prefixes.
+ * The whole text starting with it, or any word after a space.
+ */
+export function wordPrefixPatterns(prefix: string | null | undefined, field = "search"): [string, string] | null {
+  const p = prefixPattern(prefix, field);
+  return p ? [p, `% ${p}`] : null;
 }
 
 /**

@@ -41,6 +41,12 @@ export class Metrics {
     labelNames: ["method", "status"] as const,
     registers: [this.registry],
   });
+  private readonly graphApi = new Counter({
+    name: `${PREFIX}graph_api_requests_total`,
+    help: "Microsoft Graph API (/v1.0) requests by HTTP method and response status; a $batch counts once.",
+    labelNames: ["method", "status"] as const,
+    registers: [this.registry],
+  });
   private readonly seatRuns = new Counter({
     name: `${PREFIX}seat_engine_runs_total`,
     help: "Seat-change units run (one per seat-changing write step), by outcome (ok or error).",
@@ -105,6 +111,11 @@ export class Metrics {
   /** For the SCIM transport: one call per answered request. */
   scimRequest(method: string, status: number): void {
     this.scim.inc({ method: method.toUpperCase(), status: String(status) });
+  }
+
+  /** For the Microsoft Graph transport (§15): one call per answered request. */
+  graphApiRequest(method: string, status: number): void {
+    this.graphApi.inc({ method: method.toUpperCase(), status: String(status) });
   }
 
   seatEngineRun(seconds: number, ok: boolean): void {

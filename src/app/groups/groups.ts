@@ -1,4 +1,4 @@
-import { In, FindOptionsWhere, IsNull } from "typeorm";
+import { Brackets, In, FindOptionsWhere, IsNull } from "typeorm";
 import type { RequestContext } from "../request/context";
 import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../data/entities";
 import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
@@ -7,7 +7,7 @@ import { Permission, requirePermission } from "../auth/permissions";
 import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
 import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
-import { containsPattern, optionalText, requiredText, uniqueIds } from "../../domain/validation";
+import { containsPattern, optionalText, prefixPattern, requiredText, uniqueIds, wordPrefixPatterns } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { changeSeats } from "../seats/seat-change";
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
@@ -199,11 +199,25 @@ export async function getGroup(ctx: RequestContext, id: string): Promise<Securit
   return ctx.loaders.group.load(id);
 }
 
-export async function listGroups(ctx: RequestContext, args: PageArgs & { search?: string | null }): Promise<Page<SecurityGroup>> {
+export interface GroupListArgs extends PageArgs {
+  search?: string | null;
+  /** displayName starts with this, in any letter case (Graph's `startswith(displayName,…)`). */
+  displayNameStartsWith?: string | null;
+  /** A word of displayName starts with this (Graph's `$search="displayName:…"`). */
+  displayNameWordStartsWith?: string | null;
+}
+
+export async function listGroups(ctx: RequestContext, args: GroupListArgs): Promise<Page<SecurityGroup>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const qb = ctx.db.qb(SecurityGroup, "g");
   const q = containsPattern(args.search);
   if (q) qb.andWhere("LOWER(g.displayName) LIKE :q ESCAPE '\\'", { q });
+  const prefix = prefixPattern(args.displayNameStartsWith, "displayNameStartsWith");
+  if (prefix) qb.andWhere("LOWER(g.displayName) LIKE :prefix ESCAPE '\\'", { prefix });
+  const words = wordPrefixPatterns(args.displayNameWordStartsWith, "displayNameWordStartsWith");
+  if (words) {
+    qb.andWhere(new Brackets((b) => b.where("LOWER(g.displayName) LIKE :w0 ESCAPE '\\'", { w0: words[0] }).orWhere("LOWER(g.displayName) LIKE :w1 ESCAPE '\\'", { w1: words[1] })));
+  }
   return pageByIds(qb, args);
 }
 

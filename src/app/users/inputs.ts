@@ -26,4 +26,13 @@ export interface UserFilter {
   unlicensed?: boolean | null;
   hasLicenseErrors?: boolean | null;
   canCreateBots?: boolean | null;
+  /** U1: exactly this sign-in name, in any letter case (Graph's `userPrincipalName eq`, MG3). */
+  userPrincipalName?: string | null;
+  accountEnabled?: boolean | null;
+  /** displayName starts with this, in any letter case (Graph's `startswith(displayName,…)`). */
+  displayNameStartsWith?: string | null;
+  /** A word of displayName starts with this (Graph's `$search="displayName:…"`). */
+  displayNameWordStartsWith?: string | null;
+  /** Every one of these SKUs counts as assigned to the user (countsAsAssigned; Graph's `assignedLicenses/any`). */
+  assignedSkuIds?: string[] | null;
 }

@@ -10,7 +10,7 @@ import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
 import { changeSeats } from "../seats/seat-change";
 import type { SeatEngine } from "../../data/licensing/seat-engine";
-import { containsPattern, requiredText, userPrincipalName } from "../../domain/validation";
+import { containsPattern, prefixPattern, requiredText, userPrincipalName, wordPrefixPatterns } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
 import { usageLocation } from "../../domain/countries";
@@ -140,6 +140,17 @@ export async function getUser(ctx: RequestContext, id: string): Promise<User | n
   return ctx.loaders.user.load(id);
 }
 
+/** A user by sign-in name (U1: any letter case), with getUser's rights: a user reads themself, readers anyone. */
+export async function getUserByPrincipalName(ctx: RequestContext, upn: string): Promise<User | null> {
+  const p = requireUser(ctx.principal);
+  const key = upn.toLowerCase();
+  if (p.user.upnKey === key) return ctx.loaders.user.load(p.userId);
+  requirePermission(p, Permission.READ_TENANT);
+  const user = await ctx.db.findOne(User, { upnKey: key, deletedAt: IsNull() });
+  if (user) ctx.loaders.user.prime(user.id, user);
+  return user;
+}
+
 export function me(ctx: RequestContext): Promise<User | null> {
   const p = requireUser(ctx.principal);
   return ctx.loaders.user.load(p.userId);
@@ -166,6 +177,26 @@ export async function listUsers(ctx: RequestContext, args: PageArgs & { filter?:
   const q = containsPattern(f.search);
   if (q) {
     qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :q ESCAPE '\\'", { q }).orWhere("u.upnKey LIKE :q ESCAPE '\\'", { q })));
+  }
+  if (f.userPrincipalName != null) qb.andWhere("u.upnKey = :upnKey", { upnKey: f.userPrincipalName.toLowerCase() });
+  if (f.accountEnabled != null) qb.andWhere("u.accountEnabled = :enabled", { enabled: f.accountEnabled });
+  const prefix = prefixPattern(f.displayNameStartsWith, "displayNameStartsWith");
+  if (prefix) qb.andWhere("LOWER(u.displayName) LIKE :prefix ESCAPE '\\'", { prefix });
+  const words = wordPrefixPatterns(f.displayNameWordStartsWith, "displayNameWordStartsWith");
+  if (words) {
+    qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :w0 ESCAPE '\\'", { w0: words[0] }).orWhere("LOWER(u.displayName) LIKE :w1 ESCAPE '\\'", { w1: words[1] })));
+  }
+  if (f.assignedSkuIds?.length) {
+    const lic = await ctx.loaders.licensing();
+    [...new Set(f.assignedSkuIds)].forEach((skuId, i) => {
+      // countsAsAssigned in SQL: a want holding its seat; any want while the SKU grants nothing (DISABLED); a trial.
+      const holds = lic.skuFacts(skuId).granting ? [true] : [true, false];
+      qb.andWhere(
+        `(u.id IN (SELECT aw.user_id FROM license_want aw WHERE aw.tenant_id = :tenantId AND aw.sku_id = :as${i} AND aw.holds_seat IN (:...ah${i}))
+          OR u.id IN (SELECT at.user_id FROM user_trial at WHERE at.tenant_id = :tenantId AND at.sku_id = :as${i}))`,
+        { [`as${i}`]: skuId, [`ah${i}`]: holds },
+      );
+    });
   }
   if (f.memberOfGroupId) {
     qb.andWhere(

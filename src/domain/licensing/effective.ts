@@ -31,6 +31,16 @@ export function licenseState(sku: SkuFacts, holdsSeat: boolean, prohibited = fal
   return { state: LicenseState.ACTIVE, error: LicenseError.NONE };
 }
 
+/**
+ * MG2: whether a user's license counts as assigned to them (Graph's `assignedLicenses`, `licenseDetails` and
+ * `assignedLicenses/any(…)`): every license they want except one that waits for a seat (COUNT_VIOLATION) or
+ * cannot have one where they are (PROHIBITED_IN_USAGE_LOCATION). Those show only in licenseAssignmentStates,
+ * as Entra records a group license it could not assign. `listUsers`' `assignedSkuIds` filter is this rule in SQL.
+ */
+export function countsAsAssigned(v: StateAndError & { holdsSeat: boolean }): boolean {
+  return !(v.state === LicenseState.ERROR && !v.holdsSeat);
+}
+
 /** S7: the union over sources of (the SKU's plans minus that source's disabled plans), in the SKU's plan order. */
 export function enabledPlanIds(skuPlanIds: readonly string[], sources: readonly Pick<SourceFacts, "disabledPlanIds">[]): string[] {
   return skuPlanIds.filter((p) => sources.some((s) => !s.disabledPlanIds.includes(p)));
