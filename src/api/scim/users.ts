@@ -73,9 +73,8 @@ function enterprise(v: unknown): Record<string, unknown> | undefined {
     if (x === null || x === undefined) continue;
     if (k.toLowerCase() === "manager") {
       // Entra sends the manager as a bare ID in PATCH, an object elsewhere.
-      const value = typeof x === "string" ? x : isObject(x) ? optString(pick(x, "value"), "manager.value", TEXT_LIMITS.name) : undefined;
+      const value = typeof x === "string" ? optString(x, "manager", TEXT_LIMITS.name) : isObject(x) ? optString(pick(x, "value"), "manager.value", TEXT_LIMITS.name) : undefined;
       if (value === undefined && !isObject(x)) throw badRequest("invalidValue", "manager must be an object with a value.");
-      if (typeof x === "string" && x.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `manager must be at most ${TEXT_LIMITS.name} characters.`);
       const extra = isObject(x) ? Object.keys(x).filter((s) => !MANAGER_SUB_ATTRIBUTES.some((m) => m.toLowerCase() === s.toLowerCase())) : [];
       if (extra.length) throw badRequest("invalidPath", `Unknown attribute manager.${extra[0]}.`);
       out.manager = { value };
