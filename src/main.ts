@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname } from "node:path";
 import { createApp, jsonLogger } from "./boot";
+import { App } from "./app/request/context";
 import { signToken } from "./app/auth/sign";
 import { Config, engineOf, loadConfig } from "./config";
 import { DataSource } from "typeorm";
@@ -36,6 +37,25 @@ export function startupProblem(config: Pick<Config, "databaseUrl" | "production"
   return undefined;
 }
 
+const DEMO_UPNS = { admin: "admin@contoso.example", maker: "maker@contoso.example", reader: "reader@contoso.example" };
+
+/** The demo's tokens and the console's sign-in link, last of all that `npm start` prints (K8's quiet start). */
+async function printDemo(app: App, config: Config): Promise<void> {
+  const admin = await app.database.demoUser(DEMO_UPNS.admin);
+  if (!admin || !config.jwtSecret) return;
+  const tok = (oid: string) => signToken(config.jwtSecret!, { tid: admin.tenantId, oid, ttlSeconds: 30 * 86400 });
+  const lines = [`\nDemo tenant "Contoso" (${admin.tenantId}). Tokens, valid 30 days:\n`];
+  const roles = { admin: "(GLOBAL_ADMIN)  ", maker: "(licensed)      ", reader: "(GLOBAL_READER) " };
+  for (const who of ["admin", "maker", "reader"] as const) {
+    const user = who === "admin" ? admin : await app.database.demoUser(DEMO_UPNS[who], admin.tenantId);
+    if (user) lines.push(`  ${who.padEnd(6)} ${roles[who]} ${await tok(user.userId)}\n`);
+  }
+  lines.push(`More: npm run token -- --help\n`);
+  lines.push(`Admin console, signed in as the demo admin:\n\n  ${signInLink(`http://localhost:${config.port}`, await tok(admin.userId))}\n`);
+  jsonLogger.flush();
+  console.log(lines.join("\n"));
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const engine = engineOf(config.databaseUrl);
@@ -47,24 +67,17 @@ async function main(): Promise<void> {
   const app = await createApp({ dataSource: ds, config });
   const empty = !(await app.database.hasTenants());
   const seed = engine === "sqlite" ? config.seedDemo !== false : config.seedDemo === true;
-  if (empty && seed) {
-    const demo = await seedDemo(app);
-    if (config.jwtSecret) {
-      const tok = (oid: string) => signToken(config.jwtSecret!, { tid: demo.tenantId, oid, ttlSeconds: 30 * 86400 });
-      console.log(`\nDemo tenant "Contoso" (${demo.tenantId}). Tokens, valid 30 days:\n`);
-      console.log(`  admin  (GLOBAL_ADMIN)   ${await tok(demo.admin.id)}\n`);
-      console.log(`  maker  (licensed)       ${await tok(demo.maker.id)}\n`);
-      console.log(`  reader (GLOBAL_READER)  ${await tok(demo.reader.id)}\n`);
-      console.log(`More: npm run token -- --help\n`);
-      console.log(`Admin console, signed in as the demo admin:\n\n  ${signInLink(`http://localhost:${config.port}`, await tok(demo.admin.id))}\n`);
-    }
-  }
+  if (empty && seed) await seedDemo(app);
   const apollo = await createApolloServer(app);
   const drain = new Drain();
   const http = createServer(createHttpHandler(app, apollo, { drain }));
   // O2: the live-updates sockets close with 1001 after the last request, before the database closes.
   drain.hooks.push(await attachLiveUpdates(app, http));
-  http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine }));
+  http.listen(config.port, () => {
+    jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine });
+    // The sign-in link is the last thing printed, on a fresh database and on one that already has the demo tenant.
+    if (seed) void printDemo(app, config).catch((e) => jsonLogger.error("demo tokens", { error: String(e) }));
+  });
   if (config.metricsPort !== undefined) app.metrics.withProcessMetrics();
   const metrics = config.metricsPort !== undefined ? await serveMetrics(app, config.metricsPort, config.metricsHost) : undefined;
   if (metrics) jsonLogger.info("metrics", { url: `http://${config.metricsHost}:${(metrics.address() as { port: number }).port}/metrics` });

@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from "typeorm";
-import { Tenant } from "./entities";
+import { DataSource, EntityManager, IsNull } from "typeorm";
+import { Tenant, User } from "./entities";
 import { Engine } from "./datasource";
 import { Mutex } from "./lock";
 import { TenantDb } from "./tenant-db";
@@ -75,6 +75,16 @@ export class Database {
   /** For /ready: a migration this build knows of has not run (true when that cannot be told). */
   migrationsPending(): Promise<boolean> {
     return this.ds.showMigrations().catch(() => true);
+  }
+
+  /**
+   * The demo tenant's people, found again on a database that already has them (`npm start` prints their tokens every
+   * time): the oldest enabled user with this UPN key, across tenants unless one is named — only the local start asks.
+   */
+  async demoUser(upnKey: string, tenantId?: string): Promise<{ tenantId: string; userId: string } | undefined> {
+    const where = { upnKey, accountEnabled: true, deletedAt: IsNull(), ...(tenantId ? { tenantId } : {}) };
+    const u = await this.reads.manager.findOne(User, { where, order: { createdAt: "ASC" } });
+    return u ? { tenantId: u.tenantId, userId: u.id } : undefined;
   }
 
   /** Whether any tenant exists (the demo seed runs only on an empty database). */
