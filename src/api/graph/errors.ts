@@ -33,35 +33,49 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
 export const unauthenticated = (message: string) =>
   new GraphError(401, "InvalidAuthenticationToken", message, ErrorCode.UNAUTHENTICATED, { "www-authenticate": 'Bearer realm="graph"' });
 
+const REFUSED = { status: 400, code: "Request_BadRequest" } as const;
+
+/**
+ * Each code in Graph's terms (status, Graph's `error.code`); null is an internal failure (a 500, logged). Exhaustive:
+ * a new ErrorCode fails the typecheck until it is mapped. Every rule's refusal (seats, plans, location, cycles,
+ * directory-managed objects …) is Graph's 400; `innerError.code` tells them apart.
+ */
+export const GRAPH_STATUS = {
+  UNAUTHENTICATED: { status: 401, code: "InvalidAuthenticationToken" },
+  FORBIDDEN: { status: 403, code: "Authorization_RequestDenied" },
+  NOT_FOUND: { status: 404, code: "Request_ResourceNotFound" },
+  BAD_USER_INPUT: REFUSED,
+  CONFLICT: { status: 409, code: "Request_MultipleObjectsWithSameKeyValue" },
+  SEATS_EXHAUSTED: REFUSED,
+  SEATS_IN_USE: REFUSED,
+  TENANT_LICENSE_REQUIRED: REFUSED,
+  CHANNEL_MISMATCH: REFUSED,
+  LICENSE_NOT_ASSIGNABLE: REFUSED,
+  LICENSE_REQUIRED: REFUSED,
+  GROUP_CYCLE: REFUSED,
+  GROUP_HAS_LICENSES: REFUSED,
+  USER_OWNS_BOTS: REFUSED,
+  LAST_GLOBAL_ADMIN: REFUSED,
+  TRIALS_DISABLED: REFUSED,
+  TRIAL_EXHAUSTED: REFUSED,
+  USAGE_LOCATION_PROHIBITED: REFUSED,
+  DIRECTORY_MANAGED: REFUSED,
+  RATE_LIMITED: { status: 429, code: "TooManyRequests" },
+  GRAPHQL_VALIDATION_FAILED: REFUSED,
+  // H5: the database is unreachable for now.
+  SERVICE_UNAVAILABLE: { status: 503, code: "serviceNotAvailable" },
+  INTERNAL_SERVER_ERROR: null,
+} as const satisfies Record<ErrorCode, { status: number; code: string } | null>;
+
 /** What the application services throw, in Graph's terms; null for anything unexpected (a 500, logged). */
 export function fromAppError(e: unknown): GraphError | null {
   if (e instanceof GraphError) return e;
   if (!(e instanceof AppError)) return null;
-  const code = e.code as string;
-  switch (code) {
-    case ErrorCode.UNAUTHENTICATED:
-      return unauthenticated(e.message);
-    case ErrorCode.FORBIDDEN:
-      return new GraphError(403, "Authorization_RequestDenied", e.message, code);
-    case ErrorCode.NOT_FOUND:
-      return new GraphError(404, "Request_ResourceNotFound", e.message, code);
-    case ErrorCode.CONFLICT:
-      return new GraphError(409, "Request_MultipleObjectsWithSameKeyValue", e.message, code);
-    case ErrorCode.RATE_LIMITED: {
-      const after = Number(e.extensions.retryAfterSeconds ?? 1);
-      return new GraphError(429, "TooManyRequests", e.message, code, { "retry-after": String(after) });
-    }
-    // H5, once the services raise it: the database is unreachable for now.
-    case "SERVICE_UNAVAILABLE": {
-      const after = Number(e.extensions.retryAfterSeconds ?? 1);
-      return new GraphError(503, "serviceNotAvailable", e.message, code, { "retry-after": String(after) });
-    }
-    case ErrorCode.INTERNAL_SERVER_ERROR:
-      return null;
-    default:
-      // Every rule's refusal (seats, plans, location, cycles, directory-managed objects …) is Graph's 400.
-      return new GraphError(400, "Request_BadRequest", e.message, code);
-  }
+  if (e.code === ErrorCode.UNAUTHENTICATED) return unauthenticated(e.message);
+  const wire: { status: number; code: string } | null = GRAPH_STATUS[e.code] ?? null;
+  if (!wire) return null;
+  const waits = wire.status === 429 || wire.status === 503;
+  return new GraphError(wire.status, wire.code, e.message, e.code, waits ? { "retry-after": String(Number(e.extensions.retryAfterSeconds ?? 1)) } : {});
 }
 
 /** Graph's date in innerError: UTC to the second, without a zone letter. */

@@ -7,6 +7,7 @@ import { App, RequestContext } from "../../app/request/context";
 import { reallocateIfStale } from "../../app/seats/seat-change";
 import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
 import { formatError } from "./format-error";
+import { applyErrorStatus } from "./http-status";
 import { armor, queryCost, validationFailed } from "./limits";
 import { answerUnpaid, payFor, priceOf, recordOutcome, requestInfo } from "./cost";
 import { buildAppSchema } from "./schema";
@@ -52,6 +53,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
         async willSendResponse({ contextValue, response }) {
           // A request refused before its cost was known (parse, validation) pays 1; every response carries extensions.cost.
           await answerUnpaid(contextValue, response);
+          if (response.body.kind === "single") applyErrorStatus(response.http, response.body.singleResult.errors);
           recordOutcome(contextValue, response);
           if (release) {
             contextValue.lockHeld = false;

@@ -1,11 +1,11 @@
-import { GraphQLRequestContextWillSendResponse, HeaderMap } from "@apollo/server";
-import { DocumentNode, GraphQLError, GraphQLSchema, OperationTypeNode } from "graphql";
+import { GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { DocumentNode, GraphQLSchema, OperationTypeNode } from "graphql";
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME } from "../../app/auth/principal";
 import type { RequestContext } from "../../app/request/context";
 import { BucketStatus, MUTATION_MIN_COST, ThrottleDecision } from "../../infra/throttle";
 import { throttleKeys } from "../../app/request/admission";
-import { ErrorCode } from "../../domain/errors/codes";
+import { AppError, ErrorCode } from "../../domain/errors";
 import { DEFAULT_PAGE, MAX_PAGE } from "../../domain/paging";
 import { perDocument, validationFailed } from "./limits";
 
@@ -82,13 +82,9 @@ export async function payFor(ctx: RequestContext, price: number, operationName?:
   if (!decision.allowed) throw rateLimited(decision);
 }
 
-export function rateLimited(d: ThrottleDecision): GraphQLError {
-  return new GraphQLError(`Too many requests: this one costs ${d.cost} and the ${d.refusedBy} bucket has ${d.status.currentlyAvailable} left; retry in ${d.retryAfterSeconds} s.`, {
-    extensions: {
-      code: ErrorCode.RATE_LIMITED,
-      retryAfterSeconds: d.retryAfterSeconds,
-      http: { status: 429, headers: new HeaderMap([["retry-after", String(d.retryAfterSeconds)]]) },
-    },
+export function rateLimited(d: ThrottleDecision): AppError {
+  return new AppError(ErrorCode.RATE_LIMITED, `Too many requests: this one costs ${d.cost} and the ${d.refusedBy} bucket has ${d.status.currentlyAvailable} left; retry in ${d.retryAfterSeconds} s.`, {
+    retryAfterSeconds: d.retryAfterSeconds,
   });
 }
 
@@ -113,10 +109,8 @@ export async function answerUnpaid(ctx: RequestContext, response: Response): Pro
       info.decision = await throttle.take(throttleKeys(ctx.pendingClaims ?? claimsOf(ctx), ctx.clientAddress), 1);
       if (!info.decision.allowed && response.body.kind === "single") {
         const e = rateLimited(info.decision);
-        response.http.status = 429;
-        response.http.headers.set("retry-after", String(info.decision.retryAfterSeconds));
-        const { http: _http, ...extensions } = e.extensions;
-        response.body.singleResult = { errors: [{ message: e.message, extensions }] };
+        response.body.singleResult = { errors: [{ message: e.message, extensions: e.extensions }] };
+        response.http.status = undefined;
       }
     }
   }

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { AppError } from "../../domain/errors";
 import { ErrorCode } from "../../domain/errors/codes";
+import { httpFor } from "./http-status";
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 
@@ -59,8 +60,11 @@ export function formatError(
   };
 }
 
-/** An error thrown outside a resolver (the context function) keeps its message and code as a GraphQL error. */
+/** An error thrown outside a resolver (the context function) keeps its message, code and HTTP status as a GraphQL error. */
 export function toGraphQLError(e: unknown): unknown {
-  if (e instanceof AppError) return new GraphQLError(e.message, { extensions: e.extensions, originalError: e });
+  if (e instanceof AppError) {
+    const http = httpFor(e.code, e.extensions.retryAfterSeconds);
+    return new GraphQLError(e.message, { extensions: { ...e.extensions, ...(http ? { http } : {}) }, originalError: e });
+  }
   return e;
 }

@@ -173,6 +173,7 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
           const price = "errors" in checked ? READ_COST : priceOf(schema, checked.document, vars, payload.operationName, OperationTypeNode.SUBSCRIPTION);
           await payFor(contextValue, price, payload.operationName, "live");
         } catch (e) {
+          if (e instanceof AppError) return [new GraphQLError(e.message, { extensions: e.extensions })];
           if (!(e instanceof GraphQLError)) throw e;
           const { http: _http, ...extensions } = e.extensions as Record<string, unknown>;
           return [new GraphQLError(e.message, { extensions })];

@@ -19,32 +19,54 @@ export function errorBody(e: ScimError): Record<string, unknown> {
   return { schemas: [ERROR_SCHEMA], status: String(e.status), ...(e.scimType ? { scimType: e.scimType } : {}), detail: e.message };
 }
 
+interface ScimWire {
+  status: number;
+  /** RFC 7644 §3.12's scimType for a 400 or 409 (an error may name a more precise one in `extensions.scimType`). */
+  scimType?: string;
+}
+
+const INVALID: ScimWire = { status: 400, scimType: "invalidValue" };
+
+/**
+ * Each code in SCIM's terms (RFC 7644 §3.12); null is an internal failure (a 500, logged). Exhaustive: a new ErrorCode
+ * fails the typecheck until it is mapped. A rule's refusal (seats, cycles, the last admin …) is a 400 invalidValue.
+ */
+export const SCIM_STATUS = {
+  UNAUTHENTICATED: { status: 401 },
+  FORBIDDEN: { status: 403 },
+  NOT_FOUND: { status: 404 },
+  BAD_USER_INPUT: INVALID,
+  CONFLICT: { status: 409, scimType: "uniqueness" },
+  SEATS_EXHAUSTED: INVALID,
+  SEATS_IN_USE: INVALID,
+  TENANT_LICENSE_REQUIRED: INVALID,
+  CHANNEL_MISMATCH: INVALID,
+  LICENSE_NOT_ASSIGNABLE: INVALID,
+  LICENSE_REQUIRED: INVALID,
+  GROUP_CYCLE: INVALID,
+  GROUP_HAS_LICENSES: INVALID,
+  USER_OWNS_BOTS: INVALID,
+  LAST_GLOBAL_ADMIN: INVALID,
+  TRIALS_DISABLED: INVALID,
+  TRIAL_EXHAUSTED: INVALID,
+  USAGE_LOCATION_PROHIBITED: INVALID,
+  DIRECTORY_MANAGED: INVALID,
+  RATE_LIMITED: { status: 429 },
+  GRAPHQL_VALIDATION_FAILED: INVALID,
+  // H5: RFC 7644 §3.12's 503, with the wait the client should give the database.
+  SERVICE_UNAVAILABLE: { status: 503 },
+  INTERNAL_SERVER_ERROR: null,
+} as const satisfies Record<ErrorCode, ScimWire | null>;
+
 /** What the application services throw, in SCIM's terms; null for anything unexpected (a 500, logged). */
 export function fromAppError(e: unknown): ScimError | null {
   if (e instanceof ScimError) return e;
   if (!(e instanceof AppError)) return null;
-  const code = e.extensions?.code as string | undefined;
-  const scimType = e.extensions?.scimType as string | undefined;
-  switch (code) {
-    case ErrorCode.UNAUTHENTICATED:
-      return new ScimError(401, undefined, e.message);
-    case ErrorCode.FORBIDDEN:
-      return new ScimError(403, undefined, e.message);
-    case ErrorCode.NOT_FOUND:
-      return new ScimError(404, undefined, e.message);
-    case ErrorCode.CONFLICT:
-      return new ScimError(409, "uniqueness", e.message);
-    case ErrorCode.RATE_LIMITED:
-      return new ScimError(429, undefined, e.message);
-    case ErrorCode.SERVICE_UNAVAILABLE: {
-      // H5: RFC 7644 §3.12's 503, with the wait the client should give the database.
-      const retryAfter = e.extensions.retryAfterSeconds;
-      return new ScimError(503, undefined, e.message, typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined);
-    }
-    case ErrorCode.BAD_USER_INPUT:
-    case ErrorCode.GROUP_CYCLE:
-      return new ScimError(400, scimType ?? "invalidValue", e.message);
-    default:
-      return code && code !== ErrorCode.INTERNAL_SERVER_ERROR ? new ScimError(400, scimType ?? "invalidValue", e.message) : null;
-  }
+  const wire: ScimWire | null = SCIM_STATUS[e.code] ?? null;
+  if (!wire) return null;
+  const named = e.extensions.scimType;
+  const scimType = wire.scimType ? (typeof named === "string" ? named : wire.scimType) : undefined;
+  const retryAfter = e.extensions.retryAfterSeconds;
+  const headers = typeof retryAfter === "number" && (wire.status === 429 || wire.status === 503) ? { "retry-after": String(retryAfter) } : undefined;
+  return new ScimError(wire.status, scimType, e.message, headers);
 }

@@ -1,14 +1,9 @@
 import { ErrorCode } from "./codes";
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
-
 /**
- * The one error class the rules throw; its message is meant for the client. A plain Error: the ways in
- * turn it into their own shape (graphql-js copies `extensions` of a thrown error into its GraphQL error).
+ * The one error class the rules throw; its message is meant for the client. A plain Error with no wire in it: each
+ * way in maps the code to its own status and shape through an exhaustive table (api/graphql/http-status.ts,
+ * api/scim/errors.ts, api/graph/errors.ts); graphql-js copies `extensions` of a thrown error into its GraphQL error.
  */
 export class AppError extends Error {
   readonly extensions: Record<string, unknown> & { code: ErrorCode };
@@ -16,11 +11,7 @@ export class AppError extends Error {
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = "AppError";
-    const status = HTTP_STATUS[code];
-    const retryAfter = details?.retryAfterSeconds;
-    // Apollo takes `http` off the error for the response's status and headers (a Map, as Apollo's HeaderMap is one).
-    const headers = typeof retryAfter === "number" ? { headers: new Map([["retry-after", String(retryAfter)]]) } : {};
-    this.extensions = { code, ...(details ?? {}), ...(status ? { http: { status, ...headers } } : {}) };
+    this.extensions = { code, ...(details ?? {}) };
   }
 
   get code(): ErrorCode {
