@@ -126,6 +126,31 @@ export function folderCycles(edges: Edge[]): string[][] {
   return cycles;
 }
 
+/** The tables, from the entities' @Entity("name"). */
+const TABLES = readdirSync(join(SRC, "data/entities")).flatMap((f) => [...readFileSync(join(SRC, "data/entities", f), "utf8").matchAll(/@Entity\("(\w+)"\)/g)].map((m) => m[1]));
+
+/**
+ * String and template literals of a file that name `tenant_id` or a table (comments and identifiers do not count). A
+ * table whose name is an ordinary word (tenant, bot, sku) counts where the string is SQL (an upper-case keyword).
+ */
+export function sqlInStrings(file: string, text: string, tables: string[]): string[] {
+  const always = new RegExp(`\\b(${["tenant_id", ...tables.filter((t) => t.includes("_"))].join("|")})\\b`);
+  const words = new RegExp(`\\b(${tables.filter((t) => !t.includes("_")).join("|")})\\b`);
+  const sql = /\b(SELECT|FROM|JOIN|INSERT INTO|UPDATE|DELETE FROM)\b/;
+  const out: string[] = [];
+  const visit = (node: ts.Node, src: ts.SourceFile) => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      const hit = always.exec(node.text) ?? (sql.test(node.text) ? words.exec(node.text) : null);
+      if (hit) out.push(`${relative(SRC, file)}:${src.getLineAndCharacterOfPosition(node.getStart(src)).line + 1}: ${hit[1]}`);
+    }
+    ts.forEachChild(node, (c) => visit(c, src));
+  };
+  const src = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  visit(src, src);
+  return out;
+}
+
 describe("architecture: layers of src/ (README Architecture)", () => {
   const files = sourceFiles(SRC);
   const { edges, libraries } = importGraph(files);
@@ -155,7 +180,17 @@ describe("architecture: layers of src/ (README Architecture)", () => {
     expect(bad).toEqual([]);
   });
 
-  test("the checks themselves catch a wrong import and a cycle", () => {
+  test("§6, issue 21: SQL only in data/: no string above it names a table or tenant_id", () => {
+    const above = files.filter((f) => ["app", "api", "http", "infra"].includes(layerOf(f).top));
+    expect(above.flatMap((f) => sqlInStrings(f, readFileSync(f, "utf8"), TABLES))).toEqual([]);
+  });
+
+  test("the checks themselves catch a wrong import, a cycle and a table in a string", () => {
+    expect(sqlInStrings("x.ts", "const q = `SELECT 1 FROM license_want w WHERE w.tenant_id = :t`;", TABLES)).toHaveLength(1);
+    expect(sqlInStrings("x.ts", 'qb.andWhere("u.id IN (SELECT user_id FROM group_user_member)");', TABLES)).toHaveLength(1);
+    expect(sqlInStrings("x.ts", 'const label = "a license want"; // license_want', TABLES)).toEqual([]);
+    expect(sqlInStrings("x.ts", 'db.query("DELETE FROM bot WHERE id = $1");', TABLES)).toHaveLength(1);
+    expect(sqlInStrings("x.ts", 'import { b } from "./bot"; const t = "the tenant";', TABLES)).toEqual([]);
     const f = (p: string) => join(SRC, p);
     expect(violations([{ from: f("data/tenant-db.ts"), to: f("app/request/context.ts") }])).toHaveLength(1);
     expect(violations([{ from: f("api/scim/routes.ts"), to: f("api/graphql/schema.ts") }])).toHaveLength(1);

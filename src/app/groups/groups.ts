@@ -17,6 +17,7 @@ import { ObjectSource } from "../../domain/enums";
 import type { Clock } from "../../domain/clock";
 import { directoryManaged } from "../users/users";
 import { membersChanged } from "../../data/group-modified";
+import { directMemberOf } from "../../data/user-conditions";
 
 
 export async function createGroup(ctx: RequestContext, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
@@ -224,7 +225,7 @@ export async function listGroups(ctx: RequestContext, args: GroupListArgs): Prom
 /** Users page restricted to those directly in any of `groupIds`. */
 export function usersInGroups(ctx: RequestContext, groupIds: string[], args: PageArgs): Promise<Page<User>> {
   const qb = ctx.db.qb(User, "u");
-  if (!groupIds.length) qb.andWhere("1 = 0");
-  else qb.andWhere("u.id IN (SELECT gm.user_id FROM group_user_member gm WHERE gm.tenant_id = :tenantId AND gm.group_id IN (:...gids))", { gids: groupIds });
+  const members = directMemberOf(ctx.db, "gm", groupIds);
+  qb.andWhere(members.sql, members.params);
   return pageByIds(qb, args);
 }

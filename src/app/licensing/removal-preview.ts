@@ -1,7 +1,7 @@
 import type { RequestContext } from "../request/context";
 import { GroupLicenseAssignment, User } from "../../data/entities";
 import { SeatEngine } from "../../data/licensing/seat-engine";
-import type { TenantDb } from "../../data/tenant-db";
+import { countMembersWanting } from "../../data/licensing/members-wanting";
 import { Permission, requirePermission } from "../auth/permissions";
 import { findGroup } from "../groups/groups";
 import { previewedSku } from "./licensing";
@@ -30,7 +30,7 @@ export async function previewGroupLicenseRemoval(ctx: RequestContext, groupId: s
     await engine.recomputeWants({ groupIds: reached, only: "end", skuIds: [sku.id] });
     await engine.rebalance([sku.id]);
     const moved = engine.changes.get(sku.id);
-    return { group, lost: moved?.released ?? [], next: moved?.granted ?? [], kept: await membersWanting(tx, reached, sku.id) };
+    return { group, lost: moved?.released ?? [], next: moved?.granted ?? [], kept: await countMembersWanting(tx, reached, sku.id) };
   });
   const users = async (ids: string[]) => (await ctx.loaders.user.loadMany(ids.slice(0, PREVIEW_LISTED))).filter((u): u is User => u instanceof User);
   return {
@@ -42,15 +42,4 @@ export async function previewGroupLicenseRemoval(ctx: RequestContext, groupId: s
     wouldGetSeatNext: await users(run.next),
     losingSeat: await users([...run.lost].sort()),
   };
-}
-
-/** Users directly in these groups who want the SKU (after the removal: through another source). One statement. */
-async function membersWanting(tx: TenantDb, groupIds: string[], skuId: string): Promise<number> {
-  const [row] = await tx.sql<{ n: number | string }>(
-    `SELECT COUNT(*) AS n FROM license_want w
-     WHERE w.tenant_id = :tid AND w.sku_id = :sku
-       AND w.user_id IN (SELECT m.user_id FROM group_user_member m WHERE m.tenant_id = :tid AND ${tx.inList("m.group_id", "groups")})`,
-    { sku: skuId, groups: tx.list(groupIds) },
-  );
-  return Number(row?.n ?? 0);
 }

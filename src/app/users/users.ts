@@ -16,7 +16,8 @@ import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
 import { usageLocation } from "../../domain/countries";
 import type { Clock } from "../../domain/clock";
 import { membersChanged } from "../../data/group-modified";
-import { canCreateBots, Condition, inLicenseState, licensed, not } from "./license-filters";
+import { assignedSku, canCreateBots, inLicenseState, licensed, withSku } from "./license-filters";
+import { Condition, directMemberOf, not } from "../../data/user-conditions";
 
 const view = (u: User) => ({
   userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,
@@ -186,33 +187,14 @@ export async function listUsers(ctx: RequestContext, args: PageArgs & { filter?:
   if (words) {
     qb.andWhere(new Brackets((b) => b.where("LOWER(u.displayName) LIKE :w0 ESCAPE '\\'", { w0: words[0] }).orWhere("LOWER(u.displayName) LIKE :w1 ESCAPE '\\'", { w1: words[1] })));
   }
+  const where = (c: Condition) => qb.andWhere(c.sql, c.params);
   if (f.assignedSkuIds?.length) {
     const lic = await ctx.loaders.licensing();
-    [...new Set(f.assignedSkuIds)].forEach((skuId, i) => {
-      // countsAsAssigned in SQL: a want holding its seat; any want while the SKU grants nothing (DISABLED); a trial.
-      const holds = lic.skuFacts(skuId).granting ? [true] : [true, false];
-      qb.andWhere(
-        `(u.id IN (SELECT aw.user_id FROM license_want aw WHERE aw.tenant_id = :tenantId AND aw.sku_id = :as${i} AND aw.holds_seat IN (:...ah${i}))
-          OR u.id IN (SELECT at.user_id FROM user_trial at WHERE at.tenant_id = :tenantId AND at.sku_id = :as${i}))`,
-        { [`as${i}`]: skuId, [`ah${i}`]: holds },
-      );
-    });
+    [...new Set(f.assignedSkuIds)].forEach((skuId, i) => where(assignedSku(lic, skuId, `as${i}`)));
   }
-  if (f.memberOfGroupId) {
-    qb.andWhere(
-      `u.id IN (SELECT gm.user_id FROM group_user_member gm WHERE gm.tenant_id = :tenantId AND gm.group_id = :gid)`,
-      { gid: f.memberOfGroupId },
-    );
-  }
-  if (f.skuId) {
-    qb.andWhere(
-      `(u.id IN (SELECT fw.user_id FROM license_want fw WHERE fw.tenant_id = :tenantId AND fw.sku_id = :fsku)
-        OR u.id IN (SELECT ft.user_id FROM user_trial ft WHERE ft.tenant_id = :tenantId AND ft.sku_id = :fsku))`,
-      { fsku: f.skuId },
-    );
-  }
+  if (f.memberOfGroupId) where(directMemberOf(ctx.db, "gm", [f.memberOfGroupId]));
+  if (f.skuId) where(withSku(f.skuId, "fs"));
   const lic = f.licenseState || f.hasLicenseErrors != null || f.canCreateBots != null ? await ctx.loaders.licensing() : undefined;
-  const where = (c: Condition) => qb.andWhere(c.sql, c.params);
   if (f.licenseState) where(inLicenseState(ctx, lic!, f.licenseState as LicenseState, f.skuId, "ls"));
   if (f.unlicensed != null) where(f.unlicensed ? not(licensed()) : licensed());
   if (f.hasLicenseErrors != null) {
@@ -220,8 +202,7 @@ export async function listUsers(ctx: RequestContext, args: PageArgs & { filter?:
     where(f.hasLicenseErrors ? errors : not(errors));
   }
   if (f.canCreateBots != null) {
-    const db = ctx.db;
-    const can = canCreateBots(ctx, lic!, await ctx.loaders.graph(), (c, n) => db.inList(c, n), (ids) => db.list(ids));
+    const can = canCreateBots(ctx, lic!, await ctx.loaders.graph());
     where(f.canCreateBots ? can : not(can));
   }
   const page = await pageByIds(qb, args);
