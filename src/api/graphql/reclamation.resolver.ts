@@ -4,6 +4,7 @@ import { SecurityGroup, Tenant, User } from "../../data/entities";
 import { Connection } from "./connections";
 import { TenantLicense } from "./licensing.types";
 import { assertCanSeeUser } from "../../app/users/users";
+import { tenantLicenses } from "../../app/subscriptions/subscriptions";
 import { inactiveLicenseHolders, InactiveLicenseHolderView, reclaimLicenses } from "../../app/licensing/reclamation";
 
 @ObjectType({ description: "A seat holder who has not been active for the tenant's inactiveAfterDays (V4)." })
@@ -70,8 +71,14 @@ export class TenantReclamationResolver {
   }
 
   @Mutation(() => ReclaimLicensesPayload)
-  reclaimLicenses(@Arg("input", () => ReclaimLicensesInput) input: ReclaimLicensesInput, @Ctx() ctx: RequestContext) {
-    return reclaimLicenses(ctx, input);
+  async reclaimLicenses(@Arg("input", () => ReclaimLicensesInput) input: ReclaimLicensesInput, @Ctx() ctx: RequestContext): Promise<ReclaimLicensesPayload> {
+    const done = await reclaimLicenses(ctx, input);
+    // The SKU's pool after the reclamation (a seat holder's SKU always has a pool; a zero one otherwise).
+    const sku = ctx.catalog.sku(input.skuId)!;
+    const tenantLicense = (await tenantLicenses(ctx)).find((l) => l.sku.id === sku.id) ?? {
+      sku, prepaidUnits: { enabled: 0, warning: 0, suspended: 0 }, consumedUnits: 0, availableUnits: 0, unassignedDemand: 0, lowOnSeats: false,
+    };
+    return { ...done, tenantLicense: tenantLicense as TenantLicense };
   }
 }
 

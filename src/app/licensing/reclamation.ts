@@ -9,10 +9,8 @@ import { IsNull } from "typeorm";
 import { Permission, requirePermission } from "../auth/permissions";
 import { changeSeats } from "../seats/seat-change";
 import { recordAudits, type AuditEntry } from "../audit/audit";
-import { poolFigures } from "../subscriptions/subscriptions";
 import { previewedSku } from "./licensing";
 import { selection } from "./bulk-assign";
-import type { TenantLicense } from "./types";
 import type { TenantDb } from "../../data/tenant-db";
 import { SeatEngine } from "../../data/licensing/seat-engine";
 import {
@@ -37,7 +35,6 @@ export interface InactiveLicenseHolderView {
 export interface ReclaimResult {
   reclaimed: User[];
   skipped: User[];
-  tenantLicense: TenantLicense;
 }
 
 const cutoffOf = (tenant: Pick<Tenant, "inactiveAfterDays">, now: Date) => new Date(now.getTime() - (tenant.inactiveAfterDays ?? DEFAULT_INACTIVE_AFTER_DAYS) * DAY_MS);
@@ -129,7 +126,7 @@ export async function reclaimLicenses(ctx: RequestContext, input: { skuId: strin
   requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
   const sku = previewedSku(ctx, input.skuId);
   const userIds = selection(input.userIds);
-  const { reclaimed, skipped } = await ctx.write(async (tx) => {
+  return ctx.write(async (tx) => {
     const users = new Map((await tx.findIn(User, "id", userIds, { deletedAt: IsNull() })).map((u) => [u.id, u]));
     const missing = userIds.filter((id) => !users.has(id));
     if (missing.length) {
@@ -145,11 +142,6 @@ export async function reclaimLicenses(ctx: RequestContext, input: { skuId: strin
     const done = new Set(plan.map((p) => p.userId));
     return { reclaimed: userIds.filter((u) => done.has(u)).map((u) => users.get(u)!), skipped: userIds.filter((u) => !done.has(u)).map((u) => users.get(u)!) };
   });
-  const pools = await poolFigures(ctx);
-  const tenantLicense = pools.find((p) => p.sku.id === sku.id) ?? {
-    sku, prepaidUnits: { enabled: 0, warning: 0, suspended: 0 }, consumedUnits: 0, availableUnits: 0, unassignedDemand: 0, lowOnSeats: true,
-  };
-  return { reclaimed, skipped, tenantLicense };
 }
 
 export interface PassOutcome {

@@ -14,7 +14,8 @@ export class ActivityReclamation1764374400410 implements MigrationInterface {
     ]);
     await q.addColumns("tenant", [
       new TableColumn({ name: "inactive_after_days", type: "integer", default: 90 }),
-      new TableColumn({ name: "auto_reclaim", type: "boolean", default: false }),
+      // As the entity's default renders on each engine (SQLite keeps booleans as 0/1).
+      new TableColumn({ name: "auto_reclaim", type: "boolean", default: q.connection.options.type === "postgres" ? false : 0 }),
     ]);
     await q.createIndex("app_user", new TableIndex({ name: "ix_app_user_warning", columnNames: ["tenant_id", "reclaim_warning_at"] }));
     await q.createTable(
