@@ -47,11 +47,6 @@ async function reachingGroups(engine: Pick<SeatEngine, "graph">, skuId: string):
   return [...out];
 }
 
-/** V3 on this instance: activity gathered and not written yet keeps a user active. */
-function activeSince(app: App, tenantId: string, cutoff: Date) {
-  return (h: HolderRow) => (app.activity.unwritten(tenantId, h.userId)?.getTime() ?? -Infinity) > cutoff.getTime();
-}
-
 /** V4: `inactiveLicenseHolders(skuId)`: seat holders inactive for the tenant's inactiveAfterDays, in user ID order. */
 export async function inactiveLicenseHolders(ctx: RequestContext, skuId: string, args: PageArgs): Promise<Page<InactiveLicenseHolderView>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
@@ -64,9 +59,10 @@ export async function inactiveLicenseHolders(ctx: RequestContext, skuId: string,
   const graph = await ctx.loaders.graph();
   const groups = await reachingGroups({ graph: async () => graph }, sku.id);
   const db = ctx.db;
-  const rows = first === 0 ? [] : await inactiveHolderPage(db, sku.id, cutoff, groups, after, first + 1);
-  const active = activeSince(ctx.app, ctx.tenantId, cutoff);
-  const page = rows.slice(0, first).filter((r) => !active(r));
+  // V3: activity this instance holds and has not written yet keeps a user out.
+  const active = ctx.app.activity.unwrittenUsers(ctx.tenantId);
+  const rows = first === 0 ? [] : await inactiveHolderPage(db, sku.id, cutoff, groups, active, after, first + 1);
+  const page = rows.slice(0, first);
   const users = await ctx.loaders.user.loadMany(page.map((r) => r.userId));
   const views = await ctx.loaders.effective.loadMany(page.map((r) => r.userId));
   const nodes: InactiveLicenseHolderView[] = [];
@@ -79,11 +75,11 @@ export async function inactiveLicenseHolders(ctx: RequestContext, skuId: string,
     nodes.push({ id: r.userId, user, lastActivityAt: r.lastActivityAt, reclaimable: r.direct && !r.grouped, throughGroupIds, reclaimWarningAt: r.reclaimWarningAt });
   });
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  const last = rows.slice(0, first).at(-1);
+  const last = page.at(-1);
   return Object.defineProperty(
     { edges, nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.userId) : null } },
     "totalCount",
-    { get: () => countInactiveHolders(db, sku.id, cutoff), enumerable: true },
+    { get: () => countInactiveHolders(db, sku.id, cutoff, active), enumerable: true },
   ) as Page<InactiveLicenseHolderView>;
 }
 
@@ -135,8 +131,8 @@ export async function reclaimLicenses(ctx: RequestContext, input: { skuId: strin
     const tenant = await tx.tenant();
     const cutoff = cutoffOf(tenant!, ctx.clock.now());
     const groups = await reachingGroups(new SeatEngine(tx, ctx.catalog, ctx.clock), sku.id);
-    const active = activeSince(ctx.app, ctx.tenantId, cutoff);
-    const rows = (await inactiveHolders(tx, sku.id, cutoff, groups, userIds)).filter((r) => r.direct && !r.grouped && !active(r));
+    const active = ctx.app.activity.unwrittenUsers(ctx.tenantId);
+    const rows = (await inactiveHolders(tx, sku.id, cutoff, groups, active, userIds)).filter((r) => r.direct && !r.grouped);
     const plan = rows.map((r) => ({ userId: r.userId, skus: [sku], lastActivityAt: r.lastActivityAt, warnedAt: r.reclaimWarningAt }));
     await removeDirectSources(ctx, tx, plan, users, false);
     const done = new Set(plan.map((p) => p.userId));
@@ -170,13 +166,13 @@ export async function runTenantReclaimPass(app: App, tenantId: string): Promise<
     const cutoff = cutoffOf(tenant, now);
     const due = new Date(now.getTime() - RECLAIM_AFTER_WARNING_DAYS * DAY_MS);
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
-    const active = activeSince(app, tenantId, cutoff);
+    const active = app.activity.unwrittenUsers(tenantId);
     // Per user: the reclaimable inactive holdings, by SKU.
     const byUser = new Map<string, { row: HolderRow; skus: Sku[] }>();
     for (const sku of ctx.catalog.assignable()) {
-      const rows = await inactiveHolders(tx, sku.id, cutoff, await reachingGroups(engine, sku.id));
+      const rows = await inactiveHolders(tx, sku.id, cutoff, await reachingGroups(engine, sku.id), active);
       for (const r of rows) {
-        if (!r.direct || r.grouped || active(r)) continue;
+        if (!r.direct || r.grouped) continue;
         const e = byUser.get(r.userId) ?? { row: r, skus: [] };
         e.skus.push(sku);
         byUser.set(r.userId, e);

@@ -49,6 +49,11 @@ export class ActivityRecorder {
     return at === undefined ? undefined : new Date(at);
   }
 
+  /** The users of a tenant whose activity this instance holds and has not written yet. */
+  unwrittenUsers(tenantId: string): string[] {
+    return [...(this.pending.get(tenantId)?.keys() ?? [])];
+  }
+
   get pendingUsers(): number {
     let n = 0;
     for (const users of this.pending.values()) n += users.size;

@@ -25,46 +25,49 @@ const row = (r: RawHolder): HolderRow => ({
   direct: Number(r.direct) === 1 || r.direct === true, grouped: Number(r.grouped) === 1 || r.grouped === true,
 });
 
+/** Idle since `:cutoff`, and not among `:active` (users whose activity an instance holds and has not written yet). */
+const idle = (db: TenantDb) => `COALESCE(u.last_activity_at, u.created_at) <= :cutoff AND w.wanted_since <= :cutoff AND NOT (${db.inList("u.id", "active")})`;
+
 /**
  * V4: seat holders of `:sku` idle since `:cutoff`: no activity since then (a user never active counts from their
  * creation), and wanting the SKU since before it (a license given recently is never reported).
  */
-function holders(db: TenantDb, groupIds: string[]): { sql: string; params: Record<string, unknown> } {
+function holders(db: TenantDb, groupIds: string[], activeIds: string[]): { sql: string; params: Record<string, unknown> } {
   return {
     sql: `SELECT u.id AS user_id, u.last_activity_at, u.reclaim_warning_at,
         CASE WHEN EXISTS (SELECT 1 FROM user_license_assignment a WHERE a.tenant_id = :tid AND a.user_id = u.id AND a.sku_id = :sku) THEN 1 ELSE 0 END AS direct,
         CASE WHEN EXISTS (SELECT 1 FROM group_user_member m WHERE m.tenant_id = :tid AND m.user_id = u.id AND ${db.inList("m.group_id", "groups")}) THEN 1 ELSE 0 END AS grouped
       FROM app_user u JOIN license_want w ON w.tenant_id = u.tenant_id AND w.user_id = u.id
       WHERE u.tenant_id = :tid AND w.sku_id = :sku AND w.holds_seat = :held AND u.deleted_at IS NULL
-        AND COALESCE(u.last_activity_at, u.created_at) <= :cutoff AND w.wanted_since <= :cutoff`,
-    params: { groups: db.list(groupIds), held: true },
+        AND ${idle(db)}`,
+    params: { groups: db.list(groupIds), held: true, active: db.list(activeIds) },
   };
 }
 
 /** One page of inactive holders in user ID order, after `afterId`. `groupIds`: every group a group assignment of the SKU reaches. */
 export async function inactiveHolderPage(
-  db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], afterId: string | null, limit: number,
+  db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], activeIds: string[], afterId: string | null, limit: number,
 ): Promise<HolderRow[]> {
-  const h = holders(db, groupIds);
+  const h = holders(db, groupIds, activeIds);
   const rows = await db.sql<RawHolder>(`${h.sql} ${afterId === null ? "" : "AND u.id > :after"} ORDER BY u.id LIMIT ${Math.floor(limit)}`, {
     ...h.params, sku: skuId, cutoff: cutoff.getTime(), after: afterId,
   });
   return rows.map(row);
 }
 
-export async function countInactiveHolders(db: TenantDb, skuId: string, cutoff: Date): Promise<number> {
+export async function countInactiveHolders(db: TenantDb, skuId: string, cutoff: Date, activeIds: string[]): Promise<number> {
   const [r] = await db.sql<{ n: string | number }>(
     `SELECT COUNT(*) AS n FROM app_user u JOIN license_want w ON w.tenant_id = u.tenant_id AND w.user_id = u.id
      WHERE u.tenant_id = :tid AND w.sku_id = :sku AND w.holds_seat = :held AND u.deleted_at IS NULL
-       AND COALESCE(u.last_activity_at, u.created_at) <= :cutoff AND w.wanted_since <= :cutoff`,
-    { sku: skuId, held: true, cutoff: cutoff.getTime() },
+       AND ${idle(db)}`,
+    { sku: skuId, held: true, cutoff: cutoff.getTime(), active: db.list(activeIds) },
   );
   return Number(r?.n ?? 0);
 }
 
 /** Every inactive holder of the SKU (the automatic pass), or only those among `userIds` (reclaimLicenses). */
-export async function inactiveHolders(db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], userIds?: string[]): Promise<HolderRow[]> {
-  const h = holders(db, groupIds);
+export async function inactiveHolders(db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], activeIds: string[], userIds?: string[]): Promise<HolderRow[]> {
+  const h = holders(db, groupIds, activeIds);
   const rows = await db.sql<RawHolder>(`${h.sql} ${userIds ? `AND ${db.inList("u.id", "ids")}` : ""}`, {
     ...h.params, sku: skuId, cutoff: cutoff.getTime(), ids: userIds ? db.list(userIds) : undefined,
   });
