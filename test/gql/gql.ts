@@ -94,7 +94,6 @@ type Documents = {
     "query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}": typeof types.OptimizationInactiveDocument,
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": typeof types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": typeof types.OptimizationEventsDocument,
-    "query OptimizationSubs { tenant { subscriptions { id sku { partNumber } } } }": typeof types.OptimizationSubsDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
@@ -284,7 +283,6 @@ const documents: Documents = {
     "query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}": types.OptimizationInactiveDocument,
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": types.OptimizationEventsDocument,
-    "query OptimizationSubs { tenant { subscriptions { id sku { partNumber } } } }": types.OptimizationSubsDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
@@ -728,10 +726,6 @@ export function graphql(source: "mutation OptimizationReclaim($input: ReclaimLic
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }"): (typeof documents)["query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query OptimizationSubs { tenant { subscriptions { id sku { partNumber } } } }"): (typeof documents)["query OptimizationSubs { tenant { subscriptions { id sku { partNumber } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
