@@ -19,7 +19,7 @@ const RECLAIM = graphql(`mutation OptimizationReclaim($input: ReclaimLicensesInp
 }`);
 const EVENTS = graphql(`query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }`);
 
-describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (_engine, url) => {
+describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (engine, url) => {
   let api: TestApi;
   beforeAll(async () => (api = await TestApi.start(url)));
   afterAll(() => api.stop());
@@ -274,6 +274,26 @@ describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (_eng
       expect(await hasDirect(t, a.id)).toBe(true);
       expect(await hasDirect(t, f.id)).toBe(true);
       expect((await api.ok(t.admin, USER, { id: f.id })).user.reclaimWarningAt).toBeNull();
+    });
+
+    // Instances share a database on PostgreSQL only (an embedded SQLite file serves one process).
+    (engine === "postgres" ? it : it.skip)("V4 two instances racing for the day's pass: the one that inserts the claim row runs it, once", async () => {
+      const t = await newTenant(api);
+      await t.buy(1);
+      const a = await t.user("race-a");
+      await t.license(a.id);
+      await api.ok(t.admin, SETTINGS, { input: { autoReclaim: true } });
+      await api.app.activity.flush();
+      api.clock.advanceDays(91);
+      const sibling = await api.sibling();
+      try {
+        const runs = (await Promise.all([runReclaimPasses(api.app), runReclaimPasses(sibling.app)])).flat().filter((o) => o.tenantId === t.tenantId);
+        expect(runs.filter((o) => o.ran)).toHaveLength(1);
+        expect(runs.find((o) => o.ran)!.warned).toEqual([a.id]);
+      } finally {
+        await sibling.stop();
+      }
+      expect((await api.ok(t.admin, EVENTS, { action: "WARN_LICENSE_RECLAIM" })).auditEvents.totalCount).toBe(1);
     });
 
     it("V4 a warned user still inactive 7 days later loses the direct license (S8, S5), audited as automatic", async () => {
