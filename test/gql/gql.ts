@@ -87,6 +87,7 @@ type Documents = {
     "query MultiInstanceMe { me { canCreateBots } }": typeof types.MultiInstanceMeDocument,
     "query MultiInstanceMe2 { me { canCreateBots } }": typeof types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": typeof types.MultiInstanceBotDocument,
+    "query OptimizationDrainMe { me { id lastActivityAt } }": typeof types.OptimizationDrainMeDocument,
     "query OptimizationMe { me { id lastActivityAt reclaimWarningAt } }": typeof types.OptimizationMeDocument,
     "query OptimizationUser($id: ID!) { user(id: $id) { id lastActivityAt reclaimWarningAt } }": typeof types.OptimizationUserDocument,
     "mutation OptimizationSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id inactiveAfterDays autoReclaim } }": typeof types.OptimizationSettingsDocument,
@@ -276,6 +277,7 @@ const documents: Documents = {
     "query MultiInstanceMe { me { canCreateBots } }": types.MultiInstanceMeDocument,
     "query MultiInstanceMe2 { me { canCreateBots } }": types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": types.MultiInstanceBotDocument,
+    "query OptimizationDrainMe { me { id lastActivityAt } }": types.OptimizationDrainMeDocument,
     "query OptimizationMe { me { id lastActivityAt reclaimWarningAt } }": types.OptimizationMeDocument,
     "query OptimizationUser($id: ID!) { user(id: $id) { id lastActivityAt reclaimWarningAt } }": types.OptimizationUserDocument,
     "mutation OptimizationSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id inactiveAfterDays autoReclaim } }": types.OptimizationSettingsDocument,
@@ -698,6 +700,10 @@ export function graphql(source: "query MultiInstanceMe2 { me { canCreateBots } }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"): (typeof documents)["query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OptimizationDrainMe { me { id lastActivityAt } }"): (typeof documents)["query OptimizationDrainMe { me { id lastActivityAt } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -203,9 +203,10 @@ export async function runTenantReclaimPass(app: App, tenantId: string): Promise<
  * first, so the pass sees it. Safe to call from every instance, as often as wanted (the claim row decides).
  */
 export async function runReclaimPasses(app: App): Promise<PassOutcome[]> {
-  await app.activity.flush();
+  const due = await app.database.tenantsDueForReclaim(utcDay(app.clock.now()));
+  if (due.length) await app.activity.flush();
   const out: PassOutcome[] = [];
-  for (const tenantId of await app.database.tenantsDueForReclaim(utcDay(app.clock.now()))) {
+  for (const tenantId of due) {
     try {
       out.push(await runTenantReclaimPass(app, tenantId));
     } catch (e) {

@@ -276,6 +276,23 @@ describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (engi
       expect((await api.ok(t.admin, USER, { id: f.id })).user.reclaimWarningAt).toBeNull();
     });
 
+    it("V4 turning autoReclaim off clears every warning; the pass no longer runs", async () => {
+      const t = await newTenant(api);
+      await t.buy(1);
+      const a = await t.user("off-a");
+      await t.license(a.id);
+      await api.ok(t.admin, SETTINGS, { input: { autoReclaim: true } });
+      await api.app.activity.flush();
+      api.clock.advanceDays(91);
+      expect((await runReclaimPasses(api.app)).find((o) => o.tenantId === t.tenantId)?.warned).toEqual([a.id]);
+      expect((await api.ok(t.admin, USER, { id: a.id })).user.reclaimWarningAt).toBe(api.clock.now().toISOString());
+      await api.ok(t.admin, SETTINGS, { input: { autoReclaim: false } });
+      expect((await api.ok(t.admin, USER, { id: a.id })).user.reclaimWarningAt).toBeNull();
+      api.clock.advanceDays(8);
+      expect((await runReclaimPasses(api.app)).find((o) => o.tenantId === t.tenantId)).toBeUndefined();
+      expect(await hasDirect(t, a.id)).toBe(true);
+    });
+
     // Instances share a database on PostgreSQL only (an embedded SQLite file serves one process).
     (engine === "postgres" ? it : it.skip)("V4 two instances racing for the day's pass: the one that inserts the claim row runs it, once", async () => {
       const t = await newTenant(api);
