@@ -11,6 +11,7 @@ import { notifyBeforeCommit } from "./app/live/events";
 import pino, { DestinationStream, Logger as PinoLogger } from "pino";
 import { Throttle } from "./infra/throttle";
 import { Metrics, PoolUse } from "./infra/metrics";
+import { ActivityRecorder } from "./app/request/activity";
 
 /**
  * The process's JSON log (pino, on stdout), made on first use. Lines are written asynchronously (lines that arrive
@@ -119,5 +120,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     beforeCommit: database.engine === "postgres" ? [notifyBeforeCommit(liveChannel(o.dataSource))] : [],
     throttle,
     metrics,
+    activity: new ActivityRecorder(database, clock, log),
   };
 }

@@ -15,10 +15,13 @@ import { signInLink } from "./http/console";
 import { attachLiveUpdates } from "./api/graphql/ws";
 import { Drain } from "./http/drain";
 import { closeMetrics, serveMetrics } from "./http/metrics-server";
+import { runReclaimPasses } from "./app/licensing/reclamation";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 /** H6: of SHUTDOWN_TIMEOUT_MS, the last part is kept for closing, so that even a busy instance is gone by then. */
 const CLOSE_RESERVE_MS = 250;
+/** V4: how often an instance looks for tenants whose daily reclamation pass is due. */
+const RECLAIM_CHECK_EVERY_MS = 10 * 60_000;
 
 /** With no auth settings on the embedded database, a local secret is made once and kept beside the database. */
 export function devSecret(): string {
@@ -73,6 +76,13 @@ async function main(): Promise<void> {
   const http = createServer(createHttpHandler(app, apollo, { drain }));
   // O2: the live-updates sockets close with 1001 after the last request, before the database closes.
   drain.hooks.push(await attachLiveUpdates(app, http));
+  // V3: activity gathered in memory is written every minute and, after the last request, at drain.
+  app.activity.start();
+  drain.hooks.push(() => app.activity.stop());
+  // V4: every instance offers to run the day's reclamation pass; the claimed row per tenant and day lets one run it.
+  const reclaim = () => void runReclaimPasses(app).catch((e) => jsonLogger.error("reclaim passes failed", { error: String(e) }));
+  setInterval(reclaim, RECLAIM_CHECK_EVERY_MS).unref();
+  setTimeout(reclaim, 5_000).unref();
   http.listen(config.port, () => {
     jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine });
     // The sign-in link is the last thing printed, on a fresh database and on one that already has the demo tenant.

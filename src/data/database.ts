@@ -65,6 +65,32 @@ export class Database {
     return touchProvisioningToken(this.reads, id, tenantId, at);
   }
 
+  /**
+   * V3: lastActivityAt = `at` for these users, outside any tenant transaction (activity takes no tenant lock and
+   * leaves the state version alone); a user written less than `minGapMs` before `at` is left as they are.
+   */
+  async writeActivity(tenantId: string, userIds: string[], at: Date, minGapMs: number): Promise<void> {
+    const db = this.reader(tenantId);
+    await this.exclusive({ lockHeld: false }, () =>
+      db.sql(
+        `UPDATE app_user SET last_activity_at = :at WHERE tenant_id = :tid AND ${db.inList("id", "ids")}
+         AND (last_activity_at IS NULL OR last_activity_at <= :before)`,
+        { at: at.getTime(), before: at.getTime() - minGapMs, ids: db.list(userIds) },
+      ),
+    );
+  }
+
+  /** V4: the tenants with the automatic pass on that have not run today's (`day`, YYYY-MM-DD) yet. */
+  async tenantsDueForReclaim(day: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.exclusive({ lockHeld: false }, () => this.reads.query(
+      this.engine === "postgres"
+        ? `SELECT t.id FROM tenant t WHERE t.auto_reclaim = true AND NOT EXISTS (SELECT 1 FROM reclaim_pass p WHERE p.tenant_id = t.id AND p.day = $1) ORDER BY t.id`
+        : `SELECT t.id FROM tenant t WHERE t.auto_reclaim = 1 AND NOT EXISTS (SELECT 1 FROM reclaim_pass p WHERE p.tenant_id = t.id AND p.day = ?) ORDER BY t.id`,
+      [day],
+    ));
+    return rows.map((r) => r.id);
+  }
+
   /** For /ready: the database answers now (no waiting: the load balancer asks again). */
   async ping(): Promise<boolean> {
     const up = await this.ds.query("SELECT 1").then(() => true, () => false);

@@ -1,9 +1,10 @@
 import { DataSource } from "typeorm";
 
 const COLUMNS = `u.id, u.user_principal_name, u.upn_key, u.display_name, u.account_enabled, u.roles, u.created_at,
-  u.usage_location, u.source, u.external_id, u.deleted_at, u.updated_at,
+  u.usage_location, u.source, u.external_id, u.deleted_at, u.updated_at, u.last_activity_at, u.reclaim_warning_at,
   t.display_name AS t_display_name, t.allow_ad_hoc_subscriptions AS t_allow, t.created_at AS t_created_at, t.state_version AS t_version,
-  t.seat_alert_threshold AS t_threshold, t.default_usage_location AS t_location
+  t.seat_alert_threshold AS t_threshold, t.default_usage_location AS t_location,
+  t.inactive_after_days AS t_inactive_days, t.auto_reclaim AS t_auto_reclaim
   FROM app_user u JOIN tenant t ON t.id = u.tenant_id`;
 const SQLITE_SIGN_IN = `SELECT ${COLUMNS} WHERE u.id = ? AND u.tenant_id = ?`;
 const PG_SIGN_IN = `SELECT ${COLUMNS} WHERE u.id = $1 AND u.tenant_id = $2`;
@@ -21,12 +22,16 @@ export interface SignInRow {
   external_id: string | null;
   deleted_at: string | number | null;
   updated_at: string | number | null;
+  last_activity_at: string | number | null;
+  reclaim_warning_at: string | number | null;
   t_display_name: string;
   t_allow: boolean | number;
   t_created_at: string | number;
   t_version: string | number;
   t_threshold: string | number;
   t_location: string;
+  t_inactive_days: string | number;
+  t_auto_reclaim: boolean | number;
 }
 
 interface SqliteConnection {

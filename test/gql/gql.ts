@@ -27,6 +27,7 @@ type Documents = {
     "mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessIsolationUpdateSecurityGroupDocument,
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": typeof types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": typeof types.AccessOperationsNodeDocument,
+    "query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }": typeof types.AccessTenantInactiveHoldersDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": typeof types.AccessOperationsSkusDocument,
     "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": typeof types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": typeof types.AccessOperationsMeDocument,
@@ -52,6 +53,7 @@ type Documents = {
     "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": typeof types.AccessOperationsUpdateTenantSettingsDocument,
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessOperationsUpdateSecurityGroupDocument,
     "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": typeof types.AccessOperationsAssignLicensesToUsersDocument,
+    "mutation AccessOperationsReclaimLicenses($input: ReclaimLicensesInput!) { reclaimLicenses(input: $input) { reclaimed { id } skipped { id } } }": typeof types.AccessOperationsReclaimLicensesDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": typeof types.AccessOperationsStartTrialDocument,
     "query AccessTokensMe { me { id } }": typeof types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": typeof types.AccessTokensSkusDocument,
@@ -85,6 +87,14 @@ type Documents = {
     "query MultiInstanceMe { me { canCreateBots } }": typeof types.MultiInstanceMeDocument,
     "query MultiInstanceMe2 { me { canCreateBots } }": typeof types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": typeof types.MultiInstanceBotDocument,
+    "query OptimizationDrainMe { me { id lastActivityAt } }": typeof types.OptimizationDrainMeDocument,
+    "query OptimizationMe { me { id lastActivityAt reclaimWarningAt } }": typeof types.OptimizationMeDocument,
+    "query OptimizationUser($id: ID!) { user(id: $id) { id lastActivityAt reclaimWarningAt } }": typeof types.OptimizationUserDocument,
+    "mutation OptimizationSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id inactiveAfterDays autoReclaim } }": typeof types.OptimizationSettingsDocument,
+    "query OptimizationTenant { tenant { id inactiveAfterDays autoReclaim } }": typeof types.OptimizationTenantDocument,
+    "query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}": typeof types.OptimizationInactiveDocument,
+    "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": typeof types.OptimizationReclaimDocument,
+    "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": typeof types.OptimizationEventsDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
@@ -207,6 +217,7 @@ const documents: Documents = {
     "mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessIsolationUpdateSecurityGroupDocument,
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": types.AccessOperationsNodeDocument,
+    "query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }": types.AccessTenantInactiveHoldersDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": types.AccessOperationsSkusDocument,
     "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": types.AccessOperationsMeDocument,
@@ -232,6 +243,7 @@ const documents: Documents = {
     "mutation AccessOperationsUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id allowAdHocSubscriptions } }": types.AccessOperationsUpdateTenantSettingsDocument,
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessOperationsUpdateSecurityGroupDocument,
     "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": types.AccessOperationsAssignLicensesToUsersDocument,
+    "mutation AccessOperationsReclaimLicenses($input: ReclaimLicensesInput!) { reclaimLicenses(input: $input) { reclaimed { id } skipped { id } } }": types.AccessOperationsReclaimLicensesDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": types.AccessOperationsStartTrialDocument,
     "query AccessTokensMe { me { id } }": types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": types.AccessTokensSkusDocument,
@@ -265,6 +277,14 @@ const documents: Documents = {
     "query MultiInstanceMe { me { canCreateBots } }": types.MultiInstanceMeDocument,
     "query MultiInstanceMe2 { me { canCreateBots } }": types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": types.MultiInstanceBotDocument,
+    "query OptimizationDrainMe { me { id lastActivityAt } }": types.OptimizationDrainMeDocument,
+    "query OptimizationMe { me { id lastActivityAt reclaimWarningAt } }": types.OptimizationMeDocument,
+    "query OptimizationUser($id: ID!) { user(id: $id) { id lastActivityAt reclaimWarningAt } }": types.OptimizationUserDocument,
+    "mutation OptimizationSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id inactiveAfterDays autoReclaim } }": types.OptimizationSettingsDocument,
+    "query OptimizationTenant { tenant { id inactiveAfterDays autoReclaim } }": types.OptimizationTenantDocument,
+    "query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}": types.OptimizationInactiveDocument,
+    "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": types.OptimizationReclaimDocument,
+    "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": types.OptimizationEventsDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
@@ -443,6 +463,10 @@ export function graphql(source: "query AccessOperationsNode($id: ID!) { node(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }"): (typeof documents)["query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"): (typeof documents)["query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -540,6 +564,10 @@ export function graphql(source: "mutation AccessOperationsUpdateSecurityGroup($i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }"): (typeof documents)["mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsReclaimLicenses($input: ReclaimLicensesInput!) { reclaimLicenses(input: $input) { reclaimed { id } skipped { id } } }"): (typeof documents)["mutation AccessOperationsReclaimLicenses($input: ReclaimLicensesInput!) { reclaimLicenses(input: $input) { reclaimed { id } skipped { id } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -672,6 +700,38 @@ export function graphql(source: "query MultiInstanceMe2 { me { canCreateBots } }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"): (typeof documents)["query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OptimizationDrainMe { me { id lastActivityAt } }"): (typeof documents)["query OptimizationDrainMe { me { id lastActivityAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OptimizationMe { me { id lastActivityAt reclaimWarningAt } }"): (typeof documents)["query OptimizationMe { me { id lastActivityAt reclaimWarningAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OptimizationUser($id: ID!) { user(id: $id) { id lastActivityAt reclaimWarningAt } }"): (typeof documents)["query OptimizationUser($id: ID!) { user(id: $id) { id lastActivityAt reclaimWarningAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OptimizationSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id inactiveAfterDays autoReclaim } }"): (typeof documents)["mutation OptimizationSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id inactiveAfterDays autoReclaim } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OptimizationTenant { tenant { id inactiveAfterDays autoReclaim } }"): (typeof documents)["query OptimizationTenant { tenant { id inactiveAfterDays autoReclaim } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}"): (typeof documents)["query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}"): (typeof documents)["mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }"): (typeof documents)["query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

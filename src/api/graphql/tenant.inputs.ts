@@ -27,6 +27,12 @@ export class TenantSettingsInput implements In.TenantSettingsInput {
 
   @Field(() => String, { nullable: true })
   defaultUsageLocation?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  inactiveAfterDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  autoReclaim?: boolean | null;
 }
 
 @ObjectType()

@@ -13,6 +13,7 @@ import { botGateError } from "../licensing/licensing";
 import { assertCanSeeUser } from "../users/users";
 import { CreateBotInput, RecordBotSessionsInput, UpdateBotInput } from "./inputs";
 import { removeDeletedOwnerIfDone } from "../users/directory-users";
+import { noteBotActivity } from "../request/admission";
 
 export const MAX_SESSIONS_PER_CALL = 1_000_000;
 
@@ -23,11 +24,12 @@ export async function createBot(ctx: RequestContext, input: CreateBotInput): Pro
   const gate = await botGateError(ctx, p.user);
   if (gate) throw gate;
   const bot = Object.assign(new Bot(), { id: newId("bot"), tenantId: p.tenantId, name, ownerId: p.userId, published: false, createdAt: ctx.clock.now() });
-  return ctx.write(async (tx) => {
+  await ctx.write(async (tx) => {
     await tx.insert(Bot, [bot]);
     await recordAudit(tx, ctx, "CREATE_BOT", bot.id, { after: { name, ownerId: p.userId } }, name);
-    return bot;
   });
+  noteBotActivity(ctx.app, p.tenantId, bot.ownerId);
+  return bot;
 }
 
 /** B2: the owner manages a bot while they can still create bots; a GLOBAL_ADMIN always can. */
@@ -55,7 +57,7 @@ export async function updateBot(ctx: RequestContext, input: UpdateBotInput): Pro
     if (gate) throw new AppError(gate.code, `The new owner cannot create bots: ${gate.message}`);
     patch.ownerId = owner.id;
   }
-  return ctx.write(async (tx) => {
+  const updated = await ctx.write(async (tx) => {
     const current = await tx.findOne(Bot, { id: bot.id });
     if (!current) throw notFound("Bot", bot.id);
     if (Object.keys(patch).length) await tx.update(Bot, { id: bot.id }, patch);
@@ -68,6 +70,9 @@ export async function updateBot(ctx: RequestContext, input: UpdateBotInput): Pro
     }, after.name);
     return after;
   });
+  // V3: a bot action is its owner's activity.
+  noteBotActivity(ctx.app, ctx.tenantId, updated.ownerId);
+  return updated;
 }
 
 export async function deleteBot(ctx: RequestContext, id: string): Promise<string> {
@@ -86,7 +91,7 @@ export async function recordBotSessions(ctx: RequestContext, input: RecordBotSes
   requirePermission(ctx.principal, Permission.RECORD_SESSIONS);
   const count = wholeNumber(input.count, "count", 1, MAX_SESSIONS_PER_CALL);
   const month = (input.at ?? ctx.clock.now()).toISOString().slice(0, 7);
-  return ctx.write(async (tx) => {
+  const recorded = await ctx.write(async (tx) => {
     const bot = await tx.findOne(Bot, { id: input.botId });
     if (!bot) throw notFound("Bot", input.botId);
     const row = await tx.findOne(BotUsage, { botId: bot.id, period: month });
@@ -98,6 +103,9 @@ export async function recordBotSessions(ctx: RequestContext, input: RecordBotSes
     await recordAudit(tx, ctx, "RECORD_BOT_SESSIONS", bot.id, { period: month, count, before: row?.sessions ?? 0, after: (row?.sessions ?? 0) + count }, bot.name);
     return bot;
   });
+  // V3: sessions of a bot (the bot runtime records them) are its owner's activity.
+  noteBotActivity(ctx.app, ctx.tenantId, recorded.ownerId);
+  return recorded;
 }
 
 /** Readers see every bot; a user without roles sees only their own. */

@@ -12,7 +12,7 @@ import type { AssignLicensesToUsersInput } from "./inputs";
 type Log = Record<string, unknown>;
 
 /** K8: the selection of a bulk change; every ID once, at most 5,000. */
-function selection(ids: readonly string[]): string[] {
+export function selection(ids: readonly string[]): string[] {
   if (!ids.length) throw badInput("Select at least one user.", "userIds");
   if (ids.length > MAX_USERS_PER_LICENSE_CALL) throw badInput(`At most ${MAX_USERS_PER_LICENSE_CALL.toLocaleString("en-US")} users per call.`, "userIds");
   const seen = new Set<string>();

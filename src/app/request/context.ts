@@ -13,6 +13,7 @@ import type { TenantStateCache } from "../../data/licensing/tenant-state";
 import type { Throttle } from "../../infra/throttle";
 import type { Metrics } from "../../infra/metrics";
 import type { Logger } from "../../infra/log";
+import type { ActivityRecorder } from "./activity";
 
 export type { Logger } from "../../infra/log";
 
@@ -48,6 +49,8 @@ export interface App {
   throttle: Throttle;
   /** Prometheus series (O1). */
   metrics: Metrics;
+  /** V3: who was active, gathered in memory and written in batches. */
+  activity: ActivityRecorder;
 }
 
 /** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */

@@ -5,6 +5,9 @@ import type { LockState } from "../../data/database";
 import { Tenant, User } from "../../data/entities";
 import { AdminRole, ObjectSource } from "../../domain/enums";
 import { unauthenticated } from "../../domain/errors";
+import { noteActivity } from "./admission";
+
+const instant = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
 
 /** Checks the Authorization header's token (no database): null when there is none. */
 export async function verifyAuthorization(app: App, authorization: string | undefined): Promise<TokenClaims | null> {
@@ -42,12 +45,16 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
       id: row.id, tenantId, userPrincipalName: row.user_principal_name, upnKey: row.upn_key, displayName: row.display_name,
       accountEnabled: true, roles: (row.roles ?? "").split(",").filter(Boolean) as AdminRole[], createdAt: new Date(Number(row.created_at)),
       usageLocation: row.usage_location, source: row.source as ObjectSource, externalId: row.external_id, deletedAt: null,
-      updatedAt: row.updated_at == null ? null : new Date(Number(row.updated_at)),
+      updatedAt: instant(row.updated_at), lastActivityAt: instant(row.last_activity_at), reclaimWarningAt: instant(row.reclaim_warning_at),
     });
     const tenant = Object.assign(new Tenant(), {
       id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
       stateVersion: Number(row.t_version), seatAlertThreshold: Number(row.t_threshold), defaultUsageLocation: row.t_location,
+      inactiveAfterDays: Number(row.t_inactive_days), autoReclaim: flag(row.t_auto_reclaim),
     });
-    return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
+    const principal = { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
+    // V3: an authenticated request is activity; counted in memory (no statement here), written later in batches.
+    noteActivity(app, principal);
+    return principal;
   });
 }

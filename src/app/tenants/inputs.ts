@@ -12,6 +12,8 @@ export interface TenantSettingsInput {
   allowAdHocSubscriptions?: boolean | null;
   seatAlertThreshold?: number | null;
   defaultUsageLocation?: string | null;
+  inactiveAfterDays?: number | null;
+  autoReclaim?: boolean | null;
 }
 
 export interface CreateTenantPayload {

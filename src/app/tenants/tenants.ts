@@ -10,6 +10,8 @@ import { Permission, requireOperator, requirePermission, requireUser } from "../
 import { requiredText, userPrincipalName, wholeNumber } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { CreateTenantInput, TenantSettingsInput } from "./inputs";
+import { clearAllWarnings } from "../../data/licensing/inactivity";
+import { DEFAULT_INACTIVE_AFTER_DAYS, MAX_INACTIVE_AFTER_DAYS } from "../licensing/reclamation";
 
 export async function createTenant(ctx: RequestContext, input: CreateTenantInput): Promise<{ tenant: Tenant; admin: User }> {
   requireOperator(ctx.principal);
@@ -20,6 +22,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
   const defaultUsageLocation = input.defaultUsageLocation == null ? DEFAULT_USAGE_LOCATION : usageLocation(input.defaultUsageLocation, "defaultUsageLocation");
   const tenant = Object.assign(new Tenant(), {
     id: newId("tenant"), displayName, allowAdHocSubscriptions: true, seatAlertThreshold: 0, createdAt: now, stateVersion: 0, defaultUsageLocation,
+    inactiveAfterDays: DEFAULT_INACTIVE_AFTER_DAYS, autoReclaim: false,
   });
   const admin = Object.assign(new User(), {
     id: newId("user"), tenantId: tenant.id, userPrincipalName: upn, upnKey: upn.toLowerCase(), displayName: adminName,
@@ -44,10 +47,12 @@ export async function currentTenant(ctx: RequestContext): Promise<Tenant> {
 export async function updateTenantSettings(ctx: RequestContext, input: TenantSettingsInput): Promise<Tenant> {
   requirePermission(ctx.principal, Permission.MANAGE_SETTINGS);
   const before = await currentTenant(ctx);
-  const after: Partial<Pick<Tenant, "allowAdHocSubscriptions" | "seatAlertThreshold" | "defaultUsageLocation">> = {};
+  const after: Partial<Pick<Tenant, "allowAdHocSubscriptions" | "seatAlertThreshold" | "defaultUsageLocation" | "inactiveAfterDays" | "autoReclaim">> = {};
   if (input.allowAdHocSubscriptions != null) after.allowAdHocSubscriptions = input.allowAdHocSubscriptions;
   if (input.seatAlertThreshold != null) after.seatAlertThreshold = wholeNumber(input.seatAlertThreshold, "seatAlertThreshold", 0, 1_000_000);
   if (input.defaultUsageLocation != null) after.defaultUsageLocation = usageLocation(input.defaultUsageLocation, "defaultUsageLocation");
+  if (input.inactiveAfterDays != null) after.inactiveAfterDays = wholeNumber(input.inactiveAfterDays, "inactiveAfterDays", 1, MAX_INACTIVE_AFTER_DAYS);
+  if (input.autoReclaim != null) after.autoReclaim = input.autoReclaim;
   if (!Object.keys(after).length) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, "Give at least one setting to change.");
   }
@@ -66,6 +71,8 @@ export async function updateTenantSettings(ctx: RequestContext, input: TenantSet
       await tx.updateTenant(after);
       await recordAudit(tx, ctx, audit.action, audit.targetId, audit.details, audit.targetName);
     }
+    // V4: with the automatic pass off, no warning stands.
+    if (after.autoReclaim === false && current.autoReclaim) await clearAllWarnings(tx);
     // E5: the threshold moves every pool's lowOnSeats.
     if (after.seatAlertThreshold !== undefined && after.seatAlertThreshold !== current.seatAlertThreshold) {
       for (const sku of ctx.catalog.skus) ctx.writeReport().skuIds.add(sku.id);

@@ -4,6 +4,7 @@ import { ServicePlan, Sku, SkuRequirement, SkuServicePlan } from "./catalog.enti
 import { GroupNesting, GroupUserMember, SecurityGroup } from "./group.entity";
 import { GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial } from "./license.entity";
 import { ProvisioningToken } from "./provisioning.entity";
+import { ReclaimPass } from "./reclaim.entity";
 import { PurchaseOrder, Subscription } from "./subscription.entity";
 import { Tenant } from "./tenant.entity";
 import { User } from "./user.entity";
@@ -11,11 +12,11 @@ import { User } from "./user.entity";
 export {
   AuditEvent, Bot, BotUsage, ServicePlan, Sku, SkuRequirement, SkuServicePlan, GroupNesting, GroupUserMember,
   SecurityGroup, GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial, PurchaseOrder, Subscription,
-  Tenant, User, ProvisioningToken,
+  Tenant, User, ProvisioningToken, ReclaimPass,
 };
 
 export const ENTITIES = [
   Tenant, ServicePlan, Sku, SkuServicePlan, SkuRequirement, PurchaseOrder, Subscription, User, SecurityGroup,
   GroupUserMember, GroupNesting, UserLicenseAssignment, GroupLicenseAssignment, LicenseWant, SeatPool, UserTrial, Bot,
-  BotUsage, AuditEvent, ProvisioningToken,
+  BotUsage, AuditEvent, ProvisioningToken, ReclaimPass,
 ];

@@ -31,6 +31,14 @@ export class Tenant implements Node {
   @Column({ type: "varchar", length: 2, name: "default_usage_location", default: "US" })
   defaultUsageLocation: string;
 
+  @Field(() => Int, { description: "V4: a seat holder is inactive after this many days without activity." })
+  @Column({ type: "integer", name: "inactive_after_days", default: 90 })
+  inactiveAfterDays: number;
+
+  @Field(() => Boolean, { description: "V4: warn, then reclaim direct assignments of inactive holders automatically." })
+  @Column({ type: "boolean", name: "auto_reclaim", default: false })
+  autoReclaim: boolean;
+
   /** Bumped by every write transaction of the tenant; keys the per-instance cache of its licensing state. */
   @Column({ type: "integer", name: "state_version", default: 0 })
   stateVersion: number;

@@ -10,6 +10,7 @@ import { TEXT_LIMITS } from "../../domain/text";
 @Index("uq_app_user_upn", ["tenantId", "upnKey"], { unique: true })
 @Index("ix_app_user_page", ["tenantId", "id"])
 @Index("ix_app_user_external", ["tenantId", "externalId"])
+@Index("ix_app_user_warning", ["tenantId", "reclaimWarningAt"])
 export class User implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })
@@ -61,6 +62,14 @@ export class User implements Node {
   /** meta.lastModified for SCIM; null until the first change after creation. */
   @TimestampColumn({ name: "updated_at", nullable: true })
   updatedAt: Date | null;
+
+  /** V3: the last activity written (at most once an hour; an instance keeps newer activity in memory until it flushes). */
+  @TimestampColumn({ name: "last_activity_at", nullable: true })
+  lastActivityAt: Date | null;
+
+  /** V4: when the automatic pass warned that the user's direct licenses will be reclaimed unless they are active. */
+  @TimestampColumn({ name: "reclaim_warning_at", nullable: true })
+  reclaimWarningAt: Date | null;
 
   /** "|a@x|b@y|": every email value, lower-cased, for SCIM filters on emails.value. */
   @Column({ type: "varchar", length: TEXT_LIMITS.emails, name: "email_key", nullable: true })

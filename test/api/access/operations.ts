@@ -31,6 +31,8 @@ export const tenantField = (field: string, query: AnyDoc): Case => ({
   prepare: async () => ({ query }),
 });
 
+const INACTIVE_HOLDERS = graphql(`query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }`);
+
 export const TABLE: Record<string, Case[]> = {
   // ----- queries
   skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }`) }) }],
@@ -49,6 +51,10 @@ export const TABLE: Record<string, Case[]> = {
     tenantField("licenses", graphql(`query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }`)),
     tenantField("bots", graphql(`query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }`)),
     tenantField("capacity", graphql(`query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }`)),
+    {
+      ...tenantField("inactiveLicenseHolders", INACTIVE_HOLDERS),
+      prepare: async (w) => ({ query: INACTIVE_HOLDERS, variables: { sku: w.t.sku.user } }),
+    },
     { ...tenantField("provisioningTokens", graphql(`query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }`)), allowed: GA },
   ],
   user: [
@@ -239,6 +245,17 @@ export const TABLE: Record<string, Case[]> = {
       prepare: async (w) => ({
         query: graphql(`mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }`),
         variables: { input: { userIds: [await w.freshUser(), await w.freshUser()], addLicenses: [{ skuId: w.t.sku.user }] } },
+      }),
+    },
+  ],
+  // V4: the selected user holds no seat, so the call reclaims nothing and succeeds (skipped).
+  reclaimLicenses: [
+    {
+      name: "reclaim inactive licenses",
+      allowed: LICENSES,
+      prepare: async (w) => ({
+        query: graphql(`mutation AccessOperationsReclaimLicenses($input: ReclaimLicensesInput!) { reclaimLicenses(input: $input) { reclaimed { id } skipped { id } } }`),
+        variables: { input: { skuId: w.t.sku.user, userIds: [await w.freshUser()] } },
       }),
     },
   ],

@@ -94,7 +94,9 @@ export type SubscriptionStatus =
 
 export type TenantSettingsInput = {
   allowAdHocSubscriptions?: boolean | null | undefined;
+  autoReclaim?: boolean | null | undefined;
   defaultUsageLocation?: string | null | undefined;
+  inactiveAfterDays?: number | null | undefined;
   seatAlertThreshold?: number | null | undefined;
 };
 

@@ -1,0 +1,113 @@
+import type { TenantDb } from "../tenant-db";
+
+/** V4: a seat holder of one SKU, with what the reclamation decisions need. */
+export interface HolderRow {
+  userId: string;
+  lastActivityAt: Date | null;
+  reclaimWarningAt: Date | null;
+  /** A direct assignment of the SKU. */
+  direct: boolean;
+  /** A group assignment reaches the user (they keep the SKU without the direct one). */
+  grouped: boolean;
+}
+
+interface RawHolder {
+  user_id: string;
+  last_activity_at: string | number | null;
+  reclaim_warning_at: string | number | null;
+  direct: string | number | boolean;
+  grouped: string | number | boolean;
+}
+
+const instant = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
+const row = (r: RawHolder): HolderRow => ({
+  userId: r.user_id, lastActivityAt: instant(r.last_activity_at), reclaimWarningAt: instant(r.reclaim_warning_at),
+  direct: Number(r.direct) === 1 || r.direct === true, grouped: Number(r.grouped) === 1 || r.grouped === true,
+});
+
+/** Idle since `:cutoff`, and not among `:active` (users whose activity an instance holds and has not written yet). */
+const idle = (db: TenantDb) => `COALESCE(u.last_activity_at, u.created_at) <= :cutoff AND w.wanted_since <= :cutoff AND NOT (${db.inList("u.id", "active")})`;
+
+/**
+ * V4: seat holders of `:sku` idle since `:cutoff`: no activity since then (a user never active counts from their
+ * creation), and wanting the SKU since before it (a license given recently is never reported).
+ */
+function holders(db: TenantDb, groupIds: string[], activeIds: string[]): { sql: string; params: Record<string, unknown> } {
+  return {
+    sql: `SELECT u.id AS user_id, u.last_activity_at, u.reclaim_warning_at,
+        CASE WHEN EXISTS (SELECT 1 FROM user_license_assignment a WHERE a.tenant_id = :tid AND a.user_id = u.id AND a.sku_id = :sku) THEN 1 ELSE 0 END AS direct,
+        CASE WHEN EXISTS (SELECT 1 FROM group_user_member m WHERE m.tenant_id = :tid AND m.user_id = u.id AND ${db.inList("m.group_id", "groups")}) THEN 1 ELSE 0 END AS grouped
+      FROM app_user u JOIN license_want w ON w.tenant_id = u.tenant_id AND w.user_id = u.id
+      WHERE u.tenant_id = :tid AND w.sku_id = :sku AND w.holds_seat = :held AND u.deleted_at IS NULL
+        AND ${idle(db)}`,
+    params: { groups: db.list(groupIds), held: true, active: db.list(activeIds) },
+  };
+}
+
+/** One page of inactive holders in user ID order, after `afterId`. `groupIds`: every group a group assignment of the SKU reaches. */
+export async function inactiveHolderPage(
+  db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], activeIds: string[], afterId: string | null, limit: number,
+): Promise<HolderRow[]> {
+  const h = holders(db, groupIds, activeIds);
+  const rows = await db.sql<RawHolder>(`${h.sql} ${afterId === null ? "" : "AND u.id > :after"} ORDER BY u.id LIMIT ${Math.floor(limit)}`, {
+    ...h.params, sku: skuId, cutoff: cutoff.getTime(), after: afterId,
+  });
+  return rows.map(row);
+}
+
+export async function countInactiveHolders(db: TenantDb, skuId: string, cutoff: Date, activeIds: string[]): Promise<number> {
+  const [r] = await db.sql<{ n: string | number }>(
+    `SELECT COUNT(*) AS n FROM app_user u JOIN license_want w ON w.tenant_id = u.tenant_id AND w.user_id = u.id
+     WHERE u.tenant_id = :tid AND w.sku_id = :sku AND w.holds_seat = :held AND u.deleted_at IS NULL
+       AND ${idle(db)}`,
+    { sku: skuId, held: true, cutoff: cutoff.getTime(), active: db.list(activeIds) },
+  );
+  return Number(r?.n ?? 0);
+}
+
+/** Every inactive holder of the SKU (the automatic pass), or only those among `userIds` (reclaimLicenses). */
+export async function inactiveHolders(db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], activeIds: string[], userIds?: string[]): Promise<HolderRow[]> {
+  const h = holders(db, groupIds, activeIds);
+  const rows = await db.sql<RawHolder>(`${h.sql} ${userIds ? `AND ${db.inList("u.id", "ids")}` : ""}`, {
+    ...h.params, sku: skuId, cutoff: cutoff.getTime(), ids: userIds ? db.list(userIds) : undefined,
+  });
+  return rows.map(row);
+}
+
+/** V4: sets (or with null clears) the reclamation warning of these users. */
+export async function setReclaimWarning(db: TenantDb, userIds: string[], at: Date | null): Promise<void> {
+  if (!userIds.length) return;
+  await db.sql(`UPDATE app_user SET reclaim_warning_at = :at WHERE tenant_id = :tid AND ${db.inList("id", "ids")}`, {
+    at: at?.getTime() ?? null, ids: db.list(userIds),
+  });
+}
+
+/** V4: warnings that are over: the user was active after it, or (with `dueBefore`) it was given before that instant. */
+export async function clearSpentWarnings(db: TenantDb, dueBefore?: Date): Promise<string[]> {
+  const rows = await db.sql<{ id: string }>(
+    `SELECT id FROM app_user WHERE tenant_id = :tid AND reclaim_warning_at IS NOT NULL
+       AND (last_activity_at > reclaim_warning_at ${dueBefore ? "OR reclaim_warning_at <= :due" : ""})`,
+    { due: dueBefore?.getTime() },
+  );
+  await setReclaimWarning(db, rows.map((r) => r.id), null);
+  return rows.map((r) => r.id);
+}
+
+/** V4: every warning of the tenant goes (the automatic pass was turned off). */
+export async function clearAllWarnings(db: TenantDb): Promise<void> {
+  await db.sql(`UPDATE app_user SET reclaim_warning_at = NULL WHERE tenant_id = :tid AND reclaim_warning_at IS NOT NULL`);
+}
+
+/** V4: claims the day's pass for this tenant; false when another instance (or an earlier run) has it. */
+export async function claimReclaimPass(db: TenantDb, day: string, at: Date): Promise<boolean> {
+  const rows = await db.sql<{ tenant_id: string }>(
+    `INSERT INTO reclaim_pass (tenant_id, day, ran_at, warned, reclaimed) VALUES (:tid, :day, :at, 0, 0)
+     ON CONFLICT (tenant_id, day) DO NOTHING RETURNING tenant_id`,
+    { day, at: at.getTime() },
+  );
+  return rows.length === 1;
+}
+
+export async function recordReclaimPass(db: TenantDb, day: string, warned: number, reclaimed: number): Promise<void> {
+  await db.sql(`UPDATE reclaim_pass SET warned = :warned, reclaimed = :reclaimed WHERE tenant_id = :tid AND day = :day`, { day, warned, reclaimed });
+}
