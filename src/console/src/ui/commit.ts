@@ -1,8 +1,8 @@
-import type { ApolloClient, DocumentNode, OperationVariables, TypedDocumentNode } from "@apollo/client";
+import type { ApolloClient, OperationVariables, RefetchQueriesInclude, TypedDocumentNode } from "@apollo/client";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 
-/** The queries refreshed after a change: the ones on screen ("active"), or the ones named. */
-export type Refresh = "active" | DocumentNode[];
+/** The queries refreshed after a change: the ones on screen ("active"), or the ones named (documents or operation names). */
+export type Refresh = RefetchQueriesInclude;
 
 /**
  * K8: refreshes queries after a committed change, best-effort. Each is fetched again and written to the cache (the
