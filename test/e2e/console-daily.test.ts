@@ -298,6 +298,29 @@ describe("the console for daily use at the default throttling (issue 20, K8)", (
     expect(await page.getByText("You could not be signed in").count()).toBe(0);
   });
 
+  step("K8 K6 throttled past its retries: the error in words, the page shown before kept (pager off), Try again loads it", async () => {
+    let refused = 0;
+    await page.route("**/graphql", (route) => (operationOf(route.request()) === "ActiveUsers" ? (refused++, throttled(route)) : route.fallback()));
+    // A search not asked before (a view already seen would come from the cache, with the error beside it).
+    await page.getByLabel("Search users").fill("walk3");
+    await page.getByLabel("Search users").press("Enter");
+    const alert = page.getByRole("alert");
+    await alert.getByText("The users could not be loaded; the list below is the one shown before").waitFor();
+    await alert.getByText("Too many requests right now. Try again in 1 s.").waitFor();
+    // The first answer and its 3 retries.
+    expect(refused).toBe(4);
+    await page.getByText("51–52 of 52").waitFor();
+    expect(await page.getByRole("button", { name: "Next page" }).isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Previous page" }).isDisabled()).toBe(true);
+    expect(await page.getByText("You could not be signed in").count()).toBe(0);
+    await expectAccessible("Active users throttled past its retries");
+    await page.unroute("**/graphql");
+    await page.getByRole("button", { name: "Try again" }).click();
+    // walk30 … walk39 (walk3 has a license through Night Shift).
+    await page.getByText("1–10 of 10").waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+  });
+
   step("K8 a committed change whose refresh is throttled is shown as saved, not as failed", async () => {
     await page.getByLabel("Show").selectOption({ label: "All users" });
     await page.getByLabel("Search users").fill("walk20");

@@ -24,8 +24,10 @@ export function useCursorPages(name = "page"): {
   };
 }
 
-export function Pager({ label, page, pageSize, shown, total, hasNext, onNext, onPrevious }: {
+export function Pager({ label, page, pageSize, shown, total, hasNext, onNext, onPrevious, stale }: {
   label: string; page: number; pageSize: number; shown: number; total: number; hasNext: boolean; onNext: () => void; onPrevious: () => void;
+  /** The rows are an earlier page's, kept on screen while the one asked for could not be loaded: no paging from them. */
+  stale?: boolean;
 }) {
   const from = shown ? (page - 1) * pageSize + 1 : 0;
   return (
@@ -33,10 +35,10 @@ export function Pager({ label, page, pageSize, shown, total, hasNext, onNext, on
       <span aria-live="polite">
         {from.toLocaleString()}–{((page - 1) * pageSize + shown).toLocaleString()} of {total.toLocaleString()}
       </span>
-      <button type="button" onClick={onPrevious} disabled={page <= 1}>
+      <button type="button" onClick={onPrevious} disabled={stale || page <= 1}>
         Previous page
       </button>
-      <button type="button" onClick={onNext} disabled={!hasNext}>
+      <button type="button" onClick={onNext} disabled={stale || !hasNext}>
         Next page
       </button>
     </nav>

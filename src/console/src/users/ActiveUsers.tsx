@@ -62,10 +62,16 @@ export function ActiveUsers() {
   const [status, setStatus] = useState("");
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const filter: UserFilter = { search: search || null, ...show.filter, ...(skuId ? { skuId } : {}) };
-  const { data, previousData, error, loading } = useQuery(ActiveUsersQuery, {
+  const { data, previousData, error, loading, refetch } = useQuery(ActiveUsersQuery, {
     variables: { filter, after: pages.after, first: PAGE },
   });
+  // K8: the last page shown stays while the next loads (or waits for a Retry-After), with its own page number.
   const shown = data ?? previousData;
+  const [shownPage, setShownPage] = useState(pages.page);
+  useEffect(() => {
+    if (data) setShownPage(pages.page);
+  }, [data, pages.page]);
+  const stale = !data && Boolean(previousData);
   const conn = shown?.tenant?.users;
   const skus = (shown?.skus ?? []).filter((s) => s.kind === "USER");
   const rendered = Boolean(data?.tenant?.users);
@@ -131,7 +137,12 @@ export function ActiveUsers() {
         </div>
       ) : null}
       <p role="status" className={status ? "notice ok" : "sr-only"}>{status}</p>
-      {error ? <ErrorNotice error={error} title="The users could not be loaded" /> : null}
+      {error ? (
+        <>
+          <ErrorNotice error={error} title={stale ? "The users could not be loaded; the list below is the one shown before" : "The users could not be loaded"} />
+          <p><button type="button" onClick={() => void refetch().catch(() => undefined)}>Try again</button></p>
+        </>
+      ) : null}
       {conn ? (
         <>
           <table className="grid" aria-busy={loading}>
@@ -180,7 +191,7 @@ export function ActiveUsers() {
           </table>
           {nodes.length === 0 ? <p>{describe ? `No user ${describe}.` : "No users yet."}</p> : null}
           <Pager
-            label="Users pages" page={pages.page} pageSize={PAGE} shown={nodes.length} total={conn.totalCount}
+            label="Users pages" page={data ? pages.page : shownPage} pageSize={PAGE} shown={nodes.length} total={conn.totalCount} stale={stale}
             hasNext={conn.pageInfo.hasNextPage} onNext={() => pages.next(conn.pageInfo.endCursor)} onPrevious={pages.previous}
           />
         </>
