@@ -338,8 +338,9 @@ describe("Directory sync settings (issue 15, K5, D1, L1)", () => {
     await created.waitFor();
     const tenantUrl = await created.getByLabel("Tenant URL").inputValue();
     const secret = await created.getByLabel("Secret Token").inputValue();
-    expect(tenantUrl).toBe(`${base}/scim/v2`);
-    expect(await created.getByLabel("SCIM connector base URL").inputValue()).toBe(tenantUrl);
+    // K8: Entra's Tenant URL carries the flag for its RFC-compliant behaviour; Okta's base URL is the bare one.
+    expect(tenantUrl).toBe(`${base}/scim/v2?aadOptscim062020`);
+    expect(await created.getByLabel("SCIM connector base URL").inputValue()).toBe(`${base}/scim/v2`);
     expect(await created.getByLabel("Authorization (Bearer)").inputValue()).toBe(secret);
     await created.getByRole("button", { name: "Copy Secret Token" }).click();
     await created.getByText("Copied.").waitFor();
@@ -348,7 +349,7 @@ describe("Directory sync settings (issue 15, K5, D1, L1)", () => {
     await expectAccessible("Settings with a new provisioning token");
 
     // One SCIM request with it, as Entra ID's "Test Connection" would make.
-    const scim = await fetch(`${tenantUrl}/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } });
+    const scim = await fetch(`${base}/scim/v2/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } });
     expect(scim.status).toBe(200);
     expect(((await scim.json()) as { schemas: string[] }).schemas).toEqual(["urn:ietf:params:scim:api:messages:2.0:ListResponse"]);
 
@@ -367,7 +368,7 @@ describe("Directory sync settings (issue 15, K5, D1, L1)", () => {
     await dialog().getByRole("button", { name: "Yes, revoke the token" }).click();
     await dialog().waitFor({ state: "detached" });
     await row.waitFor({ state: "detached" });
-    expect((await fetch(`${tenantUrl}/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect((await fetch(`${base}/scim/v2/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
   });
 });
 

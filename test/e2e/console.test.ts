@@ -214,7 +214,7 @@ describe("admin console in Chromium (issue 14)", () => {
     await dialog().waitFor({ state: "detached" });
     await page.getByRole("status").getByText("Licenses of Nora New saved.").waitFor();
     await row("nora@contoso.example").getByText("Active").waitFor();
-    expect(await row("nora@contoso.example").locator("td").nth(2).innerText()).toBe("Yes");
+    expect(await row("nora@contoso.example").locator("td").nth(3).innerText()).toBe("Yes");
     await row("nora@contoso.example").getByRole("button", { name: /Why can this user build bots/ }).click();
     await dialog().getByText("Nora New can create bots.").waitFor();
     await dialog().getByText("Assigned directly to the user").waitFor();
@@ -250,7 +250,7 @@ describe("admin console in Chromium (issue 14)", () => {
     await page.keyboard.press("Enter");
     await dialog().waitFor({ state: "detached" });
     await page.getByRole("status").getByText("Licenses of Nora New saved.").waitFor();
-    expect(await row("nora@contoso.example").locator("td").nth(2).innerText()).toBe("No");
+    expect(await row("nora@contoso.example").locator("td").nth(3).innerText()).toBe("No");
     const effective = await api.ok(tokens.admin, Q.effective, { id: ids.nora });
     expect(effective.user.canCreateBots).toBe(false);
     expect(effective.user.effectiveLicenses[0].enabledPlans.map((p: { name: string }) => p.name).sort()).toEqual(["DATAVERSE_FOR_BOTS", "FLOW_FOR_BOTS"]);

@@ -6,7 +6,7 @@ import { MAX_USERS_PER_LICENSE_CALL } from "../../domain/limits";
 import { Permission, requirePermission } from "../auth/permissions";
 import { changeSeats } from "../seats/seat-change";
 import type { AuditEntry } from "../audit/audit";
-import { parseChanges } from "./licensing";
+import { parseChanges, samePlans } from "./licensing";
 import type { AssignLicensesToUsersInput } from "./inputs";
 
 type Log = Record<string, unknown>;
@@ -22,8 +22,6 @@ export function selection(ids: readonly string[]): string[] {
   }
   return [...ids];
 }
-
-const samePlans = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 /**
  * K8, S3, S7, S8: assignUserLicenses for several users in one transaction, all or nothing. Every new direct

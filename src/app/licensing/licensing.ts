@@ -17,6 +17,9 @@ export interface Change {
   disabledPlanIds: string[];
 }
 
+/** The same disabled plans, in any order. */
+export const samePlans = (a: readonly string[], b: readonly string[]): boolean => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
 /** S3: only USER-kind, non-trial SKUs are assigned; disabled plans must belong to the SKU. */
 export function parseChanges(ctx: RequestContext, add: AddLicenseInput[] | null | undefined, remove: string[] | null | undefined): { add: Change[]; remove: Sku[] } {
   const assignable = (skuId: string, field: string) => {
@@ -60,6 +63,8 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
       for (const { sku, disabledPlanIds } of changes.add) {
         const prior = existing.get(sku.id);
         if (prior) {
+          // S7: other disabled plans update the source; the same ones are no change (K8: nothing written, no event).
+          if (samePlans(prior.disabledPlanIds, disabledPlanIds)) continue;
           await tx.update(UserLicenseAssignment, { userId: user.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
           log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
           continue;
@@ -86,8 +91,9 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
       return {
         result: user,
         affected: changes.remove.length ? { userIds: [user.id], only: "end" as const, skuIds: changes.remove.map((s) => s.id) } : undefined,
-        touchedUserIds: [user.id],
-        audit: { action: "ASSIGN_USER_LICENSE", targetId: user.id, targetName: user.userPrincipalName, details: { changes: log } },
+        touchedUserIds: log.length ? [user.id] : [],
+        // K8: a call that changes nothing writes no audit event.
+        audit: log.length ? { action: "ASSIGN_USER_LICENSE", targetId: user.id, targetName: user.userPrincipalName, details: { changes: log } } : { perUser: [] },
       };
     });
   });
@@ -108,6 +114,7 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
       for (const { sku, disabledPlanIds } of changes.add) {
         const prior = existing.get(sku.id);
         if (prior) {
+          if (samePlans(prior.disabledPlanIds, disabledPlanIds)) continue;
           await tx.update(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
           log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
         } else {
@@ -133,8 +140,8 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
           ? async () => ({ groupIds: await reached(), only, skuIds: [...addedSkuIds, ...removedSkuIds], reachesAll: only === "start" })
           : undefined,
         // Only the disabled plans changed: the members' enabled plans did, their wants did not.
-        touchedGroupIds: added || removed ? [] : await reached(),
-        audit: { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, targetName: group.displayName, details: { changes: log } },
+        touchedGroupIds: added || removed || !log.length ? [] : await reached(),
+        audit: log.length ? { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, targetName: group.displayName, details: { changes: log } } : { perUser: [] },
       };
     });
   });

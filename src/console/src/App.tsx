@@ -11,6 +11,7 @@ import { onSessionChange, session, signOut, type Session } from "./session";
 import { settings } from "./settings";
 import { SignIn } from "./SignIn";
 import { ErrorNotice } from "./ui/ErrorNotice";
+import { ThrottleNotice } from "./ui/ThrottleNotice";
 import { ActiveUsers } from "./users/ActiveUsers";
 import { Purchase } from "./billing/Purchase";
 import { Subscriptions } from "./billing/Subscriptions";
@@ -123,7 +124,9 @@ function Shell() {
       ) : null}
       <main id="main" tabIndex={-1}>
         <EndingSoon />
-        {error ? <ErrorNotice error={error} title="You could not be signed in" /> : null}
+        {/* A later refresh that fails (a 429 after its retries, say) does not undo a sign-in that worked. */}
+        {error && !data ? <ErrorNotice error={error} title="You could not be signed in" /> : null}
+        <ThrottleNotice />
         {loading && !data ? <p role="status">Signing in…</p> : null}
         {data && !me ? (
           <>

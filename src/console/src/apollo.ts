@@ -6,6 +6,7 @@ import { SetContextLink } from "@apollo/client/link/context";
 import { ErrorLink } from "@apollo/client/link/error";
 import { describeError } from "./errors";
 import { session, signOut } from "./session";
+import { RetryAfterLink } from "./throttle";
 
 /**
  * Live updates (§11) over graphql-ws at the same /graphql, signed in with the session's token (E1). The socket opens
@@ -49,7 +50,8 @@ export function createClient(): ApolloClient {
       ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
       // The link only subscribes; each subscription goes to the socket of the current session (see liveClient).
       new GraphQLWsLink({ subscribe: (payload, sink) => liveClient().subscribe(payload, sink) } as Client),
-      ApolloLink.from([expired, auth, new HttpLink({ uri: "/graphql" })]),
+      // K8: a 429 waits its Retry-After and is sent again (with the token of that moment) before anyone sees an error.
+      ApolloLink.from([expired, new RetryAfterLink(), auth, new HttpLink({ uri: "/graphql" })]),
     ),
     cache: new InMemoryCache({
       typePolicies: {

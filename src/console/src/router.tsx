@@ -39,3 +39,22 @@ export function useQueryParam(name: string): [string, (value: string | null, rep
   };
   return [params.get(name) ?? "", set];
 }
+
+/**
+ * K8: the page's state in its query string (paging, search, filters): a reload, a shared link and Back show the same
+ * view. `update` changes several parameters in one navigation (null or "" removes one); a new entry unless `replace`.
+ */
+export function useSearchParams(): [URLSearchParams, (changes: Record<string, string | null | undefined>, replace?: boolean) => void] {
+  const path = usePath();
+  const params = new URLSearchParams(path.includes("?") ? path.slice(path.indexOf("?")) : "");
+  const update = (changes: Record<string, string | null | undefined>, replace = false) => {
+    const p = new URLSearchParams(location.search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    const qs = p.toString();
+    navigate(location.pathname + (qs ? `?${qs}` : ""), replace);
+  };
+  return [params, update];
+}

@@ -2,7 +2,7 @@ import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { useAccess } from "../access";
 import { graphql } from "../gql";
-import { Link } from "../router";
+import { Link, useSearchParams } from "../router";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Pager, useCursorPages } from "../ui/Pager";
 import { LicenseList } from "../users/LicenseCell";
@@ -190,14 +190,13 @@ function MemberTable({ caption, rows }: { caption: string; rows: readonly Member
 }
 
 function Members({ id }: { id: string }) {
-  const [transitive, setTransitive] = useState(false);
-  const pages = useCursorPages();
+  // K8: the Direct/All choice and the page are in the URL (?members=all&page=…).
+  const [params, update] = useSearchParams();
+  const transitive = params.get("members") === "all";
+  const pages = useCursorPages("page");
   const { data, error } = useQuery(GroupMembersQuery, { variables: { id, after: pages.after, first: PAGE, transitive } });
   const conn = transitive ? data?.securityGroup?.transitiveMembers : data?.securityGroup?.members;
-  const pick = (t: boolean) => {
-    pages.reset();
-    setTransitive(t);
-  };
+  const pick = (t: boolean) => update({ members: t ? "all" : null, [pages.param]: null });
   return (
     <section aria-labelledby="members">
       <h2 id="members">Members</h2>
@@ -219,7 +218,7 @@ function Members({ id }: { id: string }) {
 }
 
 function ErrorMembers({ id }: { id: string }) {
-  const pages = useCursorPages();
+  const pages = useCursorPages("errorsPage");
   const { data, error } = useQuery(GroupErrorsQuery, { variables: { id, after: pages.after, first: PAGE } });
   const conn = data?.securityGroup?.membersWithLicenseErrors;
   if (error) return <ErrorNotice error={error} title="The members with errors could not be loaded" />;

@@ -1,6 +1,7 @@
 import { useApolloClient, useQuery, useSubscription } from "@apollo/client/react";
 import { useAccess } from "../access";
 import { graphql } from "../gql";
+import { refreshLater } from "../ui/commit";
 import { Link } from "../router";
 
 // One selection for the query and the subscription: a delivery then updates every field the pages read from the cache.
@@ -49,7 +50,8 @@ export function LivePools() {
       const known = new Set(pools.data?.tenant?.licenses.map((l) => l.sku.id));
       // A pool seen for the first time (a first purchase) is not in any list yet: the list is fetched again.
       if (changed.some((l) => !known.has(l.sku.id))) void pools.refetch();
-      void client.refetchQueries({ include: FOLLOWERS });
+      // Best-effort (K8): a refresh that fails leaves the pages as they are.
+      refreshLater(client, FOLLOWERS);
     },
   });
   const low = (pools.data?.tenant?.licenses ?? []).filter((l) => l.lowOnSeats && l.sku.kind === "USER");

@@ -1,6 +1,7 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useId, useState, type FormEvent } from "react";
 import { graphql } from "../gql";
+import { useCommit } from "../ui/commit";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Flyout } from "../ui/Flyout";
 
@@ -46,14 +47,23 @@ export function Provisioning() {
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<{ token: string; url: string; description: string } | null>(null);
   const [revoking, setRevoking] = useState<{ id: string; description: string; hint: string } | null>(null);
-  const [create, creating] = useMutation(CreateToken, { refetchQueries: [ProvisioningTokensQuery], awaitRefetchQueries: true });
+  // K8: the new token goes into the list from the mutation's answer; the list is refreshed afterwards, best-effort.
+  const [create, creating] = useCommit(CreateToken, {
+    refresh: [ProvisioningTokensQuery],
+    update: (cache, { data }) => {
+      const t = data?.createProvisioningToken.provisioningToken;
+      if (!t) return;
+      cache.updateQuery({ query: ProvisioningTokensQuery }, (d) =>
+        d?.tenant ? { ...d, tenant: { ...d.tenant, provisioningTokens: [...d.tenant.provisioningTokens.filter((x) => x.id !== t.id), t] } } : d,
+      );
+    },
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!description.trim()) return setProblem("Describe the token, for example “Entra ID provisioning”.");
     setProblem(null);
     try {
-      const r = await create({ variables: { input: { description: description.trim(), expiresInDays: expiry || null } } });
-      const c = r.data!.createProvisioningToken;
+      const c = (await create({ variables: { input: { description: description.trim(), expiresInDays: expiry || null } } })).createProvisioningToken;
       setCreated({ token: c.token, url: c.scimBaseUrl, description: c.provisioningToken.description });
       setDescription("");
     } catch {
@@ -146,7 +156,8 @@ function NewToken({ token, url, description, onDone }: { token: string; url: str
         <div>
           <h4>Microsoft Entra ID</h4>
           <p className="muted">Enterprise application › Provisioning › Admin credentials</p>
-          <CopyField label="Tenant URL" value={url} />
+          {/* K8: Entra needs the flag that turns on its RFC-compliant SCIM behaviour (README, Directory sync). */}
+          <CopyField label="Tenant URL" value={`${url}?aadOptscim062020`} />
           <CopyField label="Secret Token" value={token} secret />
         </div>
         <div>
@@ -163,7 +174,15 @@ function NewToken({ token, url, description, onDone }: { token: string; url: str
 }
 
 function Revoke({ token, onClose }: { token: { id: string; description: string; hint: string }; onClose: () => void }) {
-  const [revoke, revoking] = useMutation(RevokeToken, { variables: { id: token.id }, refetchQueries: [ProvisioningTokensQuery], awaitRefetchQueries: true });
+  const [revoke, revoking] = useCommit(RevokeToken, {
+    variables: { id: token.id },
+    refresh: [ProvisioningTokensQuery],
+    update: (cache) => {
+      cache.updateQuery({ query: ProvisioningTokensQuery }, (d) =>
+        d?.tenant ? { ...d, tenant: { ...d.tenant, provisioningTokens: d.tenant.provisioningTokens.filter((x) => x.id !== token.id) } } : d,
+      );
+    },
+  });
   const go = async () => {
     try {
       await revoke();

@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import { useAccess } from "../access";
 import { graphql } from "../gql";
+import { useCommit } from "../ui/commit";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Provisioning } from "./Provisioning";
 
@@ -39,7 +40,7 @@ export function Settings() {
 function Trials({ allowed, editable }: { allowed: boolean; editable: boolean }) {
   const [draft, setDraft] = useState(allowed);
   const [saved, setSaved] = useState("");
-  const [save, saving] = useMutation(UpdateSettings);
+  const [save, saving] = useCommit(UpdateSettings, { refresh: false });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -78,7 +79,7 @@ function SeatAlert({ threshold, editable }: { threshold: number; editable: boole
   const [draft, setDraft] = useState(String(threshold));
   const [saved, setSaved] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [save, saving] = useMutation(UpdateSettings);
+  const [save, saving] = useCommit(UpdateSettings, { refresh: false });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(draft);
@@ -116,7 +117,8 @@ function UsageLocation({ location, editable }: { location: string; editable: boo
   const [draft, setDraft] = useState(location);
   const [saved, setSaved] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const [save, saving] = useMutation(UpdateSettings, { refetchQueries: "active" });
+  // Users without a location of their own may gain or lose licenses (L3): what is on screen is refreshed, best-effort.
+  const [save, saving] = useCommit(UpdateSettings);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const code = draft.trim().toUpperCase();

@@ -1,7 +1,8 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { useEffect, useMemo, useState } from "react";
 import { useAccess } from "../access";
 import { graphql } from "../gql";
+import { useCommit } from "../ui/commit";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Flyout } from "../ui/Flyout";
 import { Chain } from "./Chain";
@@ -48,7 +49,8 @@ interface Draft {
 export function ManageLicenses({ userId, onClose, onSaved }: { userId: string; onClose: () => void; onSaved: (name: string) => void }) {
   const access = useAccess();
   const { data, error, loading } = useQuery(UserLicensesQuery, { variables: { id: userId }, fetchPolicy: "network-only" });
-  const [save, saving] = useMutation(AssignUserLicenses, { refetchQueries: "active", awaitRefetchQueries: true });
+  // K8: saved is what the mutation answers (its user goes into the cache); the lists refresh afterwards, best-effort.
+  const [save, saving] = useCommit(AssignUserLicenses);
   const [drafts, setDrafts] = useState<Record<string, Draft> | null>(null);
   const user = data?.user;
   const skus = useMemo(() => (data?.skus ?? []).filter((s) => s.kind === "USER" && !s.isTrial), [data]);
