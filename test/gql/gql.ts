@@ -27,6 +27,12 @@ type Documents = {
     "mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessIsolationUpdateSecurityGroupDocument,
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": typeof types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": typeof types.AccessOperationsNodeDocument,
+    "mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }": typeof types.AccessOperationsRequestLicenseDocument,
+    "mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }": typeof types.AccessOperationsCancelLicenseRequestDocument,
+    "mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }": typeof types.AccessOperationsApproveLicenseRequestDocument,
+    "mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }": typeof types.AccessOperationsDenyLicenseRequestDocument,
+    "mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }": typeof types.AccessOperationsSetAutoClaimPolicyDocument,
+    "mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }": typeof types.AccessOperationsClaimLicenseDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": typeof types.AccessOperationsSkusDocument,
     "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": typeof types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": typeof types.AccessOperationsMeDocument,
@@ -37,6 +43,8 @@ type Documents = {
     "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": typeof types.AccessTenantLicensesDocument,
     "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantBotsDocument,
     "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": typeof types.AccessTenantCapacityDocument,
+    "query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": typeof types.AccessTenantAutoClaimPoliciesDocument,
+    "query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }": typeof types.AccessTenantLicenseRequestsDocument,
     "query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }": typeof types.AccessTenantProvisioningTokensDocument,
     "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUserDocument,
     "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUser2Document,
@@ -86,6 +94,18 @@ type Documents = {
     "query MultiInstanceMe2 { me { canCreateBots } }": typeof types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": typeof types.MultiInstanceBotDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
+    "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": typeof types.RequestsRequestLicenseDocument,
+    "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": typeof types.RequestsCancelDocument,
+    "mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}": typeof types.RequestsApproveDocument,
+    "mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }": typeof types.RequestsDenyDocument,
+    "query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}": typeof types.RequestsListDocument,
+    "query RequestsMine { me { id licenseRequests { id status reason } } }": typeof types.RequestsMineDocument,
+    "query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }": typeof types.RequestsOfUserDocument,
+    "query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }": typeof types.RequestsNodeDocument,
+    "mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}": typeof types.RequestsSetPolicyDocument,
+    "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": typeof types.RequestsPoliciesDocument,
+    "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}": typeof types.RequestsClaimDocument,
+    "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": typeof types.RequestsMembersDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": typeof types.SecurityIntrospectionDocument,
@@ -207,6 +227,12 @@ const documents: Documents = {
     "mutation AccessIsolationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessIsolationUpdateSecurityGroupDocument,
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": types.AccessOperationsNodeDocument,
+    "mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }": types.AccessOperationsRequestLicenseDocument,
+    "mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }": types.AccessOperationsCancelLicenseRequestDocument,
+    "mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }": types.AccessOperationsApproveLicenseRequestDocument,
+    "mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }": types.AccessOperationsDenyLicenseRequestDocument,
+    "mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }": types.AccessOperationsSetAutoClaimPolicyDocument,
+    "mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }": types.AccessOperationsClaimLicenseDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": types.AccessOperationsSkusDocument,
     "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": types.AccessOperationsMeDocument,
@@ -217,6 +243,8 @@ const documents: Documents = {
     "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": types.AccessTenantLicensesDocument,
     "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": types.AccessTenantBotsDocument,
     "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": types.AccessTenantCapacityDocument,
+    "query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": types.AccessTenantAutoClaimPoliciesDocument,
+    "query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }": types.AccessTenantLicenseRequestsDocument,
     "query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }": types.AccessTenantProvisioningTokensDocument,
     "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUserDocument,
     "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUser2Document,
@@ -266,6 +294,18 @@ const documents: Documents = {
     "query MultiInstanceMe2 { me { canCreateBots } }": types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": types.MultiInstanceBotDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
+    "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": types.RequestsRequestLicenseDocument,
+    "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": types.RequestsCancelDocument,
+    "mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}": types.RequestsApproveDocument,
+    "mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }": types.RequestsDenyDocument,
+    "query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}": types.RequestsListDocument,
+    "query RequestsMine { me { id licenseRequests { id status reason } } }": types.RequestsMineDocument,
+    "query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }": types.RequestsOfUserDocument,
+    "query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }": types.RequestsNodeDocument,
+    "mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}": types.RequestsSetPolicyDocument,
+    "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": types.RequestsPoliciesDocument,
+    "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}": types.RequestsClaimDocument,
+    "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": types.RequestsMembersDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": types.SecurityIntrospectionDocument,
@@ -443,6 +483,30 @@ export function graphql(source: "query AccessOperationsNode($id: ID!) { node(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }"): (typeof documents)["mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }"): (typeof documents)["mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }"): (typeof documents)["mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }"): (typeof documents)["mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }"): (typeof documents)["mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }"): (typeof documents)["mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"): (typeof documents)["query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -480,6 +544,14 @@ export function graphql(source: "query AccessTenantBots { tenant { id bots(first
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }"): (typeof documents)["query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"): (typeof documents)["query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }"): (typeof documents)["query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -676,6 +748,54 @@ export function graphql(source: "query MultiInstanceBot($id: ID!) { bot(id: $id)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"): (typeof documents)["query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}"): (typeof documents)["mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }"): (typeof documents)["mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}"): (typeof documents)["mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }"): (typeof documents)["mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}"): (typeof documents)["query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsMine { me { id licenseRequests { id status reason } } }"): (typeof documents)["query RequestsMine { me { id licenseRequests { id status reason } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }"): (typeof documents)["query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }"): (typeof documents)["query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}"): (typeof documents)["mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"): (typeof documents)["query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}"): (typeof documents)["mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }"): (typeof documents)["query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

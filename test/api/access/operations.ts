@@ -5,6 +5,9 @@ import { Q } from "../../helpers/fixtures";
 import { AnyDoc } from "../../helpers/harness";
 import { BILLING, GA, GROUPS, LICENSES, PRINCIPALS, READERS, USERS, Who, World, Call } from "../../helpers/principals";
 import { graphql } from "../../gql";
+import { LicenseRequest } from "../../../src/data/entities";
+import { LicenseRequestStatus } from "../../../src/domain/enums";
+import { newId } from "../../../src/domain/ids";
 
 /**
  * The expectation table of the role matrix (DESIGN §6): every root field of the emitted schema,
@@ -31,6 +34,30 @@ export const tenantField = (field: string, query: AnyDoc): Case => ({
   prepare: async () => ({ query }),
 });
 
+const OPS_REQUEST_LICENSE = graphql(`mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }`);
+const OPS_CANCEL_REQUEST = graphql(`mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }`);
+const OPS_APPROVE_REQUEST = graphql(`mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }`);
+const OPS_DENY_REQUEST = graphql(`mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }`);
+const OPS_SET_AUTO_CLAIM = graphql(`mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }`);
+const OPS_CLAIM = graphql(`mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }`);
+
+/** A PENDING request of `userId` written straight to the store (the world's users hold seats, so they could not ask). */
+async function openRequestOf(w: World, userId: string): Promise<string> {
+  const id = newId("licenseRequest");
+  await w.api.app.database.write({ lockHeld: false }, w.t.tenantId, (tx) => tx.insert(LicenseRequest, [{
+    id, skuId: w.t.sku.user, requesterId: userId, justification: null, status: LicenseRequestStatus.PENDING, createdAt: new Date(),
+    decidedAt: null, decidedById: null, reason: null, grantedThroughGroupId: null, fromAutoClaim: false,
+  }]));
+  return id;
+}
+
+/** A fresh user without a seat asks for one. */
+async function freshRequest(w: World): Promise<string> {
+  const userId = await w.freshUser();
+  const token = await w.api.token({ tid: w.t.tenantId, oid: userId });
+  return (await w.api.ok(token, OPS_REQUEST_LICENSE, { input: { skuId: w.t.sku.user } })).requestLicense.id;
+}
+
 export const TABLE: Record<string, Case[]> = {
   // ----- queries
   skus: [{ name: "catalog", allowed: USERS, prepare: async () => ({ query: graphql(`query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }`) }) }],
@@ -49,6 +76,9 @@ export const TABLE: Record<string, Case[]> = {
     tenantField("licenses", graphql(`query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }`)),
     tenantField("bots", graphql(`query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }`)),
     tenantField("capacity", graphql(`query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }`)),
+    tenantField("autoClaimPolicies", graphql(`query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }`)),
+    // V1: every user lists requests; a user without roles gets only their own (test/api/requests).
+    { ...tenantField("licenseRequests", graphql(`query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }`)), allowed: USERS },
     { ...tenantField("provisioningTokens", graphql(`query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }`)), allowed: GA },
   ],
   user: [
@@ -286,6 +316,33 @@ export const TABLE: Record<string, Case[]> = {
       allowed: ["GLOBAL_ADMIN", "BOT_RUNTIME"],
       prepare: async (w) => ({ query: Q.record, variables: { input: { botId: w.makerBot, count: 3 } } }),
     },
+  ],
+  // ----- V1, V2 (DESIGN §16): license requests and auto-claim
+  requestLicense: [
+    {
+      // Every user principal of the world holds a seat already: CONFLICT is the domain answer.
+      name: "own request",
+      allowed: USERS,
+      domainErrorOk: true,
+      prepare: async (w) => ({ query: OPS_REQUEST_LICENSE, variables: { input: { skuId: w.t.sku.user, justification: "for bots" } } }),
+    },
+  ],
+  cancelLicenseRequest: [
+    { name: "own request", allowed: USERS, prepare: async (w, who) => ({ query: OPS_CANCEL_REQUEST, variables: { id: await openRequestOf(w, w.selfId(who)) } }) },
+  ],
+  approveLicenseRequest: [
+    { name: "a user's request", allowed: LICENSES, prepare: async (w) => ({ query: OPS_APPROVE_REQUEST, variables: { input: { id: await freshRequest(w) } } }) },
+  ],
+  denyLicenseRequest: [
+    { name: "a user's request", allowed: LICENSES, prepare: async (w) => ({ query: OPS_DENY_REQUEST, variables: { input: { id: await freshRequest(w), reason: "no" } } }) },
+  ],
+  setAutoClaimPolicy: [
+    { name: "policy", allowed: LICENSES, prepare: async (w) => ({ query: OPS_SET_AUTO_CLAIM, variables: { input: { skuId: w.t.sku.user, enabled: false } } }) },
+  ],
+  claimLicense: [
+    // The policy may be off when this runs (FORBIDDEN is then the domain answer for every user): an allowed principal
+    // must not get UNAUTHENTICATED; the rules themselves are in test/api/requests.
+    { name: "own claim", allowed: USERS, domainErrorOk: true, prepare: async (w) => ({ query: OPS_CLAIM, variables: { skuId: w.t.sku.user } }) },
   ],
 };
 
