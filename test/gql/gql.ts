@@ -199,6 +199,9 @@ type Documents = {
     "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": typeof types.LiveThresholdOneDocument,
     "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": typeof types.LiveThresholdZeroDocument,
     "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": typeof types.LiveThresholdNegativeDocument,
+    "mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": typeof types.RequestsLiveRequestDocument,
+    "mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }": typeof types.RequestsLiveDenyDocument,
+    "mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }": typeof types.RequestsLiveApproveDocument,
     "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": typeof types.GroupsDoc1Document,
     "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": typeof types.GroupsDoc2Document,
     "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.GroupsDoc3Document,
@@ -399,6 +402,9 @@ const documents: Documents = {
     "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": types.LiveThresholdOneDocument,
     "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": types.LiveThresholdZeroDocument,
     "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": types.LiveThresholdNegativeDocument,
+    "mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": types.RequestsLiveRequestDocument,
+    "mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }": types.RequestsLiveDenyDocument,
+    "mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }": types.RequestsLiveApproveDocument,
     "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": types.GroupsDoc1Document,
     "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": types.GroupsDoc2Document,
     "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.GroupsDoc3Document,
@@ -1168,6 +1174,18 @@ export function graphql(source: "mutation LiveThresholdZero { updateTenantSettin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }"): (typeof documents)["mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"): (typeof documents)["mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }"): (typeof documents)["mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }"): (typeof documents)["mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
