@@ -2,7 +2,7 @@ import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
 import type { TenantDb } from "../../data/tenant-db";
 import { AuditEntry, recordAudits } from "../audit/audit";
 import type { RequestContext, WriteReport } from "../request/context";
-import { completeRequests } from "../requests/completion";
+import { completeRequests } from "./request-completion";
 
 /** What a seat-changing step did, besides its own result. */
 export interface SeatStep<T> {

@@ -328,7 +328,12 @@ export const TABLE: Record<string, Case[]> = {
     },
   ],
   cancelLicenseRequest: [
-    { name: "own request", allowed: USERS, prepare: async (w, who) => ({ query: OPS_CANCEL_REQUEST, variables: { id: await openRequestOf(w, w.selfId(who)) } }) },
+    {
+      name: "own request",
+      allowed: USERS,
+      // Principals that are no user cancel a fresh user's request (refused all the same).
+      prepare: async (w, who) => ({ query: OPS_CANCEL_REQUEST, variables: { id: await openRequestOf(w, w.userIds[who] ?? (await w.freshUser())) } }),
+    },
   ],
   approveLicenseRequest: [
     { name: "a user's request", allowed: LICENSES, prepare: async (w) => ({ query: OPS_APPROVE_REQUEST, variables: { input: { id: await freshRequest(w) } } }) },
@@ -340,9 +345,15 @@ export const TABLE: Record<string, Case[]> = {
     { name: "policy", allowed: LICENSES, prepare: async (w) => ({ query: OPS_SET_AUTO_CLAIM, variables: { input: { skuId: w.t.sku.user, enabled: false } } }) },
   ],
   claimLicense: [
-    // The policy may be off when this runs (FORBIDDEN is then the domain answer for every user): an allowed principal
-    // must not get UNAUTHENTICATED; the rules themselves are in test/api/requests.
-    { name: "own claim", allowed: USERS, domainErrorOk: true, prepare: async (w) => ({ query: OPS_CLAIM, variables: { skuId: w.t.sku.user } }) },
+    {
+      // With the policy on for everyone: every user of the world holds a seat already, so the claim returns it.
+      name: "own claim",
+      allowed: USERS,
+      prepare: async (w) => {
+        await w.api.ok(w.t.admin, OPS_SET_AUTO_CLAIM, { input: { skuId: w.t.sku.user, enabled: true } });
+        return { query: OPS_CLAIM, variables: { skuId: w.t.sku.user } };
+      },
+    },
   ],
 };
 
