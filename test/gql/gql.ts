@@ -205,6 +205,9 @@ type Documents = {
     "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": typeof types.GroupsDoc1Document,
     "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": typeof types.GroupsDoc2Document,
     "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.GroupsDoc3Document,
+    "mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": typeof types.ScimRequestsRequestDocument,
+    "query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }": typeof types.ScimRequestsListDocument,
+    "query ScimRequestsNode($id: ID!) { node(id: $id) { id } }": typeof types.ScimRequestsNodeDocument,
     "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.ScimClientDoc1Document,
     "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.TokensDoc1Document,
     "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": typeof types.TokensDoc2Document,
@@ -408,6 +411,9 @@ const documents: Documents = {
     "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": types.GroupsDoc1Document,
     "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": types.GroupsDoc2Document,
     "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.GroupsDoc3Document,
+    "mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": types.ScimRequestsRequestDocument,
+    "query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }": types.ScimRequestsListDocument,
+    "query ScimRequestsNode($id: ID!) { node(id: $id) { id } }": types.ScimRequestsNodeDocument,
     "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": types.ScimClientDoc1Document,
     "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": types.TokensDoc1Document,
     "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": types.TokensDoc2Document,
@@ -1198,6 +1204,18 @@ export function graphql(source: "mutation GroupsDoc2($input: UpdateSecurityGroup
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"): (typeof documents)["mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"): (typeof documents)["mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }"): (typeof documents)["query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScimRequestsNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query ScimRequestsNode($id: ID!) { node(id: $id) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

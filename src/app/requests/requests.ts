@@ -218,7 +218,9 @@ export function requestsOfUser(ctx: RequestContext, user: User): Promise<License
 /** node(id:) and the like: a plain user finds only their own request (another's is as if it did not exist). */
 export async function getLicenseRequest(ctx: RequestContext, id: string): Promise<LicenseRequest | null> {
   try {
-    return await visibleRequest(ctx, ctx.db, id);
+    const r = await visibleRequest(ctx, ctx.db, id);
+    // A request outlives its requester only as history in the audit log (a tombstone removed later, D7).
+    return (await ctx.loaders.user.load(r.requesterId)) ? r : null;
   } catch (e) {
     if (e instanceof AppError && e.code === ErrorCode.NOT_FOUND) return null;
     throw e;

@@ -4,6 +4,9 @@ import { LicenseRequestStatus } from "../../domain/enums";
 import { AuditEntry, recordAudits } from "../audit/audit";
 import type { RequestContext } from "../request/context";
 
+/** Past this many touched users, the open requests are read for the whole tenant (one statement). */
+const WIDE_WRITE = 1000;
+
 /**
  * V1: a PENDING request completes by itself when its user gets the SKU another way (holds a seat of it) or leaves
  * the tenant. Run last in every seat change, over the users the write touched: one indexed read when none of them
@@ -13,7 +16,11 @@ import type { RequestContext } from "../request/context";
 export async function completeRequests(ctx: RequestContext, tx: TenantDb): Promise<void> {
   const report = ctx.writeReport();
   if (!report.userIds.size) return;
-  const open = await tx.findIn(LicenseRequest, "requesterId", [...report.userIds], { status: LicenseRequestStatus.PENDING });
+  // A write that touched many users (a group of thousands) reads the tenant's open requests once instead of
+  // asking per chunk of users: open requests are few next to users.
+  const open = report.userIds.size > WIDE_WRITE
+    ? (await tx.find(LicenseRequest, { status: LicenseRequestStatus.PENDING })).filter((r) => report.userIds.has(r.requesterId))
+    : await tx.findIn(LicenseRequest, "requesterId", [...report.userIds], { status: LicenseRequestStatus.PENDING });
   if (!open.length) return;
   const requesterIds = [...new Set(open.map((r) => r.requesterId))];
   const [users, held] = await Promise.all([

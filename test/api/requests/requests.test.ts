@@ -221,6 +221,19 @@ describe.each(engines())("license requests and auto-claim (%s)", (_engine, url) 
       expect(JSON.parse((await audit(t, "COMPLETE_LICENSE_REQUEST")).nodes[0].details)).toMatchObject({ requestId: rg.id, why: "LEFT_TENANT" });
     });
 
+    test("V1: a write that reaches over a thousand users completes the open requests among them in the same write", async () => {
+      const t = await newTenant(api);
+      await t.buy(1200);
+      const ids = await t.bulkUsers(1100, "bulk");
+      const token = await api.token({ tid: t.tenantId, oid: ids[700] });
+      const r = await request(token, t);
+      const g = await t.group("everyone");
+      await t.assignGroup(g);
+      await t.add(g, ids);
+      expect((await api.ok(t.admin, LIST, {})).tenant.licenseRequests.nodes).toEqual([expect.objectContaining({ id: r.id, status: "COMPLETED" })]);
+      expect((await audit(t, "COMPLETE_LICENSE_REQUEST")).totalCount).toBe(1);
+    });
+
     test("V1 S3: two approvals racing for the last seat never oversell: one APPROVED, the other SEATS_EXHAUSTED and still PENDING", async () => {
       const t = await newTenant(api);
       await t.buy(1);
