@@ -44,3 +44,16 @@ export enum LicenseSourceKind {
   GROUP = "GROUP",
   TRIAL = "TRIAL",
 }
+/** V1: a license request's life: PENDING until approved, denied, cancelled by its requester, or completed by itself. */
+export enum LicenseRequestStatus {
+  PENDING = "PENDING",
+  APPROVED = "APPROVED",
+  DENIED = "DENIED",
+  COMPLETED = "COMPLETED",
+  CANCELLED = "CANCELLED",
+}
+/** V1: how an approval grants the SKU: a direct assignment, or membership of a group that has it. */
+export enum LicenseGrantKind {
+  DIRECT = "DIRECT",
+  GROUP = "GROUP",
+}

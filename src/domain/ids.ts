@@ -15,6 +15,7 @@ export const ID_PREFIX = {
   sku: "sku",
   plan: "pln",
   provisioningToken: "ptk",
+  licenseRequest: "lrq",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

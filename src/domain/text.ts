@@ -11,6 +11,8 @@ export const TEXT_LIMITS = {
   emails: 2048,
   /** Descriptions and notes. */
   description: 1024,
+  /** V1: a license request's justification, and a denial's reason. */
+  justification: 500,
   /** This API's own IDs. */
   id: 64,
 } as const;

@@ -28,6 +28,12 @@ type Documents = {
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": typeof types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": typeof types.AccessOperationsNodeDocument,
     "query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }": typeof types.AccessTenantInactiveHoldersDocument,
+    "mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }": typeof types.AccessOperationsRequestLicenseDocument,
+    "mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }": typeof types.AccessOperationsCancelLicenseRequestDocument,
+    "mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }": typeof types.AccessOperationsApproveLicenseRequestDocument,
+    "mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }": typeof types.AccessOperationsDenyLicenseRequestDocument,
+    "mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }": typeof types.AccessOperationsSetAutoClaimPolicyDocument,
+    "mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }": typeof types.AccessOperationsClaimLicenseDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": typeof types.AccessOperationsSkusDocument,
     "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": typeof types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": typeof types.AccessOperationsMeDocument,
@@ -38,6 +44,8 @@ type Documents = {
     "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": typeof types.AccessTenantLicensesDocument,
     "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": typeof types.AccessTenantBotsDocument,
     "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": typeof types.AccessTenantCapacityDocument,
+    "query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": typeof types.AccessTenantAutoClaimPoliciesDocument,
+    "query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }": typeof types.AccessTenantLicenseRequestsDocument,
     "query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }": typeof types.AccessTenantProvisioningTokensDocument,
     "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUserDocument,
     "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": typeof types.AccessOperationsUser2Document,
@@ -96,6 +104,18 @@ type Documents = {
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": typeof types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": typeof types.OptimizationEventsDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
+    "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": typeof types.RequestsRequestLicenseDocument,
+    "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": typeof types.RequestsCancelDocument,
+    "mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}": typeof types.RequestsApproveDocument,
+    "mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }": typeof types.RequestsDenyDocument,
+    "query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}": typeof types.RequestsListDocument,
+    "query RequestsMine { me { id licenseRequests { id status reason } } }": typeof types.RequestsMineDocument,
+    "query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }": typeof types.RequestsOfUserDocument,
+    "query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }": typeof types.RequestsNodeDocument,
+    "mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}": typeof types.RequestsSetPolicyDocument,
+    "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": typeof types.RequestsPoliciesDocument,
+    "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}": typeof types.RequestsClaimDocument,
+    "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": typeof types.RequestsMembersDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": typeof types.SecurityIntrospectionDocument,
@@ -190,9 +210,15 @@ type Documents = {
     "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": typeof types.LiveThresholdOneDocument,
     "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": typeof types.LiveThresholdZeroDocument,
     "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": typeof types.LiveThresholdNegativeDocument,
+    "mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": typeof types.RequestsLiveRequestDocument,
+    "mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }": typeof types.RequestsLiveDenyDocument,
+    "mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }": typeof types.RequestsLiveApproveDocument,
     "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": typeof types.GroupsDoc1Document,
     "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": typeof types.GroupsDoc2Document,
     "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.GroupsDoc3Document,
+    "mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": typeof types.ScimRequestsRequestDocument,
+    "query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }": typeof types.ScimRequestsListDocument,
+    "query ScimRequestsNode($id: ID!) { node(id: $id) { id } }": typeof types.ScimRequestsNodeDocument,
     "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.ScimClientDoc1Document,
     "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.TokensDoc1Document,
     "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": typeof types.TokensDoc2Document,
@@ -219,6 +245,12 @@ const documents: Documents = {
     "query AccessIsolationPreviewGroupLicenseAssignment($g: ID!, $s: ID!) { previewGroupLicenseAssignment(groupId: $g, skuId: $s) { newSeatsNeeded } }": types.AccessIsolationPreviewGroupLicenseAssignmentDocument,
     "query AccessOperationsNode($id: ID!) { node(id: $id) { id __typename } }": types.AccessOperationsNodeDocument,
     "query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }": types.AccessTenantInactiveHoldersDocument,
+    "mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }": types.AccessOperationsRequestLicenseDocument,
+    "mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }": types.AccessOperationsCancelLicenseRequestDocument,
+    "mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }": types.AccessOperationsApproveLicenseRequestDocument,
+    "mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }": types.AccessOperationsDenyLicenseRequestDocument,
+    "mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }": types.AccessOperationsSetAutoClaimPolicyDocument,
+    "mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }": types.AccessOperationsClaimLicenseDocument,
     "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }": types.AccessOperationsSkusDocument,
     "query AccessOperationsRateLimit { rateLimit { maximumAvailable currentlyAvailable restoreRate requestedQueryCost } }": types.AccessOperationsRateLimitDocument,
     "query AccessOperationsMe { me { id userPrincipalName roles canCreateBots } }": types.AccessOperationsMeDocument,
@@ -229,6 +261,8 @@ const documents: Documents = {
     "query AccessTenantLicenses { tenant { id licenses { consumedUnits availableUnits } } }": types.AccessTenantLicensesDocument,
     "query AccessTenantBots { tenant { id bots(first: 5) { totalCount nodes { id } } } }": types.AccessTenantBotsDocument,
     "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }": types.AccessTenantCapacityDocument,
+    "query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": types.AccessTenantAutoClaimPoliciesDocument,
+    "query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }": types.AccessTenantLicenseRequestsDocument,
     "query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }": types.AccessTenantProvisioningTokensDocument,
     "query AccessOperationsUser($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUserDocument,
     "query AccessOperationsUser2($id: ID!) { user(id: $id) { id displayName } }": types.AccessOperationsUser2Document,
@@ -287,6 +321,18 @@ const documents: Documents = {
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": types.OptimizationEventsDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
+    "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": types.RequestsRequestLicenseDocument,
+    "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": types.RequestsCancelDocument,
+    "mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}": types.RequestsApproveDocument,
+    "mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }": types.RequestsDenyDocument,
+    "query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}": types.RequestsListDocument,
+    "query RequestsMine { me { id licenseRequests { id status reason } } }": types.RequestsMineDocument,
+    "query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }": types.RequestsOfUserDocument,
+    "query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }": types.RequestsNodeDocument,
+    "mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}": types.RequestsSetPolicyDocument,
+    "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": types.RequestsPoliciesDocument,
+    "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}": types.RequestsClaimDocument,
+    "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": types.RequestsMembersDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": types.SecurityIntrospectionDocument,
@@ -381,9 +427,15 @@ const documents: Documents = {
     "mutation LiveThresholdOne { updateTenantSettings(input: { seatAlertThreshold: 1 }) { seatAlertThreshold allowAdHocSubscriptions } }": types.LiveThresholdOneDocument,
     "mutation LiveThresholdZero { updateTenantSettings(input: { seatAlertThreshold: 0 }) { seatAlertThreshold } }": types.LiveThresholdZeroDocument,
     "mutation LiveThresholdNegative { updateTenantSettings(input: { seatAlertThreshold: -1 }) { id } }": types.LiveThresholdNegativeDocument,
+    "mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": types.RequestsLiveRequestDocument,
+    "mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }": types.RequestsLiveDenyDocument,
+    "mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }": types.RequestsLiveApproveDocument,
     "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }": types.GroupsDoc1Document,
     "mutation GroupsDoc2($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName description } }": types.GroupsDoc2Document,
     "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.GroupsDoc3Document,
+    "mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }": types.ScimRequestsRequestDocument,
+    "query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }": types.ScimRequestsListDocument,
+    "query ScimRequestsNode($id: ID!) { node(id: $id) { id } }": types.ScimRequestsNodeDocument,
     "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": types.ScimClientDoc1Document,
     "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": types.TokensDoc1Document,
     "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": types.TokensDoc2Document,
@@ -469,6 +521,30 @@ export function graphql(source: "query AccessTenantInactiveHolders($sku: ID!) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }"): (typeof documents)["mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }"): (typeof documents)["mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }"): (typeof documents)["mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }"): (typeof documents)["mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }"): (typeof documents)["mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }"): (typeof documents)["mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"): (typeof documents)["query AccessOperationsSkus { skus { id partNumber servicePlans { name } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -506,6 +582,14 @@ export function graphql(source: "query AccessTenantBots { tenant { id bots(first
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }"): (typeof documents)["query AccessTenantCapacity { tenant { id capacity { period purchased consumed } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"): (typeof documents)["query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }"): (typeof documents)["query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -738,6 +822,54 @@ export function graphql(source: "query OptimizationEvents($action: String) { aud
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"): (typeof documents)["query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}"): (typeof documents)["mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }"): (typeof documents)["mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}"): (typeof documents)["mutation RequestsApprove($input: ApproveLicenseRequestInput!) {\n  approveLicenseRequest(input: $input) { id status decidedAt decidedBy { id } grantedThroughGroup { id } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }"): (typeof documents)["mutation RequestsDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status reason decidedBy { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}"): (typeof documents)["query RequestsList($status: LicenseRequestStatus, $skuId: ID, $first: Int, $after: String) {\n  tenant { licenseRequests(status: $status, skuId: $skuId, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor } nodes { id status requester { id } sku { id } }\n  } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsMine { me { id licenseRequests { id status reason } } }"): (typeof documents)["query RequestsMine { me { id licenseRequests { id status reason } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }"): (typeof documents)["query RequestsOfUser($id: ID!) { user(id: $id) { licenseRequests { id status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }"): (typeof documents)["query RequestsNode($id: ID!) { node(id: $id) { id ... on LicenseRequest { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}"): (typeof documents)["mutation RequestsSetPolicy($input: SetAutoClaimPolicyInput!) {\n  setAutoClaimPolicy(input: $input) { enabled sku { id } scopeGroup { id } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"): (typeof documents)["query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}"): (typeof documents)["mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }"): (typeof documents)["query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1117,6 +1249,18 @@ export function graphql(source: "mutation LiveThresholdNegative { updateTenantSe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"): (typeof documents)["mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }"): (typeof documents)["mutation RequestsLiveDeny($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }"): (typeof documents)["mutation RequestsLiveApprove($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }"): (typeof documents)["query GroupsDoc1($id: ID!) { securityGroup(id: $id) { source transitiveMembers(first: 10) { nodes { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1126,6 +1270,18 @@ export function graphql(source: "mutation GroupsDoc2($input: UpdateSecurityGroup
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"): (typeof documents)["mutation GroupsDoc3($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"): (typeof documents)["mutation ScimRequestsRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }"): (typeof documents)["query ScimRequestsList { tenant { licenseRequests { nodes { id status requester { id deletedAt } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ScimRequestsNode($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query ScimRequestsNode($id: ID!) { node(id: $id) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

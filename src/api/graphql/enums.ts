@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { LicenseKind, PurchaseChannel, SubscriptionStatus, AdminRole, LicenseState, LicenseError, LicenseSourceKind, ObjectSource } from "../../domain/enums";
+import { LicenseKind, PurchaseChannel, SubscriptionStatus, AdminRole, LicenseState, LicenseError, LicenseSourceKind, ObjectSource, LicenseRequestStatus, LicenseGrantKind } from "../../domain/enums";
 
 /** Imported by the schema before it is built, so every enum has its GraphQL name and descriptions. */
 registerEnumType(LicenseKind, {
@@ -31,3 +31,11 @@ registerEnumType(ObjectSource, {
   name: "ObjectSource",
   description: "Where a user or group is managed: in this API, or by the tenant's directory through SCIM (D8).",
 });
+registerEnumType(LicenseRequestStatus, {
+  name: "LicenseRequestStatus",
+  valuesConfig: {
+    COMPLETED: { description: "The user got the SKU another way, or left the tenant (V1)." },
+    CANCELLED: { description: "Withdrawn by the requester." },
+  },
+});
+registerEnumType(LicenseGrantKind, { name: "LicenseGrantKind" });

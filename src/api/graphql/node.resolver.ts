@@ -8,6 +8,7 @@ import { getBot } from "../../app/bots/bots";
 import { getGroup } from "../../app/groups/groups";
 import { getUser } from "../../app/users/users";
 import { currentTenant } from "../../app/tenants/tenants";
+import { getLicenseRequest } from "../../app/requests/requests";
 
 /** Relay's node(id:): the ID's prefix names the type; each type keeps the access rules of its own query. */
 @Resolver()
@@ -34,6 +35,8 @@ export class NodeResolver {
       case "audit":
         requirePermission(p, Permission.READ_TENANT);
         return ctx.db.findOne(AuditEvent, { id });
+      case "licenseRequest":
+        return getLicenseRequest(ctx, id);
       default:
         return null;
     }

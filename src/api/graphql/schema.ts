@@ -17,6 +17,7 @@ import { LiveResolver } from "./live.resolver";
 import { livePubSub } from "../../app/live/hub";
 import { RateLimitResolver } from "./rate-limit.resolver";
 import { InactiveLicenseHolderResolver, TenantReclamationResolver, UserActivityResolver } from "./reclamation.resolver";
+import { AutoClaimPolicyResolver, LicenseRequestResolver, TenantRequestsResolver, UserRequestsResolver } from "./license-request.resolver";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -26,7 +27,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: [
       NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
       LicensingResolver, BotResolver, AuditResolver, TenantDirectoryResolver, UserDirectoryResolver, BotDirectoryResolver, LiveResolver, RateLimitResolver,
-      TenantReclamationResolver, InactiveLicenseHolderResolver, UserActivityResolver,
+      TenantReclamationResolver, InactiveLicenseHolderResolver, UserActivityResolver, LicenseRequestResolver, AutoClaimPolicyResolver, TenantRequestsResolver, UserRequestsResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: livePubSub,

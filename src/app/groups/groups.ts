@@ -1,6 +1,6 @@
 import { Brackets, In, FindOptionsWhere, IsNull } from "typeorm";
 import type { RequestContext } from "../request/context";
-import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../data/entities";
+import { AutoClaimPolicy, GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../data/entities";
 import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
 import { newId } from "../../domain/ids";
 import { Permission, requirePermission } from "../auth/permissions";
@@ -86,6 +86,8 @@ export async function detachGroup(tx: TenantDb, engine: SeatEngine, clock: Clock
   await tx.delete(GroupNesting, { parentId: id });
   await tx.delete(GroupNesting, { childId: id });
   await tx.delete(SecurityGroup, { id });
+  // V2: an auto-claim policy scoped to the group goes with it (off), rather than opening to everyone.
+  await tx.delete(AutoClaimPolicy, { scopeGroupId: id });
   // The groups it was nested in lost a member (H7).
   await membersChanged(tx, clock, parents);
   return { userIds, groupIds: nested, only: "end" };

@@ -11,6 +11,7 @@ import { changeSeats } from "../seats/seat-change";
 import { findGroup } from "../groups/groups";
 import { AddLicenseInput, AssignGroupLicensesInput, AssignUserLicensesInput } from "./inputs";
 import { IsNull } from "typeorm";
+import type { TenantDb } from "../../data/tenant-db";
 
 export interface Change {
   sku: Sku;
@@ -69,18 +70,7 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
           log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
           continue;
         }
-        if (sku.unavailableInCountries.includes(location)) {
-          throw new AppError(ErrorCode.USAGE_LOCATION_PROHIBITED, `${sku.partNumber} is not offered in the user's usage location ${location}.`, {
-            skuId: sku.id, usageLocation: location,
-          });
-        }
-        if (!wants.get(sku.id)?.holdsSeat && (await engine.freeSeats(sku.id)) < 1) {
-          throw new AppError(ErrorCode.SEATS_EXHAUSTED, `No free ${sku.partNumber} seat: buy more or free one.`, { skuId: sku.id });
-        }
-        await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
-        // Taken at once so that a second SKU in the same call sees this seat as used.
-        await engine.recomputeWants({ userIds: [user.id], only: "start", skuIds: [sku.id], reachesAll: true });
-        await engine.rebalance([sku.id]);
+        await addDirectSource(ctx, tx, engine, user, sku, disabledPlanIds, location, Boolean(wants.get(sku.id)?.holdsSeat));
         log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
       }
       for (const sku of changes.remove) {
@@ -97,6 +87,36 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
       };
     });
   });
+}
+
+/** L3: a SKU not offered in the user's usage location is refused before any seat is looked at. */
+export function assertOfferedIn(sku: Sku, location: string): void {
+  if (sku.unavailableInCountries.includes(location)) {
+    throw new AppError(ErrorCode.USAGE_LOCATION_PROHIBITED, `${sku.partNumber} is not offered in the user's usage location ${location}.`, {
+      skuId: sku.id, usageLocation: location,
+    });
+  }
+}
+
+/** S3: no free seat for a user who holds none is SEATS_EXHAUSTED. */
+export function seatsExhausted(sku: Sku): AppError {
+  return new AppError(ErrorCode.SEATS_EXHAUSTED, `No free ${sku.partNumber} seat: buy more or free one.`, { skuId: sku.id });
+}
+
+/**
+ * S3, L1: a new direct source of `sku` for `user`, inside the caller's seat change (assignUserLicenses, an approved
+ * request, an auto-claim). Needs a free seat unless the user already holds one; the seat is taken at once, so that a
+ * second SKU in the same call sees it as used.
+ */
+export async function addDirectSource(
+  ctx: RequestContext, tx: TenantDb, engine: SeatEngine, user: User, sku: Sku, disabledPlanIds: string[], location: string, holdsSeat: boolean,
+): Promise<void> {
+  assertOfferedIn(sku, location);
+  if (!holdsSeat && (await engine.freeSeats(sku.id)) < 1) throw seatsExhausted(sku);
+  const now = ctx.clock.now();
+  await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
+  await engine.recomputeWants({ userIds: [user.id], only: "start", skuIds: [sku.id], reachesAll: true });
+  await engine.rebalance([sku.id]);
 }
 
 /** S4: a group assignment never fails for seats; the queue decides who holds one. */

@@ -1,5 +1,6 @@
 import { createPubSub } from "@graphql-yoga/subscription";
-import { AuditEvent, Tenant, User } from "../../data/entities";
+import { AuditEvent, LicenseRequest, Tenant, User } from "../../data/entities";
+import { LicenseRequestStatus } from "../../domain/enums";
 import type { PgListener } from "../../data/live-listener";
 import { forbidden } from "../../domain/errors";
 import { hasPermission, Permission, requirePermission, requireUser } from "../auth/permissions";
@@ -9,7 +10,7 @@ import { decodeEvent, eventOf, LiveEvent } from "./events";
 import { poolFigures } from "../subscriptions/subscriptions";
 import { digests, poolsDigest } from "./digest";
 
-export type LiveKind = "myLicenseChanged" | "tenantLicensesChanged" | "auditEventAdded";
+export type LiveKind = "myLicenseChanged" | "tenantLicensesChanged" | "auditEventAdded" | "licenseRequestChanged";
 
 /** One open WebSocket of a signed-in user, as the hub sees it. */
 export interface LiveConnection {
@@ -252,7 +253,7 @@ export class LiveHub {
         if (user) t.seen.set(user.id, (await digests(sys, [user])).get(user.id)!);
       } else if (reg.kind === "tenantLicensesChanged") {
         t.pools = poolsDigest(await poolFigures(sys));
-      } else {
+      } else if (reg.kind === "auditEventAdded") {
         const [last] = await sys.db.qb(AuditEvent, "e").select(["e.id"]).orderBy("e.id", "DESC").limit(1).getMany();
         t.lastAuditId = last?.id ?? "";
       }
@@ -305,12 +306,19 @@ export class LiveHub {
       const readers = (kind: LiveKind) => regs.filter((r) => r.kind === kind && hasPermission(principal(byId.get(r.conn.userId)!), Permission.READ_TENANT));
 
       const mine = regs.filter((r) => r.kind === "myLicenseChanged");
+      const requestReaders = readers("licenseRequestChanged");
+      // V1: the requests the write opened or decided, read once for both kinds that need them.
+      const requests = e.requestIds?.length && (requestReaders.length || mine.length)
+        ? (await db.findIn(LicenseRequest, "id", e.requestIds)).sort((a, b) => (a.id < b.id ? -1 : 1))
+        : [];
+      // V1: a requester hears of the decision on their own request (myLicenseChanged), whatever else changed.
+      const decidedFor = new Set(requests.filter((r) => r.status !== LicenseRequestStatus.PENDING).map((r) => r.requesterId));
       if (mine.length) {
         const wide = e.everything || e.groupIds.length > 0 || e.skuIds.length > 0;
         const touched = new Set(e.userIds);
-        const candidates = [...new Set(mine.map((r) => r.conn.userId))].filter((u) => wide || touched.has(u));
+        const candidates = [...new Set(mine.map((r) => r.conn.userId))].filter((u) => wide || touched.has(u) || decidedFor.has(u));
         const prints = await digests(sys, candidates.map((u) => byId.get(u)!));
-        const changed = new Set(candidates.filter((u) => e.refresh || prints.get(u) !== t.seen.get(u)));
+        const changed = new Set(candidates.filter((u) => e.refresh || decidedFor.has(u) || prints.get(u) !== t.seen.get(u)));
         for (const [u, p] of prints) t.seen.set(u, p);
         for (const r of mine) if (changed.has(r.conn.userId)) deliver(r, byId.get(r.conn.userId));
       }
@@ -324,6 +332,9 @@ export class LiveHub {
         t.pools = print;
         if (changed) for (const r of poolReaders) deliver(r, figures);
       }
+
+      // V1: each request as it is opened or decided, to the tenant's readers (a request whose requester was deleted is gone).
+      for (const req of requests) for (const r of requestReaders) deliver(r, req);
 
       const auditReaders = readers("auditEventAdded");
       if (auditReaders.length && (e.refresh || e.auditEventIds.length)) {

@@ -28,6 +28,8 @@ export interface WriteReport {
   /** SKUs whose pool figures may have changed. */
   skuIds: Set<string>;
   auditEventIds: string[];
+  /** V1: license requests the write opened or decided. */
+  requestIds: Set<string>;
 }
 
 export type CommitListener = (report: WriteReport) => void;
@@ -120,7 +122,7 @@ export class RequestContext implements LockState {
     try {
       const out = await this.app.database.write(this, tenantId, async (tx) => {
         // A retried transaction starts its report afresh.
-        const r = (report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [] });
+        const r = (report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [], requestIds: new Set() });
         const out = await fn(tx);
         for (const hook of this.app.beforeCommit ?? []) await hook(r, tx);
         return out;

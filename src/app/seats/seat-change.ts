@@ -2,6 +2,7 @@ import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
 import type { TenantDb } from "../../data/tenant-db";
 import { AuditEntry, recordAudits } from "../audit/audit";
 import type { RequestContext, WriteReport } from "../request/context";
+import { completeRequests } from "./request-completion";
 
 /** What a seat-changing step did, besides its own result. */
 export interface SeatStep<T> {
@@ -60,6 +61,8 @@ async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine
   for (const id of done.touchedGroupIds ?? []) report.groupIds.add(id);
   for (const id of done.touchedSkuIds ?? []) report.skuIds.add(id);
   noteSeatChanges(report, engine, Boolean(affected));
+  // V1: a request whose user now holds the SKU (or left) completes in the same transaction.
+  await completeRequests(ctx, tx);
   return done.result;
 }
 
@@ -91,6 +94,7 @@ export async function reallocateIfStale(ctx: RequestContext): Promise<void> {
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     await engine.rebalance();
     noteSeatChanges(ctx.writeReport(), engine, true);
+    await completeRequests(ctx, tx);
   });
 }
 

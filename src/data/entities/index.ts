@@ -8,15 +8,16 @@ import { ReclaimPass } from "./reclaim.entity";
 import { PurchaseOrder, Subscription } from "./subscription.entity";
 import { Tenant } from "./tenant.entity";
 import { User } from "./user.entity";
+import { AutoClaimPolicy, LicenseRequest } from "./license-request.entity";
 
 export {
   AuditEvent, Bot, BotUsage, ServicePlan, Sku, SkuRequirement, SkuServicePlan, GroupNesting, GroupUserMember,
   SecurityGroup, GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial, PurchaseOrder, Subscription,
-  Tenant, User, ProvisioningToken, ReclaimPass,
+  Tenant, User, ProvisioningToken, ReclaimPass, LicenseRequest, AutoClaimPolicy,
 };
 
 export const ENTITIES = [
   Tenant, ServicePlan, Sku, SkuServicePlan, SkuRequirement, PurchaseOrder, Subscription, User, SecurityGroup,
   GroupUserMember, GroupNesting, UserLicenseAssignment, GroupLicenseAssignment, LicenseWant, SeatPool, UserTrial, Bot,
-  BotUsage, AuditEvent, ProvisioningToken, ReclaimPass,
+  BotUsage, AuditEvent, ProvisioningToken, ReclaimPass, LicenseRequest, AutoClaimPolicy,
 ];

@@ -5,6 +5,9 @@ import { Q } from "../../helpers/fixtures";
 import { AnyDoc } from "../../helpers/harness";
 import { BILLING, GA, GROUPS, LICENSES, PRINCIPALS, READERS, USERS, Who, World, Call } from "../../helpers/principals";
 import { graphql } from "../../gql";
+import { LicenseRequest } from "../../../src/data/entities";
+import { LicenseRequestStatus } from "../../../src/domain/enums";
+import { newId } from "../../../src/domain/ids";
 
 /**
  * The expectation table of the role matrix (DESIGN §6): every root field of the emitted schema,
@@ -32,6 +35,29 @@ export const tenantField = (field: string, query: AnyDoc): Case => ({
 });
 
 const INACTIVE_HOLDERS = graphql(`query AccessTenantInactiveHolders($sku: ID!) { tenant { id inactiveLicenseHolders(skuId: $sku) { totalCount nodes { user { id } } } } }`);
+const OPS_REQUEST_LICENSE = graphql(`mutation AccessOperationsRequestLicense($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }`);
+const OPS_CANCEL_REQUEST = graphql(`mutation AccessOperationsCancelLicenseRequest($id: ID!) { cancelLicenseRequest(id: $id) { id status } }`);
+const OPS_APPROVE_REQUEST = graphql(`mutation AccessOperationsApproveLicenseRequest($input: ApproveLicenseRequestInput!) { approveLicenseRequest(input: $input) { id status } }`);
+const OPS_DENY_REQUEST = graphql(`mutation AccessOperationsDenyLicenseRequest($input: DenyLicenseRequestInput!) { denyLicenseRequest(input: $input) { id status } }`);
+const OPS_SET_AUTO_CLAIM = graphql(`mutation AccessOperationsSetAutoClaimPolicy($input: SetAutoClaimPolicyInput!) { setAutoClaimPolicy(input: $input) { enabled } }`);
+const OPS_CLAIM = graphql(`mutation AccessOperationsClaimLicense($skuId: ID!) { claimLicense(skuId: $skuId) { license { state } request { id } } }`);
+
+/** A PENDING request of `userId` written straight to the store (the world's users hold seats, so they could not ask). */
+async function openRequestOf(w: World, userId: string): Promise<string> {
+  const id = newId("licenseRequest");
+  await w.api.app.database.write({ lockHeld: false }, w.t.tenantId, (tx) => tx.insert(LicenseRequest, [{
+    id, skuId: w.t.sku.user, requesterId: userId, justification: null, status: LicenseRequestStatus.PENDING, createdAt: new Date(),
+    decidedAt: null, decidedById: null, reason: null, grantedThroughGroupId: null, fromAutoClaim: false,
+  }]));
+  return id;
+}
+
+/** A fresh user without a seat asks for one. */
+async function freshRequest(w: World): Promise<string> {
+  const userId = await w.freshUser();
+  const token = await w.api.token({ tid: w.t.tenantId, oid: userId });
+  return (await w.api.ok(token, OPS_REQUEST_LICENSE, { input: { skuId: w.t.sku.user } })).requestLicense.id;
+}
 
 export const TABLE: Record<string, Case[]> = {
   // ----- queries
@@ -55,6 +81,9 @@ export const TABLE: Record<string, Case[]> = {
       ...tenantField("inactiveLicenseHolders", INACTIVE_HOLDERS),
       prepare: async (w) => ({ query: INACTIVE_HOLDERS, variables: { sku: w.t.sku.user } }),
     },
+    tenantField("autoClaimPolicies", graphql(`query AccessTenantAutoClaimPolicies { tenant { id autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }`)),
+    // V1: every user lists requests; a user without roles gets only their own (test/api/requests).
+    { ...tenantField("licenseRequests", graphql(`query AccessTenantLicenseRequests { tenant { id licenseRequests(first: 5) { totalCount nodes { id status } } } }`)), allowed: USERS },
     { ...tenantField("provisioningTokens", graphql(`query AccessTenantProvisioningTokens { tenant { id provisioningTokens { id hint } } }`)), allowed: GA },
   ],
   user: [
@@ -302,6 +331,44 @@ export const TABLE: Record<string, Case[]> = {
       name: "sessions",
       allowed: ["GLOBAL_ADMIN", "BOT_RUNTIME"],
       prepare: async (w) => ({ query: Q.record, variables: { input: { botId: w.makerBot, count: 3 } } }),
+    },
+  ],
+  // ----- V1, V2 (DESIGN §16): license requests and auto-claim
+  requestLicense: [
+    {
+      // Every user principal of the world holds a seat already: CONFLICT is the domain answer.
+      name: "own request",
+      allowed: USERS,
+      domainErrorOk: true,
+      prepare: async (w) => ({ query: OPS_REQUEST_LICENSE, variables: { input: { skuId: w.t.sku.user, justification: "for bots" } } }),
+    },
+  ],
+  cancelLicenseRequest: [
+    {
+      name: "own request",
+      allowed: USERS,
+      // Principals that are no user cancel a fresh user's request (refused all the same).
+      prepare: async (w, who) => ({ query: OPS_CANCEL_REQUEST, variables: { id: await openRequestOf(w, w.userIds[who] ?? (await w.freshUser())) } }),
+    },
+  ],
+  approveLicenseRequest: [
+    { name: "a user's request", allowed: LICENSES, prepare: async (w) => ({ query: OPS_APPROVE_REQUEST, variables: { input: { id: await freshRequest(w) } } }) },
+  ],
+  denyLicenseRequest: [
+    { name: "a user's request", allowed: LICENSES, prepare: async (w) => ({ query: OPS_DENY_REQUEST, variables: { input: { id: await freshRequest(w), reason: "no" } } }) },
+  ],
+  setAutoClaimPolicy: [
+    { name: "policy", allowed: LICENSES, prepare: async (w) => ({ query: OPS_SET_AUTO_CLAIM, variables: { input: { skuId: w.t.sku.user, enabled: false } } }) },
+  ],
+  claimLicense: [
+    {
+      // With the policy on for everyone: every user of the world holds a seat already, so the claim returns it.
+      name: "own claim",
+      allowed: USERS,
+      prepare: async (w) => {
+        await w.api.ok(w.t.admin, OPS_SET_AUTO_CLAIM, { input: { skuId: w.t.sku.user, enabled: true } });
+        return { query: OPS_CLAIM, variables: { skuId: w.t.sku.user } };
+      },
     },
   ],
 };
