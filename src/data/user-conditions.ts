@@ -82,3 +82,7 @@ export function directMemberOf(db: TenantDb, p: string, groupIds: readonly strin
 }
 
 export const accountEnabled = (p: string): Condition => ({ sql: `u.accountEnabled = :${p}Enabled`, params: { [`${p}Enabled`]: true } });
+
+/** Rows of alias `r` whose `requester_id` is still a user of the tenant (a user deleted outright leaves none behind). */
+export const requesterExists = (r: string): string =>
+  `EXISTS (SELECT 1 FROM app_user ${r}u WHERE ${r}u.tenant_id = ${r}.tenant_id AND ${r}u.id = ${r}.requester_id)`;

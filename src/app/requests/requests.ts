@@ -1,3 +1,4 @@
+import { requesterExists } from "../../data/user-conditions";
 import DataLoader from "dataloader";
 import { IsNull } from "typeorm";
 import type { RequestContext } from "../request/context";
@@ -185,13 +186,10 @@ async function addToGrantingGroup(ctx: RequestContext, tx: TenantDb, engine: Sea
   if (!(await holdsSeat(tx, user.id, sku.id))) throw seatsExhausted(sku);
 }
 
-/** Requests whose requester is still a row of the tenant (a user deleted outright leaves none behind to name). */
-const REQUESTER_EXISTS = "EXISTS (SELECT 1 FROM app_user ru WHERE ru.tenant_id = r.tenant_id AND ru.id = r.requester_id)";
-
 /** V1: newest first; a reader of the tenant sees every request, any other user only their own. */
 export async function listLicenseRequests(ctx: RequestContext, args: PageArgs & LicenseRequestFilter): Promise<Page<LicenseRequest>> {
   const p = requireUser(ctx.principal);
-  const qb = ctx.db.qb(LicenseRequest, "r").andWhere(REQUESTER_EXISTS);
+  const qb = ctx.db.qb(LicenseRequest, "r").andWhere(requesterExists("r"));
   if (!hasPermission(p, Permission.READ_TENANT)) qb.andWhere("r.requesterId = :me", { me: p.userId });
   if (args.status) qb.andWhere("r.status = :status", { status: args.status });
   if (args.skuId) qb.andWhere("r.skuId = :skuId", { skuId: args.skuId });
