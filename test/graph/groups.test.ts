@@ -1,5 +1,6 @@
 import { Client, PageIterator } from "@microsoft/microsoft-graph-client";
 import { newTenant, TenantFx } from "../helpers/fixtures";
+import { scimWorld } from "../scim/scim-client";
 import { TestApi } from "../helpers/harness";
 import { engines, graphClient, graphErrorOf, graphFetch, guid, innerCode, PUBLIC_URL, startGraph } from "./graph-client";
 
@@ -168,5 +169,25 @@ describe.each(engines())("Microsoft Graph: groups (MG1–MG4) (%s)", (_engine, u
     const plain = await t.user("plain");
     const p = await graphErrorOf(graphClient(origin, plain.token).api("/groups").get());
     expect(p.statusCode).toBe(403);
+  });
+  it("D8 over Graph: a group the directory manages keeps its members (400 DIRECTORY_MANAGED, unchanged) and may still be licensed", async () => {
+    const w = await scimWorld(api, origin, "Synced");
+    const user = (await w.scim("POST", "/Users", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "kim@synced.example" })).body.id as string;
+    const synced = (await w.scim("POST", "/Groups", { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Synced", members: [{ value: user }] })).body.id as string;
+    const client = graphClient(origin, w.t.admin);
+    const before = await api.snapshot();
+    const other = await graphClient(origin, w.t.admin).api("/users").filter("startswith(displayName,'Admin')").get();
+    for (const call of [
+      () => client.api(`/groups/${guid(synced)}/members/$ref`).post({ "@odata.id": `${PUBLIC_URL}/v1.0/directoryObjects/${other.value[0].id}` }),
+      () => client.api(`/groups/${guid(synced)}/members/${guid(user)}/$ref`).delete(),
+    ]) {
+      const e = await graphErrorOf(call());
+      expect([e.statusCode, e.code, innerCode(e)]).toEqual([400, "Request_BadRequest", "DIRECTORY_MANAGED"]);
+    }
+    await api.expectUnchanged(before);
+    expect((await client.api(`/groups/${guid(synced)}/members`).get()).value.map((m: any) => m.id)).toEqual([guid(user)]);
+    await w.t.buy(1);
+    const licensed = await graphFetch(origin, "POST", `/groups/${guid(synced)}/assignLicense`, { token: w.t.admin, body: { addLicenses: [{ skuId: guid(w.t.sku.user), disabledPlans: [] }], removeLicenses: [] } });
+    expect([licensed.status, licensed.body.assignedLicenses]).toEqual([202, [{ skuId: guid(w.t.sku.user), disabledPlans: [] }]]);
   });
 });
