@@ -1,5 +1,5 @@
 import { methodPrice } from "../../infra/throttle";
-import { Call, Reply } from "./call";
+import { Call, CONTENT_TYPE, Reply } from "./call";
 import { badRequest, GraphError } from "./errors";
 import { Headers } from "./query";
 
@@ -56,6 +56,8 @@ export function batchPrice(parts: Part[]): number {
   return parts.reduce((n, p) => n + methodPrice(p.method), 0);
 }
 
+const titleCase = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+
 /** A part's URL as a path below /v1.0 and its query: relative (`/users`, `users?$top=5`), with or without `/v1.0`. */
 function target(url: string, decode: (segment: string) => string): { path: string[]; query: URLSearchParams } {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) throw badRequest("A batched request's url is relative to the service root, e.g. /users.");
@@ -96,8 +98,9 @@ export async function runBatch(
       }
     }
     statuses.set(part.id.toLowerCase(), reply.status);
-    const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-    if (reply.body !== undefined) headers["content-type"] = "application/json";
+    // Header names as Graph writes them in a batch (the SDK's BatchResponseContent looks for "Content-Type" so).
+    const headers: Record<string, string> = Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [titleCase(k), v]));
+    if (reply.body !== undefined) headers["Content-Type"] = CONTENT_TYPE;
     responses.push({ id: part.id, status: reply.status, headers, ...(reply.body !== undefined ? { body: reply.body } : {}) });
   }
   return { status: 200, body: { responses } };

@@ -4,6 +4,9 @@ import { methodNotAllowed } from "./errors";
 import { Headers, nextLink, QueryOptions } from "./query";
 import { Json } from "./shapes";
 
+/** Graph's JSON media type, on every answer with a body (and inside a batch's answers). */
+export const CONTENT_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
 /** One Graph request, from HTTP or from a `$batch`: the same routes answer both. */
 export interface Call {
   ctx: RequestContext;

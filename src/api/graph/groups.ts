@@ -1,63 +1,17 @@
 import type { RequestContext } from "../../app/request/context";
 import { SecurityGroup, User } from "../../data/entities";
-import { addMembers, getGroup, listGroups, removeMembers, usersInGroups } from "../../app/groups/groups";
+import { getGroup, listGroups, usersInGroups } from "../../app/groups/groups";
+import { addMemberRef, removeMemberRef, resolveGroup } from "./member-refs";
 import { assignGroupLicenses, membersWithLicenseErrors } from "../../app/licensing/licensing";
 import { Permission, requirePermission } from "../../app/auth/permissions";
-import { getUser } from "../../app/users/users";
 import { kindOfId } from "../../domain/ids";
 import { decodeCursor, encodeCursor, Page, PageArgs } from "../../domain/paging";
 import { Call, entityReply, listReply, only, Reply } from "./call";
-import { badRequest, notFound } from "./errors";
+import { badRequest } from "./errors";
 import { combine } from "./filter";
-import { apiId, isGuid } from "./ids";
 import { parseQuery, QueryOptions } from "./query";
 import { asDirectoryObject, DIRECTORY_OBJECT_PROPERTIES, GROUP_PROPERTIES, Json, USER_PROPERTIES } from "./shapes";
 import { parseAssignLicense, shapeGroups, shapeUsers } from "./users";
-
-const missing = (segment: string) => notFound(`Resource '${segment}' does not exist or one of its queried reference-property objects are not present.`);
-
-async function resolveGroup(ctx: RequestContext, segment: string): Promise<SecurityGroup> {
-  const g = await getGroup(ctx, apiId("group", segment));
-  if (!g) throw missing(segment);
-  return g;
-}
-
-/**
- * A directory object named by ID (a member to add or remove): this API's ID says its kind; a bare GUID is looked
- * for as `kind` when the URL says it (`…/users/{id}`), else as a user and then as a group (`…/directoryObjects/{id}`).
- */
-async function resolveMember(ctx: RequestContext, id: string, kind?: "user" | "group"): Promise<{ kind: "user" | "group"; id: string }> {
-  const k = isGuid(id) ? kind : kindOfId(id);
-  if (k !== "user" && k !== undefined && k !== "group") throw missing(id);
-  if (k !== "group") {
-    const u = await getUser(ctx, apiId("user", id));
-    if (u && !u.deletedAt) return { kind: "user", id: u.id };
-    if (k === "user") throw missing(id);
-  }
-  const g = await getGroup(ctx, apiId("group", id));
-  if (!g) throw missing(id);
-  return { kind: "group", id: g.id };
-}
-
-/** `{ "@odata.id": "https://…/v1.0/directoryObjects/{id}" }` (or …/users/{id}, …/groups/{id}). */
-async function memberOfRef(ctx: RequestContext, body: unknown): Promise<{ kind: "user" | "group"; id: string }> {
-  const ref = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
-  if (!ref || typeof ref["@odata.id"] !== "string" || Object.keys(ref).length !== 1) {
-    throw badRequest("The body is { \"@odata.id\": \"https://…/v1.0/directoryObjects/{id}\" }.");
-  }
-  const m = /(?:^|\/)(directoryObjects|users|groups)\/([^/?#]+)$/i.exec(ref["@odata.id"].split(/[?#]/)[0]);
-  if (!m) throw badRequest("@odata.id names a directory object: …/directoryObjects/{id}, …/users/{id} or …/groups/{id}.");
-  const set = m[1].toLowerCase();
-  return resolveMember(ctx, decodeURIComponentSafe(m[2]), set === "users" ? "user" : set === "groups" ? "group" : undefined);
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    throw badRequest("@odata.id has a malformed percent-encoding.");
-  }
-}
 
 /**
  * Members as Graph lists them, groups and users in one collection: the nested groups first (in ID order, from
@@ -111,17 +65,13 @@ export async function groups(call: Call, rest: string[]): Promise<Reply> {
   if (name === "members" && more.length === 1 && more[0].toLowerCase() === "$ref") {
     only(call, "POST");
     parseQuery(call.query, { select: [] }, call.headers);
-    const g = await resolveGroup(ctx, segment);
-    const member = await memberOfRef(ctx, call.body);
-    await addMembers(ctx, { groupId: g.id, ...(member.kind === "user" ? { userIds: [member.id] } : { groupIds: [member.id] }) });
+    await addMemberRef(ctx, await resolveGroup(ctx, segment), call.body);
     return { status: 204 };
   }
   if (name === "members" && more.length === 2 && more[1].toLowerCase() === "$ref") {
     only(call, "DELETE");
     parseQuery(call.query, { select: [] }, call.headers);
-    const g = await resolveGroup(ctx, segment);
-    const member = await resolveMember(ctx, more[0]);
-    await removeMembers(ctx, { groupId: g.id, ...(member.kind === "user" ? { userIds: [member.id] } : { groupIds: [member.id] }) });
+    await removeMemberRef(ctx, await resolveGroup(ctx, segment), more[0]);
     return { status: 204 };
   }
   if (more.length) throw badRequest(`Resource not found for the segment '${more[0]}'.`);

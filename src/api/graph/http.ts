@@ -9,13 +9,12 @@ import { badTextMessage, findBadText } from "../../domain/text";
 import { ErrorCode } from "../../domain/errors";
 import { methodPrice } from "../../infra/throttle";
 import { batchPrice, parseBatch, Part, runBatch } from "./batch";
-import { Call, Reply } from "./call";
+import { Call, CONTENT_TYPE, Reply } from "./call";
 import { badRequest, errorBody, ErrorIds, fromAppError, GraphError, tooManyRequests, unauthenticated } from "./errors";
 import { Headers } from "./query";
 import { route } from "./routes";
 
 export const GRAPH_PREFIX = "/v1.0";
-const CONTENT_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
 function send(res: ServerResponse, r: Reply, ids: ErrorIds): void {
   const headers = { "request-id": ids.requestId, "client-request-id": ids.clientRequestId, ...(r.headers ?? {}) };
