@@ -53,6 +53,11 @@ type Documents = {
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": typeof types.AccessOperationsUpdateSecurityGroupDocument,
     "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": typeof types.AccessOperationsAssignLicensesToUsersDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": typeof types.AccessOperationsStartTrialDocument,
+    "query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": typeof types.RowCacheW1Document,
+    "query RowCacheRead { tenant { users(first: 1) { totalCount } } }": typeof types.RowCacheReadDocument,
+    "query RowCacheMe { me { id roles } }": typeof types.RowCacheMeDocument,
+    "query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }": typeof types.RowCacheTenantDocument,
+    "mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": typeof types.RowCacheSettingsDocument,
     "query AccessTokensMe { me { id } }": typeof types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": typeof types.AccessTokensSkusDocument,
     "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.AuditEveryMutationUpdateSecurityGroupDocument,
@@ -233,6 +238,11 @@ const documents: Documents = {
     "mutation AccessOperationsUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id displayName } }": types.AccessOperationsUpdateSecurityGroupDocument,
     "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": types.AccessOperationsAssignLicensesToUsersDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": types.AccessOperationsStartTrialDocument,
+    "query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": types.RowCacheW1Document,
+    "query RowCacheRead { tenant { users(first: 1) { totalCount } } }": types.RowCacheReadDocument,
+    "query RowCacheMe { me { id roles } }": types.RowCacheMeDocument,
+    "query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }": types.RowCacheTenantDocument,
+    "mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": types.RowCacheSettingsDocument,
     "query AccessTokensMe { me { id } }": types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": types.AccessTokensSkusDocument,
     "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.AuditEveryMutationUpdateSecurityGroupDocument,
@@ -544,6 +554,26 @@ export function graphql(source: "mutation AccessOperationsAssignLicensesToUsers(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }"): (typeof documents)["mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"): (typeof documents)["query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheRead { tenant { users(first: 1) { totalCount } } }"): (typeof documents)["query RowCacheRead { tenant { users(first: 1) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheMe { me { id roles } }"): (typeof documents)["query RowCacheMe { me { id roles } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }"): (typeof documents)["query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"): (typeof documents)["mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
