@@ -91,6 +91,10 @@ type Documents = {
     "query MultiInstanceMe2 { me { canCreateBots } }": typeof types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": typeof types.MultiInstanceBotDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
+    "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }": typeof types.RowCacheInstancesReadDocument,
+    "query RowCacheInstancesMe { me { id } }": typeof types.RowCacheInstancesMeDocument,
+    "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }": typeof types.RowCacheInstancesFlagDocument,
+    "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": typeof types.RowCacheInstancesSettingsDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": typeof types.SecurityIntrospectionDocument,
@@ -276,6 +280,10 @@ const documents: Documents = {
     "query MultiInstanceMe2 { me { canCreateBots } }": types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": types.MultiInstanceBotDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
+    "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }": types.RowCacheInstancesReadDocument,
+    "query RowCacheInstancesMe { me { id } }": types.RowCacheInstancesMeDocument,
+    "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }": types.RowCacheInstancesFlagDocument,
+    "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": types.RowCacheInstancesSettingsDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": types.SecurityIntrospectionDocument,
@@ -706,6 +714,22 @@ export function graphql(source: "query MultiInstanceBot($id: ID!) { bot(id: $id)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"): (typeof documents)["query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }"): (typeof documents)["query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheInstancesMe { me { id } }"): (typeof documents)["query RowCacheInstancesMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }"): (typeof documents)["query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"): (typeof documents)["mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
