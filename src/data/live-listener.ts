@@ -22,7 +22,9 @@ export function liveChannel(ds: DataSource): string {
 
 function clientConfig(ds: DataSource): ClientConfig {
   const o = ds.options as { url?: string; ssl?: ClientConfig["ssl"]; extra?: { options?: string } };
-  return { connectionString: o.url, ssl: o.ssl, options: o.extra?.options, application_name: `license-graph-live-${process.pid}` };
+  return { connectionString: o.url, ssl: o.ssl, options: o.extra?.options, application_name: `license-graph-live-${process.pid}`,
+    // I1: a peer that vanished without closing (a half-open socket) is noticed, and the row cache bypassed.
+    keepAlive: true, keepAliveInitialDelayMillis: 5000 };
 }
 
 /**
