@@ -130,6 +130,7 @@ type Documents = {
     "mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": typeof types.UsersLicenseFiltersTrialDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroup2Document,
+    "query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": typeof types.BenchRowCacheW1Document,
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": typeof types.ConsoleAdminStartTrialDocument,
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": typeof types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": typeof types.ConsoleAdminSubscriptionsDocument,
@@ -319,6 +320,7 @@ const documents: Documents = {
     "mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": types.UsersLicenseFiltersTrialDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": types.UsersListSecurityGroup2Document,
+    "query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": types.BenchRowCacheW1Document,
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": types.ConsoleAdminStartTrialDocument,
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": types.ConsoleAdminSubscriptionsDocument,
@@ -870,6 +872,10 @@ export function graphql(source: "query UsersListSecurityGroup($id: ID!) { securi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"): (typeof documents)["query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"): (typeof documents)["query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
