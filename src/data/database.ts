@@ -20,6 +20,16 @@ const RETRYABLE_PG = new Set(["40001", "40P01"]);
 /** Thrown to end a rehearsal's transaction with a rollback. */
 const ROLLBACK = Symbol("rollback");
 
+/** SQLite: apps of one process on one DataSource share their row cache, so each one's commits drop the others' rows. */
+const sqliteRowCaches = new WeakMap<DataSource, RowCache>();
+
+function rowCacheFor(ds: DataSource, enabled: boolean, engine: Engine): RowCache {
+  if (!enabled || engine === "postgres") return new RowCache(enabled, engine === "postgres");
+  let c = sqliteRowCaches.get(ds);
+  if (!c) sqliteRowCaches.set(ds, (c = new RowCache(true, false)));
+  return c;
+}
+
 /** H5: DB_UNAVAILABLE_WAIT_MS's default. */
 const DEFAULT_UNAVAILABLE_WAIT_MS = 2000;
 
@@ -46,7 +56,7 @@ export class Database {
 
   constructor(readonly ds: DataSource, wait: Partial<UnavailableWaitOptions> = {}, opts: { rowCache?: boolean } = {}) {
     this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
-    this.rowCache = new RowCache(opts.rowCache ?? true, this.engine === "postgres");
+    this.rowCache = rowCacheFor(ds, opts.rowCache ?? true, this.engine);
     this.readSignIn = signInReader(ds);
     this.unavailable = new UnavailableWait({ ...wait, waitMs: wait.waitMs ?? DEFAULT_UNAVAILABLE_WAIT_MS });
     this.reads = this.engine === "postgres" ? retryingReads(ds, this.unavailable) : ds;

@@ -105,6 +105,31 @@ describe.each(engines())("I1: the caller's row from memory, one instance (%s)", 
     await api.ok(t.admin, SETTINGS, { on: true });
   });
 
+  it("I1: a second app on the same database refuses a demotion made through the first (SQLite: at once; PostgreSQL: within 100 ms)", async () => {
+    const other = await api.sibling();
+    try {
+      await other.listen();
+      await until(() => other.app.database.rowCache.trust === "trusted");
+      const u = await t.user("elsewhere", ["GLOBAL_READER"]);
+      const hits = other.app.database.rowCache.stats.hits;
+      await until(async () => {
+        await other.ok(u.token, READ);
+        return other.app.database.rowCache.stats.hits > hits;
+      });
+      await api.ok(t.admin, Q.updateUser, { input: { id: u.id, roles: [] } });
+      const t0 = performance.now();
+      if (_engine === "sqlite") expect(await other.code(u.token, READ)).toBe("FORBIDDEN");
+      for (;;) {
+        const sent = performance.now() - t0;
+        const r = await other.exec(u.token, READ);
+        if (r.errors?.[0]?.extensions?.code === "FORBIDDEN") break;
+        if (sent > 100) throw new Error(`still admitted ${sent.toFixed(1)} ms after the commit`);
+      }
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("I1: a failed write drops the tenant's rows too, and reads are correct afterwards", async () => {
     const u = await t.user("bystander", ["GLOBAL_READER"]);
     await warm(u.token);
