@@ -101,8 +101,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     // Once per outage each way, as for Redis: the 503s themselves are counted by code in the metrics.
     onChange: (reachable, error) =>
       reachable ? log.info("database reachable again") : log.error("database unreachable", { error: String((error as Error)?.message ?? error) }),
-  });
-  const metrics = new Metrics(() => poolUse(o.dataSource, database));
+  }, { rowCache: config.rowCache });
+  const metrics = new Metrics(() => poolUse(o.dataSource, database), () => database.rowCache);
   const clock = o.clock ?? systemClock;
   // The buckets refill by the app's clock: tests move it (ManualClock) to play T2's cases.
   const throttle = new Throttle(config.throttle, log, clock);

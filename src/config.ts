@@ -84,6 +84,8 @@ export interface Config {
   explorer: boolean;
   /** The console's OpenID Connect sign-in (K1), when OIDC_ISSUER and OIDC_CLIENT_ID are set. */
   oidc?: OidcSettings;
+  /** I1: the caller's row from this instance's memory while it hears of every change (ROW_CACHE, default on). */
+  rowCache: boolean;
 }
 
 export interface OidcSettings {
@@ -222,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: r.url("PUBLIC_URL"),
     explorer: r.flag("EXPLORER") ?? nodeEnv !== "production",
     oidc: oidcFrom(env),
+    rowCache: oneOf(r.text("ROW_CACHE")?.toLowerCase() ?? "on", ["on", "off"], "ROW_CACHE") === "on",
   };
 }
 

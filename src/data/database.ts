@@ -6,6 +6,7 @@ import { TenantDb } from "./tenant-db";
 import { readProvisioningToken, TokenRow, touchProvisioningToken } from "./provisioning-tokens";
 import { ListenerHandlers, liveChannel, PgListener } from "./live-listener";
 import { signInReader, SignInRow } from "./sign-in";
+import { RowCache } from "./row-cache";
 import { AppError } from "../domain/errors";
 import { ConnectionLost, isConnectionFailure, OutcomeUnknown, UnavailableWait, UnavailableWaitOptions } from "./unavailable";
 import { retryingReads } from "./read-source";
@@ -18,6 +19,16 @@ export interface LockState {
 const RETRYABLE_PG = new Set(["40001", "40P01"]);
 /** Thrown to end a rehearsal's transaction with a rollback. */
 const ROLLBACK = Symbol("rollback");
+
+/** SQLite: apps of one process on one DataSource share their row cache, so each one's commits drop the others' rows. */
+const sqliteRowCaches = new WeakMap<DataSource, RowCache>();
+
+function rowCacheFor(ds: DataSource, enabled: boolean, engine: Engine): RowCache {
+  if (!enabled || engine === "postgres") return new RowCache(enabled, engine === "postgres");
+  let c = sqliteRowCaches.get(ds);
+  if (!c) sqliteRowCaches.set(ds, (c = new RowCache(true, false)));
+  return c;
+}
 
 /** H5: DB_UNAVAILABLE_WAIT_MS's default. */
 const DEFAULT_UNAVAILABLE_WAIT_MS = 2000;
@@ -37,9 +48,15 @@ export class Database {
   private readonly readSignIn: ReturnType<typeof signInReader>;
   /** Reads outside a transaction: on PostgreSQL through a view of `ds` whose statements wait out an outage. */
   private readonly reads: DataSource;
+  /**
+   * I1: the sign-in rows of this instance. SQLite trusts it from the start (this process makes every commit);
+   * PostgreSQL once the LISTEN connection is up (src/app/live/hub.ts tells it).
+   */
+  readonly rowCache: RowCache;
 
-  constructor(readonly ds: DataSource, wait: Partial<UnavailableWaitOptions> = {}) {
+  constructor(readonly ds: DataSource, wait: Partial<UnavailableWaitOptions> = {}, opts: { rowCache?: boolean } = {}) {
     this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
+    this.rowCache = rowCacheFor(ds, opts.rowCache ?? true, this.engine);
     this.readSignIn = signInReader(ds);
     this.unavailable = new UnavailableWait({ ...wait, waitMs: wait.waitMs ?? DEFAULT_UNAVAILABLE_WAIT_MS });
     this.reads = this.engine === "postgres" ? retryingReads(ds, this.unavailable) : ds;
@@ -118,10 +135,23 @@ export class Database {
     return (await this.reads.manager.count(Tenant)) > 0;
   }
 
-  /** The signed-in user and tenant (src/app/request/sign-in.ts): one statement. */
-  signIn(oid: string, tid: string): Promise<SignInRow | undefined> {
-    if (this.engine === "sqlite") return this.readSignIn(oid, tid);
-    return this.unavailable.run(() => this.readSignIn(oid, tid));
+  /** I1: the signed-in user and tenant from this instance's cache, while it may be believed (no SQL). */
+  cachedSignIn(oid: string, tid: string): SignInRow | undefined {
+    return this.rowCache.get(oid, tid);
+  }
+
+  /** The signed-in user and tenant (src/app/request/sign-in.ts): one statement; the row is cached (I1). */
+  async signIn(oid: string, tid: string): Promise<SignInRow | undefined> {
+    const epoch = this.rowCache.epoch;
+    const row = this.engine === "sqlite" ? await this.readSignIn(oid, tid) : await this.unavailable.run(() => this.readSignIn(oid, tid));
+    if (row) this.rowCache.put(oid, tid, row, epoch);
+    return row;
+  }
+
+  /** I1's catch-up after the LISTEN connection was lost: the state version of these tenants now. */
+  async stateVersions(tenantIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.reads.manager.createQueryBuilder(Tenant, "t").select(["t.id", "t.stateVersion"]).where("t.id IN (:...ids)", { ids: tenantIds }).getMany();
+    return new Map(rows.map((t) => [t.id, Number(t.stateVersion)]));
   }
 
   /** On SQLite, run `fn` holding the operation lock unless the caller already does. */
@@ -139,14 +169,20 @@ export class Database {
 
   /** One transaction for one tenant, serialized with every other write of that tenant. */
   async write<T>(state: LockState, tenantId: string, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
-    return this.exclusive(state, () =>
-      this.withRetry(() =>
-        this.transaction(async (m) => {
-          await this.lockTenant(m, tenantId);
-          return fn(new TenantDb(tenantId, m, this.engine));
-        }),
-      ),
-    );
+    try {
+      return await this.exclusive(state, () =>
+        this.withRetry(() =>
+          this.transaction(async (m) => {
+            await this.lockTenant(m, tenantId);
+            return fn(new TenantDb(tenantId, m, this.engine));
+          }),
+        ),
+      );
+    } finally {
+      // I1: before the caller hears of the outcome, the tenant's cached rows go (whether it committed, rolled back
+      // or cannot tell: a re-read is cheap, a stale row is not). Other instances drop them on the commit's NOTIFY.
+      this.rowCache.dropTenant(tenantId);
+    }
   }
 
   /**

@@ -6,6 +6,10 @@ export interface ListenerHandlers {
   message(payload: string): void;
   /** The connection came back after a loss: notifications may have been missed meanwhile. */
   reconnected(): void;
+  /** LISTEN is in place (first or again): commits from now on will be heard. */
+  listening?(): void;
+  /** The connection is gone: commits may go unheard until `listening`. */
+  lost?(): void;
   log(msg: string, fields?: Record<string, unknown>): void;
 }
 
@@ -18,7 +22,9 @@ export function liveChannel(ds: DataSource): string {
 
 function clientConfig(ds: DataSource): ClientConfig {
   const o = ds.options as { url?: string; ssl?: ClientConfig["ssl"]; extra?: { options?: string } };
-  return { connectionString: o.url, ssl: o.ssl, options: o.extra?.options, application_name: "license-graph-live" };
+  return { connectionString: o.url, ssl: o.ssl, options: o.extra?.options, application_name: `license-graph-live-${process.pid}`,
+    // I1: a peer that vanished without closing (a half-open socket) is noticed, and the row cache bypassed.
+    keepAlive: true, keepAliveInitialDelayMillis: 5000 };
 }
 
 /**
@@ -49,6 +55,7 @@ export class PgListener {
       if (this.client === c) this.client = undefined;
       c.end().catch(() => undefined);
       if (!this.stopped) {
+        this.on.lost?.();
         this.on.log("live: LISTEN connection lost", { error: String((why as Error)?.message ?? why) });
         this.schedule();
       }
@@ -66,6 +73,7 @@ export class PgListener {
       this.client = c;
       this.backendPid = pid;
       this.failures = 0;
+      this.on.listening?.();
       if (isReconnect) this.on.reconnected();
     } catch (e) {
       onLost(e);

@@ -5,6 +5,13 @@ const PREFIX = "license_graph_";
 const MAX_OPERATION_NAMES = 100;
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** What the metrics read of the row cache (src/data/row-cache.ts). */
+export interface RowCacheFigures {
+  trust: string;
+  rows: number;
+  stats: { hits: number; misses: number; bypassed: number };
+}
+
 export interface PoolUse {
   total: number;
   idle: number;
@@ -76,7 +83,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(pool?: () => PoolUse | undefined) {
+  constructor(pool?: () => PoolUse | undefined, rowCache?: () => RowCacheFigures | undefined) {
     const use = (pick: (p: PoolUse) => number) =>
       function (this: Gauge) {
         const p = pool?.();
@@ -86,6 +93,24 @@ export class Metrics {
     new Gauge({ name: `${PREFIX}db_pool_connections_idle`, help: "Database connections open and idle.", registers: [this.registry], collect: use((p) => p.idle) });
     new Gauge({ name: `${PREFIX}db_pool_waiting_requests`, help: "Callers waiting for a database connection.", registers: [this.registry], collect: use((p) => p.waiting) });
     new Gauge({ name: `${PREFIX}db_pool_connections_max`, help: "The pool's size limit.", registers: [this.registry], collect: use((p) => p.max) });
+    // I1: read when scraped, so the hot path counts in plain numbers.
+    new Gauge({
+      name: `${PREFIX}row_cache_trusted`, help: "1 while the caller's row may come from this instance's cache (I1); 0 while the LISTEN connection is down or catching up, or the cache is off.",
+      registers: [this.registry], collect() { const r = rowCache?.(); if (r) this.set(r.trust === "trusted" ? 1 : 0); },
+    });
+    new Gauge({ name: `${PREFIX}row_cache_rows`, help: "Callers' rows held by the row cache (I1).", registers: [this.registry], collect() { const r = rowCache?.(); if (r) this.set(r.rows); } });
+    new Counter({
+      name: `${PREFIX}row_cache_lookups_total`, help: "Admissions by where the caller's row came from: hit (memory), miss (read and cached), bypassed (read: the cache was not trusted).",
+      labelNames: ["outcome"] as const, registers: [this.registry],
+      collect() {
+        const r = rowCache?.();
+        if (!r) return;
+        this.reset();
+        this.inc({ outcome: "hit" }, r.stats.hits);
+        this.inc({ outcome: "miss" }, r.stats.misses);
+        this.inc({ outcome: "bypassed" }, r.stats.bypassed);
+      },
+    });
   }
 
   /** Process figures (CPU, memory, event loop lag); only for a server that serves metrics. */

@@ -63,6 +63,11 @@ type Documents = {
     "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": typeof types.AccessOperationsAssignLicensesToUsersDocument,
     "mutation AccessOperationsReclaimLicenses($input: ReclaimLicensesInput!) { reclaimLicenses(input: $input) { reclaimed { id } skipped { id } } }": typeof types.AccessOperationsReclaimLicensesDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": typeof types.AccessOperationsStartTrialDocument,
+    "query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": typeof types.RowCacheW1Document,
+    "query RowCacheRead { tenant { users(first: 1) { totalCount } } }": typeof types.RowCacheReadDocument,
+    "query RowCacheMe { me { id roles } }": typeof types.RowCacheMeDocument,
+    "query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }": typeof types.RowCacheTenantDocument,
+    "mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": typeof types.RowCacheSettingsDocument,
     "query AccessTokensMe { me { id } }": typeof types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": typeof types.AccessTokensSkusDocument,
     "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.AuditEveryMutationUpdateSecurityGroupDocument,
@@ -116,6 +121,10 @@ type Documents = {
     "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": typeof types.RequestsPoliciesDocument,
     "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}": typeof types.RequestsClaimDocument,
     "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": typeof types.RequestsMembersDocument,
+    "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }": typeof types.RowCacheInstancesReadDocument,
+    "query RowCacheInstancesMe { me { id } }": typeof types.RowCacheInstancesMeDocument,
+    "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }": typeof types.RowCacheInstancesFlagDocument,
+    "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": typeof types.RowCacheInstancesSettingsDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": typeof types.SecurityIntrospectionDocument,
@@ -151,6 +160,7 @@ type Documents = {
     "mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": typeof types.UsersLicenseFiltersTrialDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": typeof types.UsersListSecurityGroup2Document,
+    "query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": typeof types.BenchRowCacheW1Document,
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": typeof types.ConsoleAdminStartTrialDocument,
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": typeof types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": typeof types.ConsoleAdminSubscriptionsDocument,
@@ -280,6 +290,11 @@ const documents: Documents = {
     "mutation AccessOperationsAssignLicensesToUsers($input: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $input) { id } }": types.AccessOperationsAssignLicensesToUsersDocument,
     "mutation AccessOperationsReclaimLicenses($input: ReclaimLicensesInput!) { reclaimLicenses(input: $input) { reclaimed { id } skipped { id } } }": types.AccessOperationsReclaimLicensesDocument,
     "mutation AccessOperationsStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state error expiresAt sku { id } } }": types.AccessOperationsStartTrialDocument,
+    "query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": types.RowCacheW1Document,
+    "query RowCacheRead { tenant { users(first: 1) { totalCount } } }": types.RowCacheReadDocument,
+    "query RowCacheMe { me { id roles } }": types.RowCacheMeDocument,
+    "query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }": types.RowCacheTenantDocument,
+    "mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": types.RowCacheSettingsDocument,
     "query AccessTokensMe { me { id } }": types.AccessTokensMeDocument,
     "query AccessTokensSkus { skus { id } }": types.AccessTokensSkusDocument,
     "mutation AuditEveryMutationUpdateSecurityGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.AuditEveryMutationUpdateSecurityGroupDocument,
@@ -333,6 +348,10 @@ const documents: Documents = {
     "query RequestsPolicies { tenant { autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": types.RequestsPoliciesDocument,
     "mutation RequestsClaim($skuId: ID!) {\n  claimLicense(skuId: $skuId) { license { state error holdsSeat sku { partNumber } sources { kind } } request { id status fromAutoClaim } }\n}": types.RequestsClaimDocument,
     "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": types.RequestsMembersDocument,
+    "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }": types.RowCacheInstancesReadDocument,
+    "query RowCacheInstancesMe { me { id } }": types.RowCacheInstancesMeDocument,
+    "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }": types.RowCacheInstancesFlagDocument,
+    "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": types.RowCacheInstancesSettingsDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
     "query SecurityIntrospection { __schema { queryType { name } } }": types.SecurityIntrospectionDocument,
@@ -368,6 +387,7 @@ const documents: Documents = {
     "mutation UsersLicenseFiltersTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": types.UsersLicenseFiltersTrialDocument,
     "query UsersListSecurityGroup($id: ID!) { securityGroup(id: $id) { members(first: 1001) { totalCount } } }": types.UsersListSecurityGroupDocument,
     "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }": types.UsersListSecurityGroup2Document,
+    "query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": types.BenchRowCacheW1Document,
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": types.ConsoleAdminStartTrialDocument,
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": types.ConsoleAdminSubscriptionsDocument,
@@ -661,6 +681,26 @@ export function graphql(source: "mutation AccessOperationsStartTrial($input: Sta
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"): (typeof documents)["query RowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheRead { tenant { users(first: 1) { totalCount } } }"): (typeof documents)["query RowCacheRead { tenant { users(first: 1) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheMe { me { id roles } }"): (typeof documents)["query RowCacheMe { me { id roles } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }"): (typeof documents)["query RowCacheTenant { tenant { allowAdHocSubscriptions licenses { sku { partNumber } prepaidUnits { enabled } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"): (typeof documents)["mutation RowCacheSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query AccessTokensMe { me { id } }"): (typeof documents)["query AccessTokensMe { me { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -873,6 +913,22 @@ export function graphql(source: "query RequestsMembers($g: ID!) { tenant { users
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }"): (typeof documents)["query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheInstancesMe { me { id } }"): (typeof documents)["query RowCacheInstancesMe { me { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }"): (typeof documents)["query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"): (typeof documents)["mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query SecurityMe { me { id } }"): (typeof documents)["query SecurityMe { me { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1010,6 +1066,10 @@ export function graphql(source: "query UsersListSecurityGroup($id: ID!) { securi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"): (typeof documents)["query UsersListSecurityGroup2($id: ID!) { securityGroup(id: $id) { transitiveMembers(first: 1001) { totalCount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"): (typeof documents)["query BenchRowCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,6 +9,12 @@ describe("configuration", () => {
     expect(c.seedDemo).toBeUndefined();
     expect(c.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 50_000 });
     expect(c.db).toEqual({ poolSize: 10, statementTimeoutMs: 0, unavailableWaitMs: 2000, ssl: false });
+    expect(c.rowCache).toBe(true);
+  });
+
+  test("I1: ROW_CACHE=off turns the caller's row cache off (on, off, any case)", () => {
+    expect(loadConfig({ ROW_CACHE: "off" }).rowCache).toBe(false);
+    expect(loadConfig({ ROW_CACHE: "ON" }).rowCache).toBe(true);
   });
 
   test("values are parsed: numbers, flags, URLs", () => {
@@ -34,6 +40,7 @@ describe("configuration", () => {
     ["DB_UNAVAILABLE_WAIT_MS", "2s", /DB_UNAVAILABLE_WAIT_MS must be a whole number/],
     ["EXPLORER", "sometimes", /EXPLORER must be true or false/],
     ["OIDC_ISSUER", "login", /OIDC_ISSUER must be an absolute URL/],
+    ["ROW_CACHE", "false", /ROW_CACHE must be one of on, off/],
   ])("%s=%s stops startup with a message naming it", (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

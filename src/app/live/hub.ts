@@ -88,10 +88,20 @@ export class LiveHub {
       this.app.commitListeners.push((r) => this.publish(eventOf(r)));
       return;
     }
+    const rows = this.app.database.rowCache;
     this.listener = this.app.database.listen({
       message: (payload) => {
         const e = decodeEvent(payload);
-        if (e) this.publish(e);
+        if (!e) return;
+        // I1: another instance's commit (or this one's, again): the tenant's cached rows go before anything else.
+        rows.dropTenant(e.tenantId);
+        this.publish(e);
+      },
+      listening: () => void this.catchUpRows(),
+      lost: () => {
+        if (rows.trust === "off" || rows.trust === "bypassed") return;
+        rows.bypass();
+        this.app.log.error("row cache: bypassed while the LISTEN connection is down (each request reads the caller's row)");
       },
       reconnected: () => this.refreshAll(),
       log: (msg, fields) => this.app.log.error(msg, fields),
@@ -101,6 +111,14 @@ export class LiveHub {
 
   async stop(): Promise<void> {
     await this.listener?.stop();
+  }
+
+  /** I1: LISTEN is in place; the row cache keeps the tenants whose state version has not moved, then is trusted. */
+  private async catchUpRows(): Promise<void> {
+    const rows = this.app.database.rowCache;
+    if (rows.trust === "off") return;
+    const { kept, dropped } = await rows.catchUp((ids) => this.app.database.stateVersions(ids));
+    if (kept || dropped) this.app.log.info("row cache: caught up after the LISTEN connection came back", { keptTenants: kept, droppedTenants: dropped });
   }
 
   /** The LISTEN connection's backend (PostgreSQL), for tests that cut it. */

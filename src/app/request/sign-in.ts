@@ -2,6 +2,7 @@ import { TokenClaims } from "../auth/jwt";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME, Principal } from "../auth/principal";
 import type { App } from "./context";
 import type { LockState } from "../../data/database";
+import type { SignInRow } from "../../data/sign-in";
 import { Tenant, User } from "../../data/entities";
 import { AdminRole, ObjectSource } from "../../domain/enums";
 import { unauthenticated } from "../../domain/errors";
@@ -31,6 +32,13 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
   if (claims.roles.includes(APP_ROLE_OPERATOR)) return { kind: "operator" };
   if (!claims.tid) throw unauthenticated("The token has no tenant (tid).");
   const tenantId = claims.tid;
+  // I1: a warm request is admitted from this instance's row cache, without SQL (and without SQLite's lock).
+  const cached = claims.oid ? app.database.cachedSignIn(claims.oid, tenantId) : undefined;
+  if (cached) {
+    const principal = userPrincipal(cached, tenantId);
+    noteActivity(app, principal);
+    return principal;
+  }
   return app.database.exclusive(lock, async () => {
     if (!claims.oid) {
       if (!claims.roles.includes(APP_ROLE_RUNTIME)) throw unauthenticated("The token names no user (oid).");
@@ -38,23 +46,28 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
       if (!tenant) throw unauthenticated("The token's tenant does not exist.");
       return { kind: "runtime", tenantId, tenant } as const;
     }
-    const row = await app.database.signIn(claims.oid, tenantId);
-    const flag = (v: boolean | number) => v === true || Number(v) === 1;
-    if (!row || !flag(row.account_enabled) || row.deleted_at != null) throw unauthenticated("The token's user does not exist or is disabled.");
-    const user = Object.assign(new User(), {
-      id: row.id, tenantId, userPrincipalName: row.user_principal_name, upnKey: row.upn_key, displayName: row.display_name,
-      accountEnabled: true, roles: (row.roles ?? "").split(",").filter(Boolean) as AdminRole[], createdAt: new Date(Number(row.created_at)),
-      usageLocation: row.usage_location, source: row.source as ObjectSource, externalId: row.external_id, deletedAt: null,
-      updatedAt: instant(row.updated_at), lastActivityAt: instant(row.last_activity_at), reclaimWarningAt: instant(row.reclaim_warning_at),
-    });
-    const tenant = Object.assign(new Tenant(), {
-      id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
-      stateVersion: Number(row.t_version), seatAlertThreshold: Number(row.t_threshold), defaultUsageLocation: row.t_location,
-      inactiveAfterDays: Number(row.t_inactive_days), autoReclaim: flag(row.t_auto_reclaim),
-    });
-    const principal = { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
+    const principal = userPrincipal(await app.database.signIn(claims.oid, tenantId), tenantId);
     // V3: an authenticated request is activity; counted in memory (no statement here), written later in batches.
     noteActivity(app, principal);
     return principal;
   });
+}
+
+const flag = (v: boolean | number) => v === true || Number(v) === 1;
+
+/** The principal of a sign-in row, read now or cached (fresh objects each time: a request may change its own). */
+function userPrincipal(row: SignInRow | undefined, tenantId: string): Principal {
+  if (!row || !flag(row.account_enabled) || row.deleted_at != null) throw unauthenticated("The token's user does not exist or is disabled.");
+  const user = Object.assign(new User(), {
+    id: row.id, tenantId, userPrincipalName: row.user_principal_name, upnKey: row.upn_key, displayName: row.display_name,
+    accountEnabled: true, roles: (row.roles ?? "").split(",").filter(Boolean) as AdminRole[], createdAt: new Date(Number(row.created_at)),
+    usageLocation: row.usage_location, source: row.source as ObjectSource, externalId: row.external_id, deletedAt: null,
+    updatedAt: instant(row.updated_at), lastActivityAt: instant(row.last_activity_at), reclaimWarningAt: instant(row.reclaim_warning_at),
+  });
+  const tenant = Object.assign(new Tenant(), {
+    id: tenantId, displayName: row.t_display_name, allowAdHocSubscriptions: flag(row.t_allow), createdAt: new Date(Number(row.t_created_at)),
+    stateVersion: Number(row.t_version), seatAlertThreshold: Number(row.t_threshold), defaultUsageLocation: row.t_location,
+    inactiveAfterDays: Number(row.t_inactive_days), autoReclaim: flag(row.t_auto_reclaim),
+  });
+  return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
 }
