@@ -14,6 +14,7 @@ import { signInLink } from "./http/console";
 import { attachLiveUpdates } from "./api/graphql/ws";
 import { Drain } from "./http/drain";
 import { closeMetrics, serveMetrics } from "./http/metrics-server";
+import { DailyPasses } from "./app/usage/history";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 /** H6: of SHUTDOWN_TIMEOUT_MS, the last part is kept for closing, so that even a busy instance is gone by then. */
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
   // O2: the live-updates sockets close with 1001 after the last request, before the database closes.
   drain.hooks.push(await attachLiveUpdates(app, http));
   http.listen(config.port, () => jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine }));
+  // V5: the daily usage snapshots, written by whichever instance comes first each UTC day.
+  const daily = new DailyPasses(app);
+  if (config.dailyPassIntervalMs > 0) daily.start(config.dailyPassIntervalMs);
   if (config.metricsPort !== undefined) app.metrics.withProcessMetrics();
   const metrics = config.metricsPort !== undefined ? await serveMetrics(app, config.metricsPort, config.metricsHost) : undefined;
   if (metrics) jsonLogger.info("metrics", { url: `http://${config.metricsHost}:${(metrics.address() as { port: number }).port}/metrics` });
@@ -86,6 +90,7 @@ async function main(): Promise<void> {
     // After the drain: stopping Apollo earlier would fail the requests still being served.
     await apollo.stop().catch((e) => jsonLogger.error("shutdown: apollo stop failed", { error: String(e) }));
     await Promise.all([
+      daily.stop(),
       app.throttle.close(),
       metrics ? closeMetrics(metrics) : undefined,
     ]);

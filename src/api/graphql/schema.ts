@@ -16,6 +16,7 @@ import { BotDirectoryResolver, TenantDirectoryResolver, UserDirectoryResolver } 
 import { LiveResolver } from "./live.resolver";
 import { livePubSub } from "../../app/live/hub";
 import { RateLimitResolver } from "./rate-limit.resolver";
+import { TenantUsageResolver } from "./usage.resolver";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -25,6 +26,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: [
       NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
       LicensingResolver, BotResolver, AuditResolver, TenantDirectoryResolver, UserDirectoryResolver, BotDirectoryResolver, LiveResolver, RateLimitResolver,
+      TenantUsageResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: livePubSub,

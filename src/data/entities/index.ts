@@ -7,15 +7,16 @@ import { ProvisioningToken } from "./provisioning.entity";
 import { PurchaseOrder, Subscription } from "./subscription.entity";
 import { Tenant } from "./tenant.entity";
 import { User } from "./user.entity";
+import { DailyJobRun, LicenseUsageDayRow } from "./usage.entity";
 
 export {
   AuditEvent, Bot, BotUsage, ServicePlan, Sku, SkuRequirement, SkuServicePlan, GroupNesting, GroupUserMember,
   SecurityGroup, GroupLicenseAssignment, LicenseWant, SeatPool, UserLicenseAssignment, UserTrial, PurchaseOrder, Subscription,
-  Tenant, User, ProvisioningToken,
+  Tenant, User, ProvisioningToken, LicenseUsageDayRow, DailyJobRun,
 };
 
 export const ENTITIES = [
   Tenant, ServicePlan, Sku, SkuServicePlan, SkuRequirement, PurchaseOrder, Subscription, User, SecurityGroup,
   GroupUserMember, GroupNesting, UserLicenseAssignment, GroupLicenseAssignment, LicenseWant, SeatPool, UserTrial, Bot,
-  BotUsage, AuditEvent, ProvisioningToken,
+  BotUsage, AuditEvent, ProvisioningToken, LicenseUsageDayRow, DailyJobRun,
 ];
