@@ -85,6 +85,7 @@ type Documents = {
     "query MultiInstanceMe { me { canCreateBots } }": typeof types.MultiInstanceMeDocument,
     "query MultiInstanceMe2 { me { canCreateBots } }": typeof types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": typeof types.MultiInstanceBotDocument,
+    "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}": typeof types.UsageHistoryDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
@@ -265,6 +266,7 @@ const documents: Documents = {
     "query MultiInstanceMe { me { canCreateBots } }": types.MultiInstanceMeDocument,
     "query MultiInstanceMe2 { me { canCreateBots } }": types.MultiInstanceMe2Document,
     "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }": types.MultiInstanceBotDocument,
+    "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}": types.UsageHistoryDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
@@ -672,6 +674,10 @@ export function graphql(source: "query MultiInstanceMe2 { me { canCreateBots } }
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"): (typeof documents)["query MultiInstanceBot($id: ID!) { bot(id: $id) { id owner { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}"): (typeof documents)["query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
