@@ -76,6 +76,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** V5: how often an instance looks whether today's daily passes are due (DAILY_PASS_INTERVAL_MS; 0 = never). */
   dailyPassIntervalMs: number;
+  /** V6: users per batch of the CSV export (EXPORT_BATCH_SIZE). */
+  exportBatchSize: number;
   logLevel: string;
   limits: QueryLimits;
   db: DatabaseSettings;
@@ -218,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: r.text("METRICS_HOST") ?? "127.0.0.1",
     shutdownTimeoutMs: r.whole("SHUTDOWN_TIMEOUT_MS", 10_000, 0),
     dailyPassIntervalMs: r.whole("DAILY_PASS_INTERVAL_MS", 600_000, 0),
+    exportBatchSize: r.whole("EXPORT_BATCH_SIZE", 1000, 1, 5000),
     logLevel: oneOf(r.text("LOG_LEVEL")?.toLowerCase() ?? "info", LOG_LEVELS, "LOG_LEVEL"),
     limits: queryLimitsFrom(env),
     db: databaseSettingsFrom(env),

@@ -1,0 +1,109 @@
+import type { App, RequestContext } from "../request/context";
+import { Permission, requirePermission } from "../auth/permissions";
+import { createLoaders, UserReach } from "../reads/loaders";
+import type { EffectiveLicenseView } from "../reads/read-model";
+import { User } from "../../data/entities";
+import { lastActivityOf } from "../../data/usage-history";
+import type { Sku } from "../../data/entities";
+import { LicenseKind, LicenseSourceKind, LicenseState } from "../../domain/enums";
+import { BOM, csvRow } from "../../domain/csv";
+
+/** V6: users read per batch (EXPORT_BATCH_SIZE): a handful of statements each, whatever the batch's size. */
+export const DEFAULT_EXPORT_BATCH = 1000;
+
+/** V6: who may export: any admin role and GLOBAL_READER (the tenant's readers). */
+export function assertCanExport(ctx: RequestContext): void {
+  requirePermission(ctx.principal, Permission.READ_TENANT);
+}
+
+/** The SKUs a user can have (USER kind, trials included), in the catalog's order: two columns each. */
+function userSkus(app: App): Sku[] {
+  return app.catalog.skus.filter((s) => s.kind === LicenseKind.USER);
+}
+
+export function exportHeader(app: App): string[] {
+  return [
+    "User principal name", "Display name", "Account enabled", "Usage location",
+    ...userSkus(app).flatMap((s) => [`${s.partNumber} state`, `${s.partNumber} sources`]),
+    "Last activity",
+  ];
+}
+
+function stateText(v: EffectiveLicenseView): string {
+  return v.state === LicenseState.ACTIVE ? v.state : `${v.state} (${v.error})`;
+}
+
+/** "DIRECT", "TRIAL", "GROUP Makers", "GROUP Makers (via Inner makers > Team)": the chain from the user's own group. */
+function sourcesText(v: EffectiveLicenseView, reach: UserReach): string {
+  const name = (id: string | null) => (id && reach.groups.get(id)?.displayName) || id || "";
+  return v.sources
+    .map((s) => {
+      if (s.kind !== LicenseSourceKind.GROUP) return s.kind;
+      const below = s.via.slice(0, -1);
+      return below.length ? `GROUP ${name(s.groupId)} (via ${below.map(name).join(" > ")})` : `GROUP ${name(s.groupId)}`;
+    })
+    .join("; ");
+}
+
+export interface ExportProgress {
+  users: number;
+  batches: number;
+}
+
+/**
+ * V6: the tenant's users as CSV text, one chunk per batch: the BOM and the header first, then each batch of users
+ * in ID order (keyset paging), with their effective licenses (state and sources per SKU) and last activity.
+ * A batch costs a bounded number of statements: its users, the tenant's state version (its state and groups are
+ * cached per instance), the batch's facts, the groups not yet cached, the batch's activity. Every batch has loaders
+ * of its own, so memory stays flat; on SQLite the operation lock is held while a batch is read, never while it is
+ * written out. The consumer pulls: nothing is read ahead of what the client takes (back-pressure), and a consumer
+ * that stops (the client went away) ends the reading at the next batch.
+ */
+export async function* usersCsv(ctx: RequestContext, batchSize: number, progress: ExportProgress = { users: 0, batches: 0 }): AsyncGenerator<string> {
+  assertCanExport(ctx);
+  const app = ctx.app;
+  const skus = userSkus(app);
+  yield BOM + csvRow(exportHeader(app));
+  const lock = { lockHeld: ctx.lockHeld };
+  for (let after = ""; ; ) {
+    // A turn of the event loop between batches: other requests are served, and a client that went away is noticed
+    // (SQLite's reads are synchronous, so without it a whole export could run without ever polling a socket).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const lines = await app.database.exclusive(lock, async () => {
+      const db = app.database.reader(ctx.tenantId);
+      const users = await db.qb(User, "u").andWhere("u.deletedAt IS NULL").andWhere("u.id > :after", { after }).orderBy("u.id", "ASC").limit(batchSize).getMany();
+      if (!users.length) return null;
+      const ids = users.map((u) => u.id);
+      const loaders = createLoaders({ db, catalog: app.catalog, clock: app.clock, tenantStates: app.tenantStates, signedInTenant: () => undefined });
+      for (const u of users) loaders.user.prime(u.id, u);
+      const [views, reaches, state, activity] = await Promise.all([
+        loaders.effective.loadMany(ids), loaders.reach.loadMany(ids), loaders.state(), lastActivityOf(db, ids),
+      ]);
+      const out: string[] = [];
+      users.forEach((u, i) => {
+        const v = views[i];
+        const r = reaches[i];
+        if (v instanceof Error) throw v;
+        if (r instanceof Error) throw r;
+        const bySku = new Map(v.map((x) => [x.skuId, x]));
+        out.push(
+          csvRow([
+            u.userPrincipalName, u.displayName, u.accountEnabled ? "TRUE" : "FALSE", u.usageLocation ?? state.defaultUsageLocation,
+            ...skus.flatMap((s) => {
+              const x = bySku.get(s.id);
+              return x ? [stateText(x), sourcesText(x, r)] : ["", ""];
+            }),
+            activity.get(u.id)?.toISOString() ?? "",
+          ]),
+        );
+      });
+      after = ids[ids.length - 1];
+      progress.users += users.length;
+      progress.batches++;
+      return { text: out.join(""), last: users.length < batchSize };
+    });
+    if (!lines) return;
+    yield lines.text;
+    if (lines.last) return;
+  }
+}
