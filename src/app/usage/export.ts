@@ -1,9 +1,9 @@
 import type { App, RequestContext } from "../request/context";
 import { Permission, requirePermission } from "../auth/permissions";
-import { createLoaders, UserReach } from "../reads/loaders";
-import type { EffectiveLicenseView } from "../reads/read-model";
-import { User } from "../../data/entities";
+import { createLoaders } from "../reads/loaders";
+import { EffectiveLicenseView, effectiveLicenses } from "../reads/read-model";
 import { lastActivityOf } from "../../data/usage-history";
+import { loadUserFactsOfPage } from "../../data/licensing/user-facts";
 import type { Sku } from "../../data/entities";
 import { LicenseKind, LicenseSourceKind, LicenseState } from "../../domain/enums";
 import { BOM, csvRow } from "../../domain/csv";
@@ -34,8 +34,8 @@ function stateText(v: EffectiveLicenseView): string {
 }
 
 /** "DIRECT", "TRIAL", "GROUP Makers", "GROUP Makers (via Inner makers > Team)": the chain from the user's own group. */
-function sourcesText(v: EffectiveLicenseView, reach: UserReach): string {
-  const name = (id: string | null) => (id && reach.groups.get(id)?.displayName) || id || "";
+function sourcesText(v: EffectiveLicenseView, names: Map<string, string>): string {
+  const name = (id: string | null) => (id && names.get(id)) || id || "";
   return v.sources
     .map((s) => {
       if (s.kind !== LicenseSourceKind.GROUP) return s.kind;
@@ -43,6 +43,14 @@ function sourcesText(v: EffectiveLicenseView, reach: UserReach): string {
       return below.length ? `GROUP ${name(s.groupId)} (via ${below.map(name).join(" > ")})` : `GROUP ${name(s.groupId)}`;
     })
     .join("; ");
+}
+
+interface UserRow {
+  id: string;
+  user_principal_name: string;
+  display_name: string;
+  account_enabled: boolean | number;
+  usage_location: string | null;
 }
 
 export interface ExportProgress {
@@ -54,8 +62,8 @@ export interface ExportProgress {
  * V6: the tenant's users as CSV text, one chunk per batch: the BOM and the header first, then each batch of users
  * in ID order (keyset paging), with their effective licenses (state and sources per SKU) and last activity.
  * A batch costs a bounded number of statements: its users, the tenant's state version (its state and groups are
- * cached per instance), the batch's facts, the groups not yet cached, the batch's activity. Every batch has loaders
- * of its own, so memory stays flat; on SQLite the operation lock is held while a batch is read, never while it is
+ * cached per instance), the batch's facts (one range scan per table over the page's IDs), the groups not yet cached,
+ * the batch's activity. Nothing is kept from one batch to the next but the cursor, so memory stays flat; on SQLite the operation lock is held while a batch is read, never while it is
  * written out. The consumer pulls: nothing is read ahead of what the client takes (back-pressure), and a consumer
  * that stops (the client went away) ends the reading at the next batch.
  */
@@ -71,32 +79,40 @@ export async function* usersCsv(ctx: RequestContext, batchSize: number, progress
     await new Promise<void>((resolve) => setImmediate(resolve));
     const lines = await app.database.exclusive(lock, async () => {
       const db = app.database.reader(ctx.tenantId);
-      const users = await db.qb(User, "u").andWhere("u.deletedAt IS NULL").andWhere("u.id > :after", { after }).orderBy("u.id", "ASC").limit(batchSize).getMany();
+      const users = await db.sql<UserRow>(
+        `SELECT id, user_principal_name, display_name, account_enabled, usage_location FROM app_user
+         WHERE tenant_id = :tid AND deleted_at IS NULL AND id > :after ORDER BY id LIMIT ${Math.floor(batchSize)}`,
+        { after },
+      );
       if (!users.length) return null;
       const ids = users.map((u) => u.id);
+      // The tenant's state (cached per instance until its next write) and the page's facts: no statement per user.
       const loaders = createLoaders({ db, catalog: app.catalog, clock: app.clock, tenantStates: app.tenantStates, signedInTenant: () => undefined });
-      for (const u of users) loaders.user.prime(u.id, u);
-      const [views, reaches, state, activity] = await Promise.all([
-        loaders.effective.loadMany(ids), loaders.reach.loadMany(ids), loaders.state(), lastActivityOf(db, ids),
-      ]);
+      const [lic, state, facts, activity] = await Promise.all([loaders.licensing(), loaders.state(), loadUserFactsOfPage(db, after, ids), lastActivityOf(db, ids)]);
+      const views = users.map((u) => {
+        const f = facts.get(u.id)!;
+        const location = u.usage_location ?? state.defaultUsageLocation;
+        return { u, location, views: effectiveLicenses(lic, state.graph, { directGroupIds: f.groupIds, direct: f.direct, wants: f.wants, trials: f.trials, usageLocation: location }) };
+      });
+      const groupIds = new Set<string>();
+      for (const v of views) for (const x of v.views) for (const src of x.sources) for (const g of src.via) groupIds.add(g);
+      const groups = await loaders.group.loadMany([...groupIds]);
+      const names = new Map<string, string>();
+      for (const g of groups) if (g && !(g instanceof Error)) names.set(g.id, g.displayName);
       const out: string[] = [];
-      users.forEach((u, i) => {
-        const v = views[i];
-        const r = reaches[i];
-        if (v instanceof Error) throw v;
-        if (r instanceof Error) throw r;
-        const bySku = new Map(v.map((x) => [x.skuId, x]));
+      for (const { u, location, views: licenses } of views) {
+        const bySku = new Map(licenses.map((x) => [x.skuId, x]));
         out.push(
           csvRow([
-            u.userPrincipalName, u.displayName, u.accountEnabled ? "TRUE" : "FALSE", u.usageLocation ?? state.defaultUsageLocation,
+            u.user_principal_name, u.display_name, u.account_enabled === true || Number(u.account_enabled) === 1 ? "TRUE" : "FALSE", location,
             ...skus.flatMap((s) => {
               const x = bySku.get(s.id);
-              return x ? [stateText(x), sourcesText(x, r)] : ["", ""];
+              return x ? [stateText(x), sourcesText(x, names)] : ["", ""];
             }),
             activity.get(u.id)?.toISOString() ?? "",
           ]),
         );
-      });
+      }
       after = ids[ids.length - 1];
       progress.users += users.length;
       progress.batches++;

@@ -102,6 +102,22 @@ describe.each(engines())("V6 users export (%s)", (_engine, url) => {
     await post.arrayBuffer();
   });
 
+  it("V6: an export is priced like the other ways in (T1): over the caller's bucket it is 429 with Retry-After, before any SQL", async () => {
+    const limited = await api.sibling({ config: { throttle: { principalPoints: 150, tenantPoints: 0, windowSeconds: 60 } } });
+    const origin = await limited.listen();
+    const reader = (await t.user("throttled-reader", ["GLOBAL_READER"])).token;
+    const first = await fetch(origin + PATH, { headers: { authorization: `Bearer ${reader}` } });
+    expect(first.status).toBe(200);
+    await first.arrayBuffer();
+    const before = api.logger.count;
+    const second = await fetch(origin + PATH, { headers: { authorization: `Bearer ${reader}` } });
+    const body = (await second.json()) as { errors: { extensions: { code: string; retryAfterSeconds: number } }[] };
+    expect([second.status, body.errors[0].extensions.code]).toEqual([429, "RATE_LIMITED"]);
+    expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(api.logger.count).toBe(before);
+    await limited.stop();
+  });
+
   it("V6: a tenant's export holds its own users only", async () => {
     const other = await newTenant(api, "Fabrikam");
     await other.user("zed");
@@ -167,7 +183,7 @@ describe.each(engines())("V6 users export (%s)", (_engine, url) => {
     expect(rows.length - 1).toBe(421);
     const batches = Math.ceil(421 / BATCH);
     // Per batch: the users, the state version, the facts, groups not yet cached; plus the sign-in and the seat check.
-    expect(statements).toBeLessThanOrEqual(5 * batches + 8);
+    expect(statements).toBeLessThanOrEqual(4 * batches + 8);
     const m = byUpn(rows);
     expect(m.get("u419")!.slice(5, 8)).toEqual(["", "ERROR (COUNT_VIOLATION)", "GROUP Everyone (via Nested)"]);
     expect(m.get("u0")!.slice(6, 8)).toEqual(["ACTIVE", "DIRECT; GROUP Everyone (via Nested)"]);
