@@ -57,7 +57,7 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
   --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
   --only W1,W2,…     run only these workloads (W5, the SCIM sync of issue 11, runs on a fresh database of its own;
                      W6: live updates, 1,000 graphql-ws subscribers; alone it is saved in a section of its own;
-                     W7: the CSV export of the main tenant, V6: time and the server's RSS)
+                     W7: the CSV export of the main tenant, V6: time and the server's RSS; alone, saved in a section of its own)
   --w5-users N       W5: users of the directory (default 10000)
   --profile          restart the server per workload under --cpu-prof and summarize the profiles (slower figures)
   --save             write the table into test/bench/RESULTS.md (the section of this engine)
@@ -875,7 +875,8 @@ function render(c: RequestContext, header: string[]): string {
 
 function save(c: RequestContext, text: string): void {
   const file = resolve(__dirname, "../../../test/bench/RESULTS.md");
-  const tag = c.o.only.size === 1 && c.o.only.has("W6") ? `live-${c.setup.engine}` : c.setup.engine;
+  const alone = c.o.only.size === 1 ? [...c.o.only][0] : undefined;
+  const tag = alone === "W6" ? `live-${c.setup.engine}` : alone === "W7" ? `export-${c.setup.engine}` : c.setup.engine;
   const start = `<!-- bench:${tag}:start -->`;
   const end = `<!-- bench:${tag}:end -->`;
   let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench -- --save` (issue 7). Each section is one run on one engine.\n";
