@@ -8,9 +8,6 @@ import type { Sku } from "../../data/entities";
 import { LicenseKind, LicenseSourceKind, LicenseState } from "../../domain/enums";
 import { BOM, csvRow } from "../../domain/csv";
 
-/** V6: users read per batch (EXPORT_BATCH_SIZE): a handful of statements each, whatever the batch's size. */
-export const DEFAULT_EXPORT_BATCH = 1000;
-
 /** V6: who may export: any admin role and GLOBAL_READER (the tenant's readers). */
 export function assertCanExport(ctx: RequestContext): void {
   requirePermission(ctx.principal, Permission.READ_TENANT);
@@ -63,8 +60,8 @@ export interface ExportProgress {
  * in ID order (keyset paging), with their effective licenses (state and sources per SKU) and last activity.
  * A batch costs a bounded number of statements: its users, the tenant's state version (its state and groups are
  * cached per instance), the batch's facts (one range scan per table over the page's IDs), the groups not yet cached,
- * the batch's activity. Nothing is kept from one batch to the next but the cursor, so memory stays flat; on SQLite the operation lock is held while a batch is read, never while it is
- * written out. The consumer pulls: nothing is read ahead of what the client takes (back-pressure), and a consumer
+ * the batch's activity. Nothing is kept from one batch to the next but the cursor, so memory stays flat; on SQLite
+ * the operation lock is held while a batch is read, never while it is written out. The consumer pulls: nothing is read ahead of what the client takes (back-pressure), and a consumer
  * that stops (the client went away) ends the reading at the next batch.
  */
 export async function* usersCsv(ctx: RequestContext, batchSize: number, progress: ExportProgress = { users: 0, batches: 0 }): AsyncGenerator<string> {
