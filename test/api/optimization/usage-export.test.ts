@@ -4,6 +4,9 @@ import { engines, TestApi } from "../../helpers/harness";
 import { newTenant, principalToken, Q, TenantFx } from "../../helpers/fixtures";
 import { parseCsv } from "../../helpers/csv";
 import { csvRow } from "../../../src/domain/csv";
+import { usersCsv } from "../../../src/app/usage/export";
+import { RequestContext } from "../../../src/app/request/context";
+import { resolvePrincipal } from "../../../src/app/request/sign-in";
 
 const PATH = "/export/users.csv";
 const FORMULA = /^[=+\-@\t\r]/;
@@ -187,6 +190,23 @@ describe.each(engines())("V6 users export (%s)", (_engine, url) => {
     const m = byUpn(rows);
     expect(m.get("u419")!.slice(5, 8)).toEqual(["", "ERROR (COUNT_VIOLATION)", "GROUP Everyone (via Nested)"]);
     expect(m.get("u0")!.slice(6, 8)).toEqual(["ACTIVE", "DIRECT; GROUP Everyone (via Nested)"]);
+  });
+
+  it("V6: back-pressure — a batch is read only when the consumer has taken the one before", async () => {
+    const big = await newTenant(api, "Pulled");
+    await big.bulkUsers(3 * BATCH, "p");
+    const ctx = new RequestContext(api.app, { kind: "anonymous" });
+    ctx.principal = await resolvePrincipal(api.app, await api.app.verifier.verify(big.admin), ctx);
+    const progress = { users: 0, batches: 0 };
+    const csv = usersCsv(ctx, BATCH, progress);
+    expect((await csv.next()).value.startsWith("\uFEFF")).toBe(true);
+    expect(progress.batches).toBe(0);
+    await csv.next();
+    expect(progress).toEqual({ users: BATCH, batches: 1 });
+    // The consumer stops: the generator ends without reading another batch.
+    await csv.return(undefined);
+    expect(progress).toEqual({ users: BATCH, batches: 1 });
+    expect((await csv.next()).done).toBe(true);
   });
 
   it("V6: a client that goes away stops the stream: no further batches are read", async () => {
