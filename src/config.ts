@@ -74,6 +74,10 @@ export interface Config {
   metricsHost: string;
   /** How long SIGTERM waits for requests in flight (O2). */
   shutdownTimeoutMs: number;
+  /** V5: how often an instance looks whether today's daily passes are due (DAILY_PASS_INTERVAL_MS; 0 = never). */
+  dailyPassIntervalMs: number;
+  /** V6: users per batch of the CSV export (EXPORT_BATCH_SIZE). */
+  exportBatchSize: number;
   logLevel: string;
   limits: QueryLimits;
   db: DatabaseSettings;
@@ -217,6 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: r.text("METRICS_PORT") === undefined ? undefined : r.whole("METRICS_PORT", 0, 0, 65535),
     metricsHost: r.text("METRICS_HOST") ?? "127.0.0.1",
     shutdownTimeoutMs: r.whole("SHUTDOWN_TIMEOUT_MS", 10_000, 0),
+    dailyPassIntervalMs: r.whole("DAILY_PASS_INTERVAL_MS", 600_000, 0),
+    exportBatchSize: r.whole("EXPORT_BATCH_SIZE", 1000, 1, 5000),
     logLevel: oneOf(r.text("LOG_LEVEL")?.toLowerCase() ?? "info", LOG_LEVELS, "LOG_LEVEL"),
     limits: queryLimitsFrom(env),
     db: databaseSettingsFrom(env),

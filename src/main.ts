@@ -16,6 +16,7 @@ import { attachLiveUpdates } from "./api/graphql/ws";
 import { Drain } from "./http/drain";
 import { closeMetrics, serveMetrics } from "./http/metrics-server";
 import { runReclaimPasses } from "./app/licensing/reclamation";
+import { DailyPasses } from "./app/usage/history";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 /** H6: of SHUTDOWN_TIMEOUT_MS, the last part is kept for closing, so that even a busy instance is gone by then. */
@@ -88,6 +89,9 @@ async function main(): Promise<void> {
     // The sign-in link is the last thing printed, on a fresh database and on one that already has the demo tenant.
     if (seed) void printDemo(app, config).catch((e) => jsonLogger.error("demo tokens", { error: String(e) }));
   });
+  // V5: the daily usage snapshots, written by whichever instance comes first each UTC day.
+  const daily = new DailyPasses(app);
+  if (config.dailyPassIntervalMs > 0) daily.start(config.dailyPassIntervalMs);
   if (config.metricsPort !== undefined) app.metrics.withProcessMetrics();
   const metrics = config.metricsPort !== undefined ? await serveMetrics(app, config.metricsPort, config.metricsHost) : undefined;
   if (metrics) jsonLogger.info("metrics", { url: `http://${config.metricsHost}:${(metrics.address() as { port: number }).port}/metrics` });
@@ -109,6 +113,7 @@ async function main(): Promise<void> {
     // After the drain: stopping Apollo earlier would fail the requests still being served.
     await apollo.stop().catch((e) => jsonLogger.error("shutdown: apollo stop failed", { error: String(e) }));
     await Promise.all([
+      daily.stop(),
       app.throttle.close(),
       metrics ? closeMetrics(metrics) : undefined,
     ]);

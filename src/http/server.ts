@@ -14,6 +14,7 @@ import { finishRequest, RequestRecord } from "./request-log";
 import { consoleOptions, serveConsole, wantsExplorer } from "./console";
 import { handleScim, SCIM_PREFIX } from "../api/scim/http";
 import { GRAPH_PREFIX, handleGraph } from "../api/graph/http";
+import { EXPORT_USERS_PATH, handleExport } from "../api/export/http";
 import { ErrorCode } from "../domain/errors";
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
@@ -47,7 +48,7 @@ function withExtensions(body: string, extensions: Record<string, unknown>): stri
 const errorBody = (message: string, code: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
 
 /**
- * POST/GET /graphql through Apollo's HTTP API, SCIM at /scim/v2, Microsoft Graph at /v1.0, /health and /ready,
+ * POST/GET /graphql through Apollo's HTTP API, SCIM at /scim/v2, Microsoft Graph at /v1.0, the CSV export (V6), /health and /ready,
  * the admin console at /;
  * oversized bodies 413, over budget 429
  * (the price is paid in the operation gate, src/api/graphql/cost.ts). With a drain, requests are counted for O2.
@@ -72,6 +73,7 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
       });
       if (url.pathname === SCIM_PREFIX || url.pathname.startsWith(`${SCIM_PREFIX}/`)) return await handleScim(app, req, res, url);
       if (url.pathname === GRAPH_PREFIX || url.pathname.startsWith(`${GRAPH_PREFIX}/`)) return await handleGraph(app, req, res, url);
+      if (url.pathname === EXPORT_USERS_PATH) return await handleExport(app, req, res);
       if (url.pathname !== "/graphql" && (await serveConsole(req, res, url.pathname, consoleSettings))) return;
       // K7: a browser opening /graphql gets the explorer (GraphiQL, in the console's bundle) when it is enabled.
       if (url.pathname === "/graphql" && app.config.explorer && wantsExplorer(req, url) && (await serveConsole(req, res, url.pathname, consoleSettings, true))) return;

@@ -108,6 +108,7 @@ type Documents = {
     "query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}": typeof types.OptimizationInactiveDocument,
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": typeof types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": typeof types.OptimizationEventsDocument,
+    "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}": typeof types.UsageHistoryDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
     "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": typeof types.RequestsRequestLicenseDocument,
     "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": typeof types.RequestsCancelDocument,
@@ -335,6 +336,7 @@ const documents: Documents = {
     "query OptimizationInactive($sku: ID!, $first: Int, $after: String) {\n  tenant { inactiveLicenseHolders(skuId: $sku, first: $first, after: $after) {\n    totalCount pageInfo { hasNextPage endCursor }\n    nodes { user { id } lastActivityAt reclaimable throughGroups { id displayName } reclaimWarningAt }\n  } }\n}": types.OptimizationInactiveDocument,
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": types.OptimizationEventsDocument,
+    "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}": types.UsageHistoryDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
     "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": types.RequestsRequestLicenseDocument,
     "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": types.RequestsCancelDocument,
@@ -858,6 +860,10 @@ export function graphql(source: "mutation OptimizationReclaim($input: ReclaimLic
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }"): (typeof documents)["query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}"): (typeof documents)["query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,7 @@ import { livePubSub } from "../../app/live/hub";
 import { RateLimitResolver } from "./rate-limit.resolver";
 import { InactiveLicenseHolderResolver, TenantReclamationResolver, UserActivityResolver } from "./reclamation.resolver";
 import { AutoClaimPolicyResolver, LicenseRequestResolver, TenantRequestsResolver, UserRequestsResolver } from "./license-request.resolver";
+import { TenantUsageResolver } from "./usage.resolver";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -27,7 +28,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: [
       NodeResolver, TenantResolver, CatalogResolver, SubscriptionResolver, UserResolver, GroupResolver,
       LicensingResolver, BotResolver, AuditResolver, TenantDirectoryResolver, UserDirectoryResolver, BotDirectoryResolver, LiveResolver, RateLimitResolver,
-      TenantReclamationResolver, InactiveLicenseHolderResolver, UserActivityResolver, LicenseRequestResolver, AutoClaimPolicyResolver, TenantRequestsResolver, UserRequestsResolver,
+      TenantReclamationResolver, InactiveLicenseHolderResolver, UserActivityResolver, LicenseRequestResolver, AutoClaimPolicyResolver, TenantRequestsResolver, UserRequestsResolver, TenantUsageResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: livePubSub,

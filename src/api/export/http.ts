@@ -1,0 +1,99 @@
+import { IncomingMessage, ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { App, RequestContext } from "../../app/request/context";
+import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
+import { payForFailedSignIn, throttleKeys } from "../../app/request/admission";
+import { reallocateIfStale } from "../../app/seats/seat-change";
+import { assertCanExport, ExportProgress, usersCsv } from "../../app/usage/export";
+import type { TokenClaims } from "../../app/auth/jwt";
+import { AppError, ErrorCode } from "../../domain/errors";
+import { WRITE_COST } from "../../infra/throttle";
+
+export const EXPORT_USERS_PATH = "/export/users.csv";
+/** T1: an export reads the whole tenant: it costs ten writes from the caller's and the tenant's buckets. */
+export const EXPORT_COST = 10 * WRITE_COST;
+
+const STATUS: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.RATE_LIMITED]: 429, [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+}
+
+const rateLimited = (res: ServerResponse, retryAfterSeconds: number) =>
+  sendError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds }, { "retry-after": String(retryAfterSeconds) });
+
+/**
+ * V6: `GET /export/users.csv`, beside /graphql, /scim/v2 and /v1.0, with their admission: the bearer token (a failed
+ * one pays from the address's bucket, H4), the price from the token's buckets before any SQL (T1, 429 with
+ * Retry-After), then who the caller is (any admin role or GLOBAL_READER, else 403). Errors before the first byte are
+ * JSON with `extensions.code`, as /graphql answers them. The file streams with the response's back-pressure; a
+ * client that goes away ends it, and an error once the file has begun cuts the response off (never a file that
+ * looks complete).
+ */
+export async function handleExport(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = randomUUID();
+  const method = (req.method ?? "GET").toUpperCase();
+  const started = process.hrtime.bigint();
+  const progress: ExportProgress = { users: 0, batches: 0 };
+  let complete = false;
+  res.once("close", () => {
+    const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+    app.log.info("request", { requestId, transport: "export", method, path: EXPORT_USERS_PATH, status: res.statusCode, durationMs, users: progress.users, complete });
+  });
+  if (method !== "GET") return sendError(res, 405, ErrorCode.BAD_USER_INPUT, "The export is read with GET.", {}, { allow: "GET" });
+
+  let claims: TokenClaims | null = null;
+  let refused: unknown;
+  try {
+    claims = await verifyAuthorization(app, req.headers.authorization);
+  } catch (e) {
+    refused = e;
+  }
+  if (!claims) {
+    const guess = await payForFailedSignIn(app.throttle, req.socket.remoteAddress, "export");
+    if (!guess.allowed) return rateLimited(res, guess.retryAfterSeconds);
+    return sendError(res, 401, ErrorCode.UNAUTHENTICATED, refused instanceof Error ? refused.message : "Sign in with a valid bearer token.", {}, { "www-authenticate": "Bearer" });
+  }
+  if (app.throttle.enabled) {
+    const paid = await app.throttle.take(throttleKeys(claims, req.socket.remoteAddress), EXPORT_COST, "export");
+    if (!paid.allowed) return rateLimited(res, paid.retryAfterSeconds);
+  }
+
+  const ctx = new RequestContext(app, { kind: "anonymous" }, requestId);
+  ctx.clientAddress = req.socket.remoteAddress;
+  try {
+    await app.database.exclusive(ctx, async () => {
+      ctx.principal = await resolvePrincipal(app, claims, ctx);
+      assertCanExport(ctx);
+      // As every read: seats that time has made stale (P6, S5) are brought up to date first.
+      await reallocateIfStale(ctx);
+    });
+  } catch (e) {
+    if (e instanceof AppError) return sendError(res, STATUS[e.code] ?? 400, e.code, e.message);
+    throw e;
+  }
+
+  const day = app.clock.now().toISOString().slice(0, 10);
+  res.writeHead(200, {
+    "content-type": "text/csv; charset=utf-8; header=present",
+    "content-disposition": `attachment; filename="users-${day}.csv"`,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    "request-id": requestId,
+  });
+  // One batch waits in the stream at most: the next is read only when the client has taken the one before.
+  const body = Readable.from(usersCsv(ctx, app.config.exportBatchSize, progress), { objectMode: false, highWaterMark: 1 });
+  try {
+    await pipeline(body, res);
+    complete = true;
+  } catch (e) {
+    const gone = (e as { code?: string }).code === "ERR_STREAM_PREMATURE_CLOSE" || req.destroyed || res.destroyed && !res.writableFinished;
+    if (!gone) app.log.error("export failed", { requestId, error: String((e as Error)?.stack ?? e) });
+    res.destroy();
+  }
+}
