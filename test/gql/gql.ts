@@ -59,6 +59,7 @@ type Documents = {
     "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": typeof types.AuditEveryMutationTenantDocument,
     "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": typeof types.AuditEveryMutationUpdateTenantSettingsDocument,
     "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}": typeof types.AuditTargetNamesDocument,
+    "query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}": typeof types.AuditDateRangeDocument,
     "mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.AuditTargetNameRenameGroupDocument,
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": typeof types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": typeof types.BatchingTenantDocument,
@@ -239,6 +240,7 @@ const documents: Documents = {
     "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": types.AuditEveryMutationTenantDocument,
     "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": types.AuditEveryMutationUpdateTenantSettingsDocument,
     "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}": types.AuditTargetNamesDocument,
+    "query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}": types.AuditDateRangeDocument,
     "mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.AuditTargetNameRenameGroupDocument,
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": types.BatchingTenantDocument,
@@ -568,6 +570,10 @@ export function graphql(source: "mutation AuditEveryMutationUpdateTenantSettings
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}"): (typeof documents)["query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}"): (typeof documents)["query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
