@@ -146,7 +146,7 @@ function NewToken({ token, url, description, onDone }: { token: string; url: str
         <div>
           <h4>Microsoft Entra ID</h4>
           <p className="muted">Enterprise application › Provisioning › Admin credentials</p>
-          <CopyField label="Tenant URL" value={url} />
+          <CopyField label="Tenant URL" value={`${url}?aadOptscim062020`} />
           <CopyField label="Secret Token" value={token} secret />
         </div>
         <div>
