@@ -127,7 +127,7 @@ export function Subscriptions() {
         </>
       ) : null}
       {opened?.kind === "buy" && sub && grantsNow(sub) ? <BuyLicenses sub={sub} pool={pool} onClose={close} onDone={done} /> : null}
-      {opened?.kind === "remove" && sub ? <RemoveLicenses sub={sub} pool={pool} onClose={close} onDone={done} /> : null}
+      {opened?.kind === "remove" && sub ? <RemoveLicenses sub={sub} pool={pool} subs={tenant?.subscriptions ?? []} onClose={close} onDone={done} /> : null}
       {opened?.kind === "cancel" && sub ? <Cancel sub={sub} pool={pool} onClose={close} onDone={done} /> : null}
     </>
   );
@@ -171,9 +171,10 @@ const grantsNow = (s: Sub) => s.status === "ACTIVE" || s.status === "WARNING";
  * The smallest quantity this subscription can take (P7): the seats in use, less what the SKU's other granting
  * subscriptions give, and never below 1 (cancel a subscription to end it).
  */
-export function minimumFor(sub: Sub, pool: Pool | undefined): number {
+export function minimumFor(sub: Sub, pool: Pool | undefined, subs: readonly Sub[]): number {
   if (!pool || sub.sku.kind !== "USER") return 1;
-  const others = pool.prepaidUnits.enabled + pool.prepaidUnits.warning - sub.quantity;
+  // The other subscriptions from the list (which the mutations' answers keep current), not the pool's sum.
+  const others = subs.filter((s) => s.id !== sub.id && s.sku.id === sub.sku.id && !s.isTrial && grantsNow(s)).reduce((n, s) => n + s.quantity, 0);
   return Math.max(1, pool.consumedUnits - others);
 }
 
@@ -219,7 +220,7 @@ function BuyLicenses({ sub, pool, onClose, onDone }: { sub: Sub; pool: Pool | un
         </>
       }
     >
-      <form id="buy-form" onSubmit={submit}>
+      <form id="buy-form" onSubmit={submit} noValidate>
         <p>
           This subscription has {units(sub.quantity)}{pool && sub.sku.kind === "USER" ? `; ${pool.consumedUnits.toLocaleString()} seats of this license are assigned` : ""}.
           The licenses bought are added to it, on the same terms.
@@ -238,8 +239,8 @@ function BuyLicenses({ sub, pool, onClose, onDone }: { sub: Sub; pool: Pool | un
 }
 
 /** K8 *Remove licenses*: a lower quantity, never below the seats in use allow (P7). */
-function RemoveLicenses({ sub, pool, onClose, onDone }: { sub: Sub; pool: Pool | undefined; onClose: () => void; onDone: (m: string) => void }) {
-  const min = minimumFor(sub, pool);
+function RemoveLicenses({ sub, pool, subs, onClose, onDone }: { sub: Sub; pool: Pool | undefined; subs: readonly Sub[]; onClose: () => void; onDone: (m: string) => void }) {
+  const min = minimumFor(sub, pool, subs);
   const highest = sub.quantity - 1;
   const [text, setText] = useState(String(Math.max(min, Math.min(highest, sub.quantity - 1))));
   const [problem, setProblem] = useState<string | null>(null);
@@ -277,7 +278,7 @@ function RemoveLicenses({ sub, pool, onClose, onDone }: { sub: Sub; pool: Pool |
     >
       <p>This subscription has {units(sub.quantity)}. {why}</p>
       {possible ? (
-        <form id="remove-form" onSubmit={submit}>
+        <form id="remove-form" onSubmit={submit} noValidate>
           <label htmlFor="remove-quantity">New total</label>
           <input id="remove-quantity" type="number" min={min} max={highest} step={1} className="qty" value={text}
             onChange={(e) => { setText(e.target.value); setProblem(null); saving.reset(); }} aria-describedby="remove-help" />

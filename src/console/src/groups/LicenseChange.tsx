@@ -198,7 +198,7 @@ function RemovalImpact({ removal, groupName }: { removal: PreviewGroupLicenseRem
           <PeopleList label="Would lose their seat" list={removal.losingSeat} total={lose} />
         </>
       ) : null}
-      <h4>{removal.keepThroughOtherSource ? `${people(removal.keepThroughOtherSource)} keep it` : "Nobody keeps it through another source"}</h4>
+      <h4>{removal.keepThroughOtherSource ? `${people(removal.keepThroughOtherSource)} ${removal.keepThroughOtherSource === 1 ? "keeps" : "keep"} it` : "Nobody keeps it through another source"}</h4>
       {removal.keepThroughOtherSource ? <p>They also get {removal.sku.displayName} directly or through another group.</p> : null}
       <h4>{next.length ? `${people(next.length, "person", "people")} waiting would get a freed seat next` : "Nobody is waiting for a seat"}</h4>
       {next.length ? (
