@@ -53,10 +53,13 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The channel first: a product the organization already has through it has no quantity to fill (K8, Buy licenses). */
 async function order(quantities: { tenant?: string; user?: string }, channel = "Microsoft 365 admin center"): Promise<void> {
-  await page.getByLabel("Quantity of Power Virtual Agent", { exact: true }).fill(quantities.tenant ?? "");
-  await page.getByLabel("Quantity of Power Virtual Agent User License").fill(quantities.user ?? "");
   await page.getByLabel("Purchase channel").selectOption({ label: channel });
+  for (const [label, value] of [["Quantity of Power Virtual Agent", quantities.tenant], ["Quantity of Power Virtual Agent User License", quantities.user]] as const) {
+    const input = page.getByLabel(label, { exact: true });
+    if (value !== undefined || (await input.count())) await input.fill(value ?? "");
+  }
 }
 
 describe("Billing in Chromium (issue 15, K2)", () => {
@@ -106,7 +109,9 @@ describe("Billing in Chromium (issue 15, K2)", () => {
   step("K2 K8 products the organization has through a channel are bought on their subscription (Buy licenses), not as a second row", async () => {
     await page.getByLabel("Purchase channel").selectOption({ label: "Microsoft 365 admin center" });
     expect(await page.getByLabel(/^Quantity of /).count()).toBe(0);
-    expect(await page.locator("td[data-owned]").allInnerTexts()).toEqual(["You have 1. Buy licenses for Power Virtual Agent", "You have 10. Buy licenses for Power Virtual Agent User License"]);
+    const owned = await page.locator("td[data-owned]").allInnerTexts();
+    expect(owned.map((t) => t.split(".")[0])).toEqual(["You have 1", "You have 10"]);
+    await page.getByRole("link", { name: "Buy licenses for Power Virtual Agent User License" }).waitFor();
   });
 
   step("K2 P5 a double-clicked order buys once", async () => {

@@ -317,12 +317,12 @@ describe("Audit log and capacity (K8)", () => {
     await page.getByText("1–1 of 1").waitFor();
     expect(await page.locator('tr[data-action="CREATE_GROUP"] .target-name').innerText()).toBe("Later group");
     expect(new URL(page.url()).search).toBe("?action=CREATE_GROUP&from=2026-03-12&to=2026-03-12");
-    await picture("audit-log");
+    await picture("audit-log-by-days");
     await expectAccessible("Audit log by days");
     await page.getByLabel("From (UTC)").fill("2026-03-10");
     await page.getByLabel("To (UTC, included)").fill("2026-03-10");
     await page.getByRole("button", { name: "Apply filter" }).click();
-    await page.getByText("1–5 of 5").waitFor();
+    await page.getByText("1–6 of 6").waitFor();
     expect(await page.getByText("Later group").count()).toBe(0);
     await page.getByRole("button", { name: "Clear filter" }).click();
     await page.locator('tr[data-action="CREATE_PROVISIONING_TOKEN"]').waitFor();
@@ -345,7 +345,7 @@ describe("Audit log and capacity (K8)", () => {
     await page.getByRole("heading", { name: "January 2026", exact: true }).waitFor();
     const figure = (label: string) => page.locator(".figures div", { has: page.locator("dt", { hasText: label }) }).locator("dd").innerText();
     expect([await figure("Purchased"), await figure("Consumed"), await figure("Overage")]).toEqual(["0", "700", "700"]);
-    await picture("capacity");
+    await picture("capacity-before-first-subscription");
     await expectAccessible("Capacity before the first subscription");
   });
 
