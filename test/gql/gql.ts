@@ -125,6 +125,9 @@ type Documents = {
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": typeof types.ConsoleAdminStartTrialDocument,
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": typeof types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": typeof types.ConsoleAdminSubscriptionsDocument,
+    "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }": typeof types.ConsoleDailyGroupDocument,
+    "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }": typeof types.ConsoleDailySubscriptionsDocument,
+    "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }": typeof types.ConsoleDailyTokenDocument,
     "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": typeof types.ConsoleE2eSubscriptionsDocument,
     "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": typeof types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": typeof types.AuditEventsDocument,
@@ -306,6 +309,9 @@ const documents: Documents = {
     "mutation ConsoleAdminStartTrial($input: StartTrialInput!) { startTrial(input: $input) { state } }": types.ConsoleAdminStartTrialDocument,
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": types.ConsoleAdminSubscriptionsDocument,
+    "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }": types.ConsoleDailyGroupDocument,
+    "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }": types.ConsoleDailySubscriptionsDocument,
+    "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }": types.ConsoleDailyTokenDocument,
     "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": types.ConsoleE2eSubscriptionsDocument,
     "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": types.AuditEventsDocument,
@@ -834,6 +840,18 @@ export function graphql(source: "query ConsoleAdminTenantSettings { tenant { id 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }"): (typeof documents)["query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }"): (typeof documents)["query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }"): (typeof documents)["query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }"): (typeof documents)["mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

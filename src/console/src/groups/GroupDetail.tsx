@@ -94,7 +94,7 @@ export function GroupDetail({ id }: { id: string }) {
       {g.description ? <p>{g.description}</p> : null}
       {g.source === "DIRECTORY" ? <p className="muted">This group comes from your directory (Entra ID or Okta): its name and members are changed there.</p> : null}
       {editable ? (
-        <div className="actions">
+        <div className="button-row">
           <button type="button" onClick={() => setEdit("rename")}>Edit name and description</button>
           <button type="button" onClick={() => setEdit("delete")}>Delete group</button>
         </div>
