@@ -74,6 +74,23 @@ export async function lastActivityOf(db: TenantDb, userIds: readonly string[]): 
   return new Map(rows.map((r) => [r.id, new Date(Number(r.at))]));
 }
 
+export interface UserRow {
+  id: string;
+  user_principal_name: string;
+  display_name: string;
+  account_enabled: boolean | number;
+  usage_location: string | null;
+}
+
+/** V6: the next batch of the tenant's users in ID order after `after` (keyset paging). One statement. */
+export function exportUserBatch(db: TenantDb, after: string, size: number): Promise<UserRow[]> {
+  return db.sql<UserRow>(
+    `SELECT id, user_principal_name, display_name, account_enabled, usage_location FROM app_user
+     WHERE tenant_id = :tid AND deleted_at IS NULL AND id > :after ORDER BY id LIMIT ${Math.floor(size)}`,
+    { after },
+  );
+}
+
 /** SQL outside any tenant (the daily pass's own bookkeeping); named parameters as in TenantDb.sql. */
 async function plain<R>(ds: DataSource, text: string, params: Record<string, unknown>): Promise<R[]> {
   const [q, p] = ds.driver.escapeQueryWithParameters(text, params);

@@ -183,6 +183,28 @@ describe.each(engines())("billed-session capacity (%s)", (_engine, url) => {
     expect(billed.bot).toEqual({ march: 650, april: 300 });
   });
 
+  it("C1 K8 a month before the tenant's first subscription started has no purchased sessions; a later cancellation leaves past months", async () => {
+    const t = await newTenant(api);
+    const maker = await t.user("maker");
+    const runtime = await api.token({ tid: t.tenantId, roles: ["BotRuntime"] });
+    api.clock.set("2026-02-10T09:00:00.000Z");
+    const order = await t.buy(1, 1);
+    await t.license(maker.id);
+    const bot = (await api.ok(maker.token, Q.createBot, { input: { name: "early" } })).createBot.id;
+    await api.ok(runtime, Q.record, { input: { botId: bot, count: 700, at: "2026-01-20T12:00:00.000Z" } });
+    api.clock.set("2026-03-10T09:00:00.000Z");
+    const month = async (p: string) => (await api.ok(t.admin, CAPACITY, { p })).tenant.capacity;
+    expect(await month("2026-01")).toMatchObject({ purchased: 0, consumed: 700, remaining: 0, overage: 700 });
+    expect(await month("2025-12")).toMatchObject({ purchased: 0, consumed: 0 });
+    // The subscription started on 10 February: February counts it whole.
+    expect(await month("2026-02")).toMatchObject({ purchased: 2000, remaining: 2000 });
+    const tenantSub = order.subscriptions.find((s) => s.sku.partNumber === "POWER_VIRTUAL_AGENTS")!.id;
+    await api.ok(t.admin, Q.cancel, { id: tenantSub });
+    // Cancelled in March: March has none (suspended), February still had it.
+    expect(await month("2026-03")).toMatchObject({ purchased: 0 });
+    expect(await month("2026-02")).toMatchObject({ purchased: 2000 });
+  });
+
   it("B3 invalid counts and periods are BAD_USER_INPUT; a BotRuntime records only in its own tenant", async () => {
     const t = await newTenant(api);
     await t.buy(1);

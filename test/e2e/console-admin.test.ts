@@ -53,10 +53,13 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The channel first: a product the organization already has through it has no quantity to fill (K8, Buy licenses). */
 async function order(quantities: { tenant?: string; user?: string }, channel = "Microsoft 365 admin center"): Promise<void> {
-  await page.getByLabel("Quantity of Power Virtual Agent", { exact: true }).fill(quantities.tenant ?? "");
-  await page.getByLabel("Quantity of Power Virtual Agent User License").fill(quantities.user ?? "");
   await page.getByLabel("Purchase channel").selectOption({ label: channel });
+  for (const [label, value] of [["Quantity of Power Virtual Agent", quantities.tenant], ["Quantity of Power Virtual Agent User License", quantities.user]] as const) {
+    const input = page.getByLabel(label, { exact: true });
+    if (value !== undefined || (await input.count())) await input.fill(value ?? "");
+  }
 }
 
 describe("Billing in Chromium (issue 15, K2)", () => {
@@ -103,16 +106,25 @@ describe("Billing in Chromium (issue 15, K2)", () => {
     expect(await subscriptions()).toHaveLength(2);
   });
 
+  step("K2 K8 products the organization has through a channel are bought on their subscription (Buy licenses), not as a second row", async () => {
+    await page.getByLabel("Purchase channel").selectOption({ label: "Microsoft 365 admin center" });
+    expect(await page.getByLabel(/^Quantity of /).count()).toBe(0);
+    const owned = await page.locator("td[data-owned]").allInnerTexts();
+    expect(owned.map((t) => t.split(".")[0])).toEqual(["You have 1", "You have 10"]);
+    await page.getByRole("link", { name: "Buy licenses for Power Virtual Agent User License" }).waitFor();
+  });
+
   step("K2 P5 a double-clicked order buys once", async () => {
-    await order({ user: "3" });
+    // Through a partner, with the partner's own tenant license: the admin center's products are owned already.
+    await order({ tenant: "1", user: "3" }, "Partner (CSP)");
     await page.getByRole("button", { name: "Place order" }).dblclick();
-    await page.getByRole("status").getByText(/Bought 3 × Power Virtual Agent User License\./).waitFor();
+    await page.getByRole("status").getByText(/Bought 1 × Power Virtual Agent and 3 × Power Virtual Agent User License\./).waitFor();
     const threes = (await subscriptions()).filter((s) => s.quantity === 3);
     expect(threes).toHaveLength(1);
   });
 
   step("K2 P5 an order whose answer was lost, sent again from the same form, buys once", async () => {
-    await order({ user: "4" });
+    await order({ tenant: "1", user: "4" }, "Volume licensing");
     // The server buys; the answer never reaches the browser (a dropped connection).
     let bought = 0;
     await page.route("**/graphql", async (route) => {
@@ -126,29 +138,45 @@ describe("Billing in Chromium (issue 15, K2)", () => {
     expect(bought).toBe(1);
     expect((await subscriptions()).filter((s) => s.quantity === 4)).toHaveLength(1);
     await page.getByRole("button", { name: "Place order" }).click();
-    await page.getByRole("status").getByText(/Bought 4 × Power Virtual Agent User License\./).waitFor();
+    await page.getByRole("status").getByText(/Bought 1 × Power Virtual Agent and 4 × Power Virtual Agent User License\./).waitFor();
     expect((await subscriptions()).filter((s) => s.quantity === 4)).toHaveLength(1);
   });
 
-  step("K2 P7 a quantity below the seats in use is refused, SEATS_IN_USE explained with the lowest possible quantity", async () => {
+  step("K2 P7 K8 Remove licenses offers no quantity below the seats in use; SEATS_IN_USE explained when the seats changed meanwhile", async () => {
     // 17 seats in 3 subscriptions (10, 3, 4); 12 people hold one, so the 10 can go down to 5 at the least.
     for (const id of await fx.bulkUsers(12, "seat")) await fx.license(id);
-    const ten = (await subscriptions()).find((s) => s.quantity === 10)!;
+    const subs = await subscriptions();
+    const ten = subs.find((s) => s.quantity === 10)!;
+    const four = subs.find((s) => s.quantity === 4)!;
     await nav("Subscriptions").click();
     const row = page.locator(`tr[data-subscription="${ten.id}"]`);
-    await row.getByRole("button", { name: /Change quantity/ }).click();
-    await dialog().getByText(/12 seats of this license are assigned; the lowest quantity this subscription can take is 5\./).waitFor();
-    await dialog().getByLabel("Quantity").fill("2");
-    await dialog().getByRole("button", { name: "Save quantity" }).click();
+    await row.getByRole("button", { name: /Remove licenses/ }).click();
+    await dialog().getByText("12 seats of Power Virtual Agent User License are assigned, so this subscription cannot go below 5.").waitFor();
+    await dialog().getByText("From 5 to 9: the lowest total this subscription can take is 5.").waitFor();
+    expect(await dialog().getByLabel("New total").getAttribute("min")).toBe("5");
+    // Another admin lowers the subscription of 4 to 2 just before this save reaches the server: 5 is no longer
+    // possible, and the server says so (SEATS_IN_USE).
+    await page.route("**/graphql", async (route) => {
+      if (!route.request().postData()?.includes('"operationName":"UpdateSubscriptionQuantity"')) return route.fallback();
+      await api.ok(fx.admin, Q.updateQuantity, { input: { subscriptionId: four.id, quantity: 2 } });
+      await route.continue();
+    }, { times: 1 });
+    await dialog().getByLabel("New total").fill("5");
+    await dialog().getByRole("button", { name: "Remove licenses", exact: true }).click();
     const alert = dialog().getByRole("alert");
-    await alert.getByText("12 seats of Power Virtual Agent User License are assigned, so this subscription cannot go below 5. Remove the license from people or groups who no longer need it first, or choose 5 or more.").waitFor();
+    await alert.getByText("More seats of Power Virtual Agent User License are assigned than that quantity allows (someone was given one meanwhile). Remove the license from people or groups who no longer need it first, or choose a larger quantity.").waitFor();
     expect(await alert.getByText("SEATS_IN_USE").count()).toBe(1);
     await picture("change-quantity-refused");
-    await expectAccessible("Change quantity refused");
-    await dialog().getByLabel("Quantity").fill("6");
-    await dialog().getByRole("button", { name: "Save quantity" }).click();
+    await expectAccessible("Remove licenses refused");
+    // The live pools bring the new figures: the stated minimum follows.
+    await dialog().getByText("12 seats of Power Virtual Agent User License are assigned, so this subscription cannot go below 7.").waitFor();
+    await api.ok(fx.admin, Q.updateQuantity, { input: { subscriptionId: four.id, quantity: 4 } });
+    await dialog().getByText("From 5 to 9: the lowest total this subscription can take is 5.").waitFor();
+    await dialog().getByLabel("New total").fill("6");
+    await dialog().getByRole("button", { name: "Remove licenses", exact: true }).click();
     await dialog().waitFor({ state: "detached" });
-    await page.getByText("Power Virtual Agent User License: quantity changed from 10 to 6.").waitFor();
+    await page.getByText("Power Virtual Agent User License: 4 licenses removed. The subscription now has 6.").waitFor();
+    await page.locator('tr[data-pool="Power Virtual Agent User License"] td', { hasText: /^13$/ }).first().waitFor();
     expect(await page.locator('tr[data-pool="Power Virtual Agent User License"] td').allInnerTexts()).toEqual(["13", "0", "0", "12", "1", "0"]);
   });
 
@@ -178,7 +206,7 @@ describe("Billing in Chromium (issue 15, K2)", () => {
     await page.goto(signInLink(base, reader.token));
     await nav("Subscriptions").click();
     await page.locator('tr[data-pool="Power Virtual Agent User License"]').waitFor();
-    expect(await page.getByRole("button", { name: /Change quantity|Cancel subscription/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Buy licenses|Remove licenses|Cancel subscription/ }).count()).toBe(0);
     await nav("Purchase services").click();
     await page.getByText("Only a Global admin or a Billing admin can buy licenses.").waitFor();
     expect(await page.locator("input, select").count()).toBe(0);
@@ -217,26 +245,28 @@ describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () =
     const helpdesk = (await api.ok(maker.token, Q.createBot, { input: { name: "Helpdesk" } })).createBot.id;
     const sales = (await api.ok(maker.token, Q.createBot, { input: { name: "Sales Assistant" } })).createBot.id;
     await api.ok(fx.admin, Q.record, { input: { botId: helpdesk, count: 1500, at: "2026-02-15T12:00:00.000Z" } });
-    await api.ok(fx.admin, Q.record, { input: { botId: helpdesk, count: 2000, at: "2026-03-05T12:00:00.000Z" } });
-    await api.ok(fx.admin, Q.record, { input: { botId: sales, count: 600, at: "2026-03-06T12:00:00.000Z" } });
+    await api.ok(fx.admin, Q.record, { input: { botId: helpdesk, count: 5000, at: "2026-03-05T12:00:00.000Z" } });
+    await api.ok(fx.admin, Q.record, { input: { botId: sales, count: 1600, at: "2026-03-06T12:00:00.000Z" } });
     await nav("Capacity").click();
     await page.getByRole("heading", { name: "March 2026", exact: true }).waitFor();
     const figure = (label: string) => page.locator(".figures div", { has: page.locator("dt", { hasText: label }) }).locator("dd").innerText();
-    expect([await figure("Purchased"), await figure("Consumed"), await figure("Remaining"), await figure("Overage")]).toEqual(["2,000", "2,600", "0", "600"]);
-    await page.getByText("600 sessions beyond the 2,000 purchased this month.").waitFor();
-    expect(await page.locator('tr[data-bot="Helpdesk"] td').allInnerTexts()).toEqual(["mika", "2,000", "77 %"]);
-    expect(await page.locator('tr[data-bot="Sales Assistant"] td').allInnerTexts()).toEqual(["mika", "600", "23 %"]);
+    expect([await figure("Purchased"), await figure("Consumed"), await figure("Remaining"), await figure("Overage")]).toEqual(["6,000", "6,600", "0", "600"]);
+    await page.getByText("600 sessions beyond the 6,000 purchased this month.").waitFor();
+    expect(await page.locator('tr[data-bot="Helpdesk"] td').allInnerTexts()).toEqual(["mika", "5,000", "76 %"]);
+    expect(await page.locator('tr[data-bot="Sales Assistant"] td').allInnerTexts()).toEqual(["mika", "1,600", "24 %"]);
     const chart = page.getByRole("img", { name: /Billed sessions by month/ });
     await chart.waitFor();
     expect(await chart.locator("g[data-period]").count()).toBe(12);
     expect(await chart.locator('g[data-period="2026-03"] rect.over').count()).toBe(1);
-    expect(await chart.locator('g[data-period="2026-02"] rect.over').count()).toBe(0);
-    expect(await chart.locator("desc").textContent()).toContain("Mar: 2,600 consumed of 2,000 purchased, 600 overage");
+    // K8: the subscriptions started on 10 March; February had none, so all its sessions are overage.
+    expect(await chart.locator('g[data-period="2026-02"] rect.over').count()).toBe(1);
+    expect(await chart.locator("desc").textContent()).toContain("Mar: 6,600 consumed of 6,000 purchased, 600 overage");
+    expect(await chart.locator("desc").textContent()).toContain("Feb: 1,500 consumed of 0 purchased, 1,500 overage");
     await picture("capacity");
     await expectAccessible("Capacity");
     await page.getByLabel("Month", { exact: true }).selectOption("2026-02");
     await page.getByRole("heading", { name: "February 2026", exact: true }).waitFor();
-    expect([await figure("Consumed"), await figure("Remaining"), await figure("Overage")]).toEqual(["1,500", "500", "0"]);
+    expect([await figure("Purchased"), await figure("Consumed"), await figure("Remaining"), await figure("Overage")]).toEqual(["0", "1,500", "0", "1,500"]);
     expect(await page.locator("tr[data-bot]").count()).toBe(1);
   });
 
@@ -251,6 +281,7 @@ describe("Settings, Capacity and the Audit log in Chromium (issue 15, K5)", () =
     await cancelled.getByRole("list", { name: "Seat changes" }).getByText(/Seats of Power Virtual Agent User License: 2 seats taken back, 2 people left without a seat \(COUNT_VIOLATION\)/).waitFor();
     expect(await cancelled.locator("td").first().innerText()).toMatch(/^[A-Z][a-z]{2} \d+, 2026, \d+:\d\d [AP]M UTC$/);
     expect(await cancelled.locator("td").nth(1).innerText()).toMatch(/^Admin\s+admin@northwind\d*\.example$/);
+    expect(await cancelled.locator(".target-name").innerText()).toBe("Power Virtual Agent User License");
     await picture("audit-log");
     await expectAccessible("Audit log, filtered by action");
 
@@ -338,9 +369,10 @@ describe("Directory sync settings (issue 15, K5, D1, L1)", () => {
     await created.waitFor();
     const tenantUrl = await created.getByLabel("Tenant URL").inputValue();
     const secret = await created.getByLabel("Secret Token").inputValue();
-    // K8: Entra's Tenant URL carries the flag for its RFC-compliant behaviour; Okta's base URL is the bare one.
+    // K8: Entra's Tenant URL carries ?aadOptscim062020 (README, Directory sync); Okta's base URL is the plain one.
     expect(tenantUrl).toBe(`${base}/scim/v2?aadOptscim062020`);
-    expect(await created.getByLabel("SCIM connector base URL").inputValue()).toBe(`${base}/scim/v2`);
+    const scimBase = await created.getByLabel("SCIM connector base URL").inputValue();
+    expect(scimBase).toBe(`${base}/scim/v2`);
     expect(await created.getByLabel("Authorization (Bearer)").inputValue()).toBe(secret);
     await created.getByRole("button", { name: "Copy Secret Token" }).click();
     await created.getByText("Copied.").waitFor();
@@ -349,7 +381,7 @@ describe("Directory sync settings (issue 15, K5, D1, L1)", () => {
     await expectAccessible("Settings with a new provisioning token");
 
     // One SCIM request with it, as Entra ID's "Test Connection" would make.
-    const scim = await fetch(`${base}/scim/v2/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } });
+    const scim = await fetch(`${scimBase}/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } });
     expect(scim.status).toBe(200);
     expect(((await scim.json()) as { schemas: string[] }).schemas).toEqual(["urn:ietf:params:scim:api:messages:2.0:ListResponse"]);
 
@@ -368,7 +400,7 @@ describe("Directory sync settings (issue 15, K5, D1, L1)", () => {
     await dialog().getByRole("button", { name: "Yes, revoke the token" }).click();
     await dialog().waitFor({ state: "detached" });
     await row.waitFor({ state: "detached" });
-    expect((await fetch(`${base}/scim/v2/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect((await fetch(`${scimBase}/Users?count=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
   });
 });
 

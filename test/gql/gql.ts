@@ -74,6 +74,7 @@ type Documents = {
     "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": typeof types.AuditEveryMutationTenantDocument,
     "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": typeof types.AuditEveryMutationUpdateTenantSettingsDocument,
     "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}": typeof types.AuditTargetNamesDocument,
+    "query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}": typeof types.AuditDateRangeDocument,
     "mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": typeof types.AuditTargetNameRenameGroupDocument,
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": typeof types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": typeof types.BatchingTenantDocument,
@@ -166,6 +167,9 @@ type Documents = {
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": typeof types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": typeof types.ConsoleAdminSubscriptionsDocument,
     "query ConsoleDailyMe { me { userPrincipalName } }": typeof types.ConsoleDailyMeDocument,
+    "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }": typeof types.ConsoleDailyGroupDocument,
+    "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }": typeof types.ConsoleDailySubscriptionsDocument,
+    "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }": typeof types.ConsoleDailyTokenDocument,
     "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": typeof types.ConsoleE2eSubscriptionsDocument,
     "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": typeof types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": typeof types.AuditEventsDocument,
@@ -302,6 +306,7 @@ const documents: Documents = {
     "query AuditEveryMutationTenant { tenant { allowAdHocSubscriptions } }": types.AuditEveryMutationTenantDocument,
     "mutation AuditEveryMutationUpdateTenantSettings($input: TenantSettingsInput!) { updateTenantSettings(input: $input) { id } }": types.AuditEveryMutationUpdateTenantSettingsDocument,
     "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}": types.AuditTargetNamesDocument,
+    "query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}": types.AuditDateRangeDocument,
     "mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }": types.AuditTargetNameRenameGroupDocument,
     "query BatchingPage($first: Int!) { tenant { users(first: $first) { totalCount nodes {\n  id canCreateBots\n  effectiveLicenses { sku { id } state sources { kind group { id } via { id } } }\n  licenseAssignmentStates { state assignedByGroup { id } via { id } }\n  memberOf { id } transitiveMemberOf { id } bots { id }\n} } } }": types.BatchingPageDocument,
     "query BatchingTenant { tenant { licenses { consumedUnits } } }": types.BatchingTenantDocument,
@@ -394,6 +399,9 @@ const documents: Documents = {
     "query ConsoleAdminTenantSettings { tenant { id defaultUsageLocation seatAlertThreshold allowAdHocSubscriptions } }": types.ConsoleAdminTenantSettingsDocument,
     "query ConsoleAdminSubscriptions { tenant { subscriptions(includeInactive: true) { id quantity status channel orderId sku { partNumber } } } }": types.ConsoleAdminSubscriptionsDocument,
     "query ConsoleDailyMe { me { userPrincipalName } }": types.ConsoleDailyMeDocument,
+    "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }": types.ConsoleDailyGroupDocument,
+    "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }": types.ConsoleDailySubscriptionsDocument,
+    "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }": types.ConsoleDailyTokenDocument,
     "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": types.ConsoleE2eSubscriptionsDocument,
     "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": types.AuditEventsDocument,
@@ -724,6 +732,10 @@ export function graphql(source: "mutation AuditEveryMutationUpdateTenantSettings
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}"): (typeof documents)["query AuditTargetNames($targetId: ID) {\n  auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}"): (typeof documents)["query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {\n  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1092,6 +1104,18 @@ export function graphql(source: "query ConsoleAdminSubscriptions { tenant { subs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ConsoleDailyMe { me { userPrincipalName } }"): (typeof documents)["query ConsoleDailyMe { me { userPrincipalName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }"): (typeof documents)["query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }"): (typeof documents)["query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }"): (typeof documents)["mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

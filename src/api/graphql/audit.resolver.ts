@@ -14,8 +14,10 @@ export class AuditResolver {
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("action", () => String, { nullable: true }) action?: string,
     @Arg("targetId", () => ID, { nullable: true }) targetId?: string,
+    @Arg("from", () => Date, { nullable: true, description: "Events at or after this instant (K8)." }) from?: Date | null,
+    @Arg("to", () => Date, { nullable: true, description: "Events before this instant (K8): from and to make a half-open range." }) to?: Date | null,
   ) {
-    return listAuditEvents(ctx, { first, after, action, targetId });
+    return listAuditEvents(ctx, { first, after, action, targetId, from, to });
   }
 
   @FieldResolver(() => User, { nullable: true })

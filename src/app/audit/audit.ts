@@ -6,6 +6,7 @@ import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
 import { TEXT_LIMITS } from "../../domain/text";
 import { Permission, requirePermission } from "../auth/permissions";
+import { badInput } from "../../domain/errors";
 
 /** One event to append: what was done, to what (its ID and its name at the time, K8), and what changed. */
 export interface AuditEntry {
@@ -47,9 +48,20 @@ export async function recordAudits(tx: TenantDb, ctx: RequestContext, entries: A
   for (const r of rows) ctx.noteAudit(r.id);
 }
 
-export async function listAuditEvents(ctx: RequestContext, args: PageArgs & { action?: string | null; targetId?: string | null }): Promise<Page<AuditEvent>> {
+export interface AuditFilter {
+  action?: string | null;
+  targetId?: string | null;
+  /** K8: a half-open range of instants, [from, to). */
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export async function listAuditEvents(ctx: RequestContext, args: PageArgs & AuditFilter): Promise<Page<AuditEvent>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
+  if (args.from && args.to && args.from.getTime() > args.to.getTime()) throw badInput("from must not be after to.", "from");
   const qb = ctx.db.qb(AuditEvent, "e");
+  if (args.from) qb.andWhere("e.at >= :from", { from: args.from.getTime() });
+  if (args.to) qb.andWhere("e.at < :to", { to: args.to.getTime() });
   if (args.action) qb.andWhere("e.action = :action", { action: args.action });
   if (args.targetId) qb.andWhere("e.targetId = :targetId", { targetId: args.targetId });
   return pageByIds(qb, args, "DESC");

@@ -5,7 +5,7 @@ import { newId } from "../../domain/ids";
 import { hasPermission, Permission, requirePermission, requireSignedIn, requireUser } from "../auth/permissions";
 import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
-import { grants, subscriptionStatus } from "../../domain/licensing/status";
+import { grantedAt, monthReadingInstant } from "../../domain/licensing/status";
 import { period, requiredText, wholeNumber } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { LicenseKind } from "../../domain/enums";
@@ -143,14 +143,16 @@ export async function billedSessions(ctx: RequestContext, bot: Bot, periodArg?: 
   return row?.sessions ?? 0;
 }
 
-/** C1: purchased from granting TENANT-kind subscriptions; consumed by all the tenant's bots that month. */
+/** C1: purchased from TENANT-kind subscriptions granting in that month (K8); consumed by all the tenant's bots that month. */
 export async function capacity(ctx: RequestContext, periodArg?: string | null) {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const now = ctx.clock.now();
   const month = period(periodArg, now);
   const subs = await ctx.db.find(Subscription);
+  // A past month counts the subscriptions as they stood at its end: none before the first one started (K8).
+  const at = monthReadingInstant(month, now);
   const purchased = subs
-    .filter((s) => grants(subscriptionStatus(s, now)))
+    .filter((s) => grantedAt(s, at))
     .reduce((sum, s) => sum + s.quantity * (ctx.catalog.sku(s.skuId)?.kind === LicenseKind.TENANT ? ctx.catalog.sku(s.skuId)!.billedSessionsPerUnit : 0), 0);
   const usage = await ctx.db.find(BotUsage, { period: month });
   const consumed = usage.reduce((sum, u) => sum + u.sessions, 0);

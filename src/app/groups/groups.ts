@@ -164,7 +164,12 @@ export function addMembers(ctx: RequestContext, input: GroupMembersInput): Promi
     const graph = await engine.graph();
     for (const child of groupIds) {
       if (graph.wouldCycle(group.id, child)) {
-        throw new AppError(ErrorCode.GROUP_CYCLE, `Nesting ${child} inside ${group.id} would put the group inside itself.`, { groupId: child });
+        // K8: the loop named in full, so the console can say which chain would close: the group, the child, …, the group.
+        const path = [group.id, ...graph.pathDown(child, group.id)!];
+        const names = new Map((await tx.findIn(SecurityGroup, "id", [...new Set(path)])).map((g) => [g.id, g.displayName]));
+        throw new AppError(ErrorCode.GROUP_CYCLE, `Nesting ${child} inside ${group.id} would put the group inside itself.`, {
+          groupId: child, cycle: path.map((id) => ({ id, displayName: names.get(id) ?? id })),
+        });
       }
     }
     const now = ctx.clock.now();

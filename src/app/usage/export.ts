@@ -2,7 +2,7 @@ import type { App, RequestContext } from "../request/context";
 import { Permission, requirePermission } from "../auth/permissions";
 import { createLoaders } from "../reads/loaders";
 import { EffectiveLicenseView, effectiveLicenses } from "../reads/read-model";
-import { lastActivityOf } from "../../data/usage-history";
+import { exportUserBatch, lastActivityOf } from "../../data/usage-history";
 import { loadUserFactsOfPage } from "../../data/licensing/user-facts";
 import type { Sku } from "../../data/entities";
 import { LicenseKind, LicenseSourceKind, LicenseState } from "../../domain/enums";
@@ -42,13 +42,6 @@ function sourcesText(v: EffectiveLicenseView, names: Map<string, string>): strin
     .join("; ");
 }
 
-interface UserRow {
-  id: string;
-  user_principal_name: string;
-  display_name: string;
-  account_enabled: boolean | number;
-  usage_location: string | null;
-}
 
 export interface ExportProgress {
   users: number;
@@ -76,11 +69,7 @@ export async function* usersCsv(ctx: RequestContext, batchSize: number, progress
     await new Promise<void>((resolve) => setImmediate(resolve));
     const lines = await app.database.exclusive(lock, async () => {
       const db = app.database.reader(ctx.tenantId);
-      const users = await db.sql<UserRow>(
-        `SELECT id, user_principal_name, display_name, account_enabled, usage_location FROM app_user
-         WHERE tenant_id = :tid AND deleted_at IS NULL AND id > :after ORDER BY id LIMIT ${Math.floor(batchSize)}`,
-        { after },
-      );
+      const users = await exportUserBatch(db, after, batchSize);
       if (!users.length) return null;
       const ids = users.map((u) => u.id);
       // The tenant's state (cached per instance until its next write) and the page's facts: no statement per user.

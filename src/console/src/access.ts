@@ -11,6 +11,8 @@ export interface Access {
   managesLicenses: boolean;
   /** GLOBAL_ADMIN and BILLING_ADMIN buy, change and cancel subscriptions. */
   managesBilling: boolean;
+  /** GLOBAL_ADMIN and GROUPS_ADMIN create, rename and delete groups and change their members (K8). */
+  managesGroups: boolean;
   /** GLOBAL_ADMIN alone changes the tenant's settings and provisioning tokens. */
   managesSettings: boolean;
 }
@@ -24,6 +26,7 @@ export function accessFor(me: { id: string; displayName: string; roles: readonly
     readsTenant: me.roles.length > 0,
     managesLicenses: has("GLOBAL_ADMIN") || has("LICENSE_ADMIN"),
     managesBilling: has("GLOBAL_ADMIN") || has("BILLING_ADMIN"),
+    managesGroups: has("GLOBAL_ADMIN") || has("GROUPS_ADMIN"),
     managesSettings: has("GLOBAL_ADMIN"),
   };
 }

@@ -60,6 +60,22 @@ export class TenantGraph {
     return this.descendants(child).has(parent);
   }
 
+  /** The shortest nesting path from `top` down to `bottom` (both included), or null when `bottom` is not inside `top`. */
+  pathDown(top: string, bottom: string): string[] | null {
+    const via = new Map<string, string | null>([[top, null]]);
+    const queue = [top];
+    for (let i = 0; i < queue.length; i++) {
+      const g = queue[i];
+      if (g === bottom) {
+        const path = [g];
+        for (let p = via.get(g); p != null; p = via.get(p)) path.unshift(p);
+        return path;
+      }
+      for (const c of this.childrenOf(g)) if (!via.has(c)) (via.set(c, g), queue.push(c));
+    }
+    return null;
+  }
+
   /** Best chain from `g` up to each group it reaches (itself included), memoized. */
   chainsFrom = (g: string): Map<string, string[]> => {
     let m = this.chainMemo.get(g);

@@ -44,3 +44,20 @@ export function prepaidUnits(subs: (SubscriptionTimes & { quantity: number })[],
   }
   return u;
 }
+
+/**
+ * C1 for a month: the status a subscription had at `at` — not yet started is not granting, and a cancellation
+ * made after `at` had not happened yet. (Quantities are today's; their history is in the audit log.)
+ */
+export function grantedAt(s: SubscriptionTimes & { startsAt: Date }, at: Date): boolean {
+  if (s.startsAt.getTime() > at.getTime()) return false;
+  const canceledAt = s.canceledAt && s.canceledAt.getTime() <= at.getTime() ? s.canceledAt : null;
+  return grants(subscriptionStatus({ ...s, canceledAt }, at));
+}
+
+/** The instant a month's capacity is read at: its last millisecond, or now while the month runs (or is ahead). */
+export function monthReadingInstant(period: string, now: Date): Date {
+  const [y, m] = period.split("-").map(Number);
+  const end = new Date(Date.UTC(y, m, 1) - 1);
+  return end.getTime() < now.getTime() ? end : now;
+}

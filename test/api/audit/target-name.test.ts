@@ -6,6 +6,9 @@ import { graphql } from "../../gql";
 const EVENTS = graphql(`query AuditTargetNames($targetId: ID) {
   auditEvents(first: 100, targetId: $targetId) { nodes { id action targetId targetDisplayName } }
 }`);
+const IN_RANGE = graphql(`query AuditDateRange($from: DateTime, $to: DateTime, $action: String) {
+  auditEvents(first: 100, from: $from, to: $to, action: $action) { totalCount nodes { action targetDisplayName at } }
+}`);
 const RENAME_GROUP = graphql(`mutation AuditTargetNameRenameGroup($input: UpdateSecurityGroupInput!) { updateSecurityGroup(input: $input) { id } }`);
 
 /** K8: audit targets by name, the name they had when the event was written. */
@@ -63,5 +66,24 @@ describe.each(engines())("audit: K8 targetDisplayName (%s)", (_engine, url) => {
       ["CREATE_GROUP", null],
       ["UPDATE_GROUP", null],
     ]);
+  });
+
+  it("K8 auditEvents(from, to) keeps events at or after from and before to, with the other filters; from after to is BAD_USER_INPUT", async () => {
+    const t = await newTenant(api);
+    api.clock.set("2026-04-01T10:00:00.000Z");
+    await t.group("April");
+    api.clock.set("2026-04-02T00:00:00.000Z");
+    await t.group("Second of April");
+    api.clock.set("2026-04-03T08:00:00.000Z");
+    await t.group("Third of April");
+    const names = async (from: string | null, to: string | null) =>
+      (await api.ok(t.admin, IN_RANGE, { from, to, action: "CREATE_GROUP" })).auditEvents.nodes.map((e) => e.targetDisplayName);
+    expect(await names("2026-04-02T00:00:00.000Z", "2026-04-03T00:00:00.000Z")).toEqual(["Second of April"]);
+    expect(await names("2026-04-01T00:00:00.000Z", "2026-04-02T00:00:00.000Z")).toEqual(["April"]);
+    expect(await names("2026-04-02T00:00:00.000Z", null)).toEqual(["Third of April", "Second of April"]);
+    expect(await names(null, "2026-04-02T00:00:00.001Z")).toEqual(["Second of April", "April"]);
+    expect((await api.ok(t.admin, IN_RANGE, { from: "2026-04-01T00:00:00.000Z", to: "2026-04-04T00:00:00.000Z" })).auditEvents.totalCount).toBe(3);
+    expect(await api.code(t.admin, IN_RANGE, { from: "2026-04-03T00:00:00.000Z", to: "2026-04-02T00:00:00.000Z" })).toBe("BAD_USER_INPUT");
+    expect(await api.code(t.admin, IN_RANGE, { from: "yesterday" })).toBe("BAD_USER_INPUT");
   });
 });

@@ -137,6 +137,20 @@ describe.each(engines())("groups: G1 membership (%s)", (_engine, url) => {
       expect(ids((await group(t.admin, d)).memberOf)).toEqual(sorted([a, c]));
     });
 
+    it("G1 K8 GROUP_CYCLE names the loop: the group, the one being nested, and the chain back down to the group", async () => {
+      const t = await newTenant(api);
+      const [a, b, c] = [await t.group("Sales"), await t.group("Sales EMEA"), await t.group("Sales Paris")];
+      await t.add(a, [], [b]);
+      await t.add(b, [], [c]);
+      const cycle = async (groupId: string, child: string) => {
+        const r = await api.exec(t.admin, Q.addMembers, { input: { groupId, groupIds: [child] } });
+        expect(r.errors?.[0].extensions?.code).toBe("GROUP_CYCLE");
+        return (r.errors![0].extensions!.cycle as { displayName: string }[]).map((g) => g.displayName);
+      };
+      expect(await cycle(c, a)).toEqual(["Sales Paris", "Sales", "Sales EMEA", "Sales Paris"]);
+      expect(await cycle(b, b)).toEqual(["Sales EMEA", "Sales EMEA"]);
+    });
+
     it("G1 IDs from another tenant (user or group) reject the whole call with NOT_FOUND and nothing changes", async () => {
       const t = await newTenant(api);
       const other = await newTenant(api, "Other");

@@ -22,6 +22,8 @@ export const ACTION_NAMES: Record<string, string> = {
   RECORD_BOT_SESSIONS: "Bot sessions recorded",
   CREATE_TENANT: "Organization created",
   UPDATE_TENANT_SETTINGS: "Settings changed",
+  CREATE_PROVISIONING_TOKEN: "Provisioning token created",
+  REVOKE_PROVISIONING_TOKEN: "Provisioning token revoked",
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

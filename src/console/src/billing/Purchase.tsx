@@ -13,7 +13,7 @@ export const CatalogQuery = graphql(`
     tenant {
       id
       hasActiveTenantLicense
-      subscriptions { id channel status sku { id kind } }
+      subscriptions { id channel status quantity isTrial endsAt sku { id kind } }
     }
   }
 `);
@@ -44,7 +44,8 @@ export function Purchase() {
   const [key, setKey] = useState(newKey);
   const [placed, setPlaced] = useState<{ orderId: string; lines: string[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [buy, buying] = useMutation(PurchaseLicenses, { refetchQueries: "active", awaitRefetchQueries: true });
+  // The order's answer says what was bought (K8); the catalog and the lists are fetched again afterwards, without waiting.
+  const [buy, buying] = useMutation(PurchaseLicenses, { refetchQueries: ["Catalog", "Subscriptions"] });
   // A second click before React has re-rendered the disabled button sends nothing; the key covers what gets through.
   const sending = useRef(false);
 
@@ -58,7 +59,12 @@ export function Purchase() {
     buying.reset();
   };
 
+  // K8: a product the organization already has through this channel is bought on its subscription (Buy licenses),
+  // which raises that subscription's quantity, instead of a second, identical subscription.
+  const owned = (skuId: string) =>
+    (catalog.data?.tenant?.subscriptions ?? []).find((s) => s.sku.id === skuId && s.channel === channel && s.status === "ACTIVE" && !s.isTrial && !s.endsAt);
   const items = skus
+    .filter((s) => !owned(s.id))
     .map((s) => ({ sku: s, text: (quantities[s.id] ?? "").trim() }))
     .filter((i) => i.text !== "" && i.text !== "0");
 
@@ -116,12 +122,14 @@ export function Purchase() {
         <form onSubmit={submit} aria-describedby="order-help">
           <p id="order-help">
             Enter a quantity for each product to buy; everything in one order is bought together or not at all. User licenses need the
-            tenant license: when the organization has none yet, buy both in the same order.
+            tenant license: when the organization has none yet, buy both in the same order. A product the organization already has
+            through this channel is bought with <em>Buy licenses</em>, which adds to its subscription.
             {catalog.data.tenant?.hasActiveTenantLicense ? " The organization already has an active tenant license." : " The organization has no active tenant license yet."}
           </p>
           <CatalogTable
             skus={skus}
             quantity={(id) => quantities[id] ?? ""}
+            owned={owned}
             onQuantity={(id, v) => edit(() => setQuantities((q) => ({ ...q, [id]: v })))}
           />
           <label htmlFor="channel">Purchase channel</label>
@@ -139,7 +147,9 @@ export function Purchase() {
 
 type CatalogSku = { id: string; displayName: string; kind: string; billedSessionsPerUnit: number; requires: readonly { displayName: string }[]; servicePlans: readonly { displayName: string }[] };
 
-function CatalogTable({ skus, quantity, onQuantity }: { skus: CatalogSku[]; quantity?: (id: string) => string; onQuantity?: (id: string, v: string) => void }) {
+type Owned = (skuId: string) => { id: string; quantity: number } | undefined;
+
+function CatalogTable({ skus, quantity, onQuantity, owned }: { skus: CatalogSku[]; quantity?: (id: string) => string; onQuantity?: (id: string, v: string) => void; owned?: Owned }) {
   return (
     <table className="grid">
       <caption className="sr-only">Products you can buy</caption>
@@ -163,7 +173,12 @@ function CatalogTable({ skus, quantity, onQuantity }: { skus: CatalogSku[]; quan
               {s.servicePlans.map((p) => p.displayName).join(", ")}
               {s.billedSessionsPerUnit ? <div className="muted">{s.billedSessionsPerUnit.toLocaleString()} billed sessions a month per unit</div> : null}
             </td>
-            {onQuantity ? (
+            {onQuantity && owned?.(s.id) ? (
+              <td data-owned={s.id}>
+                You have {owned(s.id)!.quantity.toLocaleString()}.{" "}
+                <Link href={`/billing/subscriptions?buy=${encodeURIComponent(owned(s.id)!.id)}`}>Buy licenses<span className="sr-only"> for {s.displayName}</span></Link>
+              </td>
+            ) : onQuantity ? (
               <td>
                 <input
                   type="number" min={0} max={1000000} step={1} inputMode="numeric" className="qty"

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useAccess } from "../access";
 import { graphql } from "../gql";
 import type { SubscriptionsQuery as Data } from "../gql/graphql";
-import { Link } from "../router";
+import { Link, useQueryParam } from "../router";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Flyout } from "../ui/Flyout";
 import { CHANNEL_NAMES, STATUS_WORDS } from "./words";
@@ -49,13 +49,20 @@ const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDat
 export function Subscriptions() {
   const access = useAccess();
   const { data, error, loading } = useQuery(SubscriptionsQuery);
-  const [open, setOpen] = useState<{ kind: "quantity" | "cancel"; id: string } | null>(null);
+  const [open, setOpen] = useState<{ kind: "buy" | "remove" | "cancel"; id: string } | null>(null);
+  // Purchase services links here (?buy=<subscription>) for a product the organization already has (K8).
+  const [buyParam, setBuyParam] = useQueryParam("buy");
   const [status, setStatus] = useState("");
   const tenant = data?.tenant;
-  const sub = tenant?.subscriptions.find((s) => s.id === open?.id);
+  const opened = open ?? (buyParam ? { kind: "buy" as const, id: buyParam } : null);
+  const sub = tenant?.subscriptions.find((s) => s.id === opened?.id);
   const pool = sub ? tenant?.licenses.find((l) => l.sku.id === sub.sku.id) : undefined;
-  const done = (message: string) => {
+  const close = () => {
     setOpen(null);
+    if (buyParam) setBuyParam(null);
+  };
+  const done = (message: string) => {
+    close();
     setStatus(message);
   };
   return (
@@ -102,7 +109,10 @@ export function Subscriptions() {
                       <td className="actions">
                         {s.status === "ACTIVE" || s.status === "WARNING" ? (
                           <div>
-                            <button type="button" onClick={() => setOpen({ kind: "quantity", id: s.id })}>Change quantity<span className="sr-only"> of {s.sku.displayName}</span></button>
+                            <button type="button" onClick={() => setOpen({ kind: "buy", id: s.id })}>Buy licenses<span className="sr-only"> for {s.sku.displayName}</span></button>
+                            {s.quantity > 1 ? (
+                              <button type="button" onClick={() => setOpen({ kind: "remove", id: s.id })}>Remove licenses<span className="sr-only"> from {s.sku.displayName}</span></button>
+                            ) : null}
                             <button type="button" onClick={() => setOpen({ kind: "cancel", id: s.id })}>Cancel subscription<span className="sr-only"> of {s.sku.displayName}</span></button>
                           </div>
                         ) : null}
@@ -112,12 +122,13 @@ export function Subscriptions() {
                 ))}
               </tbody>
             </table>
-            {access.managesBilling ? <p><Link href="/billing/purchase">Purchase services</Link> to add licenses.</p> : null}
+            {access.managesBilling ? <p><em>Buy licenses</em> adds licenses to a subscription; <Link href="/billing/purchase">Purchase services</Link> for a product the organization does not have yet.</p> : null}
           </section>
         </>
       ) : null}
-      {open?.kind === "quantity" && sub ? <ChangeQuantity sub={sub} pool={pool} onClose={() => setOpen(null)} onDone={done} /> : null}
-      {open?.kind === "cancel" && sub ? <Cancel sub={sub} pool={pool} onClose={() => setOpen(null)} onDone={done} /> : null}
+      {opened?.kind === "buy" && sub && grantsNow(sub) ? <BuyLicenses sub={sub} pool={pool} onClose={close} onDone={done} /> : null}
+      {opened?.kind === "remove" && sub ? <RemoveLicenses sub={sub} pool={pool} subs={tenant?.subscriptions ?? []} onClose={close} onDone={done} /> : null}
+      {opened?.kind === "cancel" && sub ? <Cancel sub={sub} pool={pool} onClose={close} onDone={done} /> : null}
     </>
   );
 }
@@ -154,60 +165,137 @@ function Pools({ pools }: { pools: readonly Pool[] }) {
   );
 }
 
-/** The smallest quantity this subscription can take without the pool going below the seats in use (P7). */
-function minimumFor(sub: Sub, pool: Pool | undefined): number {
+const grantsNow = (s: Sub) => s.status === "ACTIVE" || s.status === "WARNING";
+
+/**
+ * The smallest quantity this subscription can take (P7): the seats in use, less what the SKU's other granting
+ * subscriptions give, and never below 1 (cancel a subscription to end it).
+ */
+export function minimumFor(sub: Sub, pool: Pool | undefined, subs: readonly Sub[]): number {
   if (!pool || sub.sku.kind !== "USER") return 1;
-  const others = pool.prepaidUnits.enabled + pool.prepaidUnits.warning - sub.quantity;
+  // The other subscriptions from the list (which the mutations' answers keep current), not the pool's sum.
+  const others = subs.filter((s) => s.id !== sub.id && s.sku.id === sub.sku.id && !s.isTrial && grantsNow(s)).reduce((n, s) => n + s.quantity, 0);
   return Math.max(1, pool.consumedUnits - others);
 }
 
-function ChangeQuantity({ sub, pool, onClose, onDone }: { sub: Sub; pool: Pool | undefined; onClose: () => void; onDone: (m: string) => void }) {
-  const [text, setText] = useState(String(sub.quantity));
+const MAX = 1_000_000;
+const units = (n: number) => `${n.toLocaleString()} ${n === 1 ? "license" : "licenses"}`;
+
+/**
+ * Both flyouts save with updateSubscriptionQuantity and take the result from its answer (K8): the row is updated in
+ * the cache from it, and the list is fetched again afterwards without waiting, so a failed refresh is no failed save.
+ */
+function useQuantitySave() {
+  return useMutation(UpdateQuantity, { refetchQueries: ["Subscriptions"] });
+}
+
+/** K8 *Buy licenses*: more licenses on this subscription; the quantity goes up, no second subscription is made. */
+function BuyLicenses({ sub, pool, onClose, onDone }: { sub: Sub; pool: Pool | undefined; onClose: () => void; onDone: (m: string) => void }) {
+  const [text, setText] = useState("1");
   const [problem, setProblem] = useState<string | null>(null);
-  const [save, saving] = useMutation(UpdateQuantity, { refetchQueries: "active", awaitRefetchQueries: true });
-  const min = minimumFor(sub, pool);
+  const [save, saving] = useQuantitySave();
+  const room = MAX - sub.quantity;
+  const n = Number(text);
+  const valid = /^\d+$/.test(text.trim()) && n >= 1 && n <= room;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!valid) return setProblem(`Enter a whole number from 1 to ${room.toLocaleString()}.`);
+    setProblem(null);
+    try {
+      const r = await save({ variables: { input: { subscriptionId: sub.id, quantity: sub.quantity + n } } });
+      const after = r.data!.updateSubscriptionQuantity.quantity;
+      onDone(`${sub.sku.displayName}: ${units(n)} bought. The subscription now has ${after.toLocaleString()}.`);
+    } catch {
+      // Shown from saving.error; the quantity is unchanged.
+    }
+  };
+  return (
+    <Flyout
+      title={`Buy licenses: ${sub.sku.displayName}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="submit" form="buy-form" className="primary" disabled={saving.loading}>{saving.loading ? "Buying…" : "Buy"}</button>
+          <button type="button" onClick={onClose}>Cancel</button>
+        </>
+      }
+    >
+      <form id="buy-form" onSubmit={submit} noValidate>
+        <p>
+          This subscription has {units(sub.quantity)}{pool && sub.sku.kind === "USER" ? `; ${pool.consumedUnits.toLocaleString()} seats of this license are assigned` : ""}.
+          The licenses bought are added to it, on the same terms.
+        </p>
+        <label htmlFor="buy-quantity">Licenses to add</label>
+        <input id="buy-quantity" type="number" min={1} max={room} step={1} className="qty" value={text}
+          onChange={(e) => { setText(e.target.value); setProblem(null); saving.reset(); }} aria-describedby="buy-help" />
+        <p id="buy-help" className="muted">
+          From 1 to {room.toLocaleString()}.{valid ? ` New total: ${(sub.quantity + n).toLocaleString()}.` : ""}
+        </p>
+        {problem ? <p className="field-error" role="alert">{problem}</p> : null}
+      </form>
+      {saving.error ? <ErrorNotice error={saving.error} title="No licenses were bought" /> : null}
+    </Flyout>
+  );
+}
+
+/** K8 *Remove licenses*: a lower quantity, never below the seats in use allow (P7). */
+function RemoveLicenses({ sub, pool, subs, onClose, onDone }: { sub: Sub; pool: Pool | undefined; subs: readonly Sub[]; onClose: () => void; onDone: (m: string) => void }) {
+  const min = minimumFor(sub, pool, subs);
+  const highest = sub.quantity - 1;
+  const [text, setText] = useState(String(Math.max(min, Math.min(highest, sub.quantity - 1))));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [save, saving] = useQuantitySave();
+  const possible = min <= highest;
+  const why = pool && sub.sku.kind === "USER"
+    ? `${pool.consumedUnits.toLocaleString()} seats of ${sub.sku.displayName} are assigned, so this subscription cannot go below ${min.toLocaleString()}.`
+    : "A subscription keeps at least 1 license; cancel it to end it.";
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(text);
-    if (!/^\d+$/.test(text.trim()) || n < 1 || n > 1_000_000) return setProblem("Enter a whole number from 1 to 1,000,000.");
+    if (!/^\d+$/.test(text.trim()) || n < min || n > highest) return setProblem(`Enter a whole number from ${min.toLocaleString()} to ${highest.toLocaleString()}.`);
     setProblem(null);
     try {
-      await save({ variables: { input: { subscriptionId: sub.id, quantity: n } } });
-      onDone(`${sub.sku.displayName}: quantity changed from ${sub.quantity.toLocaleString()} to ${n.toLocaleString()}.`);
+      const r = await save({ variables: { input: { subscriptionId: sub.id, quantity: n } } });
+      const after = r.data!.updateSubscriptionQuantity.quantity;
+      onDone(`${sub.sku.displayName}: ${units(sub.quantity - after)} removed. The subscription now has ${after.toLocaleString()}.`);
     } catch {
       // Shown from saving.error; the quantity is unchanged.
     }
   };
   const words = {
-    SEATS_IN_USE: `${pool?.consumedUnits.toLocaleString() ?? "Some"} seats of ${sub.sku.displayName} are assigned, so this subscription cannot go below ${min.toLocaleString()}. Remove the license from people or groups who no longer need it first, or choose ${min.toLocaleString()} or more.`,
+    SEATS_IN_USE: `More seats of ${sub.sku.displayName} are assigned than that quantity allows (someone was given one meanwhile). Remove the license from people or groups who no longer need it first, or choose a larger quantity.`,
   };
   return (
     <Flyout
-      title={`Change quantity: ${sub.sku.displayName}`}
+      title={`Remove licenses: ${sub.sku.displayName}`}
       onClose={onClose}
       footer={
         <>
-          <button type="submit" form="quantity-form" className="primary" disabled={saving.loading}>{saving.loading ? "Saving…" : "Save quantity"}</button>
+          {possible ? <button type="submit" form="remove-form" className="danger" disabled={saving.loading}>{saving.loading ? "Removing…" : "Remove licenses"}</button> : null}
           <button type="button" onClick={onClose}>Cancel</button>
         </>
       }
     >
-      <form id="quantity-form" onSubmit={submit}>
-        <label htmlFor="quantity">Quantity</label>
-        <input id="quantity" type="number" min={1} max={1000000} step={1} className="qty" value={text} onChange={(e) => { setText(e.target.value); saving.reset(); }}
-          aria-describedby="quantity-help" />
-        <p id="quantity-help" className="muted">
-          Now {sub.quantity.toLocaleString()}.{pool && sub.sku.kind === "USER" ? ` ${pool.consumedUnits.toLocaleString()} seats of this license are assigned; the lowest quantity this subscription can take is ${min.toLocaleString()}.` : ""}
-        </p>
-        {problem ? <p className="field-error" role="alert">{problem}</p> : null}
-      </form>
-      {saving.error ? <ErrorNotice error={saving.error} title="The quantity was not changed" words={words} /> : null}
+      <p>This subscription has {units(sub.quantity)}. {why}</p>
+      {possible ? (
+        <form id="remove-form" onSubmit={submit} noValidate>
+          <label htmlFor="remove-quantity">New total</label>
+          <input id="remove-quantity" type="number" min={min} max={highest} step={1} className="qty" value={text}
+            onChange={(e) => { setText(e.target.value); setProblem(null); saving.reset(); }} aria-describedby="remove-help" />
+          <p id="remove-help" className="muted">From {min.toLocaleString()} to {highest.toLocaleString()}: the lowest total this subscription can take is {min.toLocaleString()}.</p>
+          {problem ? <p className="field-error" role="alert">{problem}</p> : null}
+        </form>
+      ) : (
+        <p className="notice warn">No license can be removed now: every one is needed. Remove the license from people or groups who no longer need it first.</p>
+      )}
+      {saving.error ? <ErrorNotice error={saving.error} title="No licenses were removed" words={words} /> : null}
     </Flyout>
   );
 }
 
 function Cancel({ sub, pool, onClose, onDone }: { sub: Sub; pool: Pool | undefined; onClose: () => void; onDone: (m: string) => void }) {
-  const [cancel, cancelling] = useMutation(CancelSubscription, { variables: { id: sub.id }, refetchQueries: "active", awaitRefetchQueries: true });
+  // The answer updates the row; the pools are fetched again afterwards, without waiting (K8).
+  const [cancel, cancelling] = useMutation(CancelSubscription, { variables: { id: sub.id }, refetchQueries: ["Subscriptions"] });
   const go = async () => {
     try {
       await cancel();

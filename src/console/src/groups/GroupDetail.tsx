@@ -2,11 +2,12 @@ import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { useAccess } from "../access";
 import { graphql } from "../gql";
-import { Link, useSearchParams } from "../router";
+import { Link, useQueryParam, useSearchParams } from "../router";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Pager, useCursorPages } from "../ui/Pager";
 import { LicenseList } from "../users/LicenseCell";
 import { LicenseChange } from "./LicenseChange";
+import { AddMembersFlyout, DeleteGroupFlyout, RenameGroupFlyout, useRemoveMember } from "./GroupEdit";
 
 const PAGE = 50;
 
@@ -16,6 +17,7 @@ export const GroupQuery = graphql(`
       id
       displayName
       description
+      source
       hasMembersWithLicenseErrors
       memberOf { id displayName }
       memberGroups { id displayName }
@@ -56,14 +58,25 @@ export const GroupErrorsQuery = graphql(`
 `);
 
 type Change = { kind: "assign" } | { kind: "remove"; skuId: string } | null;
+type Edit = "rename" | "delete" | "users" | "groups" | null;
 
 /** K4: one group's nesting, members (direct or transitive), licenses and the members with license errors. */
 export function GroupDetail({ id }: { id: string }) {
   const access = useAccess();
   const { data, error, loading } = useQuery(GroupQuery, { variables: { id } });
   const [change, setChange] = useState<Change>(null);
+  const [edit, setEdit] = useState<Edit>(null);
+  const [created, setCreated] = useQueryParam("created");
   const [status, setStatus] = useState("");
   const g = data?.securityGroup;
+  // K8: a cloud group is managed here; a directory's group (Entra ID, Okta) keeps its name and members there (D8).
+  const editable = access.managesGroups && g?.source === "CLOUD";
+  const done = (message: string) => {
+    setEdit(null);
+    if (created) setCreated(null);
+    setStatus(message);
+  };
+  const remover = useRemoveMember(g ?? { id, displayName: "" }, done);
   if (error) return <><h1>Group</h1><ErrorNotice error={error} title="The group could not be loaded" /></>;
   if (!g) {
     if (loading) return <p role="status">Loading group…</p>;
@@ -79,7 +92,15 @@ export function GroupDetail({ id }: { id: string }) {
       <p className="crumbs"><Link href="/groups">Groups</Link> ›</p>
       <h1>{g.displayName}</h1>
       {g.description ? <p>{g.description}</p> : null}
-      {status ? <p className="notice ok" role="status">{status}</p> : null}
+      {g.source === "DIRECTORY" ? <p className="muted">This group comes from your directory (Entra ID or Okta): its name and members are changed there.</p> : null}
+      {editable ? (
+        <div className="button-row">
+          <button type="button" onClick={() => setEdit("rename")}>Edit name and description</button>
+          <button type="button" onClick={() => setEdit("delete")}>Delete group</button>
+        </div>
+      ) : null}
+      <p role="status" className={status || created ? "notice ok" : "sr-only"}>{status || (created ? `${g.displayName} created. Add members and licenses below.` : "")}</p>
+      {remover.removing.error ? <ErrorNotice error={remover.removing.error} title="Nothing was removed" /> : null}
 
       <section aria-labelledby="nesting">
         <h2 id="nesting">Nesting</h2>
@@ -90,9 +111,11 @@ export function GroupDetail({ id }: { id: string }) {
           </div>
           <div>
             <h3>Contains groups (children)</h3>
-            <GroupLinks groups={g.memberGroups} empty="No nested groups" />
+            <GroupLinks groups={g.memberGroups} empty="No nested groups"
+              onRemove={editable ? (c) => void remover.run("group", c.id, c.displayName) : undefined} />
           </div>
         </div>
+        {editable ? <button type="button" onClick={() => setEdit("groups")}>Add nested groups</button> : null}
       </section>
 
       <section aria-labelledby="licenses">
@@ -133,13 +156,19 @@ export function GroupDetail({ id }: { id: string }) {
         ) : null}
       </section>
 
-      <Members id={id} />
+      <Members id={id} onAdd={editable ? () => setEdit("users") : undefined}
+        onRemove={editable ? (u) => void remover.run("user", u.id, u.displayName) : undefined} />
 
       <section aria-labelledby="errors">
         <h2 id="errors">Members with license errors</h2>
         {g.hasMembersWithLicenseErrors ? <ErrorMembers id={id} /> : <p className="muted">No member has a license error.</p>}
       </section>
 
+      {edit === "rename" ? <RenameGroupFlyout group={g} onClose={() => setEdit(null)} onDone={done} /> : null}
+      {edit === "delete" ? <DeleteGroupFlyout group={g} licenses={g.assignedLicenses.length} onClose={() => setEdit(null)} /> : null}
+      {edit === "users" || edit === "groups" ? (
+        <AddMembersFlyout group={g} kind={edit} children={g.memberGroups} onClose={() => setEdit(null)} onDone={done} />
+      ) : null}
       {change ? (
         <LicenseChange
           group={g}
@@ -152,12 +181,22 @@ export function GroupDetail({ id }: { id: string }) {
   );
 }
 
-function GroupLinks({ groups, empty }: { groups: readonly { id: string; displayName: string }[]; empty: string }) {
+type GroupRef = { id: string; displayName: string };
+
+function GroupLinks({ groups, empty, onRemove }: { groups: readonly GroupRef[]; empty: string; onRemove?: (g: GroupRef) => void }) {
   if (!groups.length) return <p className="muted">{empty}</p>;
   return (
     <ul className="plain">
       {groups.map((x) => (
-        <li key={x.id}><Link href={`/groups/${encodeURIComponent(x.id)}`}>{x.displayName}</Link></li>
+        <li key={x.id} data-group={x.displayName}>
+          <Link href={`/groups/${encodeURIComponent(x.id)}`}>{x.displayName}</Link>
+          {onRemove ? (
+            <>
+              {" "}
+              <button type="button" className="secondary" onClick={() => onRemove(x)}>Remove<span className="sr-only"> {x.displayName} from this group</span></button>
+            </>
+          ) : null}
+        </li>
       ))}
     </ul>
   );
@@ -165,7 +204,7 @@ function GroupLinks({ groups, empty }: { groups: readonly { id: string; displayN
 
 type MemberRow = { id: string; displayName: string; userPrincipalName: string; effectiveLicenses: readonly { sku: { id: string; displayName: string }; state: string; error: string }[] };
 
-function MemberTable({ caption, rows }: { caption: string; rows: readonly MemberRow[] }) {
+function MemberTable({ caption, rows, onRemove }: { caption: string; rows: readonly MemberRow[]; onRemove?: (u: MemberRow) => void }) {
   return (
     <table className="grid">
       <caption className="sr-only">{caption}</caption>
@@ -174,6 +213,7 @@ function MemberTable({ caption, rows }: { caption: string; rows: readonly Member
           <th scope="col">Display name</th>
           <th scope="col">Username</th>
           <th scope="col">Licenses</th>
+          {onRemove ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
         </tr>
       </thead>
       <tbody>
@@ -182,6 +222,9 @@ function MemberTable({ caption, rows }: { caption: string; rows: readonly Member
             <th scope="row"><Link href={`/users?search=${encodeURIComponent(u.userPrincipalName)}`}>{u.displayName}</Link></th>
             <td>{u.userPrincipalName}</td>
             <td><LicenseList licenses={u.effectiveLicenses} /></td>
+            {onRemove ? (
+              <td><button type="button" className="secondary" onClick={() => onRemove(u)}>Remove<span className="sr-only"> {u.displayName} from the group</span></button></td>
+            ) : null}
           </tr>
         ))}
       </tbody>
@@ -189,7 +232,7 @@ function MemberTable({ caption, rows }: { caption: string; rows: readonly Member
   );
 }
 
-function Members({ id }: { id: string }) {
+function Members({ id, onAdd, onRemove }: { id: string; onAdd?: () => void; onRemove?: (u: MemberRow) => void }) {
   // K8: the Direct/All choice and the page are in the URL (?members=all&page=…).
   const [params, update] = useSearchParams();
   const transitive = params.get("members") === "all";
@@ -205,10 +248,13 @@ function Members({ id }: { id: string }) {
         <label><input type="radio" name="which-members" checked={!transitive} onChange={() => pick(false)} /> Direct members</label>
         <label><input type="radio" name="which-members" checked={transitive} onChange={() => pick(true)} /> All members, through nested groups too</label>
       </fieldset>
+      {onAdd ? <button type="button" onClick={onAdd}>Add members</button> : null}
       {error ? <ErrorNotice error={error} title="The members could not be loaded" /> : null}
       {conn ? (
         <>
-          {conn.nodes.length ? <MemberTable caption={transitive ? "All members" : "Direct members"} rows={conn.nodes} /> : <p className="muted">No user members.</p>}
+          {conn.nodes.length ? (
+            <MemberTable caption={transitive ? "All members" : "Direct members"} rows={conn.nodes} onRemove={transitive ? undefined : onRemove} />
+          ) : <p className="muted">No user members.</p>}
           <Pager label="Members pages" page={pages.page} pageSize={PAGE} shown={conn.nodes.length} total={conn.totalCount}
             hasNext={conn.pageInfo.hasNextPage} onNext={() => pages.next(conn.pageInfo.endCursor)} onPrevious={pages.previous} />
         </>

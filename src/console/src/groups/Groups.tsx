@@ -1,9 +1,11 @@
 import { useQuery } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
+import { useAccess } from "../access";
 import { graphql } from "../gql";
 import { Link, useQueryParam } from "../router";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Pager, useCursorPages } from "../ui/Pager";
+import { CreateGroupFlyout } from "./GroupEdit";
 
 const PAGE = 50;
 
@@ -29,6 +31,9 @@ export const GroupsQuery = graphql(`
 
 /** K4: the tenant's security groups, searched and paged on the server. */
 export function Groups() {
+  const access = useAccess();
+  const [creating, setCreating] = useState(false);
+  const [deleted] = useQueryParam("deleted");
   const [search, setSearch] = useQueryParam("search");
   const [draft, setDraft] = useState(search);
   const pages = useCursorPages();
@@ -42,6 +47,9 @@ export function Groups() {
   return (
     <>
       <h1>Groups</h1>
+      <p role="status" className={deleted ? "notice ok" : "sr-only"}>{deleted ? `${deleted} deleted.` : ""}</p>
+      {access.managesGroups ? <button type="button" className="primary" onClick={() => setCreating(true)}>Create group</button> : null}
+      {creating ? <CreateGroupFlyout onClose={() => setCreating(false)} /> : null}
       <form role="search" className="toolbar" onSubmit={submit}>
         <label htmlFor="group-search">Search groups</label>
         <input id="group-search" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Group name" />
