@@ -57,7 +57,7 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
   --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
   --only W1,W2,…     run only these workloads (W5, the SCIM sync of issue 11, runs on a fresh database of its own;
                      W6: live updates, 1,000 graphql-ws subscribers; alone it is saved in a section of its own;
-                     W7: the CSV export of the main tenant, V6: time and the server's RSS; alone, saved in a section of its own)
+                     W8: the CSV export of the main tenant, V6: time and the server's RSS; alone, saved in a section of its own)
   --w5-users N       W5: users of the directory (default 10000)
   --no-row-cache     the server under test runs with ROW_CACHE=off (I1's cache of the caller's row); W1 measures
                      both settings in any case
@@ -116,7 +116,7 @@ function parseOpts(argv: string[]): Opts {
     naivePages: num("naive-pages", 30),
     w4Pages: Math.max(2, num("w4-pages", 20)),
     w3Repeats: Math.max(1, num("w3-repeats", 5)),
-    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W2", "W3", "W4", "W5", "W6", "W7"]),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W2", "W3", "W4", "W5", "W6", "W8"]),
     profile: args.has("profile"),
     save: args.has("save"),
     keep: args.has("keep"),
@@ -683,20 +683,20 @@ async function w4(c: RequestContext): Promise<void> {
   }
 }
 
-// ---------------------------------------------------------------------------------------------- W7
+// ---------------------------------------------------------------------------------------------- W8
 
 /**
- * W7 (issue 24, V6): GET /export/users.csv of the main tenant, streamed and counted by the client (3 runs after a
+ * W8 (issue 24, V6): GET /export/users.csv of the main tenant, streamed and counted by the client (3 runs after a
  * warm-up); the server's peak RSS over the runs against its RSS before them (flat memory).
  */
 async function w7(c: RequestContext): Promise<void> {
-  const server = await startServer(c, "W7");
+  const server = await startServer(c, "W8");
   const t = c.tenants.main;
   const admin = await token(c, t.tenantId, t.adminId);
   const exportOnce = async () => {
     const started = process.hrtime.bigint();
     const r = await fetch(`http://127.0.0.1:${server.port}/export/users.csv`, { headers: { authorization: `Bearer ${admin}` } });
-    if (r.status !== 200 || !r.body) throw new Error(`W7: HTTP ${r.status}: ${(await r.text()).slice(0, 300)}`);
+    if (r.status !== 200 || !r.body) throw new Error(`W8: HTTP ${r.status}: ${(await r.text()).slice(0, 300)}`);
     let bytes = 0;
     let lines = 0;
     for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) {
@@ -705,18 +705,18 @@ async function w7(c: RequestContext): Promise<void> {
     }
     return { ms: Number(process.hrtime.bigint() - started) / 1e6, bytes, users: lines - 1 };
   };
-  log(`W7: export of ${c.o.users.toLocaleString("en-US")} users, 1 warm-up + 3 runs`);
+  log(`W8: export of ${c.o.users.toLocaleString("en-US")} users, 1 warm-up + 3 runs`);
   await exportOnce();
   const before = memory(server).rss;
-  const runs = await withPeak(c, "W7", async () => {
+  const runs = await withPeak(c, "W8", async () => {
     const out = [];
     for (let i = 0; i < 3; i++) out.push(await exportOnce());
     return out;
   });
   const ms = runs.map((r) => r.ms);
-  const peak = c.rss.get("W7")!;
+  const peak = c.rss.get("W8")!;
   c.rows.push({
-    workload: "W7 export: GET /export/users.csv (V6)", subject: `${runs[0].users.toLocaleString("en-US")} users`,
+    workload: "W8 export: GET /export/users.csv (V6)", subject: `${runs[0].users.toLocaleString("en-US")} users`,
     median: `${fmt(median(ms))} ms`, p95: `${fmt(Math.max(...ms))} ms (max)`,
     extra: `${MB(runs[0].bytes)} of CSV; server RSS ${MB(before)} before, peak ${MB(peak)}`, ratio: "",
     target: runs[0].users >= 100_000 ? `< 10 s → ${Math.max(...ms) < 10_000 ? "met" : "MISSED"}` : `(target is at 100,000 users; ${Math.max(...ms) < 10_000 ? "within" : "over"} 10 s)`,
@@ -917,7 +917,7 @@ function render(c: RequestContext, header: string[]): string {
 function save(c: RequestContext, text: string): void {
   const file = resolve(__dirname, "../../../test/bench/RESULTS.md");
   const alone = c.o.only.size === 1 ? [...c.o.only][0] : undefined;
-  const tag = alone === "W6" ? `live-${c.setup.engine}` : alone === "W7" ? `export-${c.setup.engine}` : c.setup.engine;
+  const tag = alone === "W6" ? `live-${c.setup.engine}` : alone === "W8" ? `export-${c.setup.engine}` : c.setup.engine;
   const start = `<!-- bench:${tag}:start -->`;
   const end = `<!-- bench:${tag}:end -->`;
   let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench -- --save` (issue 7). Each section is one run on one engine.\n";
@@ -1003,14 +1003,14 @@ async function main(): Promise<void> {
     }
     if (setup.engine === "postgres") await sql.run("ANALYZE");
     c.notes.push(`Data: ${[...c.tenants.bySize].map(([n, t]) => `${n.toLocaleString("en-US")} users / ${t.counts.groups} groups / ${t.counts.memberships.toLocaleString("en-US")} memberships / ${t.counts.wanters.toLocaleString("en-US")} wanting the user license, ${t.counts.countViolation.toLocaleString("en-US")} of them in COUNT_VIOLATION (generated in ${fmt(c.tenants.seedSeconds.get(n)!, 1)} s)`).join("; ")}; all tenants in one database${setup.engine === "postgres" ? ", ANALYZE run after generating" : ", no ANALYZE (the app runs none)"}.`);
-    const order = ["W1", "W1T", "W2", "W4", "W3", "W6", "W7"].filter((w) => o.only.has(w));
+    const order = ["W1", "W1T", "W2", "W4", "W3", "W6", "W8"].filter((w) => o.only.has(w));
     for (const w of order) {
       if (w === "W1") await w1(c);
       if (w === "W1T") await w1t(c);
       if (w === "W2") await w2(c);
       if (w === "W4") await w4(c);
       if (w === "W3") await w3(c);
-      if (w === "W7") await w7(c);
+      if (w === "W8") await w7(c);
       if (w === "W6") {
         await w6({
           app: c.app, secret: c.secret, engine: c.setup.engine, counter: c.counter, rows: c.rows, notes: c.notes, log,
