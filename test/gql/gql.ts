@@ -110,6 +110,7 @@ type Documents = {
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": typeof types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": typeof types.OptimizationEventsDocument,
     "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}": typeof types.UsageHistoryDocument,
+    "query UsageActivityMe { me { id } }": typeof types.UsageActivityMeDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": typeof types.PgConcurrencyTenantDocument,
     "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": typeof types.RequestsRequestLicenseDocument,
     "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": typeof types.RequestsCancelDocument,
@@ -342,6 +343,7 @@ const documents: Documents = {
     "mutation OptimizationReclaim($input: ReclaimLicensesInput!) {\n  reclaimLicenses(input: $input) { reclaimed { id } skipped { id } tenantLicense { consumedUnits availableUnits unassignedDemand } }\n}": types.OptimizationReclaimDocument,
     "query OptimizationEvents($action: String) { auditEvents(first: 100, action: $action) { totalCount nodes { action targetId details actor { id } } } }": types.OptimizationEventsDocument,
     "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}": types.UsageHistoryDocument,
+    "query UsageActivityMe { me { id } }": types.UsageActivityMeDocument,
     "query PgConcurrencyTenant { tenant { users(first: 100, filter: { licenseState: ERROR }) { totalCount nodes { effectiveLicenses { error } } } } }": types.PgConcurrencyTenantDocument,
     "mutation RequestsRequestLicense($input: RequestLicenseInput!) {\n  requestLicense(input: $input) { id status justification fromAutoClaim createdAt sku { partNumber } requester { id } }\n}": types.RequestsRequestLicenseDocument,
     "mutation RequestsCancel($id: ID!) { cancelLicenseRequest(id: $id) { id status decidedAt decidedBy { id } } }": types.RequestsCancelDocument,
@@ -876,6 +878,10 @@ export function graphql(source: "query OptimizationEvents($action: String) { aud
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}"): (typeof documents)["query UsageHistory($sku: ID!, $from: String!, $to: String!) {\n  tenant { licenseUsageHistory(skuId: $sku, from: $from, to: $to) { date enabled warning consumed waiting activeHolders } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageActivityMe { me { id } }"): (typeof documents)["query UsageActivityMe { me { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -132,3 +132,32 @@ describe.each(engines())("V5 usage history (%s)", (_engine, url) => {
     await passes.stop();
   });
 });
+
+describe.each(engines())("V5 V6 with V3's activity (%s)", (_engine, url) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start(url);
+    api.clock.set("2026-05-01T09:00:00.000Z");
+  });
+  afterAll(() => api.stop());
+
+  it("V5 a seat holder active in the last 30 days counts in activeHolders; V6 exports their last activity", async () => {
+    const t = await newTenant(api, "Woodgrove");
+    await t.buy(2);
+    const active = await t.user("ann");
+    const idle = await t.user("ben");
+    await t.license(active.id);
+    await t.license(idle.id);
+    await api.ok(active.token, graphql(`query UsageActivityMe { me { id } }`));
+    await api.app.activity.flush();
+    api.clock.set("2026-05-20T09:00:00.000Z");
+    expect(await runUsageSnapshots(api.app)).toMatchObject({ day: "2026-05-20", ran: true, failed: 0 });
+    const h = await api.ok(t.admin, HISTORY, { sku: t.sku.user, from: "2026-05-20", to: "2026-05-20" });
+    expect(h.tenant.licenseUsageHistory).toEqual([{ date: "2026-05-20", enabled: 2, warning: 0, consumed: 2, waiting: 0, activeHolders: 1 }]);
+    const base = await api.listen();
+    const csv = await (await fetch(`${base}/export/users.csv`, { headers: { authorization: `Bearer ${t.admin}` } })).text();
+    const line = (upn: string) => csv.split("\r\n").find((l) => l.startsWith(upn))!;
+    expect(line("ann@")).toContain("2026-05-01T09:00");
+    expect(line("ben@")).not.toContain("2026-05-01T09:00");
+  });
+});
