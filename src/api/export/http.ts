@@ -3,11 +3,10 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { App, RequestContext } from "../../app/request/context";
-import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
-import { payForFailedSignIn, throttleKeys } from "../../app/request/admission";
+import { admitBearer, resolvePrincipal } from "../../app/request/sign-in";
+import { throttleKeys } from "../../app/request/admission";
 import { reallocateIfStale } from "../../app/seats/seat-change";
 import { assertCanExport, ExportProgress, usersCsv } from "../../app/usage/export";
-import type { TokenClaims } from "../../app/auth/jwt";
 import { AppError, ErrorCode } from "../../domain/errors";
 import { WRITE_COST } from "../../infra/throttle";
 
@@ -47,18 +46,12 @@ export async function handleExport(app: App, req: IncomingMessage, res: ServerRe
   });
   if (method !== "GET") return sendError(res, 405, ErrorCode.BAD_USER_INPUT, "The export is read with GET.", {}, { allow: "GET" });
 
-  let claims: TokenClaims | null = null;
-  let refused: unknown;
-  try {
-    claims = await verifyAuthorization(app, req.headers.authorization);
-  } catch (e) {
-    refused = e;
+  const door = await admitBearer(app, req.headers.authorization, req.socket.remoteAddress, "export", "Sign in with a valid bearer token.");
+  if (!door.claims) {
+    if (door.retryAfterSeconds !== null) return rateLimited(res, door.retryAfterSeconds);
+    return sendError(res, 401, ErrorCode.UNAUTHENTICATED, door.message, {}, { "www-authenticate": "Bearer" });
   }
-  if (!claims) {
-    const guess = await payForFailedSignIn(app.throttle, req.socket.remoteAddress, "export");
-    if (!guess.allowed) return rateLimited(res, guess.retryAfterSeconds);
-    return sendError(res, 401, ErrorCode.UNAUTHENTICATED, refused instanceof Error ? refused.message : "Sign in with a valid bearer token.", {}, { "www-authenticate": "Bearer" });
-  }
+  const claims = door.claims;
   if (app.throttle.enabled) {
     const paid = await app.throttle.take(throttleKeys(claims, req.socket.remoteAddress), EXPORT_COST, "export");
     if (!paid.allowed) return rateLimited(res, paid.retryAfterSeconds);

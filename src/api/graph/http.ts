@@ -1,10 +1,9 @@
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { App, RequestContext } from "../../app/request/context";
-import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
-import { payForFailedSignIn, throttleKeys } from "../../app/request/admission";
+import { admitBearer, resolvePrincipal } from "../../app/request/sign-in";
+import { throttleKeys } from "../../app/request/admission";
 import { reallocateIfStale } from "../../app/seats/seat-change";
-import type { TokenClaims } from "../../app/auth/jwt";
 import { badTextMessage, findBadText } from "../../domain/text";
 import { ErrorCode } from "../../domain/errors";
 import { methodPrice } from "../../infra/throttle";
@@ -99,18 +98,12 @@ export async function handleGraph(app: App, req: IncomingMessage, res: ServerRes
     const bad = findBadText({ path, query: [...url.searchParams].map(([k, v]) => ({ [k]: v })), body });
     if (bad) throw badRequest(badTextMessage(bad));
 
-    let claims: TokenClaims | null = null;
-    let refused: unknown;
-    try {
-      claims = await verifyAuthorization(app, req.headers.authorization);
-    } catch (e) {
-      refused = e;
+    const door = await admitBearer(app, req.headers.authorization, req.socket.remoteAddress, "graph", "Access token is empty.");
+    if (!door.claims) {
+      if (door.retryAfterSeconds !== null) return send(res, errorReply(tooManyRequests(door.retryAfterSeconds), ids), ids);
+      return send(res, errorReply(unauthenticated(door.message), ids), ids);
     }
-    if (!claims) {
-      const guess = await payForFailedSignIn(app.throttle, req.socket.remoteAddress, "graph");
-      if (!guess.allowed) return send(res, errorReply(tooManyRequests(guess.retryAfterSeconds), ids), ids);
-      return send(res, errorReply(unauthenticated(refused instanceof Error ? refused.message : "Access token is empty."), ids), ids);
-    }
+    const claims = door.claims;
 
     const isBatch = path.length === 1 && path[0].toLowerCase() === "$batch";
     let parts: Part[] | undefined;

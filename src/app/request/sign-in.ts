@@ -6,7 +6,7 @@ import type { SignInRow } from "../../data/sign-in";
 import { Tenant, User } from "../../data/entities";
 import { AdminRole, ObjectSource } from "../../domain/enums";
 import { unauthenticated } from "../../domain/errors";
-import { noteActivity } from "./admission";
+import { noteActivity, payForFailedSignIn } from "./admission";
 
 const instant = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
 
@@ -20,6 +20,28 @@ export async function verifyAuthorization(app: App, authorization: string | unde
   } catch {
     throw unauthenticated("The bearer token is invalid or expired.");
   }
+}
+
+/** What a bearer-token way in learns at its door: the claims, or why not and whether the guess was throttled (H4). */
+export type BearerAdmission =
+  | { claims: TokenClaims }
+  | { claims: null; message: string; retryAfterSeconds: number | null };
+
+/**
+ * The door of the HTTP ways in that take a bearer token (Graph, the export): the token is checked, and a request
+ * without valid credentials pays the failed sign-in's price from its address's bucket (H4) before it is refused.
+ */
+export async function admitBearer(app: App, authorization: string | undefined, clientAddress: string | undefined, transport: string, noTokenMessage: string): Promise<BearerAdmission> {
+  let refused: unknown;
+  try {
+    const claims = await verifyAuthorization(app, authorization);
+    if (claims) return { claims };
+  } catch (e) {
+    refused = e;
+  }
+  const guess = await payForFailedSignIn(app.throttle, clientAddress, transport);
+  const message = refused instanceof Error ? refused.message : noTokenMessage;
+  return { claims: null, message, retryAfterSeconds: guess.allowed ? null : guess.retryAfterSeconds };
 }
 
 /**
