@@ -31,6 +31,8 @@ import { fmt, markdownTable, median, p95, ratio, Row, timed } from "./lib/stats"
 import { summarize, summaryMarkdown } from "./profile-top";
 import { encodeCursor, loadRefCatalog, lowerBoundPage, naivePage, PageOut, RefCatalog, W2_QUERY } from "./w2-reference";
 import { rawAssign, rawRemove, W3Target } from "./w3-reference";
+import { w7 } from "./w7-graph";
+import { w9 } from "./w9-reclaim";
 import { w6 } from "./w6-live";
 import { runW5 } from "./w5-scim";
 
@@ -57,6 +59,8 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
   --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
   --only W1,W2,…     run only these workloads (W5, the SCIM sync of issue 11, runs on a fresh database of its own;
                      W6: live updates, 1,000 graphql-ws subscribers; alone it is saved in a section of its own;
+                     W7: the Graph way in (/v1.0 users pages, assignLicense) against GraphQL's equivalents;
+                     W9: V4 reclamation (inactive report page, reclaim 5,000, the daily pass; changes the main tenant);
                      W8: the CSV export of the main tenant, V6: time and the server's RSS; alone, saved in a section of its own)
   --w5-users N       W5: users of the directory (default 10000)
   --no-row-cache     the server under test runs with ROW_CACHE=off (I1's cache of the caller's row); W1 measures
@@ -116,7 +120,7 @@ function parseOpts(argv: string[]): Opts {
     naivePages: num("naive-pages", 30),
     w4Pages: Math.max(2, num("w4-pages", 20)),
     w3Repeats: Math.max(1, num("w3-repeats", 5)),
-    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W2", "W3", "W4", "W5", "W6", "W8"]),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9"]),
     profile: args.has("profile"),
     save: args.has("save"),
     keep: args.has("keep"),
@@ -689,7 +693,7 @@ async function w4(c: RequestContext): Promise<void> {
  * W8 (issue 24, V6): GET /export/users.csv of the main tenant, streamed and counted by the client (3 runs after a
  * warm-up); the server's peak RSS over the runs against its RSS before them (flat memory).
  */
-async function w7(c: RequestContext): Promise<void> {
+async function w8(c: RequestContext): Promise<void> {
   const server = await startServer(c, "W8");
   const t = c.tenants.main;
   const admin = await token(c, t.tenantId, t.adminId);
@@ -721,6 +725,21 @@ async function w7(c: RequestContext): Promise<void> {
     extra: `${MB(runs[0].bytes)} of CSV; server RSS ${MB(before)} before, peak ${MB(peak)}`, ratio: "",
     target: runs[0].users >= 100_000 ? `< 10 s → ${Math.max(...ms) < 10_000 ? "met" : "MISSED"}` : `(target is at 100,000 users; ${Math.max(...ms) < 10_000 ? "within" : "over"} 10 s)`,
   });
+}
+
+// ---------------------------------------------------------------------------------------------- W7
+
+/** W7 (issue 23): Graph against GraphQL; a fresh user and seats for every waiter plus one, so the writes always have one. */
+async function w7Graph(c: RequestContext): Promise<void> {
+  const server = await startServer(c, "W7");
+  const t = c.tenants.main;
+  const admin = await token(c, t.tenantId, t.adminId);
+  const skuId = c.app.catalog.skuByPartNumber("POWER_VIRTUAL_AGENTS_USER")!.id;
+  const user = (await gqlOk(server.port, admin, "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }", { i: { userPrincipalName: `w7-${Date.now()}@bench.example`, displayName: "W7 writer" } })).createUser.id as string;
+  const lic = (await gqlOk(server.port, admin, "{ tenant { licenses { sku { id } availableUnits unassignedDemand } } }")).tenant.licenses.find((l: { sku: { id: string } }) => l.sku.id === skuId);
+  const buy = lic.unassignedDemand + 1 - lic.availableUnits;
+  if (buy > 0) await gqlOk(server.port, admin, "mutation($i: PurchaseLicensesInput!) { purchaseLicenses(input: $i) { orderId } }", { i: { channel: "ADMIN_CENTER", items: [{ skuId, quantity: buy }] } });
+  await w7({ startServer: () => startServer(c, "W7"), adminToken: admin, skuId, userId: user, pages: c.o.w2Pages || 50, log, rows: c.rows, notes: c.notes });
 }
 
 // ---------------------------------------------------------------------------------------------- W3
@@ -917,7 +936,7 @@ function render(c: RequestContext, header: string[]): string {
 function save(c: RequestContext, text: string): void {
   const file = resolve(__dirname, "../../../test/bench/RESULTS.md");
   const alone = c.o.only.size === 1 ? [...c.o.only][0] : undefined;
-  const tag = alone === "W6" ? `live-${c.setup.engine}` : alone === "W8" ? `export-${c.setup.engine}` : c.setup.engine;
+  const tag = alone === "W6" ? `live-${c.setup.engine}` : alone === "W7" ? `graph-${c.setup.engine}` : alone === "W9" ? `reclaim-${c.setup.engine}` : alone === "W8" ? `export-${c.setup.engine}` : c.setup.engine;
   const start = `<!-- bench:${tag}:start -->`;
   const end = `<!-- bench:${tag}:end -->`;
   let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench -- --save` (issue 7). Each section is one run on one engine.\n";
@@ -1003,14 +1022,22 @@ async function main(): Promise<void> {
     }
     if (setup.engine === "postgres") await sql.run("ANALYZE");
     c.notes.push(`Data: ${[...c.tenants.bySize].map(([n, t]) => `${n.toLocaleString("en-US")} users / ${t.counts.groups} groups / ${t.counts.memberships.toLocaleString("en-US")} memberships / ${t.counts.wanters.toLocaleString("en-US")} wanting the user license, ${t.counts.countViolation.toLocaleString("en-US")} of them in COUNT_VIOLATION (generated in ${fmt(c.tenants.seedSeconds.get(n)!, 1)} s)`).join("; ")}; all tenants in one database${setup.engine === "postgres" ? ", ANALYZE run after generating" : ", no ANALYZE (the app runs none)"}.`);
-    const order = ["W1", "W1T", "W2", "W4", "W3", "W6", "W8"].filter((w) => o.only.has(w));
+    const order = ["W1", "W1T", "W2", "W4", "W3", "W6", "W8", "W7", "W9"].filter((w) => o.only.has(w));
     for (const w of order) {
       if (w === "W1") await w1(c);
       if (w === "W1T") await w1t(c);
       if (w === "W2") await w2(c);
       if (w === "W4") await w4(c);
       if (w === "W3") await w3(c);
-      if (w === "W8") await w7(c);
+      if (w === "W8") await w8(c);
+      if (w === "W7") await w7Graph(c);
+      if (w === "W9") {
+        const t = c.tenants.main;
+        await w9({
+          app: c.app, sql: c.sql, tenantId: t.tenantId, adminToken: await token(c, t.tenantId, t.adminId), skuId: c.app.catalog.skuByPartNumber("POWER_VIRTUAL_AGENTS_USER")!.id,
+          holders: Math.min(20_000, Math.floor(c.o.users / 5)), startServer: () => startServer(c, "W9"), gql, log, rows: c.rows, notes: c.notes,
+        });
+      }
       if (w === "W6") {
         await w6({
           app: c.app, secret: c.secret, engine: c.setup.engine, counter: c.counter, rows: c.rows, notes: c.notes, log,

@@ -24,6 +24,14 @@ export const ACTION_NAMES: Record<string, string> = {
   UPDATE_TENANT_SETTINGS: "Settings changed",
   CREATE_PROVISIONING_TOKEN: "Provisioning token created",
   REVOKE_PROVISIONING_TOKEN: "Provisioning token revoked",
+  REQUEST_LICENSE: "License requested",
+  APPROVE_LICENSE_REQUEST: "License request approved",
+  DENY_LICENSE_REQUEST: "License request denied",
+  CANCEL_LICENSE_REQUEST: "License request cancelled",
+  COMPLETE_LICENSE_REQUEST: "License request completed",
+  SET_AUTO_CLAIM_POLICY: "Auto-claim policy changed",
+  WARN_LICENSE_RECLAIM: "Inactive license warned",
+  RECLAIM_LICENSE: "Inactive license reclaimed",
 };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
