@@ -41,6 +41,14 @@ type Documents = {
     "\n  fragment PoolFigures on TenantLicense {\n    sku { id displayName kind }\n    prepaidUnits { enabled warning suspended }\n    consumedUnits\n    availableUnits\n    unassignedDemand\n    lowOnSeats\n  }\n": typeof types.PoolFiguresFragmentDoc,
     "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses { ...PoolFigures }\n    }\n  }\n": typeof types.LivePoolsDocument,
     "\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n": typeof types.PoolsChangedDocument,
+    "\n  query InactivePools {\n    tenant { id inactiveAfterDays autoReclaim licenses { sku { id displayName kind } consumedUnits availableUnits } }\n  }\n": typeof types.InactivePoolsDocument,
+    "\n  query InactiveHolders($skuId: ID!, $after: String, $first: Int!) {\n    tenant {\n      id\n      inactiveLicenseHolders(skuId: $skuId, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          user { id displayName userPrincipalName }\n          lastActivityAt\n          reclaimable\n          reclaimWarningAt\n          throughGroups { id displayName }\n        }\n      }\n    }\n  }\n": typeof types.InactiveHoldersDocument,
+    "\n  mutation ReclaimLicenses($input: ReclaimLicensesInput!) {\n    reclaimLicenses(input: $input) {\n      reclaimed { id displayName }\n      skipped { id displayName }\n      tenantLicense { sku { id } consumedUnits availableUnits unassignedDemand }\n    }\n  }\n": typeof types.ReclaimLicensesDocument,
+    "\n  query Requests($after: String, $first: Int!) {\n    tenant {\n      id\n      licenses { sku { id displayName kind } consumedUnits availableUnits unassignedDemand prepaidUnits { enabled warning suspended } }\n      licenseRequests(status: PENDING, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          id status justification createdAt fromAutoClaim\n          sku { id displayName }\n          requester { id displayName userPrincipalName }\n        }\n      }\n    }\n  }\n": typeof types.RequestsDocument,
+    "\n  subscription LicenseRequestChanged {\n    licenseRequestChanged { id status decidedAt reason }\n  }\n": typeof types.LicenseRequestChangedDocument,
+    "\n  mutation ApproveLicenseRequest($input: ApproveLicenseRequestInput!) {\n    approveLicenseRequest(input: $input) { id status decidedAt grantedThroughGroup { id displayName } }\n  }\n": typeof types.ApproveLicenseRequestDocument,
+    "\n  mutation DenyLicenseRequest($input: DenyLicenseRequestInput!) {\n    denyLicenseRequest(input: $input) { id status decidedAt reason }\n  }\n": typeof types.DenyLicenseRequestDocument,
+    "\n  query RequestGroups($search: String) {\n    tenant { id securityGroups(search: $search, first: 20) { nodes { id displayName source assignedLicenses { sku { id } } } } }\n  }\n": typeof types.RequestGroupsDocument,
     "\n  query ProvisioningTokens {\n    tenant { id provisioningTokens { id description hint createdAt expiresAt lastUsedAt } }\n  }\n": typeof types.ProvisioningTokensDocument,
     "\n  mutation CreateProvisioningToken($input: CreateProvisioningTokenInput!) {\n    createProvisioningToken(input: $input) {\n      token\n      scimBaseUrl\n      provisioningToken { id description hint createdAt expiresAt lastUsedAt }\n    }\n  }\n": typeof types.CreateProvisioningTokenDocument,
     "\n  mutation RevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }\n": typeof types.RevokeProvisioningTokenDocument,
@@ -81,6 +89,14 @@ const documents: Documents = {
     "\n  fragment PoolFigures on TenantLicense {\n    sku { id displayName kind }\n    prepaidUnits { enabled warning suspended }\n    consumedUnits\n    availableUnits\n    unassignedDemand\n    lowOnSeats\n  }\n": types.PoolFiguresFragmentDoc,
     "\n  query LivePools {\n    tenant {\n      id\n      seatAlertThreshold\n      licenses { ...PoolFigures }\n    }\n  }\n": types.LivePoolsDocument,
     "\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n": types.PoolsChangedDocument,
+    "\n  query InactivePools {\n    tenant { id inactiveAfterDays autoReclaim licenses { sku { id displayName kind } consumedUnits availableUnits } }\n  }\n": types.InactivePoolsDocument,
+    "\n  query InactiveHolders($skuId: ID!, $after: String, $first: Int!) {\n    tenant {\n      id\n      inactiveLicenseHolders(skuId: $skuId, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          user { id displayName userPrincipalName }\n          lastActivityAt\n          reclaimable\n          reclaimWarningAt\n          throughGroups { id displayName }\n        }\n      }\n    }\n  }\n": types.InactiveHoldersDocument,
+    "\n  mutation ReclaimLicenses($input: ReclaimLicensesInput!) {\n    reclaimLicenses(input: $input) {\n      reclaimed { id displayName }\n      skipped { id displayName }\n      tenantLicense { sku { id } consumedUnits availableUnits unassignedDemand }\n    }\n  }\n": types.ReclaimLicensesDocument,
+    "\n  query Requests($after: String, $first: Int!) {\n    tenant {\n      id\n      licenses { sku { id displayName kind } consumedUnits availableUnits unassignedDemand prepaidUnits { enabled warning suspended } }\n      licenseRequests(status: PENDING, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          id status justification createdAt fromAutoClaim\n          sku { id displayName }\n          requester { id displayName userPrincipalName }\n        }\n      }\n    }\n  }\n": types.RequestsDocument,
+    "\n  subscription LicenseRequestChanged {\n    licenseRequestChanged { id status decidedAt reason }\n  }\n": types.LicenseRequestChangedDocument,
+    "\n  mutation ApproveLicenseRequest($input: ApproveLicenseRequestInput!) {\n    approveLicenseRequest(input: $input) { id status decidedAt grantedThroughGroup { id displayName } }\n  }\n": types.ApproveLicenseRequestDocument,
+    "\n  mutation DenyLicenseRequest($input: DenyLicenseRequestInput!) {\n    denyLicenseRequest(input: $input) { id status decidedAt reason }\n  }\n": types.DenyLicenseRequestDocument,
+    "\n  query RequestGroups($search: String) {\n    tenant { id securityGroups(search: $search, first: 20) { nodes { id displayName source assignedLicenses { sku { id } } } } }\n  }\n": types.RequestGroupsDocument,
     "\n  query ProvisioningTokens {\n    tenant { id provisioningTokens { id description hint createdAt expiresAt lastUsedAt } }\n  }\n": types.ProvisioningTokensDocument,
     "\n  mutation CreateProvisioningToken($input: CreateProvisioningTokenInput!) {\n    createProvisioningToken(input: $input) {\n      token\n      scimBaseUrl\n      provisioningToken { id description hint createdAt expiresAt lastUsedAt }\n    }\n  }\n": types.CreateProvisioningTokenDocument,
     "\n  mutation RevokeProvisioningToken($id: ID!) { revokeProvisioningToken(id: $id) }\n": types.RevokeProvisioningTokenDocument,
@@ -216,6 +232,38 @@ export function graphql(source: "\n  query LivePools {\n    tenant {\n      id\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n"): (typeof documents)["\n  subscription PoolsChanged {\n    tenantLicensesChanged { ...PoolFigures }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InactivePools {\n    tenant { id inactiveAfterDays autoReclaim licenses { sku { id displayName kind } consumedUnits availableUnits } }\n  }\n"): (typeof documents)["\n  query InactivePools {\n    tenant { id inactiveAfterDays autoReclaim licenses { sku { id displayName kind } consumedUnits availableUnits } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InactiveHolders($skuId: ID!, $after: String, $first: Int!) {\n    tenant {\n      id\n      inactiveLicenseHolders(skuId: $skuId, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          user { id displayName userPrincipalName }\n          lastActivityAt\n          reclaimable\n          reclaimWarningAt\n          throughGroups { id displayName }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InactiveHolders($skuId: ID!, $after: String, $first: Int!) {\n    tenant {\n      id\n      inactiveLicenseHolders(skuId: $skuId, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          user { id displayName userPrincipalName }\n          lastActivityAt\n          reclaimable\n          reclaimWarningAt\n          throughGroups { id displayName }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReclaimLicenses($input: ReclaimLicensesInput!) {\n    reclaimLicenses(input: $input) {\n      reclaimed { id displayName }\n      skipped { id displayName }\n      tenantLicense { sku { id } consumedUnits availableUnits unassignedDemand }\n    }\n  }\n"): (typeof documents)["\n  mutation ReclaimLicenses($input: ReclaimLicensesInput!) {\n    reclaimLicenses(input: $input) {\n      reclaimed { id displayName }\n      skipped { id displayName }\n      tenantLicense { sku { id } consumedUnits availableUnits unassignedDemand }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Requests($after: String, $first: Int!) {\n    tenant {\n      id\n      licenses { sku { id displayName kind } consumedUnits availableUnits unassignedDemand prepaidUnits { enabled warning suspended } }\n      licenseRequests(status: PENDING, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          id status justification createdAt fromAutoClaim\n          sku { id displayName }\n          requester { id displayName userPrincipalName }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Requests($after: String, $first: Int!) {\n    tenant {\n      id\n      licenses { sku { id displayName kind } consumedUnits availableUnits unassignedDemand prepaidUnits { enabled warning suspended } }\n      licenseRequests(status: PENDING, after: $after, first: $first) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes {\n          id status justification createdAt fromAutoClaim\n          sku { id displayName }\n          requester { id displayName userPrincipalName }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LicenseRequestChanged {\n    licenseRequestChanged { id status decidedAt reason }\n  }\n"): (typeof documents)["\n  subscription LicenseRequestChanged {\n    licenseRequestChanged { id status decidedAt reason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveLicenseRequest($input: ApproveLicenseRequestInput!) {\n    approveLicenseRequest(input: $input) { id status decidedAt grantedThroughGroup { id displayName } }\n  }\n"): (typeof documents)["\n  mutation ApproveLicenseRequest($input: ApproveLicenseRequestInput!) {\n    approveLicenseRequest(input: $input) { id status decidedAt grantedThroughGroup { id displayName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DenyLicenseRequest($input: DenyLicenseRequestInput!) {\n    denyLicenseRequest(input: $input) { id status decidedAt reason }\n  }\n"): (typeof documents)["\n  mutation DenyLicenseRequest($input: DenyLicenseRequestInput!) {\n    denyLicenseRequest(input: $input) { id status decidedAt reason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestGroups($search: String) {\n    tenant { id securityGroups(search: $search, first: 20) { nodes { id displayName source assignedLicenses { sku { id } } } } }\n  }\n"): (typeof documents)["\n  query RequestGroups($search: String) {\n    tenant { id securityGroups(search: $search, first: 20) { nodes { id displayName source assignedLicenses { sku { id } } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
