@@ -77,7 +77,7 @@ export function InactiveLicenses() {
       const names = (us: readonly { displayName: string }[]) => us.map((u) => u.displayName).join(", ");
       setStatus(
         `Reclaimed ${r.reclaimed.length === 1 ? "1 license" : `${r.reclaimed.length.toLocaleString()} licenses`}${r.reclaimed.length ? ` (${names(r.reclaimed)})` : ""}; ` +
-          `${r.tenantLicense.availableUnits.toLocaleString()} seats are now available.` +
+          (r.tenantLicense.availableUnits === 1 ? "1 seat is now available." : `${r.tenantLicense.availableUnits.toLocaleString()} seats are now available.`) +
           (r.skipped.length ? ` Left as they were (active again, or licensed through a group): ${names(r.skipped)}.` : ""),
       );
     } catch {
