@@ -230,9 +230,9 @@ describe("license optimization in the console (issue 24, V7)", () => {
     const rows = usage.locator("tbody tr");
     expect(await rows.first().locator("td").allInnerTexts()).toEqual(["2", "0", "2", "0", "0"]);
     expect(await rows.last().locator("td").allInnerTexts()).toEqual(["3", "0", "2", "0", "0"]);
-    await usage.getByLabel("License").selectOption({ label: "Power Virtual Agent" });
+    await usage.getByLabel("License", { exact: true }).selectOption({ label: "Power Virtual Agent" });
     await usage.getByRole("img", { name: /^Power Virtual Agent: seats by day/ }).waitFor();
-    await usage.getByLabel("License").selectOption({ label: "Power Virtual Agent User License" });
+    await usage.getByLabel("License", { exact: true }).selectOption({ label: "Power Virtual Agent User License" });
     await chart.waitFor();
     await expectAccessible("Subscriptions with the usage history");
     await usage.scrollIntoViewIfNeeded();

@@ -133,7 +133,8 @@ export function Inactivity({ days, auto, editable }: { days: number; auto: boole
         Inactive licenses, where a License admin can reclaim their seat. With automatic reclamation on, a daily pass warns them, then takes back
         their direct licenses 7 days later unless they were active again. Licenses from groups are never reclaimed per user.
       </p>
-      <form onSubmit={submit}>
+      {/* The form's own words for a bad figure, not the browser's bubble. */}
+      <form onSubmit={submit} noValidate>
         <div className="inline-form">
           <label htmlFor="inactive-days">Inactive after (days)</label>
           <input id="inactive-days" type="number" min={1} max={3650} step={1} className="qty" value={draft} disabled={!editable} aria-describedby="inactivity-help"
