@@ -192,7 +192,7 @@ describe("license optimization in the console (issue 24, V7)", () => {
       inactiveAfterDays: 30, autoReclaim: true, autoClaimPolicies: [{ enabled: true, sku: { id: fx.sku.user }, scopeGroup: { id: makers } }],
     });
     await expectAccessible("Settings with auto-claim and inactivity");
-    await page.getByRole("heading", { name: "Inactivity and reclamation" }).scrollIntoViewIfNeeded();
+    await page.getByRole("heading", { name: "Inactivity and reclamation" }).evaluate((h) => h.scrollIntoView({ block: "start" }));
     await picture("settings-optimization");
   });
 
@@ -235,7 +235,7 @@ describe("license optimization in the console (issue 24, V7)", () => {
     await usage.getByLabel("License", { exact: true }).selectOption({ label: "Power Virtual Agent User License" });
     await chart.waitFor();
     await expectAccessible("Subscriptions with the usage history");
-    await usage.scrollIntoViewIfNeeded();
+    await usage.evaluate((s) => s.scrollIntoView({ block: "start" }));
     await picture("usage-history");
   });
 

@@ -21,10 +21,11 @@ const DAY = 86_400_000;
 const n = (v: number) => v.toLocaleString("en-US");
 const dayName = (d: string) => new Date(`${d}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
-function niceMax(v: number): number {
-  if (v <= 0) return 10;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 5, 10].map((m) => m * p).find((x) => x >= v)!;
+/** A tick step of 1, 2 or 5 times a power of ten, so that four steps or so reach `v` in plain whole numbers. */
+function niceStep(v: number): number {
+  const raw = Math.max(1, v / 4);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * p).find((x) => x >= raw)!;
 }
 
 /** The first day of the month two before `period` (YYYY-MM) and the last day of `period`. */
@@ -52,14 +53,19 @@ export function UsageHistory({ pools }: { pools: readonly { sku: { id: string; d
   if (!pools.length) return null;
   const start = range ? Date.parse(`${range.from}T00:00:00Z`) : 0;
   const span = range ? (Date.parse(`${range.to}T00:00:00Z`) - start) / DAY + 1 : 1;
-  const max = niceMax(Math.max(1, ...days.map((d) => Math.max(d.consumed + d.waiting, d.enabled + d.warning))) * 1.05);
+  const top = Math.max(1, ...days.map((d) => Math.max(d.consumed + d.waiting, d.enabled + d.warning)));
+  const step = niceStep(top);
+  const max = step * Math.ceil((top * 1.05) / step);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const slot = plotW / span;
   const x = (date: string) => PAD.left + ((Date.parse(`${date}T00:00:00Z`) - start) / DAY) * slot;
   const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
-  const line = days.map((d, i) => `${i ? "L" : "M"}${x(d.date)} ${y(d.enabled + d.warning)} H${x(d.date) + slot}`).join(" ");
+  const ticks = Array.from({ length: max / step + 1 }, (_, i) => i * step);
+  // A day without a snapshot breaks the line (nothing is made up for it, V5).
+  const line = days
+    .map((d, i) => `${i && Date.parse(`${d.date}T00:00:00Z`) - Date.parse(`${days[i - 1].date}T00:00:00Z`) === DAY ? "L" : "M"}${x(d.date)} ${y(d.enabled + d.warning)} H${x(d.date) + slot}`)
+    .join(" ");
   const months = range ? [0, 1, 2].map((i) => { const [yy, mm] = range.from.split("-").map(Number); return new Date(Date.UTC(yy, mm - 1 + i, 1)).toISOString().slice(0, 10); }) : [];
   return (
     <section aria-labelledby="usage-title">
