@@ -200,6 +200,9 @@ describe("license optimization in the console (issue 24, V7)", () => {
     api.clock.advanceDays(31);
     await nav("Inactive licenses").click();
     await page.getByRole("heading", { name: "Inactive licenses" }).waitFor();
+    // The route survives a reload (the server answers index.html at /reports/…).
+    await page.reload();
+    await page.getByRole("heading", { name: "Inactive licenses" }).waitFor();
     await page.getByText(/have not used the product for 30 days or more/).waitFor();
     const annRow = page.locator(`tr[data-user="ann@${domain}"]`);
     const benRow = page.locator(`tr[data-user="ben@${domain}"]`);
