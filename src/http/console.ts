@@ -78,7 +78,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Paths the browser router owns: a reload or a shared link there gets index.html. */
-const CONSOLE_ROUTE = /^\/(?:(?:users|groups|billing|settings|capacity|audit|auth)(?:\/[^.]*)?)?$/;
+const CONSOLE_ROUTE = /^\/(?:(?:users|groups|requests|reports|billing|settings|capacity|audit|auth)(?:\/[^.]*)?)?$/;
 
 /** The link `npm start` prints: the token travels in the fragment, which browsers never send to a server. */
 export function signInLink(origin: string, token: string): string {

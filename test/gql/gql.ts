@@ -171,6 +171,10 @@ type Documents = {
     "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }": typeof types.ConsoleDailyGroupDocument,
     "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }": typeof types.ConsoleDailySubscriptionsDocument,
     "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }": typeof types.ConsoleDailyTokenDocument,
+    "query ConsoleOptimizationMe { me { userPrincipalName } }": typeof types.ConsoleOptimizationMeDocument,
+    "mutation ConsoleOptimizationAsk($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }": typeof types.ConsoleOptimizationAskDocument,
+    "query ConsoleOptimizationRequests { tenant { licenseRequests(first: 50) { nodes { status reason requester { id } grantedThroughGroup { id } } } } }": typeof types.ConsoleOptimizationRequestsDocument,
+    "query ConsoleOptimizationPolicies { tenant { inactiveAfterDays autoReclaim autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": typeof types.ConsoleOptimizationPoliciesDocument,
     "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": typeof types.ConsoleE2eSubscriptionsDocument,
     "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": typeof types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": typeof types.AuditEventsDocument,
@@ -404,6 +408,10 @@ const documents: Documents = {
     "query ConsoleDailyGroup($id: ID!) { securityGroup(id: $id) { id displayName members { nodes { id } } memberGroups { id } } }": types.ConsoleDailyGroupDocument,
     "query ConsoleDailySubscriptions { tenant { subscriptions(includeInactive: true) { id quantity sku { partNumber } } } }": types.ConsoleDailySubscriptionsDocument,
     "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }": types.ConsoleDailyTokenDocument,
+    "query ConsoleOptimizationMe { me { userPrincipalName } }": types.ConsoleOptimizationMeDocument,
+    "mutation ConsoleOptimizationAsk($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }": types.ConsoleOptimizationAskDocument,
+    "query ConsoleOptimizationRequests { tenant { licenseRequests(first: 50) { nodes { status reason requester { id } grantedThroughGroup { id } } } } }": types.ConsoleOptimizationRequestsDocument,
+    "query ConsoleOptimizationPolicies { tenant { inactiveAfterDays autoReclaim autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }": types.ConsoleOptimizationPoliciesDocument,
     "query ConsoleE2eSubscriptions { tenant { subscriptions { id sku { partNumber } } } }": types.ConsoleE2eSubscriptionsDocument,
     "query ConsoleE2eUserCount { tenant { users(first: 1) { totalCount } } }": types.ConsoleE2eUserCountDocument,
     "query AuditEvents($first: Int, $after: String, $action: String, $targetId: ID) {\n  auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    edges { cursor node { id action targetId details at actor { id } } }\n    nodes { id }\n  }\n}": types.AuditEventsDocument,
@@ -1122,6 +1130,22 @@ export function graphql(source: "query ConsoleDailySubscriptions { tenant { subs
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }"): (typeof documents)["mutation ConsoleDailyToken($input: CreateProvisioningTokenInput!) { createProvisioningToken(input: $input) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleOptimizationMe { me { userPrincipalName } }"): (typeof documents)["query ConsoleOptimizationMe { me { userPrincipalName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleOptimizationAsk($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }"): (typeof documents)["mutation ConsoleOptimizationAsk($input: RequestLicenseInput!) { requestLicense(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleOptimizationRequests { tenant { licenseRequests(first: 50) { nodes { status reason requester { id } grantedThroughGroup { id } } } } }"): (typeof documents)["query ConsoleOptimizationRequests { tenant { licenseRequests(first: 50) { nodes { status reason requester { id } grantedThroughGroup { id } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleOptimizationPolicies { tenant { inactiveAfterDays autoReclaim autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"): (typeof documents)["query ConsoleOptimizationPolicies { tenant { inactiveAfterDays autoReclaim autoClaimPolicies { enabled sku { id } scopeGroup { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

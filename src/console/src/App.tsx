@@ -19,6 +19,8 @@ import { Settings } from "./settings/Settings";
 import { Capacity } from "./capacity/Capacity";
 import { AuditLog } from "./audit/AuditLog";
 import { LivePools } from "./live/LivePools";
+import { Requests } from "./requests/Requests";
+import { InactiveLicenses } from "./reclaim/InactiveLicenses";
 
 // Not in the main bundle: GraphiQL is fetched only when /graphql is opened (K7).
 const Explorer = lazy(() => import("./explorer/Explorer"));
@@ -27,9 +29,11 @@ const Explorer = lazy(() => import("./explorer/Explorer"));
 const PAGES: { path: string; title: string; section?: string; render: () => ReactNode }[] = [
   { path: "/users", title: "Active users", render: () => <ActiveUsers /> },
   { path: "/groups", title: "Groups", render: () => <Groups /> },
+  { path: "/requests", title: "License requests", render: () => <Requests /> },
   { path: "/billing/purchase", title: "Purchase services", section: "Billing", render: () => <Purchase /> },
   { path: "/billing/subscriptions", title: "Subscriptions", section: "Billing", render: () => <Subscriptions /> },
   { path: "/capacity", title: "Capacity", section: "Reports", render: () => <Capacity /> },
+  { path: "/reports/inactive", title: "Inactive licenses", section: "Reports", render: () => <InactiveLicenses /> },
   { path: "/audit", title: "Audit log", section: "Reports", render: () => <AuditLog /> },
   { path: "/settings", title: "Settings", section: "Settings", render: () => <Settings /> },
 ];

@@ -58,7 +58,7 @@ export function createClient(): ApolloClient {
         // A pool has no ID of its own: it is the tenant's figure for one SKU.
         TenantLicense: { keyFields: ["sku", ["id"]] },
         Tenant: { fields: { licenses: { merge: false } } },
-        User: { fields: { effectiveLicenses: { merge: false }, assignedLicenses: { merge: false }, licenseAssignmentStates: { merge: false } } },
+        User: { fields: { effectiveLicenses: { merge: false }, assignedLicenses: { merge: false }, licenseAssignmentStates: { merge: false }, licenseRequests: { merge: false } } },
         SecurityGroup: { fields: { assignedLicenses: { merge: false } } },
       },
     }),

@@ -4,6 +4,7 @@ import { useAccess } from "../access";
 import { graphql } from "../gql";
 import type { SubscriptionsQuery as Data } from "../gql/graphql";
 import { Link, useQueryParam } from "../router";
+import { UsageHistory } from "./UsageHistory";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Flyout } from "../ui/Flyout";
 import { CHANNEL_NAMES, STATUS_WORDS } from "./words";
@@ -124,6 +125,7 @@ export function Subscriptions() {
             </table>
             {access.managesBilling ? <p><em>Buy licenses</em> adds licenses to a subscription; <Link href="/billing/purchase">Purchase services</Link> for a product the organization does not have yet.</p> : null}
           </section>
+          <UsageHistory pools={tenant.licenses} />
         </>
       ) : null}
       {opened?.kind === "buy" && sub && grantsNow(sub) ? <BuyLicenses sub={sub} pool={pool} onClose={close} onDone={done} /> : null}

@@ -4,11 +4,12 @@ import { useAccess } from "../access";
 import { graphql } from "../gql";
 import { useCommit } from "../ui/commit";
 import { ErrorNotice } from "../ui/ErrorNotice";
+import { AutoClaim, Inactivity } from "./Optimization";
 import { Provisioning } from "./Provisioning";
 
 export const SettingsQuery = graphql(`
   query Settings {
-    tenant { id displayName allowAdHocSubscriptions seatAlertThreshold defaultUsageLocation }
+    tenant { id displayName allowAdHocSubscriptions seatAlertThreshold defaultUsageLocation inactiveAfterDays autoReclaim }
   }
 `);
 
@@ -31,8 +32,10 @@ export function Settings() {
       {tenant ? <Trials allowed={tenant.allowAdHocSubscriptions} editable={access.managesSettings} /> : null}
       {tenant ? <SeatAlert threshold={tenant.seatAlertThreshold} editable={access.managesSettings} /> : null}
       {tenant ? <UsageLocation location={tenant.defaultUsageLocation} editable={access.managesSettings} /> : null}
+      {tenant ? <Inactivity days={tenant.inactiveAfterDays} auto={tenant.autoReclaim} editable={access.managesSettings} /> : null}
+      {tenant ? <AutoClaim editable={access.managesLicenses} /> : null}
       {tenant && access.managesSettings ? <Provisioning /> : null}
-      {!access.managesSettings ? <p className="muted">Only a Global admin can change the settings.</p> : null}
+      {!access.managesSettings ? <p className="muted">Only a Global admin can change the settings{access.managesLicenses ? " (a License admin changes auto-claim)" : ""}.</p> : null}
     </>
   );
 }

@@ -10,6 +10,7 @@ import { BulkLicenses } from "./BulkLicenses";
 import { LicenseList } from "./LicenseCell";
 import { ManageLicenses } from "./ManageLicenses";
 import { WhyPanel } from "./WhyPanel";
+import { ExportUsers } from "./ExportUsers";
 
 const PAGE = 50;
 
@@ -116,6 +117,9 @@ export function ActiveUsers() {
         <input id="user-search" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Name or username" />
         <button type="submit">Search</button>
       </form>
+      <div className="toolbar export">
+        <ExportUsers />
+      </div>
       <div className="toolbar filters">
         <label htmlFor="user-show">Show</label>
         <select id="user-show" value={show.value} onChange={(e) => refine({ show: e.target.value || null })}>

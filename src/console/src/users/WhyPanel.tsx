@@ -1,13 +1,15 @@
 import { useQuery } from "@apollo/client/react";
+import { useAccess } from "../access";
 import { graphql } from "../gql";
 import { ErrorNotice } from "../ui/ErrorNotice";
 import { Flyout } from "../ui/Flyout";
 import { Chain } from "./Chain";
+import { MyRequest } from "./MyRequest";
 import { explainError, STATE_WORDS } from "./words";
 
 export const WhyQuery = graphql(`
   query WhyUser($id: ID!) {
-    tenant { id hasActiveTenantLicense licenses { sku { id } availableUnits consumedUnits unassignedDemand prepaidUnits { enabled warning suspended } } }
+    tenant { id hasActiveTenantLicense licenses { sku { id displayName kind } availableUnits consumedUnits unassignedDemand prepaidUnits { enabled warning suspended } } }
     user(id: $id) {
       id
       displayName
@@ -22,12 +24,14 @@ export const WhyQuery = graphql(`
         enabledPlans { id name displayName }
         sources { kind group { id displayName } via { id displayName } }
       }
+      licenseRequests { id status justification reason createdAt decidedAt sku { id } }
     }
   }
 `);
 
 /** "Why can't this user build bots?" in words from effectiveLicenses (K3, S6, S10). */
 export function WhyPanel({ userId, onClose }: { userId: string; onClose: () => void }) {
+  const access = useAccess();
   const { data, error, loading } = useQuery(WhyQuery, { variables: { id: userId }, fetchPolicy: "network-only" });
   const user = data?.user;
   const name = user?.displayName ?? "This user";
@@ -92,6 +96,12 @@ export function WhyPanel({ userId, onClose }: { userId: string; onClose: () => v
               </section>
             );
           })}
+          {/* V1: the signed-in user asks for a user license they do not hold, and follows their request. */}
+          {user.id === access.userId
+            ? (data?.tenant?.licenses ?? [])
+                .filter((p) => p.sku.kind === "USER" && !user.effectiveLicenses.some((l) => l.sku.id === p.sku.id && l.holdsSeat))
+                .map((p) => <MyRequest key={p.sku.id} userId={user.id} sku={p.sku} requests={user.licenseRequests.filter((r) => r.sku.id === p.sku.id)} />)
+            : null}
         </>
       ) : null}
     </Flyout>
