@@ -123,6 +123,7 @@ describe.each(engines())("T2's four cases at the default buckets (%s)", (_engine
         const known: Record<string, unknown> = {
           first: 50, after: null, search: null, action: null, targetId: null, period: null, transitive: false,
           id: /Group/.test(op) ? group : users[0], groupId: group, userId: users[0], skuId: t.sku.user,
+          from: op === "UsageHistory" ? "2026-01-01" : null, to: op === "UsageHistory" ? "2026-03-31" : null,
         };
         if (name in known) return known[name];
         if (/^p\d+$/.test(name)) return months[Number(name.slice(1)) % 12];
