@@ -10,6 +10,7 @@ import { RowCache } from "./row-cache";
 import { AppError } from "../domain/errors";
 import { ConnectionLost, isConnectionFailure, OutcomeUnknown, UnavailableWait, UnavailableWaitOptions } from "./unavailable";
 import { retryingReads } from "./read-source";
+import { DeliveryStore } from "./change-delivery";
 
 /** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
 export interface LockState {
@@ -53,6 +54,8 @@ export class Database {
    * PostgreSQL once the LISTEN connection is up (src/app/live/hub.ts tells it).
    */
   readonly rowCache: RowCache;
+  /** MG6: where the delivery worker claims and settles its work. */
+  readonly deliveries: DeliveryStore;
 
   constructor(readonly ds: DataSource, wait: Partial<UnavailableWaitOptions> = {}, opts: { rowCache?: boolean } = {}) {
     this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
@@ -60,6 +63,7 @@ export class Database {
     this.readSignIn = signInReader(ds);
     this.unavailable = new UnavailableWait({ ...wait, waitMs: wait.waitMs ?? DEFAULT_UNAVAILABLE_WAIT_MS });
     this.reads = this.engine === "postgres" ? retryingReads(ds, this.unavailable) : ds;
+    this.deliveries = new DeliveryStore(ds, this.engine, this.mutex);
   }
 
   /** Tenant-scoped reads outside any transaction. */
