@@ -16,6 +16,11 @@ export class Receiver {
   /** Every notification in the order the POSTs arrived. */
   notifications: any[] = [];
   posts = 0;
+  /** Notification POSTs not answered yet. */
+  inFlight = 0;
+  /** Simulated receiver latency for each notification (the answer comes this much later). */
+  delayMs = 0;
+  private postWaiters: { n: number; resolve: () => void }[] = [];
   private server?: Server;
   private port = 0;
   private readonly sockets = new Set<Socket>();
@@ -56,6 +61,12 @@ export class Receiver {
     return new Promise((resolve) => this.waiters.push({ n, resolve }));
   }
 
+  /** Resolves once `n` notification POSTs have arrived (answered or not). */
+  postsArrived(n: number): Promise<void> {
+    if (this.posts >= n) return Promise.resolve();
+    return new Promise((resolve) => this.postWaiters.push({ n, resolve }));
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? "/", "http://x");
     const parts: Buffer[] = [];
@@ -69,18 +80,25 @@ export class Receiver {
         return;
       }
       this.posts++;
+      this.postWaiters = this.postWaiters.filter((w) => (this.posts >= w.n ? (w.resolve(), false) : true));
       if (this.mode === "hang") return;
-      if (this.mode === "error") {
-        res.writeHead(503);
-        res.end();
-        return;
-      }
-      const body = JSON.parse(Buffer.concat(parts).toString("utf8"));
-      this.notifications.push(...body.value);
-      res.writeHead(202);
-      res.end();
-      const n = this.notifications.length;
-      this.waiters = this.waiters.filter((w) => (n >= w.n ? (w.resolve(), false) : true));
+      this.inFlight++;
+      setTimeout(() => this.answer(parts, res), this.delayMs);
     });
+  }
+
+  private answer(parts: Buffer[], res: ServerResponse): void {
+    this.inFlight--;
+    if (this.mode === "error") {
+      res.writeHead(503);
+      res.end();
+      return;
+    }
+    const body = JSON.parse(Buffer.concat(parts).toString("utf8"));
+    this.notifications.push(...body.value);
+    res.writeHead(202);
+    res.end();
+    const n = this.notifications.length;
+    this.waiters = this.waiters.filter((w) => (n >= w.n ? (w.resolve(), false) : true));
   }
 }
