@@ -244,3 +244,25 @@ describe.each(engines())("Microsoft Graph: change notifications (MG6) (%s)", (_e
     await restarted.stop();
   });
 });
+
+describe.each(engines())("Microsoft Graph: change notifications in production (MG6) (%s)", (_engine, url) => {
+  it("MG6: in production a notificationUrl on loopback is refused (400) and nothing is sent to it; WEBHOOK_ALLOW_PRIVATE=true allows it", async () => {
+    const r = await Receiver.start();
+    for (const allowPrivate of [false, true]) {
+      const { api, origin } = await startGraph(url, { production: true, webhooks: { ...WEBHOOKS, allowPrivate } });
+      try {
+        const t = await newTenant(api, "Prod");
+        const body = { changeType: "updated", notificationUrl: r.url, resource: "users", expirationDateTime: new Date(api.clock.now().getTime() + DAY_MS).toISOString() };
+        const res = await graphFetch(origin, "POST", "/subscriptions", { token: t.admin, body });
+        if (allowPrivate) expect(res.status).toBe(201);
+        else expect([res.status, res.body.error.innerError.code, res.body.error.message]).toEqual([400, "BAD_USER_INPUT", expect.stringContaining("https")]);
+        const https = await graphFetch(origin, "POST", "/subscriptions", { token: t.admin, body: { ...body, notificationUrl: "https://127.0.0.1/hook" } });
+        if (!allowPrivate) expect([https.status, https.body.error.message]).toEqual([400, expect.stringContaining("private, loopback or link-local")]);
+      } finally {
+        await api.stop();
+      }
+    }
+    expect(r.validations).toHaveLength(1);
+    await r.down();
+  });
+});
