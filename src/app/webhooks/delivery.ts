@@ -2,7 +2,7 @@ import type { ChangeSubscription } from "../../data/entities";
 import type { DeliveryJob, Settlement } from "../../data/change-delivery";
 import { postTo } from "../../infra/webhook-post";
 import type { App } from "../request/context";
-import type { Changes } from "./changes";
+import { Changes, changesOf, isEmpty } from "./changes";
 import { missedNotification, Notification, notificationsFor, NOTIFICATIONS_PER_POST } from "./notifications";
 import { webhookPolicy } from "./policy";
 
@@ -38,7 +38,10 @@ export class DeliveryWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.app.commitListeners.push(() => this.kick());
+    // A write that changed no user, group or pool wrote no outbox row: nothing new to deliver.
+    this.app.commitListeners.push((report) => {
+      if (!isEmpty(changesOf(report, report.groupIds))) this.kick();
+    });
     this.timer = setInterval(() => this.kick(), this.app.config.webhooks.pollMs);
     this.timer.unref();
     this.kick();
