@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 import { createDataSource } from "../../src/data/datasource";
 import { Q } from "../helpers/fixtures";
-import { buildServer, createDatabase, ServerProcess, tokenFor } from "../helpers/instances";
+import { buildServer, createDatabase, freePort, ServerProcess, tokenFor } from "../helpers/instances";
 import { Receiver } from "./receiver";
 
 /**
@@ -23,6 +23,18 @@ suite(title, () => {
   let ds: DataSource;
   let admin: string;
   const receivers: Receiver[] = [];
+  const metricsPorts = new Map<ServerProcess, number>();
+  /** A server process with its own metrics port (O1), to see which instance delivered what. */
+  const start = async () => {
+    const port = await freePort();
+    const p = await ServerProcess.start(url, { ...ENV, METRICS_PORT: String(port) });
+    metricsPorts.set(p, port);
+    return p;
+  };
+  const delivered = async (p: ServerProcess) => {
+    const text = await (await fetch(`http://127.0.0.1:${metricsPorts.get(p)}/metrics`)).text();
+    return Number(/license_graph_webhook_deliveries_total\{outcome="delivered"\} (\d+)/.exec(text)?.[1] ?? 0);
+  };
 
   beforeAll(async () => {
     await buildServer();
@@ -30,7 +42,7 @@ suite(title, () => {
     url = db.url;
     drop = db.drop;
     ds = createDataSource({ url });
-    procs.push(await ServerProcess.start(url, ENV));
+    procs.push(await start());
     await ds.initialize();
     const op = await tokenFor({ roles: ["PlatformOperator"] });
     const created = await procs[0].ok(op, Q.createTenant, { input: { displayName: "Webhooks", adminUserPrincipalName: "admin@hooks.example", adminDisplayName: "Admin" } });
@@ -51,6 +63,7 @@ suite(title, () => {
       body: JSON.stringify({ changeType: "created", notificationUrl: r.url, resource: "users", expirationDateTime: new Date(Date.now() + 86_400_000).toISOString() }),
     });
     expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
   };
   const createUser = (p: ServerProcess, upn: string) => p.ok(admin, Q.createUser, { input: { userPrincipalName: upn, displayName: upn } }).then((u) => u.createUser.id);
   const outboxEmpty = async () => {
@@ -64,22 +77,25 @@ suite(title, () => {
   it("MG6: an instance killed mid-delivery loses nothing: the other takes the subscription over once the lock goes with the connection", async () => {
     const r = await Receiver.start();
     receivers.push(r);
-    await subscribe(procs[0], r);
+    const sub = await subscribe(procs[0], r);
     r.mode = "hang";
     const id = await createUser(procs[0], "held@hooks.example");
     // The only instance holds the POST open; a second instance starts, then the first is killed mid-delivery.
     await r.postsArrived(1);
-    procs.push(await ServerProcess.start(url, ENV));
+    procs.push(await start());
     r.mode = "ok";
     await procs.shift()!.kill("SIGKILL");
     await r.received(1);
     expect(r.notifications.map((n) => n.resourceData.id)).toEqual([id.slice(4)]);
     await outboxEmpty();
+    const gone = await fetch(`${procs[0].base}/v1.0/subscriptions/${sub}`, { method: "DELETE", headers: { authorization: `Bearer ${admin}` } });
+    expect(gone.status).toBe(204);
     // The replacement instance, so that two deliver in the next test.
-    procs.unshift(await ServerProcess.start(url, ENV));
+    procs.unshift(await start());
   }, 120_000);
 
-  it("MG6: two instances deliver 40 changes to 3 subscriptions without doubling any, each subscription in commit order", async () => {
+  it("MG6: two instances deliver 40 changes to 3 subscriptions without doubling any, each subscription in commit order; both deliver", async () => {
+    const before = await Promise.all(procs.map(delivered));
     const rs = [await Receiver.start(), await Receiver.start(), await Receiver.start()];
     receivers.push(...rs);
     for (const [i, r] of rs.entries()) {
@@ -94,5 +110,10 @@ suite(title, () => {
       while (r.inFlight) await new Promise((res) => setImmediate(res));
       expect(r.notifications.map((n) => n.resourceData.id)).toEqual(made.map((id) => id.slice(4)));
     }
+    // Each write's changes to each subscription were delivered once in all (a doubled delivery would count twice).
+    const after = await Promise.all(procs.map(delivered));
+    const byInstance = after.map((n, i) => n - before[i]);
+    expect(byInstance[0] + byInstance[1]).toBe(120);
+    expect(byInstance.every((n) => n > 0)).toBe(true);
   }, 120_000);
 });
