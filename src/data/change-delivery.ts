@@ -109,6 +109,15 @@ export class DeliveryStore {
     await m.update(ChangeSubscription, { id: s.id }, done.state);
   }
 
+  /** Pending changes of expired subscriptions go (they are never delivered); returns how many rows. */
+  async purgeExpired(now: Date): Promise<number> {
+    const p = this.engine === "postgres" ? "$1" : "?";
+    const run = () => this.ds.query(`DELETE FROM change_outbox WHERE subscription_id IN (SELECT id FROM change_subscription WHERE expires_at <= ${p})`, [now.getTime()]);
+    const out = this.engine === "postgres" ? await run() : await this.locked(run);
+    // pg answers [rows, count]; better-sqlite3 a run result.
+    return Array.isArray(out) ? Number(out[1] ?? 0) : Number((out as { changes?: number })?.changes ?? 0);
+  }
+
   /** For the metrics: subscriptions by state (expired ones as `expired`). */
   async countsByState(now: Date): Promise<Map<string, number>> {
     const q = this.engine === "postgres"

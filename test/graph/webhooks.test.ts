@@ -243,6 +243,25 @@ describe.each(engines())("Microsoft Graph: change notifications (MG6) (%s)", (_e
     expect(r.notifications.map((n) => n.resourceData.id)).toEqual([guid(kept.id)]);
     await restarted.stop();
   });
+
+  it("MG6: an expired subscription receives nothing: its pending changes are dropped, and a write after expiry writes no outbox row", async () => {
+    const t = await newTenant(api, "Proseware");
+    const r = await receiver();
+    await subscription(t, r, { expirationDateTime: inDays(1) });
+    await r.down();
+    await t.user("late");
+    await worker.runOnce();
+    expect(await outboxRows()).toBe(1);
+    api.clock.advanceMs(DAY_MS + 60_000);
+    await r.up();
+    await worker.runOnce();
+    expect(await outboxRows()).toBe(0);
+    await t.user("later");
+    expect(await outboxRows()).toBe(0);
+    api.clock.advanceMs(retryDelay(1));
+    await worker.runOnce();
+    expect(r.notifications).toEqual([]);
+  });
 });
 
 describe.each(engines())("Microsoft Graph: change notifications in production (MG6) (%s)", (_engine, url) => {

@@ -10,6 +10,8 @@ import { webhookPolicy } from "./policy";
 export const FIRST_RETRY_MS = 10_000;
 export const MAX_RETRY_MS = 30 * 60_000;
 export const GIVE_UP_AFTER_MS = 4 * 3_600_000;
+/** How often a worker drops the pending changes of expired subscriptions. */
+const PURGE_EVERY_MS = 60_000;
 /** Claims one run makes at most (the next run goes on). */
 const CLAIMS_PER_RUN = 500;
 
@@ -32,6 +34,7 @@ export class DeliveryWorker {
   private stopped = true;
   /** Subscriptions given up in the claim just settled: told `missed` once it has committed. */
   private missed: ChangeSubscription[] = [];
+  private purgedAt = -Infinity;
 
   constructor(private readonly app: App) {}
 
@@ -69,6 +72,11 @@ export class DeliveryWorker {
     this.running = (async () => {
       let n = 0;
       try {
+        const now = this.app.clock.now().getTime();
+        if (now - this.purgedAt >= PURGE_EVERY_MS) {
+          this.purgedAt = now;
+          await this.app.database.deliveries.purgeExpired(this.app.clock.now());
+        }
         do {
           this.again = false;
           while (n < CLAIMS_PER_RUN && (await this.app.database.deliveries.claimOne(this.app.clock.now(), (job) => this.deliver(job)))) {
