@@ -12,6 +12,8 @@ export type Mode = "ok" | "error" | "hang";
 export class Receiver {
   mode: Mode = "ok";
   badValidation = false;
+  /** Runs before the validation request is answered (say, a call to the API meanwhile). */
+  beforeValidation?: () => Promise<void>;
   validations: string[] = [];
   /** Every notification in the order the POSTs arrived. */
   notifications: any[] = [];
@@ -75,8 +77,10 @@ export class Receiver {
       const token = url.searchParams.get("validationToken");
       if (token !== null) {
         this.validations.push(token);
-        res.writeHead(200, { "content-type": "text/plain" });
-        res.end(this.badValidation ? "not the token" : token);
+        void (this.beforeValidation?.() ?? Promise.resolve()).then(() => {
+          res.writeHead(200, { "content-type": "text/plain" });
+          res.end(this.badValidation ? "not the token" : token);
+        });
         return;
       }
       this.posts++;

@@ -75,6 +75,17 @@ describe.each(engines())("Microsoft Graph: change notifications (MG6) (%s)", (_e
     expect((await graphFetch(origin, "GET", `/subscriptions/${short}`, { token: t.admin })).status).toBe(404);
   });
 
+  it("MG6: the validation handshake holds no lock: the API answers other requests while the receiver is validating", async () => {
+    const t = await newTenant(api, "FourthCoffee");
+    const r = await receiver();
+    let meanwhile = 0;
+    r.beforeValidation = async () => {
+      meanwhile = (await graphFetch(origin, "GET", "/users", { token: t.admin })).status;
+    };
+    expect((await subscribe(t.admin, { changeType: "updated", notificationUrl: r.url, resource: "users", expirationDateTime: inDays(1) })).status).toBe(201);
+    expect(meanwhile).toBe(200);
+  });
+
   it("MG6: bad input is Graph's 400 (BAD_USER_INPUT) and creates nothing; a URL that fails the handshake is refused; a reader may subscribe, a user without roles may not", async () => {
     const t = await newTenant(api, "Fabrikam");
     const r = await receiver();

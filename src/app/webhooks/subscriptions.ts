@@ -24,8 +24,11 @@ export async function createChangeSubscription(ctx: RequestContext, input: Creat
   const lifecycleNotificationUrl = parseUrl(input.lifecycleNotificationUrl, "lifecycleNotificationUrl", policy, true);
   const clientState = parseClientState(input.clientState);
   if (resource.groupId && !(await ctx.db.findOne(SecurityGroup, { id: resource.groupId }))) throw notFound("Group", resource.groupId);
-  await validateEndpoint(notificationUrl, "notificationUrl", policy);
-  if (lifecycleNotificationUrl) await validateEndpoint(lifecycleNotificationUrl, "lifecycleNotificationUrl", policy);
+  // Up to 10 s each, out of the process: on SQLite without holding the operation lock.
+  await ctx.app.database.outsideLock(ctx, async () => {
+    await validateEndpoint(notificationUrl, "notificationUrl", policy);
+    if (lifecycleNotificationUrl) await validateEndpoint(lifecycleNotificationUrl, "lifecycleNotificationUrl", policy);
+  });
   const row = Object.assign(new ChangeSubscription(), {
     id: randomUUID(), tenantId: ctx.tenantId, resource: resource.resource, kind: resource.kind, groupId: resource.groupId,
     changeType: changeType.join(","), notificationUrl, lifecycleNotificationUrl, clientState, expiresAt, createdAt: now,
