@@ -139,6 +139,9 @@ describe.each(engines())("Microsoft Graph: change notifications (MG6) (%s)", (_e
       await rename(t, ada.id, "Ada L.");
       await r.received(2);
       expect(r.notifications[1]).toMatchObject({ changeType: "updated", resource: `Users/${guid(ada.id)}` });
+      await api.ok(t.admin, Q.deleteUser, { id: ada.id });
+      await r.received(3);
+      expect(r.notifications[2]).toMatchObject({ changeType: "deleted", resource: `Users/${guid(ada.id)}` });
     } finally {
       await worker.stop();
     }
@@ -150,13 +153,34 @@ describe.each(engines())("Microsoft Graph: change notifications (MG6) (%s)", (_e
     api.app.beforeCommit!.push(boom);
     try {
       const res = await api.exec(t.admin, Q.createUser, { input: { userPrincipalName: "ghost@northwind.example", displayName: "ghost" } });
-      expect(res.errors?.length).toBe(1);
+        expect(res.errors?.length).toBe(1);
     } finally {
       api.app.beforeCommit!.splice(api.app.beforeCommit!.indexOf(boom), 1);
     }
     expect(await outboxRows()).toBe(0);
     expect(await worker.runOnce()).toBe(0);
-    expect(r.notifications).toHaveLength(2);
+    expect(r.notifications).toHaveLength(3);
+  });
+
+  it("MG6: a license change is an updated of the user, a pool change an updated of the subscribedSku, a group's license an updated of the group", async () => {
+    const t = await newTenant(api, "Humongous");
+    const users = await receiver();
+    const skus = await receiver();
+    const groups = await receiver();
+    const bo = await t.user("bo");
+    const team = await t.group("Team");
+    await subscription(t, users, { changeType: "updated" });
+    await subscription(t, skus, { resource: "subscribedSkus", changeType: "updated" });
+    await subscription(t, groups, { resource: "groups", changeType: "updated" });
+    await t.buy(3);
+    await worker.runOnce();
+    expect(skus.notifications.map((n) => n.resource)).toContain(`subscribedSkus/${guid(t.tenantId)}_${guid(t.sku.user)}`);
+    expect(skus.notifications[0].resourceData["@odata.type"]).toBe("#Microsoft.Graph.SubscribedSku");
+    await t.license(bo.id);
+    await t.assignGroup(team);
+    await worker.runOnce();
+    expect(users.notifications.map((n) => [n.changeType, n.resourceData.id])).toContainEqual(["updated", guid(bo.id)]);
+    expect(groups.notifications.map((n) => [n.changeType, n.resource])).toEqual([["updated", `Groups/${guid(team)}`]]);
   });
 
   it("MG6: groups/{id}/members hears its members change; a write touching 5,000 users writes its outbox in one statement and is delivered in full", async () => {
