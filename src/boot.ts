@@ -12,6 +12,7 @@ import pino, { DestinationStream, Logger as PinoLogger } from "pino";
 import { Throttle } from "./infra/throttle";
 import { Metrics, PoolUse } from "./infra/metrics";
 import { ActivityRecorder } from "./app/request/activity";
+import { outboxBeforeCommit } from "./app/webhooks/outbox";
 
 /**
  * The process's JSON log (pino, on stdout), made on first use. Lines are written asynchronously (lines that arrive
@@ -117,7 +118,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     tenantStates: new TenantStateCache(),
     commitListeners: [],
     // E3: on PostgreSQL every write tells every instance at commit (LISTEN/NOTIFY); SQLite serves one process.
-    beforeCommit: database.engine === "postgres" ? [notifyBeforeCommit(liveChannel(o.dataSource))] : [],
+    // MG6: the outbox rows of the write, in its transaction; then (PostgreSQL) the NOTIFY, last.
+    beforeCommit: [outboxBeforeCommit(clock), ...(database.engine === "postgres" ? [notifyBeforeCommit(liveChannel(o.dataSource))] : [])],
     throttle,
     metrics,
     activity: new ActivityRecorder(database, clock, log),

@@ -90,6 +90,19 @@ export interface Config {
   oidc?: OidcSettings;
   /** I1: the caller's row from this instance's memory while it hears of every change (ROW_CACHE, default on). */
   rowCache: boolean;
+  /** MG6 change notifications (README "Change notifications"). */
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** WEBHOOK_ALLOW_PRIVATE: in production, notification URLs may be http and resolve to private addresses. */
+  allowPrivate: boolean;
+  /** WEBHOOK_ALLOW_NETWORKS: CIDRs exempt from the private-address guard (comma-separated). */
+  allowNetworks: string[];
+  /** WEBHOOK_TIMEOUT_MS: how long a receiver has to answer a notification (Graph: 3 s). */
+  timeoutMs: number;
+  /** WEBHOOK_POLL_MS: how often an instance looks for due deliveries besides right after its own commits. */
+  pollMs: number;
 }
 
 export interface OidcSettings {
@@ -231,6 +244,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: r.flag("EXPLORER") ?? nodeEnv !== "production",
     oidc: oidcFrom(env),
     rowCache: oneOf(r.text("ROW_CACHE")?.toLowerCase() ?? "on", ["on", "off"], "ROW_CACHE") === "on",
+    webhooks: {
+      allowPrivate: r.flag("WEBHOOK_ALLOW_PRIVATE") ?? false,
+      allowNetworks: (r.text("WEBHOOK_ALLOW_NETWORKS") ?? "").split(",").map((c) => c.trim()).filter((c) => {
+        if (c && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(c)) throw new ConfigError("WEBHOOK_ALLOW_NETWORKS", "comma-separated CIDRs (10.1.0.0/16,…)", c);
+        return c !== "";
+      }),
+      timeoutMs: r.whole("WEBHOOK_TIMEOUT_MS", 3_000, 1, 60_000),
+      pollMs: r.whole("WEBHOOK_POLL_MS", 1_000, 10),
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { Drain } from "./http/drain";
 import { closeMetrics, serveMetrics } from "./http/metrics-server";
 import { runReclaimPasses } from "./app/licensing/reclamation";
 import { DailyPasses } from "./app/usage/history";
+import { DeliveryWorker } from "./app/webhooks/delivery";
 
 export const DEV_SECRET_FILE = "./data/dev-jwt-secret";
 /** H6: of SHUTDOWN_TIMEOUT_MS, the last part is kept for closing, so that even a busy instance is gone by then. */
@@ -89,6 +90,10 @@ async function main(): Promise<void> {
     // The sign-in link is the last thing printed, on a fresh database and on one that already has the demo tenant.
     if (seed) void printDemo(app, config).catch((e) => jsonLogger.error("demo tokens", { error: String(e) }));
   });
+  // MG6: every instance delivers change notifications (PostgreSQL: FOR UPDATE SKIP LOCKED shares the work).
+  const webhooks = new DeliveryWorker(app);
+  app.metrics.webhookSubscriptionStates = () => app.database.deliveries.countsByState(app.clock.now());
+  webhooks.start();
   // V5: the daily usage snapshots, written by whichever instance comes first each UTC day.
   const daily = new DailyPasses(app);
   if (config.dailyPassIntervalMs > 0) daily.start(config.dailyPassIntervalMs);
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
     await apollo.stop().catch((e) => jsonLogger.error("shutdown: apollo stop failed", { error: String(e) }));
     await Promise.all([
       daily.stop(),
+      webhooks.stop(),
       app.throttle.close(),
       metrics ? closeMetrics(metrics) : undefined,
     ]);

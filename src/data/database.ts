@@ -10,6 +10,7 @@ import { RowCache } from "./row-cache";
 import { AppError } from "../domain/errors";
 import { ConnectionLost, isConnectionFailure, OutcomeUnknown, UnavailableWait, UnavailableWaitOptions } from "./unavailable";
 import { retryingReads } from "./read-source";
+import { DeliveryStore } from "./change-delivery";
 
 /** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
 export interface LockState {
@@ -53,6 +54,8 @@ export class Database {
    * PostgreSQL once the LISTEN connection is up (src/app/live/hub.ts tells it).
    */
   readonly rowCache: RowCache;
+  /** MG6: where the delivery worker claims and settles its work. */
+  readonly deliveries: DeliveryStore;
 
   constructor(readonly ds: DataSource, wait: Partial<UnavailableWaitOptions> = {}, opts: { rowCache?: boolean } = {}) {
     this.engine = ds.options.type === "postgres" ? "postgres" : "sqlite";
@@ -60,6 +63,7 @@ export class Database {
     this.readSignIn = signInReader(ds);
     this.unavailable = new UnavailableWait({ ...wait, waitMs: wait.waitMs ?? DEFAULT_UNAVAILABLE_WAIT_MS });
     this.reads = this.engine === "postgres" ? retryingReads(ds, this.unavailable) : ds;
+    this.deliveries = new DeliveryStore(ds, this.engine, this.mutex);
   }
 
   /** Tenant-scoped reads outside any transaction. */
@@ -154,16 +158,41 @@ export class Database {
     return new Map(rows.map((t) => [t.id, Number(t.stateVersion)]));
   }
 
+  /** SQLite: how to release the operation lock that `exclusive` holds now (one holder at a time). */
+  private heldRelease?: () => void;
+
   /** On SQLite, run `fn` holding the operation lock unless the caller already does. */
   async exclusive<T>(state: LockState, fn: () => Promise<T>): Promise<T> {
     if (this.engine !== "sqlite" || state.lockHeld) return fn();
-    const release = await this.mutex.acquire();
+    this.heldRelease = await this.mutex.acquire();
     state.lockHeld = true;
     try {
       return await fn();
     } finally {
       state.lockHeld = false;
-      release();
+      // outsideLock may have let go and taken it again meanwhile: release what is held now.
+      const release = this.heldRelease;
+      this.heldRelease = undefined;
+      release?.();
+    }
+  }
+
+  /**
+   * SQLite: runs `fn` without the operation lock that the caller holds through `exclusive` (a slow call out of the
+   * process that reads and writes nothing, MG6's validation handshake), then takes the lock again; others may run
+   * meanwhile. PostgreSQL, or a lock not held through `exclusive`: `fn` runs as it is.
+   */
+  async outsideLock<T>(state: LockState, fn: () => Promise<T>): Promise<T> {
+    const release = this.engine === "sqlite" && state.lockHeld ? this.heldRelease : undefined;
+    if (!release) return fn();
+    this.heldRelease = undefined;
+    state.lockHeld = false;
+    release();
+    try {
+      return await fn();
+    } finally {
+      this.heldRelease = await this.mutex.acquire();
+      state.lockHeld = true;
     }
   }
 

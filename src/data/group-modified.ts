@@ -10,6 +10,8 @@ import type { Clock } from "../domain/clock";
  */
 export async function membersChanged(tx: TenantDb, clock: Clock, groupIds: Iterable<string>): Promise<Date> {
   const at = clock.now();
-  await tx.updateIn(SecurityGroup, "id", [...groupIds], {}, { updatedAt: at });
+  const ids = [...groupIds];
+  for (const id of ids) tx.membersChangedOf.add(id);
+  await tx.updateIn(SecurityGroup, "id", ids, {}, { updatedAt: at });
   return at;
 }

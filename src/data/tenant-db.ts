@@ -23,6 +23,9 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
  * matches nothing.
  */
 export class TenantDb {
+  /** MG6: groups whose members this transaction changed (H7's membersChanged notes them), for the outbox. */
+  readonly membersChangedOf = new Set<string>();
+
   constructor(readonly tenantId: string, private readonly manager: EntityManager, readonly engine: Engine) {}
 
   /** For the bulk generator (src/cli/seed-large.ts) only: the transaction's runner, for multi-row INSERTs it builds itself. */

@@ -83,7 +83,29 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly webhookDeliveries = new Counter({
+    name: `${PREFIX}webhook_deliveries_total`,
+    help: "MG6 change notifications by outcome: delivered (one write's changes to one subscription), failed (a POST not answered 2xx in time), dropped (given up after 4 hours), missed_sent / missed_failed (the missed lifecycle notification).",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  /** MG6: subscriptions by state, read from the database when scraped (set by whoever starts the delivery worker). */
+  webhookSubscriptionStates?: () => Promise<Map<string, number>>;
+
   constructor(pool?: () => PoolUse | undefined, rowCache?: () => RowCacheFigures | undefined) {
+    const states = () => this.webhookSubscriptionStates;
+    new Gauge({
+      name: `${PREFIX}webhook_subscriptions`, help: "MG6 change-notification subscriptions of every tenant by state: active, retrying (deliveries failing, backing off), missed (changes were dropped), expired.",
+      labelNames: ["state"] as const, registers: [this.registry],
+      async collect() {
+        const read = states();
+        if (!read) return;
+        const counts = await read().catch(() => undefined);
+        if (!counts) return;
+        this.reset();
+        for (const state of ["active", "retrying", "missed", "expired"]) this.set({ state }, counts.get(state) ?? 0);
+      },
+    });
     const use = (pick: (p: PoolUse) => number) =>
       function (this: Gauge) {
         const p = pool?.();
@@ -146,6 +168,10 @@ export class Metrics {
   seatEngineRun(seconds: number, ok: boolean): void {
     this.seatRuns.inc({ outcome: ok ? "ok" : "error" });
     this.seatDuration.observe(seconds);
+  }
+
+  webhookDelivery(outcome: "delivered" | "failed" | "dropped" | "missed_sent" | "missed_failed"): void {
+    this.webhookDeliveries.inc({ outcome });
   }
 
   throttledRequest(bucket: "principal" | "tenant", transport: string): void {

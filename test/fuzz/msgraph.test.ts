@@ -35,8 +35,8 @@ function world(t: TenantFx, ids: { user: string; group: string; inner: string; p
     "/members/$ref", "/owners", "/manager", "/$count", "/licenseDetails/x",
   );
   const path = fc.oneof(
-    fc.constantFrom("/", "/users", "/groups", "/subscribedSkus", "/me", "/me/licenseDetails", "/me/memberOf", "/me/assignLicense", "/$metadata", "/directoryObjects", "/planets", "/$batch"),
-    fc.tuple(fc.constantFrom("/users/", "/groups/", "/subscribedSkus/", "/directoryObjects/"), id, nav).map(([a, b, c]) => a + b + c),
+    fc.constantFrom("/", "/users", "/groups", "/subscribedSkus", "/me", "/me/licenseDetails", "/me/memberOf", "/me/assignLicense", "/$metadata", "/directoryObjects", "/planets", "/$batch", "/subscriptions"),
+    fc.tuple(fc.constantFrom("/users/", "/groups/", "/subscribedSkus/", "/directoryObjects/", "/subscriptions/"), id, nav).map(([a, b, c]) => a + b + c),
     fc.tuple(fc.constantFrom("/groups/"), id, id).map(([a, g, m]) => `${a}${g}/members/${m}/$ref`),
   );
   const sku = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...guids.slice(4)) }, { weight: 1, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType });

@@ -30,7 +30,11 @@ export interface WriteReport {
   auditEventIds: string[];
   /** V1: license requests the write opened or decided. */
   requestIds: Set<string>;
+  /** MG6: users and groups the write created, deleted or changed itself (not only their licenses), by ID. */
+  objectChanges: Map<string, ObjectChange>;
 }
+
+export type ObjectChange = "created" | "updated" | "deleted";
 
 export type CommitListener = (report: WriteReport) => void;
 /** Runs inside the write's transaction, last, just before commit (PostgreSQL NOTIFY, delivered at commit). */
@@ -122,7 +126,7 @@ export class RequestContext implements LockState {
     try {
       const out = await this.app.database.write(this, tenantId, async (tx) => {
         // A retried transaction starts its report afresh.
-        const r = (report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [], requestIds: new Set() });
+        const r = (report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [], requestIds: new Set(), objectChanges: new Map() });
         const out = await fn(tx);
         for (const hook of this.app.beforeCommit ?? []) await hook(r, tx);
         return out;
@@ -154,6 +158,13 @@ export class RequestContext implements LockState {
   writeReport(): WriteReport {
     if (!this.report) throw new Error("writeReport() outside ctx.write()");
     return this.report;
+  }
+
+  /** MG6: a user or group the write created, updated or deleted (a creation stays one even if later updated). */
+  noteChange(id: string, change: ObjectChange): void {
+    const m = this.writeReport().objectChanges;
+    if (change === "updated" && m.has(id)) return;
+    m.set(id, change);
   }
 
   /** An audit event written in this request's write (none outside a tenant write: createTenant). */
