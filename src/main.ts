@@ -85,11 +85,10 @@ async function main(): Promise<void> {
   const reclaim = () => void runReclaimPasses(app).catch((e) => jsonLogger.error("reclaim passes failed", { error: String(e) }));
   setInterval(reclaim, RECLAIM_CHECK_EVERY_MS).unref();
   setTimeout(reclaim, 5_000).unref();
-  http.listen(config.port, () => {
+  const listening = new Promise<void>((ready) => http.listen(config.port, () => {
     jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine });
-    // The sign-in link is the last thing printed, on a fresh database and on one that already has the demo tenant.
-    if (seed) void printDemo(app, config).catch((e) => jsonLogger.error("demo tokens", { error: String(e) }));
-  });
+    ready();
+  }));
   // MG6: every instance delivers change notifications (PostgreSQL: FOR UPDATE SKIP LOCKED shares the work).
   const webhooks = new DeliveryWorker(app);
   app.metrics.webhookSubscriptionStates = () => app.database.deliveries.countsByState(app.clock.now());
@@ -130,6 +129,9 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // The sign-in link is the last thing printed, on a fresh database and on one that already has the demo tenant.
+  await listening;
+  if (seed) await printDemo(app, config).catch((e) => jsonLogger.error("demo tokens", { error: String(e) }));
 }
 
 if (require.main === module) {
