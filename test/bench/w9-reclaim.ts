@@ -42,7 +42,9 @@ export async function w9(d: W9Deps): Promise<void> {
     [d.tenantId, d.tenantId, d.tenantId],
   )).map((r) => r.id).slice(0, d.holders);
   d.log(`W9: ${ids.length.toLocaleString("en-US")} direct holders through assignLicensesToUsers`);
-  await ok("mutation($i: PurchaseLicensesInput!) { purchaseLicenses(input: $i) { orderId } }", { i: { channel: "ADMIN_CENTER", items: [{ skuId: d.skuId, quantity: ids.length }] } });
+  // New seats go to the queue first (S5): enough for every waiter and then the new holders.
+  const pool = (await ok("{ tenant { licenses { sku { id } unassignedDemand } } }")).body.data.tenant.licenses.find((l: { sku: { id: string } }) => l.sku.id === d.skuId);
+  await ok("mutation($i: PurchaseLicensesInput!) { purchaseLicenses(input: $i) { orderId } }", { i: { channel: "ADMIN_CENTER", items: [{ skuId: d.skuId, quantity: ids.length + (pool?.unassignedDemand ?? 0) }] } });
   for (let i = 0; i < ids.length; i += 5000) {
     await ok("mutation($i: AssignLicensesToUsersInput!) { assignLicensesToUsers(input: $i) { id } }", { i: { userIds: ids.slice(i, i + 5000), addLicenses: [{ skuId: d.skuId }] } });
   }
