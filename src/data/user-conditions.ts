@@ -16,13 +16,13 @@ export const NOTHING: Condition = { sql: "1 = 0", params: {} };
 export const not = (c: Condition): Condition => ({ sql: `NOT (${c.sql})`, params: c.params });
 
 function join(op: "AND" | "OR", cs: Condition[]): Condition {
-  const live = cs.filter((c) => c !== NOTHING || op === "AND");
-  if (!live.length) return NOTHING;
-  if (live.length === 1) return live[0];
-  return { sql: `(${live.map((c) => c.sql).join(` ${op} `)})`, params: Object.assign({}, ...live.map((c) => c.params)) };
+  if (!cs.length) return NOTHING;
+  if (cs.length === 1) return cs[0];
+  return { sql: `(${cs.map((c) => c.sql).join(` ${op} `)})`, params: Object.assign({}, ...cs.map((c) => c.params)) };
 }
 
-export const anyOf = (...cs: Condition[]): Condition => join("OR", cs);
+/** NOTHING drops out of an OR, and makes an AND nothing. */
+export const anyOf = (...cs: Condition[]): Condition => join("OR", cs.filter((c) => c !== NOTHING));
 export const allOf = (...cs: Condition[]): Condition => (cs.includes(NOTHING) ? NOTHING : join("AND", cs));
 
 /** Users with a seat row of one of these SKUs whose `holds_seat` is one of the values given for it. */

@@ -3,12 +3,13 @@ import { AppError, ErrorCode } from "../../src/domain/errors";
 import { applyErrorStatus, GRAPHQL_HTTP_STATUS } from "../../src/api/graphql/http-status";
 import { fromAppError as toScim, SCIM_STATUS } from "../../src/api/scim/errors";
 import { fromAppError as toGraph, GRAPH_STATUS } from "../../src/api/graph/errors";
+import { EXPORT_STATUS } from "../../src/api/export/http";
 
 const codes = Object.values(ErrorCode);
 
 /** Issue 21: one ErrorCode, mapped to each wire by an exhaustive table (the typecheck fails on a missing code). */
 describe("§7 error codes on every way in", () => {
-  it.each([["GraphQL", GRAPHQL_HTTP_STATUS], ["SCIM", SCIM_STATUS], ["Graph", GRAPH_STATUS]])("%s maps every code and nothing else", (_, table) => {
+  it.each([["GraphQL", GRAPHQL_HTTP_STATUS], ["SCIM", SCIM_STATUS], ["Graph", GRAPH_STATUS], ["export", EXPORT_STATUS]])("%s maps every code and nothing else", (_, table) => {
     expect(Object.keys(table).sort()).toEqual([...codes].sort());
   });
 

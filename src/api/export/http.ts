@@ -14,9 +14,17 @@ export const EXPORT_USERS_PATH = "/export/users.csv";
 /** T1: an export reads the whole tenant: it costs ten writes from the caller's and the tenant's buckets. */
 export const EXPORT_COST = 10 * WRITE_COST;
 
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.RATE_LIMITED]: 429, [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-};
+/**
+ * The export's HTTP status of each code, exhaustive like the other ways in' tables (a new ErrorCode fails the
+ * typecheck until mapped); any other refusal of a rule is a 400 carrying its code; null is an internal failure.
+ */
+export const EXPORT_STATUS = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: null,
+  NOT_FOUND: 400, BAD_USER_INPUT: 400, CONFLICT: 400, SEATS_EXHAUSTED: 400, SEATS_IN_USE: 400, TENANT_LICENSE_REQUIRED: 400,
+  CHANNEL_MISMATCH: 400, LICENSE_NOT_ASSIGNABLE: 400, LICENSE_REQUIRED: 400, GROUP_CYCLE: 400, GROUP_HAS_LICENSES: 400,
+  USER_OWNS_BOTS: 400, LAST_GLOBAL_ADMIN: 400, TRIALS_DISABLED: 400, TRIAL_EXHAUSTED: 400, USAGE_LOCATION_PROHIBITED: 400,
+  DIRECTORY_MANAGED: 400, GRAPHQL_VALIDATION_FAILED: 400,
+} as const satisfies Record<ErrorCode, number | null>;
 
 function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
@@ -67,7 +75,8 @@ export async function handleExport(app: App, req: IncomingMessage, res: ServerRe
       await reallocateIfStale(ctx);
     });
   } catch (e) {
-    if (e instanceof AppError) return sendError(res, STATUS[e.code] ?? 400, e.code, e.message);
+    const status = e instanceof AppError ? EXPORT_STATUS[e.code] : null;
+    if (e instanceof AppError && status !== null) return sendError(res, status, e.code, e.message);
     throw e;
   }
 

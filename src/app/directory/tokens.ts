@@ -1,3 +1,4 @@
+import { instantOf } from "../../data/entities/columns";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { IsNull } from "typeorm";
 import type { App, RequestContext } from "../request/context";
@@ -84,8 +85,7 @@ export async function authenticateProvisioning(
   const now = app.clock.now();
   const raw = await app.database.exclusive(lock, () => app.database.provisioningToken(m[1]));
   if (!raw) return null;
-  const at = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
-  const row = { id: m[1], tenantId: raw.tenant_id, secretHash: raw.secret_hash, expiresAt: at(raw.expires_at), revokedAt: at(raw.revoked_at), lastUsedAt: at(raw.last_used_at) };
+  const row = { id: m[1], tenantId: raw.tenant_id, secretHash: raw.secret_hash, expiresAt: instantOf(raw.expires_at), revokedAt: instantOf(raw.revoked_at), lastUsedAt: instantOf(raw.last_used_at) };
   if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   const stored = Buffer.from(row.secretHash, "hex");
   const given = hash(m[2]);

@@ -4,11 +4,11 @@ import type { App } from "./context";
 import type { LockState } from "../../data/database";
 import type { SignInRow } from "../../data/sign-in";
 import { Tenant, User } from "../../data/entities";
+import { instantOf as instant } from "../../data/entities/columns";
 import { AdminRole, ObjectSource } from "../../domain/enums";
 import { unauthenticated } from "../../domain/errors";
 import { noteActivity, payForFailedSignIn } from "./admission";
 
-const instant = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
 
 /** Checks the Authorization header's token (no database): null when there is none. */
 export async function verifyAuthorization(app: App, authorization: string | undefined): Promise<TokenClaims | null> {

@@ -8,8 +8,6 @@ import { botAuthoringPlanId, TenantLicensing } from "../reads/read-model";
  * The license filters of tenant.users (K3, K8): the rules decide which seat rows, trials and sources answer, the data
  * layer's conditions (data/user-conditions.ts) say it in SQL on the page's own query.
  */
-export type { Condition };
-
 /** S6, S9: users with a license in `state` (of `skuId` only, when given), from the seat rows and the trials. */
 export function inLicenseState(ctx: RequestContext, lic: TenantLicensing, state: LicenseState, skuId: string | null | undefined, p: string): Condition {
   const wants = ctx.catalog.assignable().filter((s) => !skuId || skuId === s.id).map((s) => ({ skuId: s.id, holds: lic.holdsSeatValuesFor(s.id, state) }));
@@ -53,6 +51,5 @@ export function canCreateBots(ctx: RequestContext, lic: TenantLicensing, graph: 
       ways.push(allOf(wantsSeat(`cw${i}`, [{ skuId: sku.id, holds: [true] }]), source));
     }
   }
-  const any = anyOf(...ways);
-  return any === NOTHING ? NOTHING : allOf(accountEnabled("cb"), any);
+  return allOf(accountEnabled("cb"), anyOf(...ways));
 }

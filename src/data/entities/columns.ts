@@ -1,9 +1,12 @@
 import { Column, ColumnOptions } from "typeorm";
 
 /** Instants are stored as epoch milliseconds: one column type that sorts and compares the same on SQLite and PostgreSQL. */
+/** An instant as a raw row carries it (epoch ms; a string from pg's bigint), or null. */
+export const instantOf = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
+
 const msTransformer = {
   to: (d: Date | null | undefined) => (d == null ? d : d.getTime()),
-  from: (v: string | number | null) => (v == null ? null : new Date(Number(v))),
+  from: instantOf,
 };
 
 export function TimestampColumn(opts: { name: string; nullable?: boolean }) {

@@ -1,4 +1,5 @@
 import type { TenantDb } from "../tenant-db";
+import { instantOf as instant } from "../entities/columns";
 
 /** V4: a seat holder of one SKU, with what the reclamation decisions need. */
 export interface HolderRow {
@@ -19,7 +20,6 @@ interface RawHolder {
   grouped: string | number | boolean;
 }
 
-const instant = (v: string | number | null) => (v == null ? null : new Date(Number(v)));
 const row = (r: RawHolder): HolderRow => ({
   userId: r.user_id, lastActivityAt: instant(r.last_activity_at), reclaimWarningAt: instant(r.reclaim_warning_at),
   direct: Number(r.direct) === 1 || r.direct === true, grouped: Number(r.grouped) === 1 || r.grouped === true,
