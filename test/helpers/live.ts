@@ -1,5 +1,7 @@
 import { Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
+import type { TestApi } from "./harness";
+import { liveHub, LiveKind } from "../../src/app/live/hub";
 
 /** A queue of what one subscription received; `next()` waits for the next item (bounded: a failing test ends, it never sleeps). */
 export class Received<T = any> {
@@ -102,3 +104,31 @@ export const LIVE = {
   pools: `subscription { tenantLicensesChanged { sku { partNumber } consumedUnits availableUnits unassignedDemand lowOnSeats } }`,
   audit: `subscription { auditEventAdded { id action targetId actor { id } } }`,
 };
+
+/**
+ * Live clients of one describe block: `open` connects (closed after each test), `sub` subscribes and waits until the
+ * hub has registered it (the protocol has no acknowledgement of a subscribe).
+ */
+export function liveClients(api: () => TestApi, base: () => string) {
+  const hub = () => liveHub(api().app);
+  const clients: LiveClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) await c.close().catch(() => undefined);
+  });
+  async function open(token: string): Promise<LiveClient> {
+    const c = await LiveClient.open(base(), token);
+    clients.push(c);
+    return c;
+  }
+  async function sub(c: LiveClient, t: { tenantId: string }, kind: LiveKind, query: string): Promise<LiveSub> {
+    const before = hub().count(t.tenantId, kind);
+    const s = c.subscribe(query);
+    await Promise.race([hub().when(() => hub().count(t.tenantId, kind) > before), s.ended]);
+    return s;
+  }
+  /** Closes every client opened so far, now (a test that opens many in rounds). */
+  async function closeAll(): Promise<void> {
+    for (const c of clients.splice(0)) await c.close();
+  }
+  return { hub, open, sub, closeAll };
+}

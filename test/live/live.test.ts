@@ -1,9 +1,9 @@
 import WebSocket from "ws";
 import { engines, TEST_SECRET, TestApi } from "../helpers/harness";
-import { newTenant, Q, TenantFx } from "../helpers/fixtures";
-import { LIVE, LiveClient, LiveSub } from "../helpers/live";
+import { newTenant, Q } from "../helpers/fixtures";
+import { LIVE, LiveClient, liveClients } from "../helpers/live";
 import { signToken } from "../../src/app/auth/sign";
-import { liveHub, LiveKind } from "../../src/app/live/hub";
+import { liveHub } from "../../src/app/live/hub";
 import { graphql } from "../gql";
 
 const LIVEAUDITCREATEGROUP = graphql(`query LiveAuditCreateGroup { auditEvents(first: 8, action: "CREATE_GROUP") { nodes { id } } }`);
@@ -51,25 +51,7 @@ describe.each(engines())("live updates over graphql-ws (%s)", (_engine, url) => 
   });
   afterAll(() => api.stop());
 
-  const hub = () => liveHub(api.app);
-  const clients: LiveClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) await c.close().catch(() => undefined);
-  });
-
-  async function open(token: string): Promise<LiveClient> {
-    const c = await LiveClient.open(base, token);
-    clients.push(c);
-    return c;
-  }
-
-  /** Subscribes and waits until the hub has registered it (the protocol has no acknowledgement of a subscribe). */
-  async function sub(c: LiveClient, t: TenantFx, kind: LiveKind, query: string): Promise<LiveSub> {
-    const before = hub().count(t.tenantId, kind);
-    const s = c.subscribe(query);
-    await Promise.race([hub().when(() => hub().count(t.tenantId, kind) > before), s.ended]);
-    return s;
-  }
+  const { hub, open, sub, closeAll } = liveClients(() => api, () => base);
 
   describe("E1 authentication", () => {
     test("E1: no token, a malformed header, a bad signature or an expired token closes the socket with 4403 before any subscription", async () => {
@@ -291,7 +273,7 @@ describe.each(engines())("live updates over graphql-ws (%s)", (_engine, url) => 
         const events = await Promise.all(subs.map((s) => s.results.next()));
         expect(events.every((e) => e.data.myLicenseChanged.canCreateBots)).toBe(true);
         counts.push(api.logger.count - before);
-        for (const c of clients.splice(0)) await c.close();
+        await closeAll();
       }
       expect(counts[1]).toBe(counts[0]);
     });

@@ -1,7 +1,6 @@
 import { engines, TestApi } from "../helpers/harness";
-import { newTenant, Q, TenantFx } from "../helpers/fixtures";
-import { LiveClient, LiveSub } from "../helpers/live";
-import { liveHub, LiveKind } from "../../src/app/live/hub";
+import { newTenant, Q } from "../helpers/fixtures";
+import { liveClients } from "../helpers/live";
 import { graphql } from "../gql";
 
 const REQUEST = graphql(`mutation RequestsLiveRequest($input: RequestLicenseInput!) { requestLicense(input: $input) { id } }`);
@@ -20,22 +19,7 @@ describe.each(engines())("license requests live (%s)", (_engine, url) => {
   });
   afterAll(() => api.stop());
 
-  const hub = () => liveHub(api.app);
-  const clients: LiveClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) await c.close().catch(() => undefined);
-  });
-  async function open(token: string): Promise<LiveClient> {
-    const c = await LiveClient.open(base, token);
-    clients.push(c);
-    return c;
-  }
-  async function sub(c: LiveClient, t: TenantFx, kind: LiveKind, query: string): Promise<LiveSub> {
-    const before = hub().count(t.tenantId, kind);
-    const s = c.subscribe(query);
-    await Promise.race([hub().when(() => hub().count(t.tenantId, kind) > before), s.ended]);
-    return s;
-  }
+  const { hub, open, sub } = liveClients(() => api, () => base);
 
   test("V1 E2: licenseRequestChanged shows admins each request as it is opened and decided; a user without roles gets FORBIDDEN", async () => {
     const t = await newTenant(api);
