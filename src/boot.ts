@@ -122,6 +122,6 @@ export async function createApp(o: AppOptions): Promise<App> {
     beforeCommit: [outboxBeforeCommit(clock), ...(database.engine === "postgres" ? [notifyBeforeCommit(liveChannel(o.dataSource))] : [])],
     throttle,
     metrics,
-    activity: new ActivityRecorder(database, clock, log),
+    activity: new ActivityRecorder(database, clock, log, config.activity),
   };
 }

@@ -82,9 +82,12 @@ async function main(): Promise<void> {
   app.activity.start();
   drain.hooks.push(() => app.activity.stop());
   // V4: every instance offers to run the day's reclamation pass; the claimed row per tenant and day lets one run it.
-  const reclaim = () => void runReclaimPasses(app).catch((e) => jsonLogger.error("reclaim passes failed", { error: String(e) }));
-  setInterval(reclaim, RECLAIM_CHECK_EVERY_MS).unref();
-  setTimeout(reclaim, 5_000).unref();
+  // Without gathered activity (ACTIVITY=off) nobody would look active: the automatic pass must not reclaim on that.
+  if (config.activity) {
+    const reclaim = () => void runReclaimPasses(app).catch((e) => jsonLogger.error("reclaim passes failed", { error: String(e) }));
+    setInterval(reclaim, RECLAIM_CHECK_EVERY_MS).unref();
+    setTimeout(reclaim, 5_000).unref();
+  } else jsonLogger.info("activity off: no automatic reclamation pass on this instance");
   const listening = new Promise<void>((ready) => http.listen(config.port, () => {
     jsonLogger.info("listening", { url: `http://localhost:${config.port}/graphql`, console: `http://localhost:${config.port}/`, engine });
     ready();

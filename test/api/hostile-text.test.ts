@@ -10,6 +10,9 @@ describe.each(engines())("H1 text over GraphQL (%s)", (_engine, url) => {
     t = await newTenant(api);
   });
   afterAll(() => api.stop());
+  // One HTTP listener for the file (the harness closes only the last one it opened).
+  let listening: Promise<string> | undefined;
+  const http = () => (listening ??= api.listen());
 
   const NUL = "a\u0000b";
   const cases: [string, string, Record<string, unknown>][] = [
@@ -31,7 +34,7 @@ describe.each(engines())("H1 text over GraphQL (%s)", (_engine, url) => {
   });
 
   it("over HTTP the refusal is a 400 with the field's path, before the operation runs", async () => {
-    const base = await api.listen();
+    const base = await http();
     const res = await fetch(`${base}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${t.admin}` },
@@ -41,6 +44,23 @@ describe.each(engines())("H1 text over GraphQL (%s)", (_engine, url) => {
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(body.errors[0].message).toContain("$i.displayName");
+  });
+
+  it("I1: a bad literal is refused every time the same document comes again (the check is kept per parsed document)", async () => {
+    const base = await http();
+    const send = () =>
+      fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${t.admin}` },
+        body: JSON.stringify({ query: `mutation { createSecurityGroup(input: { displayName: "Again\\u0000" }) { id } }` }),
+      });
+    for (let i = 0; i < 3; i++) expect((await send()).status).toBe(400);
+    const clean = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${t.admin}` },
+      body: JSON.stringify({ query: `{ me { id } }` }),
+    });
+    expect(clean.status).toBe(200);
   });
 
   it("good text with RTL marks, combining marks and emoji is stored as sent", async () => {

@@ -33,6 +33,7 @@ import { encodeCursor, loadRefCatalog, lowerBoundPage, naivePage, PageOut, RefCa
 import { rawAssign, rawRemove, W3Target } from "./w3-reference";
 import { w7 } from "./w7-graph";
 import { w9 } from "./w9-reclaim";
+import { measurePropagation } from "./w1-propagation";
 import { w6 } from "./w6-live";
 import { runW5 } from "./w5-scim";
 
@@ -58,6 +59,8 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
   --w4-pages N       W4: pages per tenant size, evenly spread, measured twice (default 20)
   --w3-repeats N     W3: timed assign/remove pairs for ours and for the raw transaction (default 5)
   --only W1,W2,…     run only these workloads (W5, the SCIM sync of issue 11, runs on a fresh database of its own;
+                     W1P: a demotion through one instance, seen by a second (p50/p99; PostgreSQL only);
+                     W1A: the hot check with V3's activity gathered against ACTIVITY=off (within 3%);
                      W6: live updates, 1,000 graphql-ws subscribers; alone it is saved in a section of its own;
                      W7: the Graph way in (/v1.0 users pages, assignLicense) against GraphQL's equivalents;
                      W9: V4 reclamation (inactive report page, reclaim 5,000, the daily pass; changes the main tenant);
@@ -120,7 +123,7 @@ function parseOpts(argv: string[]): Opts {
     naivePages: num("naive-pages", 30),
     w4Pages: Math.max(2, num("w4-pages", 20)),
     w3Repeats: Math.max(1, num("w3-repeats", 5)),
-    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9"]),
+    only: new Set(typeof only === "string" ? only.toUpperCase().split(",") : ["W1", "W1T", "W1A", "W1P", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9"]),
     profile: args.has("profile"),
     save: args.has("save"),
     keep: args.has("keep"),
@@ -475,9 +478,38 @@ async function w1(c: RequestContext): Promise<void> {
 
 /**
  * Issue 13: W1's check spread over 1,000 users of the main tenant, throttling off and then at its defaults
- * (memory buckets; with REDIS_URL in the environment, also in Redis). At most 10% of the throughput may go.
+ * (memory buckets; with REDIS_URL in the environment, also in Redis). Issue 22: at most 5% of the capacity may go.
  */
 async function w1t(c: RequestContext): Promise<void> {
+  // An empty REDIS_URL is unset: the memory subject keeps its buckets in the process even when Redis is given.
+  const subjects: [string, Record<string, string>][] = [
+    ["ours, throttling off", { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_SERVICE_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0", REDIS_URL: "" }],
+    ["ours, throttling at defaults (memory)", { REDIS_URL: "" }],
+    ...(process.env.REDIS_URL ? [["ours, throttling at defaults (Redis)", { REDIS_URL: process.env.REDIS_URL }] as [string, Record<string, string>]] : []),
+  ];
+  await alternating(c, "W1T hot check, 1,000 users", subjects, { label: "throttling off", goal: 0.95 });
+}
+
+/**
+ * Issue 24 (V3): the same check over 1,000 users with activity gathered (the default) against ACTIVITY=off, so each
+ * request notes a user in memory; "within 3%" is judged on server CPU per request, like W1T.
+ */
+async function w1a(c: RequestContext): Promise<void> {
+  const quiet = { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_SERVICE_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0", REDIS_URL: "" };
+  const subjects: [string, Record<string, string>][] = [
+    ["ours, ACTIVITY=off", { ...quiet, ACTIVITY: "off" }],
+    ["ours, activity gathered (default)", { ...quiet, ACTIVITY: "on" }],
+  ];
+  await alternating(c, "W1A hot check, 1,000 users, V3 activity", subjects, { label: "ACTIVITY=off", goal: 0.97, rounds: 3 });
+}
+
+/**
+ * W1's check spread over 1,000 users of the main tenant, each subject a fresh server with its own settings, in
+ * alternating rounds (a, b, a, b, …); the first subject is the baseline, the others are judged against `goal` of it.
+ */
+async function alternating(
+  c: RequestContext, workload: string, subjects: [string, Record<string, string>][], judge: { label: string; goal: number; rounds?: number },
+): Promise<void> {
   const ids = (await c.app.database.ds.query(
     // Enabled users only: a disabled one is UNAUTHENTICATED, which is not what this measures.
     c.setup.engine === "postgres"
@@ -487,52 +519,81 @@ async function w1t(c: RequestContext): Promise<void> {
   )) as { id: string }[];
   const tokens = await Promise.all(ids.map((r) => token(c, c.tenants.main.tenantId, r.id)));
   const env = { DATABASE_URL: c.setup.childUrl, JWT_SECRET: c.secret, SEED_DEMO: "false", NODE_ENV: "production", ROW_CACHE: c.o.noRowCache ? "off" : "on" };
-  // An empty REDIS_URL is unset: the memory subject keeps its buckets in the process even when Redis is given.
-  const subjects: [string, Record<string, string>][] = [
-    ["ours, throttling off", { RATE_LIMIT_PRINCIPAL_POINTS: "0", RATE_LIMIT_SERVICE_POINTS: "0", RATE_LIMIT_TENANT_POINTS: "0", REDIS_URL: "" }],
-    ["ours, throttling at defaults (memory)", { REDIS_URL: "" }],
-    ...(process.env.REDIS_URL ? [["ours, throttling at defaults (Redis)", { REDIS_URL: process.env.REDIS_URL }] as [string, Record<string, string>]] : []),
-  ];
-  // Off, on, off, on: each subject's best round counts, so that a burst of other load on this shared machine
-  // during one round does not decide the comparison.
+  // Each subject's best round counts, so that a burst of other load on this shared machine during one round does
+  // not decide the comparison.
+  const rounds = judge.rounds ?? 2;
   const results: [string, AutocannonResult, number][] = [];
-  for (const [name, extra] of [...subjects, ...subjects]) {
-    if (c.server) await stopServer(c);
-    const child = await startChild("server", resolve(__dirname, "../../src/main.js"), await freePort(), { ...env, ...extra });
-    current = child;
-    try {
-      let n = 0;
-      const run = (seconds: number) =>
-        autocannon({
-          url: `http://127.0.0.1:${child.port}/graphql`, connections: c.o.connections, duration: seconds,
-          requests: [{
-            method: "POST", body: JSON.stringify({ query: ME_QUERY }),
-            setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { "content-type": "application/json", authorization: `Bearer ${tokens[n++ % tokens.length]}` } }),
-          }],
-        });
-      log(`W1T: ${name}, ${tokens.length} users, ${c.o.connections} connections, 2 s warm-up + ${c.o.duration} s`);
-      await run(2);
-      const cpu0 = cpuSeconds(child);
-      const r = await run(c.o.duration);
-      const cpu = ((cpuSeconds(child) - cpu0) * 1e6) / r.requests.total;
-      if (r.non2xx || r.errors || r.timeouts) throw new Error(`W1T ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-      results.push([name, r, cpu]);
-    } finally {
-      await stopChild(child);
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, extra] of subjects) {
+      if (c.server) await stopServer(c);
+      const child = await startChild("server", resolve(__dirname, "../../src/main.js"), await freePort(), { ...env, ...extra });
+      current = child;
+      try {
+        let n = 0;
+        const run = (seconds: number) =>
+          autocannon({
+            url: `http://127.0.0.1:${child.port}/graphql`, connections: c.o.connections, duration: seconds,
+            requests: [{
+              method: "POST", body: JSON.stringify({ query: ME_QUERY }),
+              setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { "content-type": "application/json", authorization: `Bearer ${tokens[n++ % tokens.length]}` } }),
+            }],
+          });
+        log(`${workload.split(" ")[0]}: ${name}, ${tokens.length} users, ${c.o.connections} connections, 2 s warm-up + ${c.o.duration} s`);
+        await run(2);
+        const cpu0 = cpuSeconds(child);
+        const r = await run(c.o.duration);
+        const cpu = ((cpuSeconds(child) - cpu0) * 1e6) / r.requests.total;
+        if (r.non2xx || r.errors || r.timeouts) throw new Error(`${workload} ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+        results.push([name, r, cpu]);
+      } finally {
+        await stopChild(child);
+      }
     }
   }
   const best = subjects.map(([name]) => results.filter((x) => x[0] === name).sort((a, b) => a[2] - b[2])[0]);
-  const [, off, offCpu] = best[0];
+  const [, base, baseCpu] = best[0];
   for (const [name, r, cpu] of best) {
     // Judged on server CPU per request (capacity ∝ 1 / CPU): req/s on this shared machine moves with other load.
-    const share = offCpu / cpu;
+    const share = baseCpu / cpu;
     c.rows.push({
-      workload: "W1T hot check, 1,000 users", subject: name,
+      workload, subject: name,
       median: `p50 ${lat(r.latency.p50)}`, p95: `p99 ${lat(r.latency.p99)}`,
-      extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms; server CPU ${fmt(cpu, 0)} µs/request (best of 2 rounds; ${results.filter((x) => x[0] === name).map((x) => fmt(x[2], 0)).join(", ")}); 0 throttled`,
-      ratio: r === off ? "1.00×" : `${ratio(r.requests.average, off.requests.average)} req/s, ${fmt(share, 2)}× capacity (CPU) of throttling off`,
-      target: r === off ? "" : `≥ 0.90× → ${share >= 0.9 ? "met" : "MISSED"}`,
+      extra: `${fmt(r.requests.average, 0)} req/s, mean ${fmt((c.o.connections * 1000) / r.requests.average)} ms; server CPU ${fmt(cpu, 0)} µs/request (best of ${rounds} rounds; ${results.filter((x) => x[0] === name).map((x) => fmt(x[2], 0)).join(", ")}); 0 throttled`,
+      ratio: r === base ? "1.00×" : `${ratio(r.requests.average, base.requests.average)} req/s, ${fmt(share, 2)}× capacity (CPU) of ${judge.label}`,
+      target: r === base ? "" : `≥ ${judge.goal.toFixed(2)}× → ${share >= judge.goal ? "met" : "MISSED"}`,
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- W1P
+
+/** Issue 22: a demotion through one instance, seen by a second (PostgreSQL: two processes, LISTEN/NOTIFY). */
+async function w1p(c: RequestContext): Promise<void> {
+  const workload = "W1P demotion seen by another instance";
+  if (c.setup.engine !== "postgres") {
+    c.rows.push({ workload, subject: "SQLite", median: "", p95: "", extra: "one process: the committing write drops the cached row before its response (tests)", ratio: "", target: "" });
+    return;
+  }
+  const a = await startServer(c, "W1P");
+  const b = await startOurs(c, "second instance", await freePort(), c.o.noRowCache);
+  try {
+    const t = c.tenants.main;
+    const rounds = 100;
+    const call = async (port: number, bearer: string, query: string, variables?: Record<string, unknown>) => gqlOk<Record<string, unknown>>(port, bearer, query, variables);
+    const r = await measurePropagation({
+      call, portA: a.port, portB: b.port, rounds,
+      adminToken: await token(c, t.tenantId, t.adminId), readerToken: await token(c, t.tenantId, t.readerId), readerId: t.readerId,
+    });
+    const sorted = [...r.latenciesMs].sort((x, y) => x - y);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+    c.rows.push({
+      workload, subject: `ours, ${rounds} demotions${c.o.noRowCache ? " (ROW_CACHE=off)" : ""}`,
+      median: `p50 ${fmt(q(0.5), 1)} ms`, p95: `p99 ${fmt(q(0.99), 1)} ms`,
+      extra: `from A's response to B's first answer without the role; ${r.staleAnswers} stale answers of B in all (${fmt(r.pollsPerRound, 1)} answers a round; max ${fmt(sorted[sorted.length - 1], 1)} ms)`,
+      ratio: "", target: `p99 ≤ 100 ms → ${q(0.99) <= 100 ? "met" : "MISSED"}`,
+    });
+  } finally {
+    await stopChild(b);
   }
 }
 
@@ -1022,9 +1083,11 @@ async function main(): Promise<void> {
     }
     if (setup.engine === "postgres") await sql.run("ANALYZE");
     c.notes.push(`Data: ${[...c.tenants.bySize].map(([n, t]) => `${n.toLocaleString("en-US")} users / ${t.counts.groups} groups / ${t.counts.memberships.toLocaleString("en-US")} memberships / ${t.counts.wanters.toLocaleString("en-US")} wanting the user license, ${t.counts.countViolation.toLocaleString("en-US")} of them in COUNT_VIOLATION (generated in ${fmt(c.tenants.seedSeconds.get(n)!, 1)} s)`).join("; ")}; all tenants in one database${setup.engine === "postgres" ? ", ANALYZE run after generating" : ", no ANALYZE (the app runs none)"}.`);
-    const order = ["W1", "W1T", "W2", "W4", "W3", "W6", "W8", "W7", "W9"].filter((w) => o.only.has(w));
+    const order = ["W1", "W1T", "W1A", "W1P", "W2", "W4", "W3", "W6", "W8", "W7", "W9"].filter((w) => o.only.has(w));
     for (const w of order) {
       if (w === "W1") await w1(c);
+      if (w === "W1A") await w1a(c);
+      if (w === "W1P") await w1p(c);
       if (w === "W1T") await w1t(c);
       if (w === "W2") await w2(c);
       if (w === "W4") await w4(c);

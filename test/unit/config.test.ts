@@ -1,4 +1,7 @@
 import { ConfigError, loadConfig } from "../../src/config";
+import { ActivityRecorder } from "../../src/app/request/activity";
+import type { Database } from "../../src/data/database";
+import type { Clock } from "../../src/domain/clock";
 
 /** One strict configuration (README "Configuration"): a bad value names the variable and what it accepts. */
 describe("configuration", () => {
@@ -15,6 +18,19 @@ describe("configuration", () => {
   test("I1: ROW_CACHE=off turns the caller's row cache off (on, off, any case)", () => {
     expect(loadConfig({ ROW_CACHE: "off" }).rowCache).toBe(false);
     expect(loadConfig({ ROW_CACHE: "ON" }).rowCache).toBe(true);
+  });
+
+  test("V3: ACTIVITY is on unless set off; off gathers nothing (bench W1A measures what gathering costs)", () => {
+    expect(loadConfig({}).activity).toBe(true);
+    expect(loadConfig({ ACTIVITY: "OFF" }).activity).toBe(false);
+    expect(() => loadConfig({ ACTIVITY: "sometimes" })).toThrow(/ACTIVITY/);
+    const clock = { now: () => new Date("2026-12-04T00:00:00Z") };
+    const log = { info: () => undefined, error: () => undefined };
+    const on = new ActivityRecorder({} as Database, clock as Clock, log);
+    const off = new ActivityRecorder({} as Database, clock as Clock, log, false);
+    on.note("t", "u");
+    off.note("t", "u");
+    expect([on.pendingUsers, off.pendingUsers]).toEqual([1, 0]);
   });
 
   test("values are parsed: numbers, flags, URLs", () => {

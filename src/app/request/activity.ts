@@ -25,10 +25,12 @@ export class ActivityRecorder {
   /** Statements written by `flush` since start (for tests and metrics). */
   writes = 0;
 
-  constructor(private readonly database: Database, private readonly clock: Clock, private readonly log: Logger) {}
+  /** `enabled: false` (ACTIVITY=off) gathers nothing: for measuring what gathering costs (bench W1). */
+  constructor(private readonly database: Database, private readonly clock: Clock, private readonly log: Logger, readonly enabled = true) {}
 
   /** Counts activity now; `stored` is the user's lastActivityAt as just read (the sign-in row), when known. No SQL. */
   note(tenantId: string, userId: string, stored?: Date | null): void {
+    if (!this.enabled) return;
     const now = this.clock.now().getTime();
     const users = this.pending.get(tenantId);
     const waiting = users?.get(userId);
