@@ -24,11 +24,11 @@ export function wholeNumber(value: number, field: string, min: number, max: numb
 
 const UPN = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 
-/** U1: name@domain; at most 113 characters as in Entra. */
-export function userPrincipalName(value: string): string {
+/** U1: name@domain; at most 113 characters as in Entra. `field` is what the way in calls it (SCIM's userName). */
+export function userPrincipalName(value: string, field = "userPrincipalName"): string {
   const v = (value ?? "").trim();
   if (v.length > 113 || !UPN.test(v)) {
-    throw badInput("userPrincipalName must look like name@domain (letters, digits and . _ % + ' - before the @).", "userPrincipalName");
+    throw badInput(`${field} must look like name@domain (letters, digits and . _ % + ' - before the @).`, field);
   }
   return v;
 }

@@ -242,6 +242,7 @@ type Documents = {
     "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.ScimClientDoc1Document,
     "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": typeof types.TokensDoc1Document,
     "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": typeof types.TokensDoc2Document,
+    "query UserRulesAccount($id: ID!) { user(id: $id) { accountEnabled source } }": typeof types.UserRulesAccountDocument,
     "query UsersDoc1($id: ID!) { user(id: $id) { userPrincipalName displayName accountEnabled roles usageLocation source externalId } }": typeof types.UsersDoc1Document,
     "query UsersDoc2($id: ID!) { user(id: $id) { usageLocation } }": typeof types.UsersDoc2Document,
     "query UsersDeletedOwner($id: ID!, $bot: ID!) { user(id: $id) { id deletedAt accountEnabled memberOf { id } effectiveLicenses { state } } bot(id: $bot) { needsNewOwner owner { id } } }": typeof types.UsersDeletedOwnerDocument,
@@ -479,6 +480,7 @@ const documents: Documents = {
     "mutation ScimClientDoc1($input: CreateProvisioningTokenInput!) {\n  createProvisioningToken(input: $input) { token scimBaseUrl provisioningToken { id description hint createdAt expiresAt lastUsedAt } } }": types.ScimClientDoc1Document,
     "query TokensDoc1 { tenant { provisioningTokens { id description hint createdAt expiresAt lastUsedAt } } }": types.TokensDoc1Document,
     "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }": types.TokensDoc2Document,
+    "query UserRulesAccount($id: ID!) { user(id: $id) { accountEnabled source } }": types.UserRulesAccountDocument,
     "query UsersDoc1($id: ID!) { user(id: $id) { userPrincipalName displayName accountEnabled roles usageLocation source externalId } }": types.UsersDoc1Document,
     "query UsersDoc2($id: ID!) { user(id: $id) { usageLocation } }": types.UsersDoc2Document,
     "query UsersDeletedOwner($id: ID!, $bot: ID!) { user(id: $id) { id deletedAt accountEnabled memberOf { id } effectiveLicenses { state } } bot(id: $bot) { needsNewOwner owner { id } } }": types.UsersDeletedOwnerDocument,
@@ -1414,6 +1416,10 @@ export function graphql(source: "query TokensDoc1 { tenant { provisioningTokens 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }"): (typeof documents)["mutation TokensDoc2($id: ID!) { revokeProvisioningToken(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UserRulesAccount($id: ID!) { user(id: $id) { accountEnabled source } }"): (typeof documents)["query UserRulesAccount($id: ID!) { user(id: $id) { accountEnabled source } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

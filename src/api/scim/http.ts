@@ -1,10 +1,11 @@
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { App, RequestContext } from "../../app/request/context";
+import type { User } from "../../data/entities";
 import { authenticateProvisioning, scimBaseUrl } from "../../app/directory/tokens";
 import { UnsupportedFilter } from "../../data/directory-query";
 import {
-  createDirectoryUser, deleteDirectoryUser, getDirectoryUser, listDirectoryUsers, updateDirectoryUser,
+  createDirectoryUser, deleteDirectoryUser, getDirectoryUser, listDirectoryUsers, patchDirectoryUser, replaceDirectoryUser,
 } from "../../app/users/directory-users";
 import {
   createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
@@ -17,7 +18,7 @@ import { badRequest, errorBody, fromAppError, methodNotAllowed, ScimError } from
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
 import { groupFields, parseGroup, toScimGroup } from "./groups";
-import { parsePatch, patchGroup, patchUser } from "./patch";
+import { Op, parsePatch, patchGroup, patchUser } from "./patch";
 import { parseUser, toScimUser } from "./users";
 
 export const SCIM_PREFIX = "/scim/v2";
@@ -127,13 +128,10 @@ async function users(ctx: RequestContext, body: unknown, method: string, id: str
       return { status: 200, body: project(toScimUser(u, base), q) };
     }
     if (method === "PUT") {
-      const fields = parseUser(body);
-      return { status: 200, body: toScimUser(await updateDirectoryUser(ctx, id, () => fields), base) };
+      return { status: 200, body: toScimUser(await replaceDirectoryUser(ctx, id, parseUser(body)), base) };
     }
     if (method === "PATCH") {
-      const ops = parsePatch(body);
-      const u = await updateDirectoryUser(ctx, id, (current) => parseUser(patchUser(toScimUser(current, base, true), ops)));
-      return { status: 200, body: toScimUser(u, base) };
+      return { status: 200, body: toScimUser(await patchUserResource(ctx, id, parsePatch(body), base), base) };
     }
     if (method === "DELETE") {
       await deleteDirectoryUser(ctx, id);
@@ -141,6 +139,22 @@ async function users(ctx: RequestContext, body: unknown, method: string, id: str
     }
   }
   throw methodNotAllowed(method, id ? RESOURCE_METHODS : COLLECTION_METHODS);
+}
+
+/**
+ * D6: the operations are applied to the user as read and the outcome parsed here, before any transaction, so a
+ * refused PATCH (400) never opens one. The service writes only if the user is still what was read; a concurrent
+ * change meanwhile means reading and applying once more, and a second one answers 412 (RFC 7644 §3.12: the
+ * resource changed on the server).
+ */
+async function patchUserResource(ctx: RequestContext, id: string, ops: Op[], base: string): Promise<User> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await getDirectoryUser(ctx, id);
+    if (!current) throw new ScimError(404, undefined, `User ${id} not found.`);
+    const written = await patchDirectoryUser(ctx, id, parseUser(patchUser(toScimUser(current, base, true), ops)), current);
+    if (written) return written;
+    if (attempt === 2) throw new ScimError(412, undefined, `User ${id} changed while the PATCH was applied; send it again.`);
+  }
 }
 
 async function groups(ctx: RequestContext, body: unknown, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {

@@ -1,7 +1,7 @@
-import { isCountryCode } from "../../domain/countries";
+import { usageLocation as usageLocationOf } from "../../domain/countries";
 import { User } from "../../data/entities";
 import { DirectoryUserFields } from "../../app/users/directory-users";
-import { userPrincipalName } from "../../domain/validation";
+import { requiredText, userPrincipalName } from "../../domain/validation";
 import { TEXT_LIMITS } from "../../domain/text";
 import { badRequest } from "./errors";
 import { ENTERPRISE_ATTRIBUTE_DEFS, namesOf, subNamesOf, TOLERATED, USER_ATTRIBUTE_DEFS } from "./attributes";
@@ -98,12 +98,8 @@ export function parseUser(body: unknown): DirectoryUserFields {
   if (unknown.length) throw badRequest("invalidPath", `Unknown attribute: ${unknown.join(", ")}.`);
   const rawUserName = optString(pick(body, "userName"), "userName");
   if (!rawUserName) throw badRequest("invalidValue", "userName is required.");
-  let userName: string;
-  try {
-    userName = userPrincipalName(rawUserName);
-  } catch (e) {
-    throw badRequest("invalidValue", (e as Error).message.replace("userPrincipalName", "userName"));
-  }
+  // The rules GraphQL applies to the same fields (U1, H1, L1); their BAD_USER_INPUT is SCIM's 400 invalidValue.
+  const userName = userPrincipalName(rawUserName, "userName");
   const attributes: Record<string, unknown> = {};
   const n = name(pick(body, "name"));
   if (n) attributes.name = n;
@@ -120,22 +116,20 @@ export function parseUser(body: unknown): DirectoryUserFields {
   const activeRaw = pick(body, "active");
   const active = activeRaw === undefined || activeRaw === null ? true : toBoolean(activeRaw, "active");
   const externalId = optString(pick(body, "externalId"), "externalId") ?? null;
-  const displayName =
+  const displayName = requiredText(
     (attributes.displayName as string | undefined)?.trim() ||
     n?.formatted?.trim() ||
     [n?.givenName, n?.familyName].filter(Boolean).join(" ").trim() ||
-    userName;
+    userName,
+    "displayName",
+  );
   const emails = ((attributes.emails as Record<string, unknown>[] | undefined) ?? [])
     .filter((e) => typeof e.value === "string")
     .map((e) => ({ value: e.value as string, type: e.type as string | undefined }));
   // D3: addresses[type eq "work"].country is the usage location (L1); none sent leaves the user's own as it is.
   const work = (attributes.addresses as Record<string, unknown>[] | undefined)?.find((a) => String(a.type ?? "").toLowerCase() === "work");
-  let usageLocation: string | undefined;
-  if (work && typeof work.country === "string" && work.country.trim()) {
-    if (!isCountryCode(work.country.trim())) throw badRequest("invalidValue", `addresses[type eq "work"].country must be an ISO 3166-1 alpha-2 code, not ${work.country}.`);
-    usageLocation = work.country.trim().toUpperCase();
-  }
-  if (displayName.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `displayName must be at most ${TEXT_LIMITS.name} characters.`);
+  const country = work && typeof work.country === "string" && work.country.trim() ? work.country : undefined;
+  const usageLocation = country === undefined ? undefined : usageLocationOf(country, 'addresses[type eq "work"].country');
   if (externalId && externalId.length > TEXT_LIMITS.name) throw badRequest("invalidValue", `externalId must be at most ${TEXT_LIMITS.name} characters.`);
   return { userName, displayName, active, externalId, usageLocation, emails, attributes };
 }

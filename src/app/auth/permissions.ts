@@ -50,3 +50,8 @@ export function requireOperator(p: Principal): void {
   requireSignedIn(p);
   if (p.kind !== "operator") throw forbidden("Only a platform operator can create tenants.");
 }
+
+/** D1: the directory's writes and reads are for its provisioning token alone (GraphQL and SCIM users have their own). */
+export function requireProvisioning(p: Principal): asserts p is Extract<Principal, { kind: "provisioning" }> {
+  if (p.kind !== "provisioning") throw forbidden("Only a directory with a provisioning token writes here.");
+}

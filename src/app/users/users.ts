@@ -1,23 +1,20 @@
 import { Brackets, IsNull } from "typeorm";
 import type { RequestContext } from "../request/context";
-import { TenantDb } from "../../data/tenant-db";
-import { Bot, GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../../data/entities";
+import { Bot, User } from "../../data/entities";
 import { AdminRole, LicenseState, ObjectSource } from "../../domain/enums";
-import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { AppError, ErrorCode } from "../../domain/errors";
 import { newId } from "../../domain/ids";
 import { Permission, requirePermission, requireSignedIn, requireUser } from "../auth/permissions";
 import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
 import { changeSeats } from "../seats/seat-change";
-import type { SeatEngine } from "../../data/licensing/seat-engine";
 import { containsPattern, prefixPattern, requiredText, userPrincipalName, wordPrefixPatterns } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
 import { usageLocation } from "../../domain/countries";
-import type { Clock } from "../../domain/clock";
-import { membersChanged } from "../../data/group-modified";
 import { assignedSku, canCreateBots, inLicenseState, licensed, withSku } from "./license-filters";
 import { Condition, directMemberOf, not } from "../../data/user-conditions";
+import { applyUserChange, detachUser, findLiveUser, guardLastGlobalAdmin, insertUser } from "./rules";
 
 const view = (u: User) => ({
   userPrincipalName: u.userPrincipalName, displayName: u.displayName, accountEnabled: u.accountEnabled, roles: u.roles, usageLocation: u.usageLocation ?? null,
@@ -26,23 +23,6 @@ const view = (u: User) => ({
 /** D8: what the directory owns of its users cannot be changed here. */
 export function directoryManaged(what: string, field?: string): AppError {
   return new AppError(ErrorCode.DIRECTORY_MANAGED, `${what} is managed by the tenant's directory (SCIM); change it there.`, field ? { field } : undefined);
-}
-
-const isEnabledGlobalAdmin = (u: Pick<User, "roles" | "accountEnabled">) => u.accountEnabled && u.roles.includes(AdminRole.GLOBAL_ADMIN);
-
-/** U3: a change that leaves no enabled GLOBAL_ADMIN is refused. */
-async function guardLastGlobalAdmin(tx: TenantDb, before: User, after: Pick<User, "roles" | "accountEnabled"> | null): Promise<void> {
-  if (!isEnabledGlobalAdmin(before) || (after && isEnabledGlobalAdmin(after))) return;
-  const admins = await tx.qb(User, "u").andWhere("u.accountEnabled = :on", { on: true }).andWhere("u.id <> :id", { id: before.id }).getMany();
-  if (!admins.some(isEnabledGlobalAdmin)) {
-    throw new AppError(ErrorCode.LAST_GLOBAL_ADMIN, "This is the last enabled GLOBAL_ADMIN of the tenant; make someone else GLOBAL_ADMIN first.");
-  }
-}
-
-async function assertUpnFree(tx: TenantDb, upn: string): Promise<void> {
-  if (await tx.findOne(User, { upnKey: upn.toLowerCase() })) {
-    throw new AppError(ErrorCode.CONFLICT, `A user with userPrincipalName ${upn} already exists in this tenant.`);
-  }
 }
 
 const roleList = (roles: AdminRole[] | null | undefined) => [...new Set(roles ?? [])].sort();
@@ -58,8 +38,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
     source: ObjectSource.CLOUD, externalId: null, deletedAt: null, updatedAt: null,
   });
   return ctx.write(async (tx) => {
-    await assertUpnFree(tx, upn);
-    await tx.insert(User, [user]);
+    await insertUser(tx, user);
     ctx.noteChange(user.id, "created");
     await recordAudit(tx, ctx, "CREATE_USER", user.id, { after: view(user) }, user.userPrincipalName);
     return user;
@@ -74,29 +53,14 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
   if (input.accountEnabled != null) patch.accountEnabled = input.accountEnabled;
   if (input.usageLocation != null) patch.usageLocation = input.usageLocation.trim() === "" ? null : usageLocation(input.usageLocation, "usageLocation");
   return ctx.write(async (tx) => {
-    const user = await tx.findOne(User, { id: input.id, deletedAt: IsNull() });
-    if (!user) throw notFound("User", input.id);
+    const user = await findLiveUser(tx, input.id);
     if (user.source === ObjectSource.DIRECTORY) {
       if (patch.displayName !== undefined && patch.displayName !== user.displayName) throw directoryManaged("The user's displayName", "displayName");
       if (patch.accountEnabled !== undefined && patch.accountEnabled !== user.accountEnabled) throw directoryManaged("The user's accountEnabled", "accountEnabled");
     }
-    const after = Object.assign(new User(), user, patch);
-    await guardLastGlobalAdmin(tx, user, after);
-    const moved = patch.usageLocation !== undefined && patch.usageLocation !== user.usageLocation;
-    // Roles and the account reach myLicenseChanged and the live permission checks (E2).
-    ctx.writeReport().userIds.add(user.id);
-    ctx.noteChange(user.id, "updated");
-    if (!moved) {
-      if (Object.keys(patch).length) await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
-      await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) }, after.userPrincipalName);
-      return after;
-    }
-    // L3: a holder now prohibited loses the seat; one now allowed queues again by the start of their want.
-    return changeSeats(ctx, tx, async (engine) => {
-      await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
-      engine.recheckLocations();
-      return { result: after, affected: { userIds: [user.id] }, audit: { action: "UPDATE_USER", targetId: user.id, targetName: after.userPrincipalName, details: { before: view(user), after: view(after) } } };
-    });
+    return applyUserChange(ctx, tx, user, patch, (after) => ({
+      action: "UPDATE_USER", targetId: user.id, targetName: after.userPrincipalName, details: { before: view(user), after: view(after) },
+    }));
   });
 }
 
@@ -104,8 +68,7 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
 export async function deleteUser(ctx: RequestContext, id: string): Promise<string> {
   requirePermission(ctx.principal, Permission.MANAGE_USERS);
   return ctx.write(async (tx) => {
-    const user = await tx.findOne(User, { id, deletedAt: IsNull() });
-    if (!user) throw notFound("User", id);
+    const user = await findLiveUser(tx, id);
     if (user.source === ObjectSource.DIRECTORY) throw directoryManaged("Deleting this user");
     await guardLastGlobalAdmin(tx, user, null);
     const bots = await tx.count(Bot, { ownerId: id });
@@ -122,22 +85,6 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
 }
 
 /** Readers see everyone; a user without roles sees only themselves. */
-/**
- * A user leaving the tenant (GraphQL deleteUser, a directory's DELETE): their memberships, direct assignments,
- * trials and wants go, inside the caller's seat change (S5 gives the seats to the next in line). Returns the
- * groups they were in, for the audit event.
- */
-export async function detachUser(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<string[]> {
-  const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
-  await tx.delete(GroupUserMember, { userId: id });
-  // Each of those groups lost a member (H7).
-  await membersChanged(tx, clock, groups);
-  await tx.delete(UserLicenseAssignment, { userId: id });
-  await tx.delete(UserTrial, { userId: id });
-  await engine.dropWants([id]);
-  return groups;
-}
-
 export async function getUser(ctx: RequestContext, id: string): Promise<User | null> {
   const p = requireUser(ctx.principal);
   if (id !== p.userId) requirePermission(p, Permission.READ_TENANT);
