@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { createServer as createNodeServer } from "node:http";
 import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -25,6 +26,7 @@ import { App } from "../../src/app/request/context";
 import { dataSourceOptions } from "../../src/data/datasource";
 import { contextFor, createApolloServer } from "../../src/api/graphql/apollo";
 import { LargeTenant, progressBar, seedLargeTenant } from "../../src/cli/seed-large";
+import { createHttpHandler } from "../../src/http/server";
 import { Child, cpuSeconds, memory, resetPeak, startChild, stopChild } from "./lib/proc";
 import { Engine, openSql, Sql, truthy } from "./lib/sql";
 import { fmt, markdownTable, median, p95, ratio, Row, timed } from "./lib/stats";
@@ -62,7 +64,8 @@ const HELP = `npm run bench [-- flags]        (DATABASE_URL=postgres://… for P
                      W1P: a demotion through one instance, seen by a second (p50/p99; PostgreSQL only);
                      W1A: the hot check with V3's activity gathered against ACTIVITY=off (within 3%);
                      W6: live updates, 1,000 graphql-ws subscribers; alone it is saved in a section of its own;
-                     W7: the Graph way in (/v1.0 users pages, assignLicense) against GraphQL's equivalents;
+                     W7: the Graph way in (/v1.0 users pages, assignLicense) against GraphQL's equivalents, and MG6 webhooks
+                         (delivery latency after commit; 10,000 changes to 10 subscriptions);
                      W9: V4 reclamation (inactive report page, reclaim 5,000, the daily pass; changes the main tenant);
                      W8: the CSV export of the main tenant, V6: time and the server's RSS; alone, saved in a section of its own)
   --w5-users N       W5: users of the directory (default 10000)
@@ -359,6 +362,8 @@ async function startOurs(c: RequestContext, name: string, port: number, noRowCac
     RATE_LIMIT_TENANT_POINTS: "0",
     METRICS_PORT: String(metricsPort),
     ROW_CACHE: noRowCache ? "off" : "on",
+    // W7's webhook receiver is in the bench process on 127.0.0.1 (production refuses private addresses otherwise).
+    WEBHOOK_ALLOW_PRIVATE: "true",
   }, nodeArgs);
   metricsPorts.set(child, metricsPort);
   return child;
@@ -790,17 +795,38 @@ async function w8(c: RequestContext): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------- W7
 
-/** W7 (issue 23): Graph against GraphQL; a fresh user and seats for every waiter plus one, so the writes always have one. */
+/** W7 (issue 23): Graph against GraphQL; fresh users and seats for every waiter plus them, so the writes always have one. */
 async function w7Graph(c: RequestContext): Promise<void> {
   const server = await startServer(c, "W7");
   const t = c.tenants.main;
   const admin = await token(c, t.tenantId, t.adminId);
   const skuId = c.app.catalog.skuByPartNumber("POWER_VIRTUAL_AGENTS_USER")!.id;
-  const user = (await gqlOk(server.port, admin, "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }", { i: { userPrincipalName: `w7-${Date.now()}@bench.example`, displayName: "W7 writer" } })).createUser.id as string;
+  const newUser = async (name: string) =>
+    (await gqlOk(server.port, admin, "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }", { i: { userPrincipalName: `w7-${name}-${Date.now()}@bench.example`, displayName: `W7 ${name}` } })).createUser.id as string;
+  const [graphUserId, gqlUserId, webhookUserId] = [await newUser("graph"), await newUser("graphql"), await newUser("webhook")];
   const lic = (await gqlOk(server.port, admin, "{ tenant { licenses { sku { id } availableUnits unassignedDemand } } }")).tenant.licenses.find((l: { sku: { id: string } }) => l.sku.id === skuId);
-  const buy = lic.unassignedDemand + 1 - lic.availableUnits;
+  const buy = lic.unassignedDemand + 3 - lic.availableUnits;
   if (buy > 0) await gqlOk(server.port, admin, "mutation($i: PurchaseLicensesInput!) { purchaseLicenses(input: $i) { orderId } }", { i: { channel: "ADMIN_CENTER", items: [{ skuId, quantity: buy }] } });
-  await w7({ startServer: () => startServer(c, "W7"), adminToken: admin, skuId, userId: user, pages: c.o.w2Pages || 50, log, rows: c.rows, notes: c.notes });
+  const throughputUserIds = (await c.sql.all<{ id: string }>("SELECT id FROM app_user WHERE tenant_id = ? AND source = ? AND deleted_at IS NULL ORDER BY id LIMIT 10000", [t.tenantId, "CLOUD"])).map((r) => r.id);
+  // The in-process app's HTTP handler (GraphQL and /v1.0) on the same database, for statement counts.
+  const inProcess = createNodeServer(createHttpHandler(c.app, await inProcessServer(c)));
+  await new Promise<void>((r) => inProcess.listen(0, "127.0.0.1", r));
+  try {
+    await w7({
+      startServer: () => startServer(c, "W7"), adminToken: admin, skuId, graphUserId, gqlUserId, webhookUserId, throughputUserIds, pages: c.o.w2Pages || 50, log, rows: c.rows, notes: c.notes,
+      inProcess: {
+        base: `http://127.0.0.1:${(inProcess.address() as { port: number }).port}`,
+        count: async (fn) => {
+          const before = c.counter.count;
+          await fn();
+          return c.counter.count - before;
+        },
+      },
+    });
+  } finally {
+    inProcess.closeAllConnections();
+    await new Promise((r) => inProcess.close(r));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- W3

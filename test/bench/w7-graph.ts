@@ -3,12 +3,14 @@
  * - Pages: `GET /v1.0/users?$filter=assignedLicenses/any(x:x/skuId eq …)&$top=100` following `@odata.nextLink`,
  *   against `tenant.users(first: 100, filter: { skuId })` (its nearest GraphQL filter) with the fields Graph's user carries;
  *   then the first page of each under autocannon (requests a second).
- * - Writes: `POST /v1.0/users/{id}/assignLicense` against `assignUserLicenses`, one user, add then remove,
- *   sequentially (a write's latency is what a script sees).
+ * - Writes: `POST /v1.0/users/{id}/assignLicense` against `assignUserLicenses`, a user for each way, add then
+ *   remove, sequentially (a write's latency is what a script sees); statements per call from the in-process app.
+ * - MG6 webhooks (w7-webhooks.ts): delivery latency after commit and throughput.
  * Target: Graph ≥ 0.8× GraphQL's throughput.
  */
 import { Child } from "./lib/proc";
 import { fmt, median, p95, Row } from "./lib/stats";
+import { w7Webhooks } from "./w7-webhooks";
 
 const autocannon = require("autocannon") as (o: Record<string, unknown>) => Promise<{ requests: { average: number }; non2xx: number; errors: number }>;
 
@@ -16,8 +18,15 @@ export interface W7Deps {
   startServer(): Promise<Child>;
   adminToken: string;
   skuId: string;
-  /** A user of the tenant who holds no direct assignment of the SKU (assign and remove leave it so). */
-  userId: string;
+  /** Users of the tenant who hold no direct assignment of the SKU (assign and remove leave them so): one per way. */
+  graphUserId: string;
+  gqlUserId: string;
+  /** A third such user, for the webhook latency run. */
+  webhookUserId: string;
+  /** Cloud users for the webhook throughput run (renamed once each). */
+  throughputUserIds: string[];
+  /** The in-process app's HTTP handler on the same database, and the statements it sends during `fn`. */
+  inProcess: { base: string; count(fn: () => Promise<unknown>): Promise<number> };
   pages: number;
   log(msg: string): void;
   rows: Row[];
@@ -73,26 +82,38 @@ export async function w7(d: W7Deps): Promise<void> {
   const gqlRps = await rps(`${base}/graphql`, { method: "POST", headers: json, body: gqlBody(null) });
 
   d.log("W7: assign and remove, 20 pairs each way");
+  // Each way has a user of its own, so that every call adds or removes for real: with one shared user the second
+  // way's add found the license already there (no change, nothing written) and its remove found it gone.
+  const assignBody = (add: boolean) => JSON.stringify(add ? { addLicenses: [{ skuId: guid(d.skuId), disabledPlans: [] }], removeLicenses: [] } : { addLicenses: [], removeLicenses: [guid(d.skuId)] });
+  const gqlAssignBody = (userId: string, add: boolean) =>
+    JSON.stringify({ query: GRAPHQL_ASSIGN, variables: { i: add ? { userId, addLicenses: [{ skuId: d.skuId }] } : { userId, removeSkuIds: [d.skuId] } } });
+  const graphAssign = (at: string, userId: string, add: boolean) =>
+    timedJson(`${at}/v1.0/users/${guid(userId)}/assignLicense`, { method: "POST", headers: json, body: assignBody(add) }).then((g) => {
+      if (g.status !== 200) throw new Error(`W7 Graph assignLicense: HTTP ${g.status} ${JSON.stringify(g.body).slice(0, 300)}`);
+      return g;
+    });
+  const gqlAssign = (at: string, userId: string, add: boolean) =>
+    timedJson(`${at}/graphql`, { method: "POST", headers: json, body: gqlAssignBody(userId, add) }).then((q) => {
+      if (q.body.errors?.length) throw new Error(`W7 GraphQL assign: ${JSON.stringify(q.body.errors).slice(0, 300)}`);
+      return q;
+    });
   const graphW: number[] = [];
   const gqlW: number[] = [];
-  const graphAssign = (add: boolean) => timedJson(`${base}/v1.0/users/${guid(d.userId)}/assignLicense`, {
-    method: "POST", headers: json,
-    body: JSON.stringify(add ? { addLicenses: [{ skuId: guid(d.skuId), disabledPlans: [] }], removeLicenses: [] } : { addLicenses: [], removeLicenses: [guid(d.skuId)] }),
-  });
-  const gqlAssign = (add: boolean) => timedJson(`${base}/graphql`, {
-    method: "POST", headers: json,
-    body: JSON.stringify({ query: GRAPHQL_ASSIGN, variables: { i: add ? { userId: d.userId, addLicenses: [{ skuId: d.skuId }] } : { userId: d.userId, removeSkuIds: [d.skuId] } } }),
-  });
   for (let i = 0; i < 20; i++) {
     for (const add of [true, false]) {
-      const g = await graphAssign(add);
-      if (g.status !== 200) throw new Error(`W7 Graph assignLicense: HTTP ${g.status} ${JSON.stringify(g.body).slice(0, 300)}`);
-      graphW.push(g.ms);
-      const q = await gqlAssign(add);
-      if (q.body.errors?.length) throw new Error(`W7 GraphQL assign: ${JSON.stringify(q.body.errors).slice(0, 300)}`);
-      gqlW.push(q.ms);
+      // Who goes first alternates: neither way always follows the other's write.
+      const graphFirst = (i + (add ? 0 : 1)) % 2 === 0;
+      if (graphFirst) graphW.push((await graphAssign(base, d.graphUserId, add)).ms);
+      gqlW.push((await gqlAssign(base, d.gqlUserId, add)).ms);
+      if (!graphFirst) graphW.push((await graphAssign(base, d.graphUserId, add)).ms);
     }
   }
+  // Statements per call, each way, from the in-process app on the same database (its own users, real changes).
+  const ip = d.inProcess;
+  const stmts = {
+    graph: [await ip.count(() => graphAssign(ip.base, d.graphUserId, true)), await ip.count(() => graphAssign(ip.base, d.graphUserId, false))],
+    gql: [await ip.count(() => gqlAssign(ip.base, d.gqlUserId, true)), await ip.count(() => gqlAssign(ip.base, d.gqlUserId, false))],
+  };
 
   const row = (workload: string, subject: string, ms: number[], extra: string, ratio = "", target = ""): Row =>
     ({ workload, subject, median: `${fmt(median(ms))} ms`, p95: `${fmt(p95(ms))} ms`, extra, ratio, target });
@@ -101,8 +122,12 @@ export async function w7(d: W7Deps): Promise<void> {
   d.rows.push(
     row("W7 users page, assignedLicenses filter (100)", "Graph /v1.0/users", graphMs, `${graphMs.length} pages; first page ${fmt(graphRps, 0)} req/s`, `${fmt(pageRatio)}× GraphQL`, `≥ 0.8× → ${pageRatio >= 0.8 ? "met" : "MISSED"}`),
     row("W7 users page, assignedLicenses filter (100)", "GraphQL tenant.users", gqlMs, `${gqlMs.length} pages; first page ${fmt(gqlRps, 0)} req/s`, "1.00×"),
-    row("W7 assign + remove one user's license", "Graph assignLicense", graphW, `${graphW.length} writes`, `${fmt(writeRatio)}× GraphQL`, `≥ 0.8× → ${writeRatio >= 0.8 ? "met" : "MISSED"}`),
-    row("W7 assign + remove one user's license", "GraphQL assignUserLicenses", gqlW, `${gqlW.length} writes`, "1.00×"),
+    row("W7 assign + remove one user's license", "Graph assignLicense", graphW, `${graphW.length} writes; statements ${stmts.graph.join(" / ")} (add / remove)`, `${fmt(writeRatio)}× GraphQL`, `≥ 0.8× → ${writeRatio >= 0.8 ? "met" : "MISSED"}`),
+    row("W7 assign + remove one user's license", "GraphQL assignUserLicenses", gqlW, `${gqlW.length} writes; statements ${stmts.gql.join(" / ")} (add / remove)`, "1.00×"),
   );
-  d.notes.push("W7: pages alternate Graph and GraphQL on the same server; the write ratio is of sequential latencies (GraphQL's median ÷ Graph's), the page ratio of autocannon's req/s on the first page. Webhook delivery (MG6) is not measured yet.");
+  d.notes.push("W7: pages alternate Graph and GraphQL on the same server; the write ratio is of sequential latencies (GraphQL's median ÷ Graph's), the page ratio of autocannon's req/s on the first page. Each way writes to a user of its own (every call adds or removes for real), alternating which goes first; statements are counted on the in-process app for one add and one remove (Graph's one more is its read of the user named in the path).");
+  await w7Webhooks({
+    base, adminToken: d.adminToken, skuId: d.skuId, userId: d.webhookUserId, throughputUserIds: d.throughputUserIds, latencyChanges: 200,
+    log: d.log, rows: d.rows, notes: d.notes,
+  });
 }
