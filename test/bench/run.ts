@@ -1041,7 +1041,9 @@ function render(c: RequestContext, header: string[]): string {
 function save(c: RequestContext, text: string): void {
   const file = resolve(__dirname, "../../../test/bench/RESULTS.md");
   const alone = c.o.only.size === 1 ? [...c.o.only][0] : undefined;
-  const tag = alone === "W6" ? `live-${c.setup.engine}` : alone === "W7" ? `graph-${c.setup.engine}` : alone === "W9" ? `reclaim-${c.setup.engine}` : alone === "W8" ? `export-${c.setup.engine}` : c.setup.engine;
+  // A workload run alone keeps a section of its own; any other run is the engine's main section (W1–W4).
+  const own: Record<string, string> = { W6: "live", W7: "graph", W8: "export", W9: "reclaim", W1A: "activity", W1P: "propagation" };
+  const tag = alone && own[alone] ? `${own[alone]}-${c.setup.engine}` : c.setup.engine;
   const start = `<!-- bench:${tag}:start -->`;
   const end = `<!-- bench:${tag}:end -->`;
   let doc = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmark results\n\nWritten by `npm run bench -- --save` (issue 7). Each section is one run on one engine.\n";
