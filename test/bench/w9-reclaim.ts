@@ -69,11 +69,11 @@ export async function w9(d: W9Deps): Promise<void> {
   }
   const now = Date.now();
   const old = now - 200 * DAY;
-  await d.sql.run("UPDATE app_user SET created_at = ? WHERE tenant_id = ?", [old, d.tenantId]);
+  // Everyone is active today but `inactive`: half of them never were (counted from creation), half last 120 days ago.
+  // One pass over the users (each pass leaves a dead row per user on PostgreSQL until vacuumed).
+  await d.sql.run("UPDATE app_user SET created_at = ?, last_activity_at = ? WHERE tenant_id = ?", [old, now, d.tenantId]);
   await d.sql.run("UPDATE license_want SET wanted_since = ? WHERE tenant_id = ?", [old, d.tenantId]);
   const inactive = await inactiveSet(d, ids);
-  // Everyone is active today but `inactive`: half of them never were (counted from creation), half last 120 days ago.
-  await d.sql.run("UPDATE app_user SET last_activity_at = ? WHERE tenant_id = ?", [now, d.tenantId]);
   for (let i = 0; i < inactive.length; i += 2 * 5000) {
     const never = inactive.slice(i, i + 5000), once = inactive.slice(i + 5000, i + 10_000);
     if (never.length) await d.sql.run(`UPDATE app_user SET last_activity_at = NULL WHERE tenant_id = ? AND id IN (${never.map(() => "?").join(",")})`, [d.tenantId, ...never]);
