@@ -249,7 +249,8 @@ interface Setup {
   cleanup: () => Promise<void>;
 }
 
-const PG_SCHEMA = "license_bench";
+// LICENSE_BENCH_PG_SCHEMA: another schema, so a kept database outlives the next run of someone else.
+const PG_SCHEMA = process.env.LICENSE_BENCH_PG_SCHEMA ?? "license_bench";
 
 async function prepareDatabase(o: Opts): Promise<Setup> {
   const env = process.env.DATABASE_URL;
@@ -1143,7 +1144,7 @@ async function main(): Promise<void> {
       if (w === "W9") {
         const t = c.tenants.main;
         await w9({
-          app: c.app, sql: c.sql, tenantId: t.tenantId, adminToken: await token(c, t.tenantId, t.adminId), skuId: c.app.catalog.skuByPartNumber("POWER_VIRTUAL_AGENTS_USER")!.id,
+          app: c.app, sql: c.sql, tenantId: t.tenantId, adminToken: await token(c, t.tenantId, t.adminId), adminId: t.adminId, skuId: c.app.catalog.skuByPartNumber("POWER_VIRTUAL_AGENTS_USER")!.id,
           holders: Math.min(20_000, Math.floor(c.o.users / 5)), startServer: () => startServer(c, "W9"), gql, log, rows: c.rows, notes: c.notes,
         });
       }

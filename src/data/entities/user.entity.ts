@@ -11,6 +11,8 @@ import { TEXT_LIMITS } from "../../domain/text";
 @Index("ix_app_user_page", ["tenantId", "id"])
 @Index("ix_app_user_external", ["tenantId", "externalId"])
 @Index("ix_app_user_warning", ["tenantId", "reclaimWarningAt"])
+// V4: (tenant_id, COALESCE(last_activity_at, created_at), id, …) of the users not deleted; an expression index, made by migration 1764374400450.
+@Index("ix_app_user_idle", { synchronize: false })
 export class User implements Node {
   @Field(() => ID)
   @PrimaryColumn({ type: "varchar", length: TEXT_LIMITS.id })

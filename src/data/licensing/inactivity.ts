@@ -25,21 +25,28 @@ const row = (r: RawHolder): HolderRow => ({
   direct: Number(r.direct) === 1 || r.direct === true, grouped: Number(r.grouped) === 1 || r.grouped === true,
 });
 
-/** Idle since `:cutoff`, and not among `:active` (users whose activity an instance holds and has not written yet). */
-const idle = (db: TenantDb) => `COALESCE(u.last_activity_at, u.created_at) <= :cutoff AND w.wanted_since <= :cutoff AND NOT (${db.inList("u.id", "active")})`;
+/**
+ * Idle since `:cutoff`, and not among `:active` (users whose activity an instance holds and has not written yet).
+ * The COALESCE is ix_app_user_idle's expression, so the count and the passes read the idle users from that index.
+ * `byId`: a page in ID order instead walks the users by ID until it has its rows; SQLite (no statistics) would take
+ * the idle index and sort every idle holder, looking up each one's row (115 ms instead of 0.3 ms for 20,000 at
+ * 100,000 users), so there the unary + keeps the term off the index. PostgreSQL chooses from its statistics.
+ */
+const idle = (db: TenantDb, byId = false) =>
+  `${byId && db.engine === "sqlite" ? "+" : ""}COALESCE(u.last_activity_at, u.created_at) <= :cutoff AND w.wanted_since <= :cutoff AND NOT (${db.inList("u.id", "active")})`;
 
 /**
  * V4: seat holders of `:sku` idle since `:cutoff`: no activity since then (a user never active counts from their
  * creation), and wanting the SKU since before it (a license given recently is never reported).
  */
-function holders(db: TenantDb, groupIds: string[], activeIds: string[]): { sql: string; params: Record<string, unknown> } {
+function holders(db: TenantDb, groupIds: string[], activeIds: string[], byId = false): { sql: string; params: Record<string, unknown> } {
   return {
     sql: `SELECT u.id AS user_id, u.last_activity_at, u.reclaim_warning_at,
         CASE WHEN EXISTS (SELECT 1 FROM user_license_assignment a WHERE a.tenant_id = :tid AND a.user_id = u.id AND a.sku_id = :sku) THEN 1 ELSE 0 END AS direct,
         CASE WHEN EXISTS (SELECT 1 FROM group_user_member m WHERE m.tenant_id = :tid AND m.user_id = u.id AND ${db.inList("m.group_id", "groups")}) THEN 1 ELSE 0 END AS grouped
       FROM app_user u JOIN license_want w ON w.tenant_id = u.tenant_id AND w.user_id = u.id
       WHERE u.tenant_id = :tid AND w.sku_id = :sku AND w.holds_seat = :held AND u.deleted_at IS NULL
-        AND ${idle(db)}`,
+        AND ${idle(db, byId)}`,
     params: { groups: db.list(groupIds), held: true, active: db.list(activeIds) },
   };
 }
@@ -48,7 +55,7 @@ function holders(db: TenantDb, groupIds: string[], activeIds: string[]): { sql: 
 export async function inactiveHolderPage(
   db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], activeIds: string[], afterId: string | null, limit: number,
 ): Promise<HolderRow[]> {
-  const h = holders(db, groupIds, activeIds);
+  const h = holders(db, groupIds, activeIds, true);
   const rows = await db.sql<RawHolder>(`${h.sql} ${afterId === null ? "" : "AND u.id > :after"} ORDER BY u.id LIMIT ${Math.floor(limit)}`, {
     ...h.params, sku: skuId, cutoff: cutoff.getTime(), after: afterId,
   });

@@ -230,6 +230,34 @@ describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (engi
     });
   });
 
+  describe("V4 the report at scale", () => {
+    /** The plan of the last logged statement matching `re` (SQLite; TypeORM sends `?` placeholders, bound as null here). */
+    const planOf = async (re: RegExp) => {
+      const sql = [...api.logger.queries].reverse().find((q) => re.test(q))!;
+      const rows: { detail: string }[] = await api.ds.query(`EXPLAIN QUERY PLAN ${sql}`, Array.from(sql.matchAll(/\?/g), () => null));
+      return rows.map((r) => r.detail).join("\n");
+    };
+
+    it("V4 totalCount reads only the idle users, from ix_app_user_idle; the first page walks the users in ID order, with no sort", async () => {
+      const t = await newTenant(api);
+      await t.buy(1);
+      const a = await t.user("scale-a");
+      await t.license(a.id);
+      api.clock.advanceDays(100);
+      const r = (await api.ok(t.admin, REPORT, { sku: t.sku.user })).tenant.inactiveLicenseHolders;
+      expect(r.totalCount).toBe(1);
+      if (engine === "postgres") {
+        const [ix] = await api.ds.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_app_user_idle'");
+        expect(ix.indexdef).toMatch(/\(tenant_id, COALESCE\(last_activity_at, created_at\), id, last_activity_at, created_at\) WHERE \(deleted_at IS NULL\)/);
+        return;
+      }
+      expect(await planOf(/^SELECT COUNT\(\*\) AS n FROM app_user u JOIN license_want/)).toMatch(/ix_app_user_idle \(tenant_id=\? AND <expr><\?\)/);
+      const page = await planOf(/^SELECT u\.id AS user_id, u\.last_activity_at, u\.reclaim_warning_at,/);
+      expect(page).toMatch(/USING INDEX ix_app_user_page/);
+      expect(page).not.toMatch(/TEMP B-TREE/);
+    });
+  });
+
   describe("V4 the automatic pass", () => {
     it("V4 warns (reclaimWarningAt on me), reclaims 7 days later unless the user was active meanwhile; audited; idempotent; one run per day", async () => {
       const t = await newTenant(api);
