@@ -9,7 +9,6 @@ import { Permission, requirePermission, requireSignedIn, requireUser } from "../
 import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
 import { changeSeats } from "../seats/seat-change";
-import type { SeatEngine } from "../../data/licensing/seat-engine";
 import { containsPattern, prefixPattern, requiredText, userPrincipalName, wordPrefixPatterns } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { CreateUserInput, UpdateUserInput, UserFilter } from "./inputs";
@@ -92,10 +91,9 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
       return after;
     }
     // L3: a holder now prohibited loses the seat; one now allowed queues again by the start of their want.
-    return changeSeats(ctx, tx, async (engine) => {
+    return changeSeats(ctx, tx, async () => {
       await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
-      engine.recheckLocations();
-      return { result: after, affected: { userIds: [user.id] }, audit: { action: "UPDATE_USER", targetId: user.id, targetName: after.userPrincipalName, details: { before: view(user), after: view(after) } } };
+      return { result: after, facts: { locationsChanged: { userIds: [user.id] } }, audit: { action: "UPDATE_USER", targetId: user.id, targetName: after.userPrincipalName, details: { before: view(user), after: view(after) } } };
     });
   });
 }
@@ -112,29 +110,28 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
     if (bots > 0) {
       throw new AppError(ErrorCode.USER_OWNS_BOTS, `The user owns ${bots} bot(s); reassign or delete them first.`, { botCount: bots });
     }
-    return changeSeats(ctx, tx, async (engine) => {
-      const groups = await detachUser(tx, engine, ctx.clock, id);
+    return changeSeats(ctx, tx, async () => {
+      const groups = await detachUser(tx, ctx.clock, id);
       await tx.delete(User, { id });
       ctx.noteChange(id, "deleted");
-      return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, targetName: user.userPrincipalName, details: { before: { ...view(user), groupIds: groups } } } };
+      return { result: id, facts: { usersDeleted: [id] }, audit: { action: "DELETE_USER", targetId: id, targetName: user.userPrincipalName, details: { before: { ...view(user), groupIds: groups } } } };
     });
   });
 }
 
 /** Readers see everyone; a user without roles sees only themselves. */
 /**
- * A user leaving the tenant (GraphQL deleteUser, a directory's DELETE): their memberships, direct assignments,
- * trials and wants go, inside the caller's seat change (S5 gives the seats to the next in line). Returns the
- * groups they were in, for the audit event.
+ * A user leaving the tenant (GraphQL deleteUser, a directory's DELETE): their memberships, direct assignments and
+ * trials go, inside the caller's seat change, whose `usersDeleted` fact drops their wants (S5 gives the seats to
+ * the next in line). Returns the groups they were in, for the audit event.
  */
-export async function detachUser(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<string[]> {
+export async function detachUser(tx: TenantDb, clock: Clock, id: string): Promise<string[]> {
   const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
   await tx.delete(GroupUserMember, { userId: id });
   // Each of those groups lost a member (H7).
   await membersChanged(tx, clock, groups);
   await tx.delete(UserLicenseAssignment, { userId: id });
   await tx.delete(UserTrial, { userId: id });
-  await engine.dropWants([id]);
   return groups;
 }
 
