@@ -8,6 +8,10 @@ import { prepaidUnits } from "../../domain/licensing/status";
 import { DEFAULT_USAGE_LOCATION } from "../../domain/limits";
 import { planSeatChange, SeatFacts, SeatPlan, WantRecompute } from "../../domain/licensing/seat-facts";
 
+const namesGroups = (f: SeatFacts): boolean =>
+  Boolean(f.membersAdded?.length || f.membersRemoved?.length) ||
+  [f.sourcesAdded, f.sourcesRemoved, f.sourcesChanged].some((list) => list?.some((s) => s.groupIds?.length));
+
 /** S5: the seats a SKU's prepaid subscriptions give now (enabled and in grace). */
 function poolOf(subscriptions: Subscription[], skuId: string, now: Date): number {
   const u = prepaidUnits(subscriptions.filter((s) => s.skuId === skuId), now);
@@ -52,8 +56,9 @@ export class SeatEngine {
     this.graphCache = undefined;
     this.subsCache = undefined;
     this.newSeq.clear();
-    const graph = await this.graph();
-    const plan = planSeatChange(facts, (g) => graph.descendants(g));
+    // Nesting is read only when a fact names a group (a purchase or a deletion of a user needs none).
+    const graph = namesGroups(facts) ? await this.graph() : undefined;
+    const plan = planSeatChange(facts, (g) => graph?.descendants(g) ?? [g]);
     if (plan.recheckLocations) {
       // L3: the next rebalance takes seats from users now prohibited.
       this.recheck = true;
