@@ -440,17 +440,16 @@ export async function seedLargeTenant(app: App, opts: LargeTenantOptions): Promi
     const q2 = tx.queryRunnerForBulkLoad();
     const b2 = new Bulk(q2);
     await b2.insert("user_license_assignment", ["sku_id", "user_id", "tenant_id", "disabled_plan_ids", "assigned_at", "updated_at"], directRows);
-    await engine.recomputeWants({ userIds: p.directUsers.map((u) => p.userIds[u]), only: "start" });
+    await engine.settle({ sourcesAdded: [{ skuId: userSku.id, userIds: p.directUsers.map((u) => p.userIds[u]) }] });
     progress("seat engine", ++step, steps);
     for (const [k, g] of p.assignedGroups.entries()) {
       const disabled = k % 5 === 4 && flowPlan ? [flowPlan] : [];
       await b2.insert("group_license_assignment", ["sku_id", "group_id", "tenant_id", "disabled_plan_ids", "assigned_at", "updated_at"],
         [[userSku.id, p.groupIds[g], p.tenantId, JSON.stringify(disabled), at(9_000_000 + k), at(9_000_000 + k)]]);
-      engine.invalidate();
-      await engine.recomputeWants({ groupIds: [...(await engine.graph()).descendants(p.groupIds[g])], only: "start" });
+      // One settle per group assignment, as the API would: each group's new wanters queue behind the earlier ones (S4).
+      await engine.settle({ sourcesAdded: [{ skuId: userSku.id, groupIds: [p.groupIds[g]] }] });
       progress("seat engine", ++step, steps);
     }
-    await engine.rebalance();
     progress("seat engine", ++step, steps);
   });
   lap("seat engine");

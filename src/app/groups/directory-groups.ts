@@ -12,6 +12,7 @@ import { DirectoryQuery, groupColumns, whereFilter } from "../../data/directory-
 import { changeSeats, scimAudit } from "../seats/seat-change";
 import { detachGroup } from "./groups";
 import { membersChanged } from "../../data/group-modified";
+import type { SeatFacts } from "../../domain/licensing/seat-facts";
 
 export interface DirectoryGroupFields {
   displayName: string;
@@ -100,11 +101,9 @@ async function applyMembers(tx: TenantDb, ctx: RequestContext, engine: SeatEngin
   const addedGroups = toAdd.groupIds.filter((g) => !children.has(g));
   const removedUsers = removeIds.filter((u) => presentUsers.has(u));
   const removedGroups = removeIds.filter((g) => children.has(g));
-  const reach = (groups: string[]) => [...new Set(groups.flatMap((g) => [...graph.descendants(g)]))];
-  const affected = {
-    userIds: [...addedUsers, ...removedUsers],
-    groupIds: reach([...addedGroups, ...removedGroups]),
-    only: removedUsers.length + removedGroups.length === 0 ? ("start" as const) : addedUsers.length + addedGroups.length === 0 ? ("end" as const) : undefined,
+  const facts: SeatFacts = {
+    membersAdded: [{ groupId: group.id, userIds: addedUsers, groupIds: addedGroups }],
+    membersRemoved: [{ groupId: group.id, userIds: removedUsers, groupIds: removedGroups }],
   };
   const now = ctx.clock.now();
   await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
@@ -113,7 +112,7 @@ async function applyMembers(tx: TenantDb, ctx: RequestContext, engine: SeatEngin
   await tx.insert(GroupNesting, addedGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
   const changed = addedUsers.length + addedGroups.length + removedUsers.length + removedGroups.length > 0;
   if (changed) await membersChanged(tx, ctx.clock, [group.id]);
-  return { affected, changed, details: { addedUserIds: addedUsers, addedGroupIds: addedGroups, removedUserIds: removedUsers, removedGroupIds: removedGroups } };
+  return { facts, changed, details: { addedUserIds: addedUsers, addedGroupIds: addedGroups, removedUserIds: removedUsers, removedGroupIds: removedGroups } };
 }
 
 const fieldsOf = (f: DirectoryGroupFields) => ({
@@ -133,7 +132,7 @@ export async function createDirectoryGroup(ctx: RequestContext, f: DirectoryGrou
     }
     return changeSeats(ctx, tx, async (engine) => {
       const m = await applyMembers(tx, ctx, engine, group, [{ op: "add", ids: members }]);
-      return { result: group, affected: m.affected, audit: scimAudit("CREATE_GROUP", group.id, group.displayName, { after: { displayName: group.displayName, externalId: group.externalId }, ...m.details }) };
+      return { result: group, facts: m.facts, audit: scimAudit("CREATE_GROUP", group.id, group.displayName, { after: { displayName: group.displayName, externalId: group.externalId }, ...m.details }) };
     });
   });
 }
@@ -170,7 +169,7 @@ export async function updateDirectoryGroup(
       const m = await applyMembers(tx, ctx, engine, group, members);
       // What is stored: a PUT that names the same members and the same name modified nothing (lastModified stays).
       const result = renamed || m.changed ? after : group;
-      return { result, affected: m.affected, audit: scimAudit("UPDATE_GROUP", id, after.displayName, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
+      return { result, facts: m.facts, audit: scimAudit("UPDATE_GROUP", id, after.displayName, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
     });
   });
 }
@@ -184,9 +183,10 @@ export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Pro
     await changeSeats(ctx, tx, async (engine) => {
       const licenses = await tx.find(GroupLicenseAssignment, { groupId: id });
       await tx.delete(GroupLicenseAssignment, { groupId: id });
+      const detached = await detachGroup(tx, engine, ctx.clock, id);
       return {
         result: undefined,
-        affected: await detachGroup(tx, engine, ctx.clock, id),
+        facts: { ...detached, sourcesRemoved: licenses.map((l) => ({ skuId: l.skuId, groupIds: [id] })) },
         audit: scimAudit("DELETE_GROUP", id, group.displayName, {
           before: { displayName: group.displayName, externalId: group.externalId },
           removedLicenses: licenses.map((l) => ctx.catalog.sku(l.skuId)?.partNumber ?? l.skuId),

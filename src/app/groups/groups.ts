@@ -6,7 +6,8 @@ import { newId } from "../../domain/ids";
 import { Permission, requirePermission } from "../auth/permissions";
 import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
-import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
+import { SeatEngine } from "../../data/licensing/seat-engine";
+import type { SeatFacts } from "../../domain/licensing/seat-facts";
 import { containsPattern, optionalText, prefixPattern, requiredText, uniqueIds, wordPrefixPatterns } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { changeSeats } from "../seats/seat-change";
@@ -69,20 +70,20 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
       throw new AppError(ErrorCode.GROUP_HAS_LICENSES, `The group has ${licenses} license(s) assigned; remove them first.`);
     }
     return changeSeats(ctx, tx, async (engine) => {
-      const affected = await detachGroup(tx, engine, ctx.clock, id);
+      const facts = await detachGroup(tx, engine, ctx.clock, id);
       ctx.noteChange(id, "deleted");
-      return { result: id, affected, audit: { action: "DELETE_GROUP", targetId: id, targetName: g.displayName, details: { before: { displayName: g.displayName } } } };
+      return { result: id, facts, audit: { action: "DELETE_GROUP", targetId: id, targetName: g.displayName, details: { before: { displayName: g.displayName } } } };
     });
   });
 }
 
 /**
  * A group leaving the tenant (GraphQL deleteGroup, a directory's DELETE), inside the caller's seat change: its
- * memberships, its nestings both ways and the row go. Returns whose wants may end (S1): its own members, who lose
- * the membership itself and are named before it goes, and everyone in the groups nested in it.
+ * memberships, its nestings both ways and the row go. Returns the facts: the group deleted, its members and the
+ * groups nested in it removed from it, it removed from the groups it was nested in.
  */
-export async function detachGroup(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<Candidates> {
-  const nested = [...(await engine.graph()).descendants(id)].filter((d) => d !== id);
+export async function detachGroup(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<SeatFacts> {
+  const children = [...(await engine.graph()).childrenOf(id)];
   const userIds = (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId);
   const parents = (await tx.find(GroupNesting, { childId: id })).map((n) => n.parentId);
   await tx.delete(GroupUserMember, { groupId: id });
@@ -93,7 +94,10 @@ export async function detachGroup(tx: TenantDb, engine: SeatEngine, clock: Clock
   await tx.delete(AutoClaimPolicy, { scopeGroupId: id });
   // The groups it was nested in lost a member (H7).
   await membersChanged(tx, clock, parents);
-  return { userIds, groupIds: nested, only: "end" };
+  return {
+    groupsDeleted: [id],
+    membersRemoved: [{ groupId: id, userIds, groupIds: children }, ...parents.map((p) => ({ groupId: p, groupIds: [id] }))],
+  };
 }
 
 export async function findGroup(tx: TenantDb, id: string): Promise<SecurityGroup> {
@@ -120,8 +124,8 @@ function memberIds(input: GroupMembersInput) {
 }
 
 interface MembershipChange {
-  /** Whose wants may change because of it. */
-  affected: Candidates;
+  /** The members that came or went. */
+  facts: SeatFacts;
   /** Whether a member came or went (a call naming only present members, or only absent ones, changes nothing). */
   changed: boolean;
   details: Record<string, unknown>;
@@ -150,15 +154,9 @@ async function changeMembers(
     return changeSeats(ctx, tx, async (engine) => {
       const change = await apply(tx, group, ids, engine);
       const result = change.changed ? Object.assign(new SecurityGroup(), group, { updatedAt: await membersChanged(tx, ctx.clock, [group.id]) }) : group;
-      return { result, affected: change.affected, audit: { action, targetId: group.id, targetName: group.displayName, details: change.details } };
+      return { result, facts: change.facts, audit: { action, targetId: group.id, targetName: group.displayName, details: change.details } };
     });
   });
-}
-
-/** Everyone the changed users and nested groups reach: the users, and the members of those groups at any depth. */
-async function reached(engine: SeatEngine, userIds: string[], groupIds: string[], only: Candidates["only"]): Promise<Candidates> {
-  const graph = await engine.graph();
-  return { userIds, groupIds: [...new Set(groupIds.flatMap((g) => [...graph.descendants(g)]))], only };
 }
 
 /** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
@@ -183,7 +181,7 @@ export function addMembers(ctx: RequestContext, input: GroupMembersInput): Promi
     await tx.insert(GroupUserMember, newUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
     await tx.insert(GroupNesting, newGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
     return {
-      affected: await reached(engine, newUsers, newGroups, "start"),
+      facts: { membersAdded: [{ groupId: group.id, userIds: newUsers, groupIds: newGroups }] },
       changed: newUsers.length + newGroups.length > 0,
       details: {
         addedUserIds: newUsers, addedGroupIds: newGroups,
@@ -198,10 +196,9 @@ export function removeMembers(ctx: RequestContext, input: GroupMembersInput): Pr
     const children = (await engine.graph()).childrenOf(group.id);
     const removedUsers = (await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId);
     const removedGroups = groupIds.filter((g) => children.includes(g));
-    const affected = await reached(engine, removedUsers, removedGroups, "end");
     await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
     if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
-    return { affected, changed: removedUsers.length + removedGroups.length > 0, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };
+    return { facts: { membersRemoved: [{ groupId: group.id, userIds: removedUsers, groupIds: removedGroups }] }, changed: removedUsers.length + removedGroups.length > 0, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };
   });
 }
 

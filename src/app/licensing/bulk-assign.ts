@@ -6,6 +6,7 @@ import { MAX_USERS_PER_LICENSE_CALL } from "../../domain/limits";
 import { Permission, requirePermission } from "../auth/permissions";
 import { changeSeats } from "../seats/seat-change";
 import type { AuditEntry } from "../audit/audit";
+import type { SourceFact } from "../../domain/licensing/seat-facts";
 import { parseChanges, samePlans } from "./licensing";
 import type { AssignLicensesToUsersInput } from "./inputs";
 
@@ -45,6 +46,9 @@ export async function assignLicensesToUsers(ctx: RequestContext, input: AssignLi
       const direct = await tx.findIn(UserLicenseAssignment, "userId", userIds, { skuId: In(skuIds) });
       const existing = (skuId: string) => new Map(direct.filter((a) => a.skuId === skuId).map((a) => [a.userId, a]));
       const logs = new Map<string, Log[]>();
+      const added: SourceFact[] = [];
+      const changedPlans: SourceFact[] = [];
+      const removed: SourceFact[] = [];
       const log = (userId: string, entry: Log) => logs.set(userId, [...(logs.get(userId) ?? []), entry]);
       for (const { sku, disabledPlanIds } of changes.add) {
         const has = existing(sku.id);
@@ -67,9 +71,8 @@ export async function assignLicensesToUsers(ctx: RequestContext, input: AssignLi
             });
           }
           await tx.insert(UserLicenseAssignment, fresh.map((userId) => ({ userId, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now })));
-          // Taken at once, as assignUserLicenses does, so that the next SKU of the call sees these seats as used.
-          await engine.recomputeWants({ userIds: fresh, only: "start", skuIds: [sku.id], reachesAll: true });
-          await engine.rebalance([sku.id]);
+          // The seat change gives them the free seats: the pools are in order, so nobody allowed waits ahead of them (S4, L3).
+          added.push({ skuId: sku.id, userIds: fresh });
           for (const u of fresh) log(u, { sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
         }
         // S7: re-adding with other disabled plans updates the source; with the same ones it is no change (K8).
@@ -77,17 +80,16 @@ export async function assignLicensesToUsers(ctx: RequestContext, input: AssignLi
         if (updated.length) {
           await tx.updateIn(UserLicenseAssignment, "userId", updated.map((a) => a.userId), { skuId: sku.id }, { disabledPlanIds, updatedAt: now });
           for (const a of updated) log(a.userId, { sku: sku.partNumber, op: "update", before: { disabledPlanIds: a.disabledPlanIds }, after: { disabledPlanIds } });
+          changedPlans.push({ skuId: sku.id, userIds: updated.map((a) => a.userId) });
         }
       }
-      const ended = new Set<string>();
-      const endedSkus: string[] = [];
       for (const sku of changes.remove) {
         // S8: only the direct source goes; a license inherited from a group stays.
         const gone = [...existing(sku.id).values()];
         if (!gone.length) continue;
         await tx.deleteIn(UserLicenseAssignment, "userId", gone.map((a) => a.userId), { skuId: sku.id });
-        for (const a of gone) (ended.add(a.userId), log(a.userId, { sku: sku.partNumber, op: "remove", before: { disabledPlanIds: a.disabledPlanIds } }));
-        endedSkus.push(sku.id);
+        for (const a of gone) log(a.userId, { sku: sku.partNumber, op: "remove", before: { disabledPlanIds: a.disabledPlanIds } });
+        removed.push({ skuId: sku.id, userIds: gone.map((a) => a.userId) });
       }
       const changed = userIds.filter((u) => logs.has(u));
       const perUser: AuditEntry[] = changed.map((u) => ({
@@ -96,8 +98,7 @@ export async function assignLicensesToUsers(ctx: RequestContext, input: AssignLi
       }));
       return {
         result: userIds.map((u) => users.get(u)!),
-        affected: ended.size ? { userIds: [...ended], only: "end" as const, skuIds: endedSkus } : undefined,
-        touchedUserIds: changed,
+        facts: { sourcesAdded: added, sourcesChanged: changedPlans, sourcesRemoved: removed },
         audit: { perUser },
       };
     });

@@ -6,6 +6,7 @@ import { Permission, requirePermission } from "../auth/permissions";
 import { encodeCursor, Page, PageArgs, pageOfIds } from "../../domain/paging";
 import { botAuthoringPlanId, EffectiveLicenseView } from "../reads/read-model";
 import { SeatEngine } from "../../data/licensing/seat-engine";
+import type { SourceFact } from "../../domain/licensing/seat-facts";
 import { uniqueIds } from "../../domain/validation";
 import { changeSeats } from "../seats/seat-change";
 import { findGroup } from "../groups/groups";
@@ -61,6 +62,9 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
       const existing = new Map((await tx.find(UserLicenseAssignment, { userId: user.id })).map((a) => [a.skuId, a]));
       const wants = new Map((await tx.find(LicenseWant, { userId: user.id })).map((w) => [w.skuId, w]));
       const log: Record<string, unknown>[] = [];
+      const added: SourceFact[] = [];
+      const changed: SourceFact[] = [];
+      const removed: SourceFact[] = [];
       for (const { sku, disabledPlanIds } of changes.add) {
         const prior = existing.get(sku.id);
         if (prior) {
@@ -68,20 +72,21 @@ export async function assignUserLicenses(ctx: RequestContext, input: AssignUserL
           if (samePlans(prior.disabledPlanIds, disabledPlanIds)) continue;
           await tx.update(UserLicenseAssignment, { userId: user.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
           log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
+          changed.push({ skuId: sku.id, userIds: [user.id] });
           continue;
         }
-        await addDirectSource(ctx, tx, engine, user, sku, disabledPlanIds, location, Boolean(wants.get(sku.id)?.holdsSeat));
+        added.push(await addDirectSource(ctx, tx, engine, user, sku, disabledPlanIds, location, Boolean(wants.get(sku.id)?.holdsSeat)));
         log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
       }
       for (const sku of changes.remove) {
         if (!existing.has(sku.id)) continue;
         await tx.delete(UserLicenseAssignment, { userId: user.id, skuId: sku.id });
         log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
+        removed.push({ skuId: sku.id, userIds: [user.id] });
       }
       return {
         result: user,
-        affected: changes.remove.length ? { userIds: [user.id], only: "end" as const, skuIds: changes.remove.map((s) => s.id) } : undefined,
-        touchedUserIds: log.length ? [user.id] : [],
+        facts: { sourcesAdded: added, sourcesChanged: changed, sourcesRemoved: removed },
         // K8: a call that changes nothing writes no audit event.
         audit: log.length ? { action: "ASSIGN_USER_LICENSE", targetId: user.id, targetName: user.userPrincipalName, details: { changes: log } } : { perUser: [] },
       };
@@ -105,18 +110,18 @@ export function seatsExhausted(sku: Sku): AppError {
 
 /**
  * S3, L1: a new direct source of `sku` for `user`, inside the caller's seat change (assignUserLicenses, an approved
- * request, an auto-claim). Needs a free seat unless the user already holds one; the seat is taken at once, so that a
- * second SKU in the same call sees it as used.
+ * request, an auto-claim). Needs a free seat unless the user already holds one: with one free (the pools are in
+ * order after catch-up), the seat change gives it to the user, who is then the first allowed in the queue (S4, L3).
+ * Returns the fact for the step to report.
  */
 export async function addDirectSource(
   ctx: RequestContext, tx: TenantDb, engine: SeatEngine, user: User, sku: Sku, disabledPlanIds: string[], location: string, holdsSeat: boolean,
-): Promise<void> {
+): Promise<SourceFact> {
   assertOfferedIn(sku, location);
   if (!holdsSeat && (await engine.freeSeats(sku.id)) < 1) throw seatsExhausted(sku);
   const now = ctx.clock.now();
   await tx.insert(UserLicenseAssignment, [{ userId: user.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
-  await engine.recomputeWants({ userIds: [user.id], only: "start", skuIds: [sku.id], reachesAll: true });
-  await engine.rebalance([sku.id]);
+  return { skuId: sku.id, userIds: [user.id] };
 }
 
 /** S4: a group assignment never fails for seats; the queue decides who holds one. */
@@ -125,18 +130,20 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
   const changes = parseChanges(ctx, input.addLicenses, input.removeSkuIds);
   return ctx.write(async (tx) => {
     const group = await findGroup(tx, input.groupId);
-    return changeSeats(ctx, tx, async (engine) => {
+    return changeSeats(ctx, tx, async () => {
       const now = ctx.clock.now();
       const existing = new Map((await tx.find(GroupLicenseAssignment, { groupId: group.id })).map((a) => [a.skuId, a]));
       const log: Record<string, unknown>[] = [];
       const addedSkuIds: string[] = [];
       const removedSkuIds: string[] = [];
+      const changedSkuIds: string[] = [];
       for (const { sku, disabledPlanIds } of changes.add) {
         const prior = existing.get(sku.id);
         if (prior) {
           if (samePlans(prior.disabledPlanIds, disabledPlanIds)) continue;
           await tx.update(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id }, { disabledPlanIds, updatedAt: now });
           log.push({ sku: sku.partNumber, op: "update", before: { disabledPlanIds: prior.disabledPlanIds }, after: { disabledPlanIds } });
+          changedSkuIds.push(sku.id);
         } else {
           await tx.insert(GroupLicenseAssignment, [{ groupId: group.id, skuId: sku.id, disabledPlanIds, assignedAt: now, updatedAt: now }]);
           log.push({ sku: sku.partNumber, op: "add", after: { disabledPlanIds } });
@@ -149,18 +156,10 @@ export async function assignGroupLicenses(ctx: RequestContext, input: AssignGrou
         log.push({ sku: sku.partNumber, op: "remove", before: { disabledPlanIds: existing.get(sku.id)!.disabledPlanIds } });
         removedSkuIds.push(sku.id);
       }
-      const added = addedSkuIds.length > 0;
-      const removed = removedSkuIds.length > 0;
-      const only = added && removed ? undefined : added ? ("start" as const) : ("end" as const);
-      const reached = async () => [...(await engine.graph()).descendants(group.id)];
+      const of = (skuIds: string[]) => skuIds.map((skuId) => ({ skuId, groupIds: [group.id] }));
       return {
         result: group,
-        // A license on the group reaches everyone in it and in the groups nested in it (S13): no source check then.
-        affected: added || removed
-          ? async () => ({ groupIds: await reached(), only, skuIds: [...addedSkuIds, ...removedSkuIds], reachesAll: only === "start" })
-          : undefined,
-        // Only the disabled plans changed: the members' enabled plans did, their wants did not.
-        touchedGroupIds: added || removed || !log.length ? [] : await reached(),
+        facts: { sourcesAdded: of(addedSkuIds), sourcesRemoved: of(removedSkuIds), sourcesChanged: of(changedSkuIds) },
         audit: log.length ? { action: "ASSIGN_GROUP_LICENSE", targetId: group.id, targetName: group.displayName, details: { changes: log } } : { perUser: [] },
       };
     });

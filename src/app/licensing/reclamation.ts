@@ -96,10 +96,8 @@ async function removeDirectSources(ctx: RequestContext, tx: TenantDb, plan: Recl
   if (!plan.length) return;
   const skuIds = [...new Set(plan.flatMap((p) => p.skus.map((s) => s.id)))];
   await changeSeats(ctx, tx, async () => {
-    for (const skuId of skuIds) {
-      const ids = plan.filter((p) => p.skus.some((s) => s.id === skuId)).map((p) => p.userId);
-      await tx.deleteIn(UserLicenseAssignment, "userId", ids, { skuId });
-    }
+    const removed = skuIds.map((skuId) => ({ skuId, userIds: plan.filter((p) => p.skus.some((s) => s.id === skuId)).map((p) => p.userId) }));
+    for (const r of removed) await tx.deleteIn(UserLicenseAssignment, "userId", r.userIds, { skuId: r.skuId });
     const perUser: AuditEntry[] = plan.map((p) => ({
       action: "RECLAIM_LICENSE", targetId: p.userId, targetName: users.get(p.userId)?.userPrincipalName ?? null,
       details: {
@@ -108,7 +106,7 @@ async function removeDirectSources(ctx: RequestContext, tx: TenantDb, plan: Recl
         ...(p.warnedAt ? { warnedAt: p.warnedAt.toISOString() } : {}),
       },
     }));
-    return { result: undefined, affected: { userIds: plan.map((p) => p.userId), only: "end" as const, skuIds }, touchedUserIds: plan.map((p) => p.userId), audit: { perUser } };
+    return { result: undefined, facts: { sourcesRemoved: removed }, touchedUserIds: plan.map((p) => p.userId), audit: { perUser } };
   });
   await setReclaimWarning(tx, plan.map((p) => p.userId), null);
 }

@@ -26,9 +26,8 @@ export async function previewGroupLicenseRemoval(ctx: RequestContext, groupId: s
     engine.changes.clear();
     const reached = [...(await engine.graph()).descendants(group.id)];
     await tx.delete(GroupLicenseAssignment, { groupId: group.id, skuId: sku.id });
-    engine.invalidate();
-    await engine.recomputeWants({ groupIds: reached, only: "end", skuIds: [sku.id] });
-    await engine.rebalance([sku.id]);
+    // The same settle a seat change ends with, fed with the removal's one fact.
+    await engine.settle({ sourcesRemoved: [{ skuId: sku.id, groupIds: [group.id] }] });
     const moved = engine.changes.get(sku.id);
     return { group, lost: moved?.released ?? [], next: moved?.granted ?? [], kept: await countMembersWanting(tx, reached, sku.id) };
   });

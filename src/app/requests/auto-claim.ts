@@ -77,8 +77,8 @@ export async function claimLicense(ctx: RequestContext, skuId: string): Promise<
       assertOfferedIn(sku, location);
       const direct = await tx.findOne(UserLicenseAssignment, { userId: user.id, skuId: sku.id });
       if (!direct && (await engine.freeSeats(sku.id)) >= 1) {
-        await addDirectSource(ctx, tx, engine, user, sku, [], location, false);
-        return { result: { request: null }, touchedUserIds: [user.id], audit: audit({ changes: [{ sku: sku.partNumber, op: "add", after: { disabledPlanIds: [] } }] }) };
+        const added = await addDirectSource(ctx, tx, engine, user, sku, [], location, false);
+        return { result: { request: null }, facts: { sourcesAdded: [added] }, audit: audit({ changes: [{ sku: sku.partNumber, op: "add", after: { disabledPlanIds: [] } }] }) };
       }
       // No free seat: the open request, or a new one (V1) the admins see at once.
       const open = await tx.findOne(LicenseRequest, { requesterId: user.id, skuId: sku.id, status: LicenseRequestStatus.PENDING });

@@ -6,6 +6,7 @@ import type { Loaders } from "../reads/loaders";
 import { GroupUserMember, LicenseRequest, LicenseWant, SecurityGroup, Sku, User, UserLicenseAssignment } from "../../data/entities";
 import type { TenantDb } from "../../data/tenant-db";
 import type { SeatEngine } from "../../data/licensing/seat-engine";
+import type { SeatFacts } from "../../domain/licensing/seat-facts";
 import { pageByIds } from "../../data/paging";
 import { membersChanged } from "../../data/group-modified";
 import { LicenseGrantKind, LicenseKind, LicenseRequestStatus, ObjectSource } from "../../domain/enums";
@@ -148,12 +149,13 @@ export async function approveLicenseRequest(ctx: RequestContext, input: ApproveL
       const location = user.usageLocation ?? (await engine.defaultUsageLocation());
       assertOfferedIn(sku, location);
       const held = await holdsSeat(tx, user.id, sku.id);
-      if (group) await addToGrantingGroup(ctx, tx, engine, user, sku, group, held);
+      let facts: SeatFacts = {};
+      if (group) facts = await addToGrantingGroup(ctx, tx, engine, user, sku, group, held);
       else if (await tx.findOne(UserLicenseAssignment, { userId: user.id, skuId: sku.id })) {
-        // Assigned directly already, but waiting for a seat since the pool shrank (S5): a seat is what it needs.
-        await engine.freeSeats(sku.id);
-        if (!(await holdsSeat(tx, user.id, sku.id))) throw seatsExhausted(sku);
-      } else await addDirectSource(ctx, tx, engine, user, sku, [], location, held);
+        // Assigned directly already, but waiting for a seat since the pool shrank (S5): a seat is what it needs. The
+        // pools are in order after catch-up, so waiting means no seat is free for them.
+        if (!held) throw seatsExhausted(sku);
+      } else facts = { sourcesAdded: [await addDirectSource(ctx, tx, engine, user, sku, [], location, held)] };
       const now = ctx.clock.now();
       const patch = { status: LicenseRequestStatus.APPROVED, decidedAt: now, decidedById: p.userId, grantedThroughGroupId: group?.id ?? null };
       await tx.update(LicenseRequest, { id: r.id }, patch);
@@ -162,8 +164,10 @@ export async function approveLicenseRequest(ctx: RequestContext, input: ApproveL
       if (group) Object.assign(details, { groupId: group.id, groupName: group.displayName });
       return {
         result: Object.assign(new LicenseRequest(), r, patch),
-        affected: { userIds: [user.id], only: "start" as const },
+        facts,
         touchedUserIds: [user.id],
+        // A user prohibited elsewhere (L3) or behind others in the queue (S4) would wait: the approval needs the seat now.
+        mustHold: { userId: user.id, skuId: sku.id, otherwise: () => seatsExhausted(sku) },
         audit: { action: "APPROVE_LICENSE_REQUEST", targetId: user.id, targetName: user.userPrincipalName, details },
       };
     });
@@ -171,19 +175,15 @@ export async function approveLicenseRequest(ctx: RequestContext, input: ApproveL
 }
 
 /** V1: the requester joins a group whose licenses (its own or a parent's, S1) include the SKU, and takes a seat now (S3). */
-async function addToGrantingGroup(ctx: RequestContext, tx: TenantDb, engine: SeatEngine, user: User, sku: Sku, group: SecurityGroup, held: boolean): Promise<void> {
+async function addToGrantingGroup(ctx: RequestContext, tx: TenantDb, engine: SeatEngine, user: User, sku: Sku, group: SecurityGroup, held: boolean): Promise<SeatFacts> {
   const graph = await engine.graph();
   const grants = [...graph.chainsFrom(group.id).keys()].some((g) => graph.assignmentsOf(g).some((a) => a.skuId === sku.id));
   if (!grants) throw badInput(`The group ${group.displayName} does not grant ${sku.partNumber}; assign it to the group first or pick another.`, "groupId");
   if (!held && (await engine.freeSeats(sku.id)) < 1) throw seatsExhausted(sku);
-  if (!(await tx.findOne(GroupUserMember, { groupId: group.id, userId: user.id }))) {
-    await tx.insert(GroupUserMember, [{ groupId: group.id, userId: user.id, createdAt: ctx.clock.now() }]);
-    await membersChanged(tx, ctx.clock, [group.id]);
-  }
-  await engine.recomputeWants({ userIds: [user.id], only: "start" });
-  await engine.rebalance([sku.id]);
-  // A user prohibited elsewhere (L3) or behind others in the queue (S4) would wait: the approval needs the seat now.
-  if (!(await holdsSeat(tx, user.id, sku.id))) throw seatsExhausted(sku);
+  if (await tx.findOne(GroupUserMember, { groupId: group.id, userId: user.id })) return {};
+  await tx.insert(GroupUserMember, [{ groupId: group.id, userId: user.id, createdAt: ctx.clock.now() }]);
+  await membersChanged(tx, ctx.clock, [group.id]);
+  return { membersAdded: [{ groupId: group.id, userIds: [user.id] }] };
 }
 
 /** V1: newest first; a reader of the tenant sees every request, any other user only their own. */

@@ -1,4 +1,5 @@
-import { Candidates, SeatEngine } from "../../data/licensing/seat-engine";
+import { SeatEngine } from "../../data/licensing/seat-engine";
+import type { SeatFacts } from "../../domain/licensing/seat-facts";
 import type { TenantDb } from "../../data/tenant-db";
 import { AuditEntry, recordAudits } from "../audit/audit";
 import type { RequestContext, WriteReport } from "../request/context";
@@ -8,16 +9,14 @@ import { completeRequests } from "./request-completion";
 export interface SeatStep<T> {
   result: T;
   /**
-   * Whose wants the step may have changed: sources added or removed (S1). Omit when only pools changed.
-   * A function is called after the step, with the engine's caches dropped (so it reads the changed graph once).
+   * What the step changed, as facts (sources, memberships, deletions, pools, locations). The engine derives whose
+   * wants to recompute from them (planSeatChange); the step never says how.
    */
-  affected?: Candidates | (() => Promise<Candidates>);
-  /** Users the step changed without touching wants (say, the disabled plans of an assignment they have). */
+  facts?: SeatFacts;
+  /** Users whose reads the step changed without a seat fact (an approved request's requester). For the write's report. */
   touchedUserIds?: string[];
-  /** Users directly in these groups had a source changed without touching wants (a group assignment's plans). */
-  touchedGroupIds?: string[];
-  /** SKUs whose pool the step changed (subscriptions bought, resized, cancelled). */
-  touchedSkuIds?: string[];
+  /** S3 after the change: the step needs this user to hold a seat of the SKU now, else `otherwise` is thrown (all rolls back). */
+  mustHold?: { userId: string; skuId: string; otherwise: () => Error };
   /**
    * The step's one audit event (A1). A bulk step gives one per user it changed (K8: a user whose licenses did not
    * change gets none, and a call that changed nobody writes none); each carries its own user's seat changes.
@@ -28,8 +27,8 @@ export interface SeatStep<T> {
 /**
  * The one seat-change sequence (S4, S5, A1), inside the caller's transaction:
  * 1. catch up first, so the step sees seats as of now (time may have moved a pool, P6);
- * 2. the step applies its change (it may use the engine, e.g. to check free seats, S3);
- * 3. the wants of whom it reached are recomputed (S1) and the seats rebalanced (S5);
+ * 2. the step applies its change and reports its facts (it may read the engine, e.g. free seats, S3; it moves none);
+ * 3. the engine derives from the facts whose wants to recompute (S1) and rebalances the seats (S5);
  * 4. one audit event carries the seat changes, last, so it sees them all.
  * What changed is noted on the request's write, which hands it on only after commit.
  */
@@ -49,18 +48,20 @@ async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine
   const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
   await engine.catchUp();
   const done = await step(engine);
-  if (done.affected || done.touchedSkuIds?.length) engine.invalidate();
-  const affected = typeof done.affected === "function" ? await done.affected() : done.affected;
-  if (affected) await engine.recomputeWants(affected);
-  await engine.rebalance();
+  const plan = await engine.settle(done.facts ?? {});
+  if (done.mustHold && !(await engine.holds(done.mustHold.userId, done.mustHold.skuId))) throw done.mustHold.otherwise();
   await recordAudits(tx, ctx, withSeatChanges(engine, done.audit));
   const report = ctx.writeReport();
-  for (const id of affected?.userIds ?? []) report.userIds.add(id);
-  for (const id of affected?.groupIds ?? []) report.groupIds.add(id);
-  for (const id of done.touchedUserIds ?? []) report.userIds.add(id);
-  for (const id of done.touchedGroupIds ?? []) report.groupIds.add(id);
-  for (const id of done.touchedSkuIds ?? []) report.skuIds.add(id);
-  noteSeatChanges(report, engine, Boolean(affected));
+  for (const pass of plan.recompute) {
+    for (const id of pass.userIds) report.userIds.add(id);
+    for (const id of pass.groupIds) report.groupIds.add(id);
+  }
+  for (const id of [...plan.touchedUserIds, ...plan.dropWantsOf, ...(done.touchedUserIds ?? [])]) report.userIds.add(id);
+  for (const id of plan.touchedGroupIds) report.groupIds.add(id);
+  for (const id of plan.poolsChanged) report.skuIds.add(id);
+  // The tenant's default location moves every pool's figures (L3).
+  if (done.facts?.locationsChanged?.tenantDefault) for (const s of ctx.catalog.assignable()) report.skuIds.add(s.id);
+  noteSeatChanges(report, engine, plan.recompute.length > 0 || plan.recheckLocations);
   // V1: a request whose user now holds the SKU (or left) completes in the same transaction.
   await completeRequests(ctx, tx);
   return done.result;

@@ -105,7 +105,7 @@ export async function purchaseLicenses(ctx: RequestContext, input: PurchaseLicen
       await tx.insert(Subscription, subscriptions);
       return {
         result: { orderId, subscriptions },
-        touchedSkuIds: items.map((i) => i.sku.id),
+        facts: { poolsChanged: items.map((i) => i.sku.id) },
         audit: {
           action: "PURCHASE",
           targetId: orderId,
@@ -145,7 +145,7 @@ export async function updateSubscriptionQuantity(ctx: RequestContext, input: Upd
       await tx.update(Subscription, { id: sub.id }, { quantity });
       return {
         result: Object.assign(sub, { quantity }),
-        touchedSkuIds: [sub.skuId],
+        facts: { poolsChanged: [sub.skuId] },
         audit: { action: "UPDATE_SUBSCRIPTION_QUANTITY", targetId: sub.id, targetName: skuName(ctx, sub.skuId), details: { before: { quantity: before }, after: { quantity } } },
       };
     });
@@ -166,7 +166,7 @@ export async function cancelSubscription(ctx: RequestContext, id: string): Promi
       const after = subscriptionStatus({ ...sub, canceledAt }, now);
       return {
         result: Object.assign(sub, { canceledAt }),
-        touchedSkuIds: [sub.skuId],
+        facts: { poolsChanged: [sub.skuId] },
         audit: { action: "CANCEL_SUBSCRIPTION", targetId: id, targetName: skuName(ctx, sub.skuId), details: { before: { status: before }, after: { status: after } } },
       };
     });

@@ -62,10 +62,9 @@ export async function updateTenantSettings(ctx: RequestContext, input: TenantSet
     const audit = { action: "UPDATE_TENANT_SETTINGS", targetId: tx.tenantId, targetName: current.displayName, details: { before: Object.fromEntries(keys.map((k) => [k, current[k]])), after } };
     if (after.defaultUsageLocation !== undefined && after.defaultUsageLocation !== current.defaultUsageLocation) {
       // L3: users without a location of their own move with the tenant's default.
-      await changeSeats(ctx, tx, async (engine) => {
+      await changeSeats(ctx, tx, async () => {
         await tx.updateTenant(after);
-        engine.recheckLocations();
-        return { result: undefined, touchedSkuIds: ctx.catalog.assignable().map((s) => s.id), audit };
+        return { result: undefined, facts: { locationsChanged: { tenantDefault: true } }, audit };
       });
     } else {
       await tx.updateTenant(after);

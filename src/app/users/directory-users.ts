@@ -100,15 +100,15 @@ export async function deleteDirectoryUser(ctx: RequestContext, id: string): Prom
   await ctx.write(async (tx) => {
     const user = await findLiveUser(tx, id);
     const bots = await tx.count(Bot, { ownerId: id });
-    await changeSeats(ctx, tx, async (engine) => {
-      const groups = await detachUser(tx, engine, ctx.clock, id);
+    await changeSeats(ctx, tx, async () => {
+      const groups = await detachUser(tx, ctx.clock, id);
       ctx.noteChange(id, "deleted");
       if (bots > 0) {
         await tx.update(User, { id }, { deletedAt: ctx.clock.now(), accountEnabled: false, upnKey: `~deleted~${id}`, updatedAt: ctx.clock.now() });
       } else {
         await tx.delete(User, { id });
       }
-      return { result: undefined, touchedUserIds: [id], audit: scimAudit("DELETE_USER", id, user.userPrincipalName, { before: { ...view(user), groupIds: groups }, keptForBots: bots }) };
+      return { result: undefined, facts: { usersDeleted: [id] }, audit: scimAudit("DELETE_USER", id, user.userPrincipalName, { before: { ...view(user), groupIds: groups }, keptForBots: bots }) };
     });
   });
 }

@@ -6,7 +6,6 @@ import { IsNull } from "typeorm";
 import type { RequestContext } from "../request/context";
 import { TenantDb } from "../../data/tenant-db";
 import { GroupUserMember, User, UserLicenseAssignment, UserTrial } from "../../data/entities";
-import type { SeatEngine } from "../../data/licensing/seat-engine";
 import { membersChanged } from "../../data/group-modified";
 import { AdminRole } from "../../domain/enums";
 import { AppError, ErrorCode, notFound } from "../../domain/errors";
@@ -85,25 +84,24 @@ export async function applyUserChange(
     await recordAudits(tx, ctx, [audit(after)]);
     return after;
   }
-  return changeSeats(ctx, tx, async (engine) => {
+  // L3: a holder now prohibited loses the seat; one now allowed queues again by the start of their want.
+  return changeSeats(ctx, tx, async () => {
     await write();
-    engine.recheckLocations();
-    return { result: after, affected: { userIds: [before.id] }, audit: audit(after) };
+    return { result: after, facts: { locationsChanged: { userIds: [before.id] } }, audit: audit(after) };
   });
 }
 
 /**
- * A user leaving the tenant (GraphQL deleteUser, a directory's DELETE): their memberships, direct assignments,
- * trials and wants go, inside the caller's seat change (S5 gives the seats to the next in line). Returns the
- * groups they were in, for the audit event.
+ * A user leaving the tenant (GraphQL deleteUser, a directory's DELETE): their memberships, direct assignments and
+ * trials go, inside the caller's seat change, whose `usersDeleted` fact drops their wants (S5 gives the seats to
+ * the next in line). Returns the groups they were in, for the audit event.
  */
-export async function detachUser(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<string[]> {
+export async function detachUser(tx: TenantDb, clock: Clock, id: string): Promise<string[]> {
   const groups = (await tx.find(GroupUserMember, { userId: id })).map((m) => m.groupId);
   await tx.delete(GroupUserMember, { userId: id });
   // Each of those groups lost a member (H7).
   await membersChanged(tx, clock, groups);
   await tx.delete(UserLicenseAssignment, { userId: id });
   await tx.delete(UserTrial, { userId: id });
-  await engine.dropWants([id]);
   return groups;
 }

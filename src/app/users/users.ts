@@ -75,11 +75,11 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
     if (bots > 0) {
       throw new AppError(ErrorCode.USER_OWNS_BOTS, `The user owns ${bots} bot(s); reassign or delete them first.`, { botCount: bots });
     }
-    return changeSeats(ctx, tx, async (engine) => {
-      const groups = await detachUser(tx, engine, ctx.clock, id);
+    return changeSeats(ctx, tx, async () => {
+      const groups = await detachUser(tx, ctx.clock, id);
       await tx.delete(User, { id });
       ctx.noteChange(id, "deleted");
-      return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, targetName: user.userPrincipalName, details: { before: { ...view(user), groupIds: groups } } } };
+      return { result: id, facts: { usersDeleted: [id] }, audit: { action: "DELETE_USER", targetId: id, targetName: user.userPrincipalName, details: { before: { ...view(user), groupIds: groups } } } };
     });
   });
 }

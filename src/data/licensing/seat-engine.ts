@@ -6,27 +6,16 @@ import { poolsMoved, seatDelta } from "../../domain/licensing/allocation";
 import { TenantGraph } from "./graph";
 import { prepaidUnits } from "../../domain/licensing/status";
 import { DEFAULT_USAGE_LOCATION } from "../../domain/limits";
+import { planSeatChange, SeatFacts, SeatPlan, WantRecompute } from "../../domain/licensing/seat-facts";
+
+const namesGroups = (f: SeatFacts): boolean =>
+  Boolean(f.membersAdded?.length || f.membersRemoved?.length) ||
+  [f.sourcesAdded, f.sourcesRemoved, f.sourcesChanged].some((list) => list?.some((s) => s.groupIds?.length));
 
 /** S5: the seats a SKU's prepaid subscriptions give now (enabled and in grace). */
 function poolOf(subscriptions: Subscription[], skuId: string, now: Date): number {
   const u = prepaidUnits(subscriptions.filter((s) => s.skuId === skuId), now);
   return u.enabled + u.warning;
-}
-
-/** The users whose wants a change may touch: these, and everyone directly in these groups. */
-export interface Candidates {
-  userIds?: string[];
-  groupIds?: string[];
-  /** What the change can do to wants, when the caller knows: only start them (a source added) or only end them. */
-  only?: "start" | "end";
-  /** The SKUs whose sources the change touched, when the caller knows (default: every assignable SKU). */
-  skuIds?: string[];
-  /**
-   * With `only: "start"`: the added source reaches every candidate (a group's license reaches everyone in the
-   * group and the groups nested in it; a direct assignment its user), so every candidate without a want gets one
-   * and no source needs checking.
-   */
-  reachesAll?: boolean;
 }
 
 export interface SkuSeatChanges {
@@ -41,15 +30,15 @@ export interface SkuSeatChanges {
 
 /**
  * The one place that persists seat allocation (S1–S5). Services change
- * assignments, memberships or subscriptions inside a transaction, then ask the
- * engine to recompute the wants of the users they touched and to rebalance;
- * it all commits or rolls back with the mutation.
+ * assignments, memberships or subscriptions inside a transaction and report the
+ * facts of what they changed; `settle` derives whose wants to recompute from them
+ * (planSeatChange) and rebalances; it all commits or rolls back with the mutation.
  */
 export class SeatEngine {
   private graphCache?: TenantGraph;
   private subsCache?: Subscription[];
   readonly changes = new Map<string, SkuSeatChanges>();
-  /** The queue position given to wants started in this transaction, per SKU. */
+  /** The queue position given to wants started by the last settle, per SKU: one per SKU and settle (S4 ties by user ID). */
   private readonly newSeq = new Map<string, number>();
   private defaultLocation?: string;
   /** Set when usage locations changed in this transaction: seat holders are checked against L3 again. */
@@ -57,16 +46,28 @@ export class SeatEngine {
 
   constructor(private readonly tx: TenantDb, private readonly catalog: Catalog, private readonly clock: Clock) {}
 
-  /** Call after changing users' or the tenant's usage location (L3): the next rebalance takes seats from users now prohibited. */
-  recheckLocations(): void {
-    this.recheck = true;
-    this.defaultLocation = undefined;
-  }
-
-  /** Call after changing nesting or group assignments in this transaction. */
-  invalidate(): void {
+  /**
+   * After a step changed things in this transaction: brings wants in line with sources where the facts say they
+   * may have moved (S1), drops those of deleted users, and rebalances every SKU (S4, S5, L3). The only way seats
+   * move besides catchUp; what it moved is in `changes`.
+   */
+  async settle(facts: SeatFacts): Promise<SeatPlan> {
+    // The step changed nesting, assignments or subscriptions: read them again.
     this.graphCache = undefined;
     this.subsCache = undefined;
+    this.newSeq.clear();
+    // Nesting is read only when a fact names a group (a purchase or a deletion of a user needs none).
+    const graph = namesGroups(facts) ? await this.graph() : undefined;
+    const plan = planSeatChange(facts, (g) => graph?.descendants(g) ?? [g]);
+    if (plan.recheckLocations) {
+      // L3: the next rebalance takes seats from users now prohibited.
+      this.recheck = true;
+      this.defaultLocation = undefined;
+    }
+    if (plan.dropWantsOf.length) await this.dropWants(plan.dropWantsOf);
+    for (const pass of plan.recompute) await this.recomputeWants(pass);
+    await this.rebalance();
+    return plan;
   }
 
   async graph(): Promise<TenantGraph> {
@@ -81,12 +82,16 @@ export class SeatEngine {
     return poolOf(await this.subscriptions(), skuId, this.clock.now());
   }
 
+  async holds(userId: string, skuId: string): Promise<boolean> {
+    return Boolean((await this.tx.findOne(LicenseWant, { userId, skuId }))?.holdsSeat);
+  }
+
   async held(skuId: string): Promise<number> {
     return this.tx.count(LicenseWant, { skuId, holdsSeat: true });
   }
 
+  /** S3: seats nobody holds. A read: after catchUp the pools are in order, so they are pool − held. */
   async freeSeats(skuId: string): Promise<number> {
-    await this.rebalance([skuId]);
     return Math.max(0, (await this.pool(skuId)) - (await this.held(skuId)));
   }
 
@@ -102,7 +107,7 @@ export class SeatEngine {
    * a want ends when its last source goes, and new wants queue last (S4).
    * Set-based: a handful of statements per SKU whatever the number of users.
    */
-  async recomputeWants(c: Candidates): Promise<void> {
+  private async recomputeWants(c: WantRecompute): Promise<void> {
     const tx = this.tx;
     // Named users and groups' members are two passes: each is one semi-join the planner handles well.
     // `within` restricts a column to the candidates; `members` lists them.
@@ -121,12 +126,12 @@ export class SeatEngine {
     const graph = await this.graph();
     const now = this.clock.now().getTime();
     const everyone = c.only === "start" && c.reachesAll === true;
-    for (const sku of this.catalog.assignable().filter((s) => !c.skuIds || c.skuIds.includes(s.id))) {
+    for (const sku of this.catalog.assignable().filter((s) => c.skuIds === null || c.skuIds.includes(s.id))) {
       // Groups whose members want the SKU: those it is assigned to, and every group nested in them.
       const licensed = new Set<string>();
       if (!everyone) for (const g of graph.groupsAssigned(sku.id)) for (const d of graph.descendants(g)) licensed.add(d);
-      const params = { sku: sku.id, cu: tx.list(c.userIds ?? []), cg: tx.list(c.groupIds ?? []), lg: tx.list([...licensed]) };
-      const seq = await this.nextSeq(sku.id);
+      const params = { sku: sku.id, cu: tx.list(c.userIds), cg: tx.list(c.groupIds), lg: tx.list([...licensed]) };
+      const seq = this.newSeq.get(sku.id) ?? (await this.nextSeq(sku.id));
       for (const part of parts) {
         const inCandidates = part.within;
         // Driven by the sources (memberships of licensed groups, direct assignments), not by every user of the tenant;
@@ -160,8 +165,8 @@ export class SeatEngine {
     }
   }
 
-  /** Forget every want of users being deleted. */
-  async dropWants(userIds: string[]): Promise<void> {
+  /** U2, D7: forget every want of users being deleted. */
+  private async dropWants(userIds: string[]): Promise<void> {
     for (const w of await this.tx.findIn(LicenseWant, "userId", userIds, { holdsSeat: true })) this.changesOf(w.skuId).released.push(w.userId);
     await this.tx.deleteIn(LicenseWant, "userId", userIds);
   }
