@@ -54,7 +54,7 @@ async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine
   if (affected) await engine.recomputeWants(affected);
   await engine.rebalance();
   await recordAudits(tx, ctx, withSeatChanges(engine, done.audit));
-  const report = ctx.writeReport();
+  const report = tx.report;
   for (const id of affected?.userIds ?? []) report.userIds.add(id);
   for (const id of affected?.groupIds ?? []) report.groupIds.add(id);
   for (const id of done.touchedUserIds ?? []) report.userIds.add(id);
@@ -93,7 +93,7 @@ export async function reallocateIfStale(ctx: RequestContext): Promise<void> {
   await ctx.write(async (tx) => {
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     await engine.rebalance();
-    noteSeatChanges(ctx.writeReport(), engine, true);
+    noteSeatChanges(tx.report, engine, true);
     await completeRequests(ctx, tx);
   });
 }

@@ -74,7 +74,7 @@ export async function createDirectoryUser(ctx: RequestContext, f: DirectoryUserF
       if (isUniqueViolation(e)) throw new AppError(ErrorCode.CONFLICT, `A user with userName ${f.userName} already exists.`);
       throw e;
     }
-    ctx.noteChange(user.id, "created");
+    tx.report.noteChange(user.id, "created");
     // A new user wants nothing yet: no seat can move, so the seat engine is not needed.
     await recordAudit(tx, ctx, "CREATE_USER", user.id, { via: "SCIM", after: view(user) }, user.userPrincipalName);
     return user;
@@ -103,7 +103,7 @@ export async function updateDirectoryUser(ctx: RequestContext, id: string, next:
     const after = Object.assign(new User(), user, patch);
     if (unchanged(user, f)) return user;
     const moved = (after.usageLocation ?? null) !== (user.usageLocation ?? null);
-    ctx.noteChange(id, "updated");
+    tx.report.noteChange(id, "updated");
     if (!moved) {
       // Profile and account changes move no seat (S12: a disabled account keeps its seats).
       await tx.update(User, { id }, patch);
@@ -129,7 +129,7 @@ export async function deleteDirectoryUser(ctx: RequestContext, id: string): Prom
     const bots = await tx.count(Bot, { ownerId: id });
     await changeSeats(ctx, tx, async (engine) => {
       const groups = await detachUser(tx, engine, ctx.clock, id);
-      ctx.noteChange(id, "deleted");
+      tx.report.noteChange(id, "deleted");
       if (bots > 0) {
         await tx.update(User, { id }, { deletedAt: ctx.clock.now(), accountEnabled: false, upnKey: `~deleted~${id}`, updatedAt: ctx.clock.now() });
       } else {

@@ -60,7 +60,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   return ctx.write(async (tx) => {
     await assertUpnFree(tx, upn);
     await tx.insert(User, [user]);
-    ctx.noteChange(user.id, "created");
+    tx.report.noteChange(user.id, "created");
     await recordAudit(tx, ctx, "CREATE_USER", user.id, { after: view(user) }, user.userPrincipalName);
     return user;
   });
@@ -84,8 +84,8 @@ export async function updateUser(ctx: RequestContext, input: UpdateUserInput): P
     await guardLastGlobalAdmin(tx, user, after);
     const moved = patch.usageLocation !== undefined && patch.usageLocation !== user.usageLocation;
     // Roles and the account reach myLicenseChanged and the live permission checks (E2).
-    ctx.writeReport().userIds.add(user.id);
-    ctx.noteChange(user.id, "updated");
+    tx.report.userIds.add(user.id);
+    tx.report.noteChange(user.id, "updated");
     if (!moved) {
       if (Object.keys(patch).length) await tx.update(User, { id: user.id }, { ...patch, updatedAt: ctx.clock.now() });
       await recordAudit(tx, ctx, "UPDATE_USER", user.id, { before: view(user), after: view(after) }, after.userPrincipalName);
@@ -115,7 +115,7 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
     return changeSeats(ctx, tx, async (engine) => {
       const groups = await detachUser(tx, engine, ctx.clock, id);
       await tx.delete(User, { id });
-      ctx.noteChange(id, "deleted");
+      tx.report.noteChange(id, "deleted");
       return { result: id, touchedUserIds: [id], audit: { action: "DELETE_USER", targetId: id, targetName: user.userPrincipalName, details: { before: { ...view(user), groupIds: groups } } } };
     });
   });
