@@ -430,7 +430,7 @@ export async function seedLargeTenant(app: App, opts: LargeTenantOptions): Promi
 
   // 2. Assignments and the seat state, through the engine, in the order the API would have done them:
   // direct assignments first (each needed a free seat), then each group assignment in turn (S4: new wanters queue last).
-  const lock = { lockHeld: false };
+  const lock = app.database.lock();
   const steps = 1 + p.assignedGroups.length + 1;
   let step = 0;
   progress("seat engine", 0, steps);

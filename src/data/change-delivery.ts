@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from "typeorm";
 import { ChangeOutbox, ChangeSubscription } from "./entities";
 import type { Engine } from "./datasource";
-import type { Mutex } from "./lock";
+import type { OperationLock } from "./operation-lock";
 
 /** Rows one claim delivers at most (each is one write's changes), so a lock is never held long. */
 export const ROWS_PER_CLAIM = 10;
@@ -30,7 +30,7 @@ const busy = new WeakSet<DataSource>();
  * process; the rows are read and settled under the operation lock, the HTTP in between runs outside it.
  */
 export class DeliveryStore {
-  constructor(private readonly ds: DataSource, private readonly engine: Engine, private readonly mutex: Mutex) {}
+  constructor(private readonly ds: DataSource, private readonly engine: Engine, private readonly newLock: () => OperationLock) {}
 
   /** Claims one due subscription and settles what `deliver` did; false when nothing is due. */
   async claimOne(now: Date, deliver: (job: DeliveryJob) => Promise<Settlement>): Promise<boolean> {
@@ -90,12 +90,7 @@ export class DeliveryStore {
   }
 
   private async locked<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    const release = await this.mutex.acquire();
-    try {
-      return await fn(this.ds.manager);
-    } finally {
-      release();
-    }
+    return this.newLock().run(() => fn(this.ds.manager));
   }
 
   /** Delivered rows go; on `dropPending` the rest too (the `missed` case); the subscription's state is written. */

@@ -11,11 +11,10 @@ import { AppError } from "../domain/errors";
 import { ConnectionLost, isConnectionFailure, OutcomeUnknown, UnavailableWait, UnavailableWaitOptions } from "./unavailable";
 import { retryingReads } from "./read-source";
 import { DeliveryStore } from "./change-delivery";
+import { OperationLock } from "./operation-lock";
+import { newWriteReport } from "./write-report";
 
-/** What a caller holds while it works: on SQLite, whether it already owns the operation lock. */
-export interface LockState {
-  lockHeld: boolean;
-}
+export { OperationLock } from "./operation-lock";
 
 const RETRYABLE_PG = new Set(["40001", "40P01"]);
 /** Thrown to end a rehearsal's transaction with a rollback. */
@@ -43,6 +42,7 @@ const DEFAULT_UNAVAILABLE_WAIT_MS = 2000;
  */
 export class Database {
   readonly engine: Engine;
+  /** SQLite's operation lock; taken only through an OperationLock (lock()). Public for the pool metrics. */
   readonly mutex = new Mutex();
   retriesSeen = 0;
   readonly unavailable: UnavailableWait;
@@ -63,7 +63,12 @@ export class Database {
     this.readSignIn = signInReader(ds);
     this.unavailable = new UnavailableWait({ ...wait, waitMs: wait.waitMs ?? DEFAULT_UNAVAILABLE_WAIT_MS });
     this.reads = this.engine === "postgres" ? retryingReads(ds, this.unavailable) : ds;
-    this.deliveries = new DeliveryStore(ds, this.engine, this.mutex);
+    this.deliveries = new DeliveryStore(ds, this.engine, () => this.lock());
+  }
+
+  /** A caller's hold on the operation lock (SQLite), not taken yet: one per request, pass or other unit of work. */
+  lock(): OperationLock {
+    return new OperationLock(this.engine === "sqlite" ? this.mutex : null);
   }
 
   /** Tenant-scoped reads outside any transaction. */
@@ -92,7 +97,7 @@ export class Database {
    */
   async writeActivity(tenantId: string, userIds: string[], at: Date, minGapMs: number): Promise<void> {
     const db = this.reader(tenantId);
-    await this.exclusive({ lockHeld: false }, () =>
+    await this.lock().run(() =>
       db.sql(
         `UPDATE app_user SET last_activity_at = :at WHERE tenant_id = :tid AND ${db.inList("id", "ids")}
          AND (last_activity_at IS NULL OR last_activity_at <= :before)`,
@@ -103,7 +108,7 @@ export class Database {
 
   /** V4: the tenants with the automatic pass on that have not run today's (`day`, YYYY-MM-DD) yet. */
   async tenantsDueForReclaim(day: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.exclusive({ lockHeld: false }, () => this.reads.query(
+    const rows: { id: string }[] = await this.lock().run(() => this.reads.query(
       this.engine === "postgres"
         ? `SELECT t.id FROM tenant t WHERE t.auto_reclaim = true AND NOT EXISTS (SELECT 1 FROM reclaim_pass p WHERE p.tenant_id = t.id AND p.day = $1) ORDER BY t.id`
         : `SELECT t.id FROM tenant t WHERE t.auto_reclaim = 1 AND NOT EXISTS (SELECT 1 FROM reclaim_pass p WHERE p.tenant_id = t.id AND p.day = ?) ORDER BY t.id`,
@@ -158,52 +163,17 @@ export class Database {
     return new Map(rows.map((t) => [t.id, Number(t.stateVersion)]));
   }
 
-  /** SQLite: how to release the operation lock that `exclusive` holds now (one holder at a time). */
-  private heldRelease?: () => void;
-
-  /** On SQLite, run `fn` holding the operation lock unless the caller already does. */
-  async exclusive<T>(state: LockState, fn: () => Promise<T>): Promise<T> {
-    if (this.engine !== "sqlite" || state.lockHeld) return fn();
-    this.heldRelease = await this.mutex.acquire();
-    state.lockHeld = true;
-    try {
-      return await fn();
-    } finally {
-      state.lockHeld = false;
-      // outsideLock may have let go and taken it again meanwhile: release what is held now.
-      const release = this.heldRelease;
-      this.heldRelease = undefined;
-      release?.();
-    }
-  }
-
   /**
-   * SQLite: runs `fn` without the operation lock that the caller holds through `exclusive` (a slow call out of the
-   * process that reads and writes nothing, MG6's validation handshake), then takes the lock again; others may run
-   * meanwhile. PostgreSQL, or a lock not held through `exclusive`: `fn` runs as it is.
+   * One transaction for one tenant, serialized with every other write of that tenant. Each attempt's `tx.report`
+   * starts empty (a retried transaction reports afresh); `requestId` names the request in it.
    */
-  async outsideLock<T>(state: LockState, fn: () => Promise<T>): Promise<T> {
-    const release = this.engine === "sqlite" && state.lockHeld ? this.heldRelease : undefined;
-    if (!release) return fn();
-    this.heldRelease = undefined;
-    state.lockHeld = false;
-    release();
+  async write<T>(lock: OperationLock, tenantId: string, fn: (tx: TenantDb) => Promise<T>, requestId = ""): Promise<T> {
     try {
-      return await fn();
-    } finally {
-      this.heldRelease = await this.mutex.acquire();
-      state.lockHeld = true;
-    }
-  }
-
-  /** One transaction for one tenant, serialized with every other write of that tenant. */
-  async write<T>(state: LockState, tenantId: string, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
-    try {
-      return await this.exclusive(state, () =>
+      return await lock.run(() =>
         this.withRetry(() =>
           this.transaction(async (m) => {
             await this.lockTenant(m, tenantId);
-            return fn(new TenantDb(tenantId, m, this.engine));
+            return fn(new TenantDb(tenantId, m, this.engine, newWriteReport(tenantId, requestId)));
           }),
         ),
       );
@@ -218,10 +188,10 @@ export class Database {
    * S11: runs `fn` as a write of this tenant would run (same lock, same transaction, same SQL) and rolls it back:
    * what a change would do, computed by the code that does it, with nothing written.
    */
-  async rehearse<T>(state: LockState, tenantId: string, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
+  async rehearse<T>(lock: OperationLock, tenantId: string, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
     const outcome: { value?: T } = {};
     try {
-      await this.write(state, tenantId, async (tx) => {
+      await this.write(lock, tenantId, async (tx) => {
         outcome.value = await fn(tx);
         throw ROLLBACK;
       });
@@ -232,12 +202,12 @@ export class Database {
   }
 
   /** Creates a tenant row and works in the new tenant, in one transaction (createTenant). */
-  async writeNewTenant<T>(state: LockState, tenant: Tenant, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
-    return this.exclusive(state, () =>
+  async writeNewTenant<T>(lock: OperationLock, tenant: Tenant, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
+    return lock.run(() =>
       this.withRetry(() =>
         this.transaction(async (m) => {
           await m.insert(Tenant, tenant);
-          return fn(new TenantDb(tenant.id, m, this.engine));
+          return fn(new TenantDb(tenant.id, m, this.engine, newWriteReport(tenant.id, "")));
         }),
       ),
     );

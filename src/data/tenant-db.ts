@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral, QueryRunner, SelectQueryBuilder } from "typeorm";
 import { Tenant } from "./entities";
 import type { Engine } from "./datasource";
+import type { WriteReport } from "./write-report";
 
 type Scoped = ObjectLiteral & { tenantId: string };
 
@@ -26,7 +27,13 @@ export class TenantDb {
   /** MG6: groups whose members this transaction changed (H7's membersChanged notes them), for the outbox. */
   readonly membersChangedOf = new Set<string>();
 
-  constructor(readonly tenantId: string, private readonly manager: EntityManager, readonly engine: Engine) {}
+  constructor(readonly tenantId: string, private readonly manager: EntityManager, readonly engine: Engine, private readonly written?: WriteReport) {}
+
+  /** What this write's transaction changed so far (a write's TenantDb only; reads have none). */
+  get report(): WriteReport {
+    if (!this.written) throw new Error("tx.report outside a write's transaction");
+    return this.written;
+  }
 
   /** For the bulk generator (src/cli/seed-large.ts) only: the transaction's runner, for multi-row INSERTs it builds itself. */
   queryRunnerForBulkLoad(): QueryRunner {

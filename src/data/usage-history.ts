@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { TenantDb } from "./tenant-db";
-import type { Database, LockState } from "./database";
+import type { Database, OperationLock } from "./database";
 
 /** V5: one SKU's figures on one day, as stored. */
 export interface UsageDay {
@@ -106,23 +106,23 @@ async function plain<R>(ds: DataSource, text: string, params: Record<string, unk
 export class DailyJobs {
   constructor(private readonly database: Database) {}
 
-  private run<T>(lock: LockState, fn: (ds: DataSource) => Promise<T>): Promise<T> {
-    return this.database.exclusive(lock, () => fn(this.database.ds));
+  private run<T>(lock: OperationLock, fn: (ds: DataSource) => Promise<T>): Promise<T> {
+    return lock.run(() => fn(this.database.ds));
   }
 
-  async finished(lock: LockState, job: string, day: string): Promise<boolean> {
+  async finished(lock: OperationLock, job: string, day: string): Promise<boolean> {
     const rows = await this.run(lock, (ds) => plain(ds, `SELECT 1 AS one FROM daily_job_run WHERE job = :job AND day = :day`, { job, day }));
     return rows.length > 0;
   }
 
-  async markFinished(lock: LockState, job: string, day: string, at: Date): Promise<void> {
+  async markFinished(lock: OperationLock, job: string, day: string, at: Date): Promise<void> {
     await this.run(lock, (ds) =>
       plain(ds, `INSERT INTO daily_job_run (job, day, finished_at) VALUES (:job, :day, :at) ON CONFLICT (job, day) DO NOTHING`, { job, day, at: at.getTime() }),
     );
   }
 
   /** Tenant IDs after `after`, in ID order, at most `limit`. */
-  async tenantIds(lock: LockState, after: string | null, limit: number): Promise<string[]> {
+  async tenantIds(lock: OperationLock, after: string | null, limit: number): Promise<string[]> {
     const rows = await this.run(lock, (ds) =>
       plain<{ id: string }>(ds, `SELECT id FROM tenant WHERE id > :after ORDER BY id LIMIT ${Math.floor(limit)}`, { after: after ?? "" }),
     );
@@ -130,7 +130,7 @@ export class DailyJobs {
   }
 
   /** V5: snapshots of days before `firstKept` go, every tenant's (one statement). */
-  async pruneUsageDays(lock: LockState, firstKept: string): Promise<void> {
+  async pruneUsageDays(lock: OperationLock, firstKept: string): Promise<void> {
     await this.run(lock, (ds) => plain(ds, `DELETE FROM license_usage_day WHERE day < :day`, { day: firstKept }));
   }
 }

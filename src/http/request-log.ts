@@ -1,10 +1,11 @@
-import type { App, RequestContext } from "../app/request/context";
-import { requestInfo } from "../api/graphql/cost";
+import type { App } from "../app/request/context";
+import type { GraphQLOperation } from "../api/graphql/operation";
 
 /** What the handler learnt about one request, filled in as it goes. */
 export interface RequestRecord {
   started: bigint;
-  ctx?: RequestContext;
+  /** The GraphQL request, once it reached Apollo (it shares its admission and outcome with Apollo's copy). */
+  op?: GraphQLOperation;
   /** The outcome code when the request ended before GraphQL ran (413, bad JSON, a bad token, 429). */
   code?: string;
 }
@@ -15,19 +16,19 @@ export interface RequestRecord {
  */
 export function finishRequest(app: App, rec: RequestRecord, status: number): void {
   const seconds = Number(process.hrtime.bigint() - rec.started) / 1e9;
-  const ctx = rec.ctx;
-  const info = ctx ? requestInfo(ctx) : undefined;
+  const info = rec.op?.outcome;
+  const admission = rec.op?.admission;
   const code = info?.code ?? rec.code ?? (status < 400 ? "OK" : "INTERNAL_SERVER_ERROR");
-  const tenant = info?.tenant ?? ctx?.pendingClaims?.tid ?? undefined;
+  const tenant = info?.tenant ?? admission?.claims?.tid ?? undefined;
   app.metrics.graphqlRequest(info?.operationName, code, seconds);
   app.log.info("request", {
-    requestId: ctx?.requestId,
+    requestId: admission?.requestId,
     tenant,
-    principal: info?.principal ?? (ctx?.pendingClaims ? "unresolved" : "anonymous"),
+    principal: info?.principal ?? (admission?.claims ? "unresolved" : "anonymous"),
     operation: info?.operationName ?? undefined,
     durationMs: Math.round(seconds * 10_000) / 10,
     status,
     code,
-    cost: info?.cost,
+    cost: admission?.payment.price,
   });
 }

@@ -1,13 +1,11 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
-import { TokenClaims } from "../app/auth/jwt";
-import { App, RequestContext } from "../app/request/context";
-import { verifyAuthorization } from "../app/request/sign-in";
-import { contextWith } from "../api/graphql/apollo";
+import type { App } from "../app/request/context";
+import { admitGraphQL } from "../api/graphql/apollo";
+import { GraphQLOperation } from "../api/graphql/operation";
 import { readiness } from "./health";
 import { toGraphQLError } from "../api/graphql/format-error";
-import { payForFailedSignIn } from "../app/request/admission";
 import { rateLimited } from "../api/graphql/cost";
 import { Drain } from "./drain";
 import { finishRequest, RequestRecord } from "./request-log";
@@ -53,7 +51,7 @@ const errorBody = (message: string, code: string, extra: Record<string, unknown>
  * oversized bodies 413, over budget 429
  * (the price is paid in the operation gate, src/api/graphql/cost.ts). With a drain, requests are counted for O2.
  */
-export function createHttpHandler(app: App, server: ApolloServer<RequestContext>, opts: { drain?: Drain } = {}) {
+export function createHttpHandler(app: App, server: ApolloServer<GraphQLOperation>, opts: { drain?: Drain } = {}) {
   const drain = opts.drain;
   const consoleSettings = consoleOptions(app.config);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -83,15 +81,9 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
 
-      let claims: TokenClaims | null = null;
-      let authError: unknown;
-      try {
-        claims = await verifyAuthorization(app, headers.get("authorization"));
-      } catch (e) {
-        authError = e;
-      }
-      // A bad token never reaches the operation gate.
-      const authCost = authError && app.throttle.enabled ? await payForFailedSignIn(app.throttle, req.socket.remoteAddress, "graphql") : undefined;
+      const door = await admitGraphQL(app, headers.get("authorization"), req.socket.remoteAddress);
+      // A bad token never reaches the operation gate; it paid the failed sign-in's price at the door (H4).
+      const authCost = door.refused ? door.decision : null;
       const costExt = authCost && { cost: { requestedQueryCost: 1, throttleStatus: authCost.status } };
       if (authCost && !authCost.allowed) {
         const e = rateLimited(authCost);
@@ -110,13 +102,11 @@ export function createHttpHandler(app: App, server: ApolloServer<RequestContext>
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () => {
-          if (authError) {
+          if (door.refused) {
             rec.code = ErrorCode.UNAUTHENTICATED;
-            throw toGraphQLError(authError);
+            throw toGraphQLError(door.error);
           }
-          const ctx = (rec.ctx = contextWith(app, claims));
-          ctx.clientAddress = req.socket.remoteAddress;
-          return ctx;
+          return (rec.op = new GraphQLOperation(door));
         },
       });
       const outHeaders: Record<string, string> = {};

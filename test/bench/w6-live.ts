@@ -111,7 +111,7 @@ export async function w6(d: W6Deps): Promise<void> {
     id: newId("user"), userPrincipalName: `w6-${i}@w6.example`, upnKey: `w6-${i}@w6.example`, displayName: `W6 ${i}`,
     accountEnabled: true, roles: [], createdAt: now,
   }));
-  await d.app.database.write({ lockHeld: false }, tenantId, (tx) => tx.insert(User, users));
+  await d.app.database.write(d.app.database.lock(), tenantId, (tx) => tx.insert(User, users));
   const group = (await d.gqlOk(server.port, admin, "mutation { createSecurityGroup(input: { displayName: \"W6 everyone\" }) { id } }")).createSecurityGroup.id;
   await d.gqlOk(server.port, admin, "mutation($i: GroupMembersInput!) { addGroupMembers(input: $i) { id } }", { i: { groupId: group, userIds: users.map((u) => u.id) } });
   const tokens = await Promise.all(users.map((u) => signToken(d.secret, { tid: tenantId, oid: u.id, ttlSeconds: 4 * 3600 })));

@@ -95,7 +95,7 @@ export async function newTenant(api: TestApi, name = "Fabrikam"): Promise<Tenant
           accountEnabled: true, roles: [], createdAt: now,
         });
       });
-      await api.app.database.write({ lockHeld: false }, tenantId, (tx) => tx.insert(User, rows));
+      await api.app.database.write(api.app.database.lock(), tenantId, (tx) => tx.insert(User, rows));
       return rows.map((r) => r.id);
     },
     async effective(userId) {

@@ -9,7 +9,8 @@ import { createApp } from "../../src/boot";
 import { signToken } from "../../src/app/auth/sign";
 import { ManualClock } from "../../src/domain/clock";
 import { Config } from "../../src/config";
-import { App, RequestContext, Logger as AppLogger } from "../../src/app/request/context";
+import { App, Logger as AppLogger } from "../../src/app/request/context";
+import type { GraphQLOperation } from "../../src/api/graphql/operation";
 import { createDataSource } from "../../src/data/datasource";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
@@ -75,7 +76,7 @@ export class CountingLogger implements Logger {
 export class TestApi {
   constructor(
     readonly app: App,
-    readonly server: ApolloServer<RequestContext>,
+    readonly server: ApolloServer<GraphQLOperation>,
     readonly ds: DataSource,
     readonly clock: ManualClock,
     readonly logger: CountingLogger,
@@ -152,7 +153,7 @@ export class TestApi {
   exec<R, V>(token: string | undefined, query: Doc<R, V>, variables?: NoInfer<V> | InvalidVars): Promise<GqlResult<R>>;
   exec(token: string | undefined, query: string | AnyDoc, variables?: Vars): Promise<GqlResult<unknown>>;
   async exec(token: string | undefined, query: AnyDoc | string, variables?: Vars): Promise<GqlResult<unknown>> {
-    let ctx: RequestContext;
+    let ctx: GraphQLOperation;
     try {
       ctx = await contextFor(this.app, token === undefined ? undefined : `Bearer ${token}`);
     } catch (e) {

@@ -3,8 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { App, RequestContext } from "../../app/request/context";
-import { admitBearer, resolvePrincipal } from "../../app/request/sign-in";
-import { throttleKeys } from "../../app/request/admission";
+import { admit } from "../../app/request/admission";
 import { reallocateIfStale } from "../../app/seats/seat-change";
 import { assertCanExport, ExportProgress, usersCsv } from "../../app/usage/export";
 import { AppError, ErrorCode } from "../../domain/errors";
@@ -54,25 +53,25 @@ export async function handleExport(app: App, req: IncomingMessage, res: ServerRe
   });
   if (method !== "GET") return sendError(res, 405, ErrorCode.BAD_USER_INPUT, "The export is read with GET.", {}, { allow: "GET" });
 
-  const door = await admitBearer(app, req.headers.authorization, req.socket.remoteAddress, "export", "Sign in with a valid bearer token.");
-  if (!door.claims) {
+  const door = await admit(app, {
+    authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, transport: "export",
+    withoutToken: { refuse: "Sign in with a valid bearer token." },
+  });
+  if (door.refused) {
     if (door.retryAfterSeconds !== null) return rateLimited(res, door.retryAfterSeconds);
     return sendError(res, 401, ErrorCode.UNAUTHENTICATED, door.message, {}, { "www-authenticate": "Bearer" });
   }
-  const claims = door.claims;
-  if (app.throttle.enabled) {
-    const paid = await app.throttle.take(throttleKeys(claims, req.socket.remoteAddress), EXPORT_COST, "export");
-    if (!paid.allowed) return rateLimited(res, paid.retryAfterSeconds);
-  }
+  const paid = await door.pay(EXPORT_COST);
+  if (paid && !paid.allowed) return rateLimited(res, paid.retryAfterSeconds);
 
-  const ctx = new RequestContext(app, { kind: "anonymous" }, requestId);
-  ctx.clientAddress = req.socket.remoteAddress;
+  let ctx: RequestContext;
   try {
-    await app.database.exclusive(ctx, async () => {
-      ctx.principal = await resolvePrincipal(app, claims, ctx);
-      assertCanExport(ctx);
+    ctx = await door.lock.run(async () => {
+      const admitted = await door.context();
+      assertCanExport(admitted);
       // As every read: seats that time has made stale (P6, S5) are brought up to date first.
-      await reallocateIfStale(ctx);
+      await reallocateIfStale(admitted);
+      return admitted;
     });
   } catch (e) {
     const status = e instanceof AppError ? EXPORT_STATUS[e.code] : null;

@@ -1,8 +1,7 @@
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { App, RequestContext } from "../../app/request/context";
-import { admitBearer, resolvePrincipal } from "../../app/request/sign-in";
-import { throttleKeys } from "../../app/request/admission";
+import { admit } from "../../app/request/admission";
 import { reallocateIfStale } from "../../app/seats/seat-change";
 import { badTextMessage, findBadText } from "../../domain/text";
 import { ErrorCode } from "../../domain/errors";
@@ -98,12 +97,14 @@ export async function handleGraph(app: App, req: IncomingMessage, res: ServerRes
     const bad = findBadText({ path, query: [...url.searchParams].map(([k, v]) => ({ [k]: v })), body });
     if (bad) throw badRequest(badTextMessage(bad));
 
-    const door = await admitBearer(app, req.headers.authorization, req.socket.remoteAddress, "graph", "Access token is empty.");
-    if (!door.claims) {
+    const door = await admit(app, {
+      authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId: ids.requestId, transport: "graph",
+      withoutToken: { refuse: "Access token is empty." },
+    });
+    if (door.refused) {
       if (door.retryAfterSeconds !== null) return send(res, errorReply(tooManyRequests(door.retryAfterSeconds), ids), ids);
       return send(res, errorReply(unauthenticated(door.message), ids), ids);
     }
-    const claims = door.claims;
 
     const isBatch = path.length === 1 && path[0].toLowerCase() === "$batch";
     let parts: Part[] | undefined;
@@ -118,17 +119,10 @@ export async function handleGraph(app: App, req: IncomingMessage, res: ServerRes
     }
     // T1: priced before any SQL, from the token's buckets (the user's row is not read yet).
     const price = parts ? batchPrice(parts) : methodPrice(method);
-    if (app.throttle.enabled) {
-      const keys = throttleKeys(claims, req.socket.remoteAddress);
-      const most = app.throttle.maxPrice(keys);
-      if (price > most) throw badRequest(`This batch costs ${price}, more than a throttling bucket holds (${most}); send fewer writes in one batch.`);
-      const paid = await app.throttle.take(keys, price, "graph");
-      if (!paid.allowed) return send(res, errorReply(tooManyRequests(paid.retryAfterSeconds), ids), ids);
-    }
+    const paid = await door.pay(price, (most) => badRequest(`This batch costs ${price}, more than a throttling bucket holds (${most}); send fewer writes in one batch.`));
+    if (paid && !paid.allowed) return send(res, errorReply(tooManyRequests(paid.retryAfterSeconds), ids), ids);
     if (envelopeError) throw envelopeError;
 
-    const ctx = new RequestContext(app, { kind: "anonymous" }, ids.requestId);
-    ctx.clientAddress = req.socket.remoteAddress;
     const base = baseUrl(app, req);
     const headers = req.headers as Headers;
     const answer = async (call: Call): Promise<Reply> => {
@@ -140,9 +134,10 @@ export async function handleGraph(app: App, req: IncomingMessage, res: ServerRes
       }
     };
     // One hold of the operation lock (SQLite) for the sign-in and the request, or for the whole batch.
-    const reply = await app.database.exclusive(ctx, async (): Promise<Reply> => {
+    const reply = await door.lock.run(async (): Promise<Reply> => {
+      let ctx: RequestContext;
       try {
-        ctx.principal = await resolvePrincipal(app, claims, ctx);
+        ctx = await door.context();
       } catch (e) {
         const ge = fromAppError(e);
         return ge ? errorReply(ge, ids) : unexpected(e);
@@ -154,9 +149,7 @@ export async function handleGraph(app: App, req: IncomingMessage, res: ServerRes
         parts,
         (part, target) => {
           // Each part reads afresh (its own loaders), as the same caller, inside the batch's hold of the lock.
-          const own = new RequestContext(app, ctx.principal, ids.requestId);
-          own.lockHeld = ctx.lockHeld;
-          own.clientAddress = ctx.clientAddress;
+          const own = new RequestContext(app, ctx.principal, { requestId: ctx.requestId, clientAddress: ctx.clientAddress, lock: ctx.lock });
           return { ctx: own, method: part.method, path: target.path, query: target.query, headers: part.headers, body: part.body, base };
         },
         answer,

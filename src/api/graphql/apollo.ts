@@ -1,15 +1,14 @@
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { GraphQLSchema } from "graphql";
-import { randomUUID } from "node:crypto";
-import { TokenClaims } from "../../app/auth/jwt";
-import { App, RequestContext } from "../../app/request/context";
+import type { App } from "../../app/request/context";
 import { reallocateIfStale } from "../../app/seats/seat-change";
-import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
+import { admit } from "../../app/request/admission";
 import { formatError } from "./format-error";
 import { applyErrorStatus } from "./http-status";
 import { armor, queryCost, validationFailed } from "./limits";
-import { answerUnpaid, payFor, priceOf, recordOutcome, requestInfo } from "./cost";
+import { answerUnpaid, payFor, priceOf, recordOutcome } from "./cost";
+import { GraphQLOperation } from "./operation";
 import { buildAppSchema } from "./schema";
 import { refuseBadText } from "./text-gate";
 import { ErrorCode } from "../../domain/errors";
@@ -20,10 +19,10 @@ import { liveDrainPlugin } from "./ws";
  * then (on SQLite) the operation lock, then who the caller is. A query refused
  * by the limits therefore costs no SQL at all.
  */
-function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
+function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<GraphQLOperation> {
   return {
     async requestDidStart() {
-      let release: (() => void) | undefined;
+      let held = false;
       return {
         async didResolveOperation({ contextValue, document, request, operationName, operation }) {
           refuseBadText(document, request.variables);
@@ -36,34 +35,32 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
           if (cost > app.config.limits.maxCost) {
             throw validationFailed(`The query costs ${cost}, above the limit of ${app.config.limits.maxCost}; ask for smaller pages (first).`);
           }
-          await payFor(contextValue, priceOf(schema, document, request.variables, operationName, operation?.operation), operationName);
-          if (app.database.engine === "sqlite" && !contextValue.lockHeld) {
+          const admission = contextValue.admission;
+          contextValue.outcome.operationName = operationName;
+          await payFor(admission, priceOf(schema, document, request.variables, operationName, operation?.operation));
+          if (!admission.lock.held) {
             // SQLite has one connection: an operation holds it until its response, so nobody reads half a transaction.
-            release = await app.database.mutex.acquire();
-            contextValue.lockHeld = true;
+            await admission.lock.take();
+            held = true;
           }
-          if (contextValue.pendingClaims) {
-            contextValue.principal = await resolvePrincipal(app, contextValue.pendingClaims, contextValue);
-            contextValue.pendingClaims = null;
-          }
-          const kind = contextValue.principal.kind;
+          const ctx = await admission.context();
+          const kind = ctx.principal.kind;
           // A mutation that changes seats rebalances first anyway (changeSeats); a query must not read stale seats.
-          if (operation?.operation === "query" && (kind === "user" || kind === "runtime")) await reallocateIfStale(contextValue);
+          if (operation?.operation === "query" && (kind === "user" || kind === "runtime")) await reallocateIfStale(ctx);
         },
         async willSendResponse({ contextValue, response }) {
           // A request refused before its cost was known (parse, validation) pays 1; every response carries extensions.cost.
           await answerUnpaid(contextValue, response);
           if (response.body.kind === "single") applyErrorStatus(response.http, response.body.singleResult.errors);
           recordOutcome(contextValue, response);
-          if (release) {
-            contextValue.lockHeld = false;
-            release();
-            release = undefined;
+          if (held) {
+            contextValue.admission.lock.end();
+            held = false;
           }
           // Internal errors carry the request ID that the server's log line has too.
           if (response.body.kind === "single") {
             for (const e of response.body.singleResult.errors ?? []) {
-              if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) (e.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+              if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) (e.extensions as Record<string, unknown>).requestId = contextValue.admission.requestId;
             }
           }
         },
@@ -72,7 +69,7 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
             const code = e.extensions?.code;
             if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) {
               app.log.error("unexpected error", {
-                requestId: contextValue.requestId,
+                requestId: contextValue.admission.requestId,
                 path: e.path?.join("."),
                 error: String(e.originalError?.stack ?? e.stack ?? e),
               });
@@ -84,11 +81,11 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Requ
   };
 }
 
-export async function createApolloServer(app: App): Promise<ApolloServer<RequestContext>> {
+export async function createApolloServer(app: App): Promise<ApolloServer<GraphQLOperation>> {
   const schema = await buildAppSchema();
   const production = app.config.production;
   const limits = armor(app.config.limits, production);
-  const server = new ApolloServer<RequestContext>({
+  const server = new ApolloServer<GraphQLOperation>({
     schema,
     introspection: app.config.introspection,
     includeStacktraceInErrorResponses: !production,
@@ -115,16 +112,17 @@ export async function createApolloServer(app: App): Promise<ApolloServer<Request
   return server;
 }
 
-/** A request context from verified token claims; the principal is resolved after validation. */
-export function contextWith(app: App, claims: TokenClaims | null): RequestContext {
-  const ctx = new RequestContext(app, { kind: "anonymous" }, randomUUID());
-  ctx.pendingClaims = claims;
-  requestInfo(ctx); // before Apollo copies the context: the copy shares the record
-  return ctx;
+/**
+ * Apollo's context value for one request from its Authorization header, through the one admission (tests and the
+ * benches; the HTTP handler admits with admitGraphQL itself, to answer a refusal with its 429 and extensions.cost).
+ */
+export async function contextFor(app: App, authorization: string | undefined, clientAddress?: string): Promise<GraphQLOperation> {
+  const door = await admitGraphQL(app, authorization, clientAddress);
+  if (door.refused) throw door.error;
+  return new GraphQLOperation(door);
 }
 
-/** A request context from an Authorization header (the HTTP path and tests share it). */
-export async function contextFor(app: App, authorization: string | undefined): Promise<RequestContext> {
-  return contextWith(app, await verifyAuthorization(app, authorization));
+/** GraphQL's door: a caller without a token is anonymous; a bad token is refused. */
+export function admitGraphQL(app: App, authorization: string | undefined, clientAddress: string | undefined) {
+  return admit(app, { authorization, clientAddress, transport: "graphql", withoutToken: "anonymous" });
 }
-

@@ -9,7 +9,7 @@ import { listAuditEvents } from "../../app/audit/audit";
 export class AuditResolver {
   @Query(() => AuditEventConnection)
   auditEvents(
-    @Ctx() ctx: RequestContext,
+    @Ctx("ctx") ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("action", () => String, { nullable: true }) action?: string,
@@ -21,7 +21,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  actor(@Root() e: AuditEvent, @Ctx() ctx: RequestContext) {
+  actor(@Root() e: AuditEvent, @Ctx("ctx") ctx: RequestContext) {
     return e.actorId ? ctx.loaders.user.load(e.actorId) : null;
   }
 }

@@ -7,37 +7,37 @@ import { billedSessions, createBot, deleteBot, getBot, ownerOf, recordBotSession
 @Resolver(() => Bot)
 export class BotResolver {
   @Query(() => Bot, { nullable: true })
-  bot(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  bot(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext) {
     return getBot(ctx, id);
   }
 
   @Mutation(() => Bot)
-  createBot(@Arg("input", () => CreateBotInput) input: CreateBotInput, @Ctx() ctx: RequestContext) {
+  createBot(@Arg("input", () => CreateBotInput) input: CreateBotInput, @Ctx("ctx") ctx: RequestContext) {
     return createBot(ctx, input);
   }
 
   @Mutation(() => Bot)
-  updateBot(@Arg("input", () => UpdateBotInput) input: UpdateBotInput, @Ctx() ctx: RequestContext) {
+  updateBot(@Arg("input", () => UpdateBotInput) input: UpdateBotInput, @Ctx("ctx") ctx: RequestContext) {
     return updateBot(ctx, input);
   }
 
   @Mutation(() => ID)
-  deleteBot(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  deleteBot(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext) {
     return deleteBot(ctx, id);
   }
 
   @Mutation(() => Bot)
-  recordBotSessions(@Arg("input", () => RecordBotSessionsInput) input: RecordBotSessionsInput, @Ctx() ctx: RequestContext) {
+  recordBotSessions(@Arg("input", () => RecordBotSessionsInput) input: RecordBotSessionsInput, @Ctx("ctx") ctx: RequestContext) {
     return recordBotSessions(ctx, input);
   }
 
   @FieldResolver(() => User)
-  owner(@Root() bot: Bot, @Ctx() ctx: RequestContext): Promise<User> {
+  owner(@Root() bot: Bot, @Ctx("ctx") ctx: RequestContext): Promise<User> {
     return ownerOf(ctx, bot);
   }
 
   @FieldResolver(() => Int)
-  billedSessions(@Root() bot: Bot, @Ctx() ctx: RequestContext, @Arg("period", () => String, { nullable: true }) period?: string) {
+  billedSessions(@Root() bot: Bot, @Ctx("ctx") ctx: RequestContext, @Arg("period", () => String, { nullable: true }) period?: string) {
     return billedSessions(ctx, bot, period);
   }
 }

@@ -6,18 +6,18 @@ import { requireUser } from "../../app/auth/permissions";
 @Resolver(() => Sku)
 export class CatalogResolver {
   @Query(() => [Sku])
-  skus(@Ctx() ctx: RequestContext): Sku[] {
+  skus(@Ctx("ctx") ctx: RequestContext): Sku[] {
     requireUser(ctx.principal);
     return ctx.catalog.skus;
   }
 
   @FieldResolver(() => [Sku], { description: "SKUs that must be active in the tenant before this one can be bought or used." })
-  requires(@Root() sku: Sku, @Ctx() ctx: RequestContext): Sku[] {
+  requires(@Root() sku: Sku, @Ctx("ctx") ctx: RequestContext): Sku[] {
     return ctx.catalog.requires(sku.id).map((id) => ctx.catalog.sku(id)!);
   }
 
   @FieldResolver(() => [ServicePlan])
-  servicePlans(@Root() sku: Sku, @Ctx() ctx: RequestContext): ServicePlan[] {
+  servicePlans(@Root() sku: Sku, @Ctx("ctx") ctx: RequestContext): ServicePlan[] {
     return ctx.catalog.plans(sku.id);
   }
 }

@@ -7,17 +7,17 @@ import { createProvisioningToken, listProvisioningTokens, revokeProvisioningToke
 @Resolver(() => Tenant)
 export class TenantDirectoryResolver {
   @FieldResolver(() => [ProvisioningToken], { description: "SCIM provisioning credentials (GLOBAL_ADMIN only, D1)." })
-  provisioningTokens(@Ctx() ctx: RequestContext) {
+  provisioningTokens(@Ctx("ctx") ctx: RequestContext) {
     return listProvisioningTokens(ctx);
   }
 
   @Mutation(() => CreateProvisioningTokenPayload)
-  createProvisioningToken(@Arg("input", () => CreateProvisioningTokenInput) input: CreateProvisioningTokenInput, @Ctx() ctx: RequestContext) {
+  createProvisioningToken(@Arg("input", () => CreateProvisioningTokenInput) input: CreateProvisioningTokenInput, @Ctx("ctx") ctx: RequestContext) {
     return createProvisioningToken(ctx, input);
   }
 
   @Mutation(() => ID)
-  revokeProvisioningToken(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  revokeProvisioningToken(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext) {
     return revokeProvisioningToken(ctx, id);
   }
 }
@@ -25,7 +25,7 @@ export class TenantDirectoryResolver {
 @Resolver(() => User)
 export class UserDirectoryResolver {
   @FieldResolver(() => String, { description: "usageLocation, or the tenant's defaultUsageLocation." })
-  async effectiveUsageLocation(@Root() u: User, @Ctx() ctx: RequestContext): Promise<string> {
+  async effectiveUsageLocation(@Root() u: User, @Ctx("ctx") ctx: RequestContext): Promise<string> {
     return u.usageLocation || (await ctx.loaders.state()).defaultUsageLocation;
   }
 }
@@ -33,7 +33,7 @@ export class UserDirectoryResolver {
 @Resolver(() => Bot)
 export class BotDirectoryResolver {
   @FieldResolver(() => Boolean, { description: "The owner was deleted by the directory; a GLOBAL_ADMIN must reassign the bot (D7)." })
-  async needsNewOwner(@Root() bot: Bot, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async needsNewOwner(@Root() bot: Bot, @Ctx("ctx") ctx: RequestContext): Promise<boolean> {
     return Boolean((await ctx.loaders.user.load(bot.ownerId))?.deletedAt);
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from "type-graphql";
 import type { RequestContext } from "../../app/request/context";
+import type { GraphQLContext } from "./operation";
 import { AutoClaimPolicy, LicenseRequest, SecurityGroup, Sku, Tenant, User } from "../../data/entities";
 import { LicenseRequestStatus } from "../../domain/enums";
 import { assertCanSeeUser } from "../../app/users/users";
@@ -16,58 +17,58 @@ import {
 @Resolver(() => LicenseRequest)
 export class LicenseRequestResolver {
   @FieldResolver(() => Sku)
-  sku(@Root() r: LicenseRequest, @Ctx() ctx: RequestContext): Sku {
+  sku(@Root() r: LicenseRequest, @Ctx("ctx") ctx: RequestContext): Sku {
     return ctx.catalog.sku(r.skuId)!;
   }
 
   @FieldResolver(() => User)
-  async requester(@Root() r: LicenseRequest, @Ctx() ctx: RequestContext): Promise<User> {
+  async requester(@Root() r: LicenseRequest, @Ctx("ctx") ctx: RequestContext): Promise<User> {
     return (await ctx.loaders.user.load(r.requesterId))!;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  decidedBy(@Root() r: LicenseRequest, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+  decidedBy(@Root() r: LicenseRequest, @Ctx("ctx") ctx: RequestContext): Promise<User | null> | null {
     return r.decidedById ? ctx.loaders.user.load(r.decidedById) : null;
   }
 
   @FieldResolver(() => SecurityGroup, { nullable: true, description: "For APPROVED: the group the requester was added to, or null for a direct assignment." })
-  grantedThroughGroup(@Root() r: LicenseRequest, @Ctx() ctx: RequestContext): Promise<SecurityGroup | null> | null {
+  grantedThroughGroup(@Root() r: LicenseRequest, @Ctx("ctx") ctx: RequestContext): Promise<SecurityGroup | null> | null {
     return r.grantedThroughGroupId ? ctx.loaders.group.load(r.grantedThroughGroupId) : null;
   }
 
   @Mutation(() => LicenseRequest)
-  requestLicense(@Arg("input", () => RequestLicenseInput) input: RequestLicenseInput, @Ctx() ctx: RequestContext) {
+  requestLicense(@Arg("input", () => RequestLicenseInput) input: RequestLicenseInput, @Ctx("ctx") ctx: RequestContext) {
     return requestLicense(ctx, input);
   }
 
   @Mutation(() => LicenseRequest)
-  cancelLicenseRequest(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  cancelLicenseRequest(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext) {
     return cancelLicenseRequest(ctx, id);
   }
 
   @Mutation(() => LicenseRequest)
-  approveLicenseRequest(@Arg("input", () => ApproveLicenseRequestInput) input: ApproveLicenseRequestInput, @Ctx() ctx: RequestContext) {
+  approveLicenseRequest(@Arg("input", () => ApproveLicenseRequestInput) input: ApproveLicenseRequestInput, @Ctx("ctx") ctx: RequestContext) {
     return approveLicenseRequest(ctx, input);
   }
 
   @Mutation(() => LicenseRequest)
-  denyLicenseRequest(@Arg("input", () => DenyLicenseRequestInput) input: DenyLicenseRequestInput, @Ctx() ctx: RequestContext) {
+  denyLicenseRequest(@Arg("input", () => DenyLicenseRequestInput) input: DenyLicenseRequestInput, @Ctx("ctx") ctx: RequestContext) {
     return denyLicenseRequest(ctx, input);
   }
 
   @Mutation(() => AutoClaimPolicy)
-  setAutoClaimPolicy(@Arg("input", () => SetAutoClaimPolicyInput) input: SetAutoClaimPolicyInput, @Ctx() ctx: RequestContext) {
+  setAutoClaimPolicy(@Arg("input", () => SetAutoClaimPolicyInput) input: SetAutoClaimPolicyInput, @Ctx("ctx") ctx: RequestContext) {
     return setAutoClaimPolicy(ctx, input);
   }
 
   @Mutation(() => ClaimLicensePayload)
-  claimLicense(@Arg("skuId", () => ID) skuId: string, @Ctx() ctx: RequestContext) {
+  claimLicense(@Arg("skuId", () => ID) skuId: string, @Ctx("ctx") ctx: RequestContext) {
     return claimLicense(ctx, skuId);
   }
 
   @Subscription(() => LicenseRequest, {
     description: "Requests as they are opened or decided (LICENSE_ADMIN, GLOBAL_ADMIN and tenant readers).",
-    subscribe: ({ context }: { context: RequestContext }) => liveHub(context.app).subscribe(context, "licenseRequestChanged"),
+    subscribe: ({ context }: { context: GraphQLContext }) => liveHub(context.ctx.app).subscribe(context.ctx, "licenseRequestChanged"),
   })
   licenseRequestChanged(@Root() d: Delivery<LicenseRequest>): LicenseRequest {
     if (!d || !("ctx" in d)) throw badInput("Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql.");
@@ -78,12 +79,12 @@ export class LicenseRequestResolver {
 @Resolver(() => AutoClaimPolicy)
 export class AutoClaimPolicyResolver {
   @FieldResolver(() => Sku)
-  sku(@Root() p: AutoClaimPolicy, @Ctx() ctx: RequestContext): Sku {
+  sku(@Root() p: AutoClaimPolicy, @Ctx("ctx") ctx: RequestContext): Sku {
     return ctx.catalog.sku(p.skuId)!;
   }
 
   @FieldResolver(() => SecurityGroup, { nullable: true, description: "Only members (direct or nested) of this group may claim; null = every user of the tenant." })
-  scopeGroup(@Root() p: AutoClaimPolicy, @Ctx() ctx: RequestContext) {
+  scopeGroup(@Root() p: AutoClaimPolicy, @Ctx("ctx") ctx: RequestContext) {
     return scopeGroupOf(ctx, p);
   }
 }
@@ -91,13 +92,13 @@ export class AutoClaimPolicyResolver {
 @Resolver(() => Tenant)
 export class TenantRequestsResolver {
   @FieldResolver(() => [AutoClaimPolicy])
-  autoClaimPolicies(@Ctx() ctx: RequestContext) {
+  autoClaimPolicies(@Ctx("ctx") ctx: RequestContext) {
     return listAutoClaimPolicies(ctx);
   }
 
   @FieldResolver(() => LicenseRequestConnection)
   licenseRequests(
-    @Ctx() ctx: RequestContext,
+    @Ctx("ctx") ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("status", () => LicenseRequestStatus, { nullable: true }) status?: LicenseRequestStatus,
@@ -110,7 +111,7 @@ export class TenantRequestsResolver {
 @Resolver(() => User)
 export class UserRequestsResolver {
   @FieldResolver(() => [LicenseRequest], { description: "The user's own requests, newest first (the user and tenant readers)." })
-  licenseRequests(@Root() u: User, @Ctx() ctx: RequestContext) {
+  licenseRequests(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return requestsOfUser(ctx, u);
   }

@@ -1,5 +1,5 @@
 import { Resolver, Root, Subscription } from "type-graphql";
-import type { RequestContext } from "../../app/request/context";
+import type { GraphQLContext } from "./operation";
 import { Delivery, liveHub, LiveKind } from "../../app/live/hub";
 import { AuditEvent, User } from "../../data/entities";
 import { TenantLicense } from "./licensing.types";
@@ -12,7 +12,7 @@ function value<T>(d: Delivery<T> | undefined): T {
 }
 
 /** Each subscription registers with the app's live hub, which publishes to it through type-graphql's PubSub (createPubSub). */
-const subscribe = (kind: LiveKind) => ({ context }: { context: RequestContext }) => liveHub(context.app).subscribe(context, kind);
+const subscribe = (kind: LiveKind) => ({ context }: { context: GraphQLContext }) => liveHub(context.ctx.app).subscribe(context.ctx, kind);
 
 @Resolver()
 export class LiveResolver {

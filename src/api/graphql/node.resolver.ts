@@ -14,7 +14,7 @@ import { getLicenseRequest } from "../../app/requests/requests";
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true })
-  async node(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
+  async node(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext): Promise<Node | null> {
     const p = requireUser(ctx.principal);
     switch (kindOfId(id)) {
       case "user":

@@ -1,5 +1,5 @@
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../app/request/context";
+import type { GraphQLOperation } from "./operation";
 import { rateLimitOf } from "./cost";
 
 @ObjectType({ description: "The caller's throttling bucket (T1, T2)." })
@@ -20,7 +20,8 @@ export class RateLimit {
 @Resolver()
 export class RateLimitResolver {
   @Query(() => RateLimit)
-  rateLimit(@Ctx() ctx: RequestContext): Promise<RateLimit> {
-    return rateLimitOf(ctx);
+  rateLimit(@Ctx() op: GraphQLOperation): Promise<RateLimit> {
+    // What this request paid is its admission's (HTTP only: the rate limit is a query).
+    return rateLimitOf(op.admission);
   }
 }

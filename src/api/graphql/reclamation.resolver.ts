@@ -52,7 +52,7 @@ export class ReclaimLicensesPayload {
 @Resolver(() => InactiveLicenseHolder)
 export class InactiveLicenseHolderResolver {
   @FieldResolver(() => [SecurityGroup], { description: "The groups whose assignment also grants this SKU to the user (reclamation cannot remove those)." })
-  async throughGroups(@Root() h: InactiveLicenseHolder, @Ctx() ctx: RequestContext): Promise<SecurityGroup[]> {
+  async throughGroups(@Root() h: InactiveLicenseHolder, @Ctx("ctx") ctx: RequestContext): Promise<SecurityGroup[]> {
     const groups = await ctx.loaders.group.loadMany(h.throughGroupIds);
     return groups.filter((g): g is SecurityGroup => g instanceof SecurityGroup);
   }
@@ -62,7 +62,7 @@ export class InactiveLicenseHolderResolver {
 export class TenantReclamationResolver {
   @FieldResolver(() => InactiveLicenseHolderConnection)
   inactiveLicenseHolders(
-    @Ctx() ctx: RequestContext,
+    @Ctx("ctx") ctx: RequestContext,
     @Arg("skuId", () => ID) skuId: string,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
@@ -71,7 +71,7 @@ export class TenantReclamationResolver {
   }
 
   @Mutation(() => ReclaimLicensesPayload)
-  async reclaimLicenses(@Arg("input", () => ReclaimLicensesInput) input: ReclaimLicensesInput, @Ctx() ctx: RequestContext): Promise<ReclaimLicensesPayload> {
+  async reclaimLicenses(@Arg("input", () => ReclaimLicensesInput) input: ReclaimLicensesInput, @Ctx("ctx") ctx: RequestContext): Promise<ReclaimLicensesPayload> {
     const done = await reclaimLicenses(ctx, input);
     // The SKU's pool after the reclamation (a seat holder's SKU always has a pool; a zero one otherwise).
     const sku = ctx.catalog.sku(input.skuId)!;
@@ -85,7 +85,7 @@ export class TenantReclamationResolver {
 @Resolver(() => User)
 export class UserActivityResolver {
   @FieldResolver(() => Date, { nullable: true })
-  lastActivityAt(@Root() u: User, @Ctx() ctx: RequestContext): Date | null {
+  lastActivityAt(@Root() u: User, @Ctx("ctx") ctx: RequestContext): Date | null {
     assertCanSeeUser(ctx, u);
     // V3: what this instance has gathered and not written yet is newer than the row.
     const unwritten = ctx.app.activity.unwritten(u.tenantId, u.id);
@@ -94,7 +94,7 @@ export class UserActivityResolver {
   }
 
   @FieldResolver(() => Date, { nullable: true })
-  reclaimWarningAt(@Root() u: User, @Ctx() ctx: RequestContext): Date | null {
+  reclaimWarningAt(@Root() u: User, @Ctx("ctx") ctx: RequestContext): Date | null {
     assertCanSeeUser(ctx, u);
     return u.reclaimWarningAt ?? null;
   }

@@ -9,27 +9,27 @@ import { cancelSubscription, purchaseLicenses, updateSubscriptionQuantity } from
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
   @Mutation(() => PurchaseLicensesPayload)
-  purchaseLicenses(@Arg("input", () => PurchaseLicensesInput) input: PurchaseLicensesInput, @Ctx() ctx: RequestContext) {
+  purchaseLicenses(@Arg("input", () => PurchaseLicensesInput) input: PurchaseLicensesInput, @Ctx("ctx") ctx: RequestContext) {
     return purchaseLicenses(ctx, input);
   }
 
   @Mutation(() => Subscription)
-  updateSubscriptionQuantity(@Arg("input", () => UpdateSubscriptionQuantityInput) input: UpdateSubscriptionQuantityInput, @Ctx() ctx: RequestContext) {
+  updateSubscriptionQuantity(@Arg("input", () => UpdateSubscriptionQuantityInput) input: UpdateSubscriptionQuantityInput, @Ctx("ctx") ctx: RequestContext) {
     return updateSubscriptionQuantity(ctx, input);
   }
 
   @Mutation(() => Subscription)
-  cancelSubscription(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  cancelSubscription(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext) {
     return cancelSubscription(ctx, id);
   }
 
   @FieldResolver(() => Sku)
-  sku(@Root() s: Subscription, @Ctx() ctx: RequestContext): Sku {
+  sku(@Root() s: Subscription, @Ctx("ctx") ctx: RequestContext): Sku {
     return ctx.catalog.sku(s.skuId)!;
   }
 
   @FieldResolver(() => SubscriptionStatus)
-  status(@Root() s: Subscription, @Ctx() ctx: RequestContext): SubscriptionStatus {
+  status(@Root() s: Subscription, @Ctx("ctx") ctx: RequestContext): SubscriptionStatus {
     return subscriptionStatus(s, ctx.clock.now());
   }
 }

@@ -16,38 +16,38 @@ import { createTenant, currentTenant, updateTenantSettings } from "../../app/ten
 @Resolver(() => Tenant)
 export class TenantResolver {
   @Query(() => Tenant, { nullable: true, description: "The signed-in user's tenant." })
-  tenant(@Ctx() ctx: RequestContext): Promise<Tenant> {
+  tenant(@Ctx("ctx") ctx: RequestContext): Promise<Tenant> {
     return currentTenant(ctx);
   }
 
   @Mutation(() => CreateTenantPayload, { description: "Platform operators only: a new tenant with its first GLOBAL_ADMIN." })
-  createTenant(@Arg("input", () => CreateTenantInput) input: CreateTenantInput, @Ctx() ctx: RequestContext) {
+  createTenant(@Arg("input", () => CreateTenantInput) input: CreateTenantInput, @Ctx("ctx") ctx: RequestContext) {
     return createTenant(ctx, input);
   }
 
   @Mutation(() => Tenant)
-  updateTenantSettings(@Arg("input", () => TenantSettingsInput) input: TenantSettingsInput, @Ctx() ctx: RequestContext) {
+  updateTenantSettings(@Arg("input", () => TenantSettingsInput) input: TenantSettingsInput, @Ctx("ctx") ctx: RequestContext) {
     return updateTenantSettings(ctx, input);
   }
 
   @FieldResolver(() => Boolean)
-  async hasActiveTenantLicense(@Ctx() ctx: RequestContext): Promise<boolean> {
+  async hasActiveTenantLicense(@Ctx("ctx") ctx: RequestContext): Promise<boolean> {
     return (await ctx.loaders.licensing()).hasActiveTenantLicense();
   }
 
   @FieldResolver(() => [Subscription])
-  subscriptions(@Arg("includeInactive", () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean, @Ctx() ctx: RequestContext) {
+  subscriptions(@Arg("includeInactive", () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean, @Ctx("ctx") ctx: RequestContext) {
     return listSubscriptions(ctx, includeInactive ?? false);
   }
 
   @FieldResolver(() => [TenantLicense])
-  licenses(@Ctx() ctx: RequestContext) {
+  licenses(@Ctx("ctx") ctx: RequestContext) {
     return tenantLicenses(ctx);
   }
 
   @FieldResolver(() => UserConnection)
   users(
-    @Ctx() ctx: RequestContext,
+    @Ctx("ctx") ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("filter", () => UserFilter, { nullable: true }) filter?: UserFilter,
@@ -57,7 +57,7 @@ export class TenantResolver {
 
   @FieldResolver(() => SecurityGroupConnection)
   securityGroups(
-    @Ctx() ctx: RequestContext,
+    @Ctx("ctx") ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
     @Arg("search", () => String, { nullable: true }) search?: string,
@@ -67,7 +67,7 @@ export class TenantResolver {
 
   @FieldResolver(() => BotConnection)
   bots(
-    @Ctx() ctx: RequestContext,
+    @Ctx("ctx") ctx: RequestContext,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
@@ -75,7 +75,7 @@ export class TenantResolver {
   }
 
   @FieldResolver(() => CapacityReport)
-  capacity(@Ctx() ctx: RequestContext, @Arg("period", () => String, { nullable: true }) period?: string) {
+  capacity(@Ctx("ctx") ctx: RequestContext, @Arg("period", () => String, { nullable: true }) period?: string) {
     return capacity(ctx, period);
   }
 

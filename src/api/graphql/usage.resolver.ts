@@ -9,7 +9,7 @@ import { LicenseUsageDay } from "./usage.types";
 export class TenantUsageResolver {
   @FieldResolver(() => [LicenseUsageDay], { description: "Days from `from` to `to` inclusive (YYYY-MM-DD, UTC), at most 400." })
   async licenseUsageHistory(
-    @Ctx() ctx: RequestContext,
+    @Ctx("ctx") ctx: RequestContext,
     @Arg("skuId", () => ID) skuId: string,
     @Arg("from", () => String) from: string,
     @Arg("to", () => String) to: string,

@@ -11,56 +11,56 @@ import { assertCanSeeUser, createUser, deleteUser, getUser, me, updateUser } fro
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => User, { nullable: true, description: "The signed-in user." })
-  me(@Ctx() ctx: RequestContext) {
+  me(@Ctx("ctx") ctx: RequestContext) {
     return me(ctx);
   }
 
   @Query(() => User, { nullable: true })
-  user(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  user(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext) {
     return getUser(ctx, id);
   }
 
   @Mutation(() => User)
-  createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext) {
+  createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx("ctx") ctx: RequestContext) {
     return createUser(ctx, input);
   }
 
   @Mutation(() => User)
-  updateUser(@Arg("input", () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext) {
+  updateUser(@Arg("input", () => UpdateUserInput) input: UpdateUserInput, @Ctx("ctx") ctx: RequestContext) {
     return updateUser(ctx, input);
   }
 
   @Mutation(() => ID)
-  deleteUser(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+  deleteUser(@Arg("id", () => ID) id: string, @Ctx("ctx") ctx: RequestContext) {
     return deleteUser(ctx, id);
   }
 
   @FieldResolver(() => [SecurityGroup])
-  memberOf(@Root() u: User, @Ctx() ctx: RequestContext) {
+  memberOf(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.memberOf(ctx, u);
   }
 
   @FieldResolver(() => [SecurityGroup])
-  transitiveMemberOf(@Root() u: User, @Ctx() ctx: RequestContext) {
+  transitiveMemberOf(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.transitiveMemberOf(ctx, u);
   }
 
   @FieldResolver(() => [AssignedLicense])
-  assignedLicenses(@Root() u: User, @Ctx() ctx: RequestContext) {
+  assignedLicenses(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.assignedLicenses(ctx, u);
   }
 
   @FieldResolver(() => [LicenseAssignmentState])
-  licenseAssignmentStates(@Root() u: User, @Ctx() ctx: RequestContext) {
+  licenseAssignmentStates(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.licenseAssignmentStates(ctx, u);
   }
 
   @FieldResolver(() => [EffectiveLicense])
-  effectiveLicenses(@Root() u: User, @Ctx() ctx: RequestContext) {
+  effectiveLicenses(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return userLicenseViews.effectiveLicenses(ctx, u);
   }
@@ -68,13 +68,13 @@ export class UserResolver {
   @FieldResolver(() => Boolean, {
     description: "Account enabled, and an ACTIVE user license with BOT_AUTHORING plus an active tenant license, or an ACTIVE trial.",
   })
-  canCreateBots(@Root() u: User, @Ctx() ctx: RequestContext) {
+  canCreateBots(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     assertCanSeeUser(ctx, u);
     return canCreateBots(ctx, u);
   }
 
   @FieldResolver(() => [Bot])
-  bots(@Root() u: User, @Ctx() ctx: RequestContext) {
+  bots(@Root() u: User, @Ctx("ctx") ctx: RequestContext) {
     return botsOf(ctx, u);
   }
 }

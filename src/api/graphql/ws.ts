@@ -5,10 +5,10 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Server } from "node:http";
 import { WebSocketServer } from "ws";
 import type { TokenClaims } from "../../app/auth/jwt";
-import { App, RequestContext } from "../../app/request/context";
+import type { App } from "../../app/request/context";
 import { CLOSE_FORBIDDEN, Delivery, LiveConnection, liveHub } from "../../app/live/hub";
-import { resolvePrincipal, verifyAuthorization } from "../../app/request/sign-in";
-import { payForFailedSignIn, throttleKeys } from "../../app/request/admission";
+import { admit, admitClaims } from "../../app/request/admission";
+import type { GraphQLContext, GraphQLOperation } from "./operation";
 import { AppError, ErrorCode } from "../../domain/errors";
 import { READ_COST } from "../../infra/throttle";
 import { formatError } from "./format-error";
@@ -32,7 +32,7 @@ interface Connection {
 const disposers = new WeakMap<App, (() => Promise<void>)[]>();
 
 /** Apollo Server's drain step closes the live sockets and the LISTEN connection on shutdown. */
-export function liveDrainPlugin(app: App): ApolloServerPlugin<RequestContext> {
+export function liveDrainPlugin(app: App): ApolloServerPlugin<GraphQLOperation> {
   return {
     async serverWillStart() {
       return {
@@ -120,21 +120,16 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
           return false;
         };
         const auth = ctx.connectionParams?.authorization;
-        let claims: TokenClaims | null = null;
-        let failure = "Send connectionParams { authorization: \"Bearer <token>\" }.";
+        const door = await admit(app, {
+          authorization: typeof auth === "string" ? auth : undefined, clientAddress: address, transport: "live",
+          withoutToken: { refuse: "Send connectionParams { authorization: \"Bearer <token>\" }." },
+        });
+        if (door.refused) return door.decision && !door.decision.allowed ? refuse(CLOSE_TOO_MANY, rateLimited(door.decision).message) : refuse(CLOSE_FORBIDDEN, door.message);
+        const claims = door.claims!;
+        const paid = await door.pay(READ_COST);
+        if (paid && !paid.allowed) return refuse(CLOSE_TOO_MANY, rateLimited(paid).message);
         try {
-          claims = await verifyAuthorization(app, typeof auth === "string" ? auth : undefined);
-        } catch (e) {
-          failure = (e as Error).message;
-        }
-        if (!claims) {
-          const paid = await payForFailedSignIn(app.throttle, address, "live");
-          return paid.allowed ? refuse(CLOSE_FORBIDDEN, failure) : refuse(CLOSE_TOO_MANY, rateLimited(paid).message);
-        }
-        const paid = await app.throttle.take(throttleKeys(claims, address), READ_COST, "live");
-        if (!paid.allowed) return refuse(CLOSE_TOO_MANY, rateLimited(paid).message);
-        try {
-          const principal = await resolvePrincipal(app, claims, { lockHeld: false });
+          const { principal } = await door.context();
           if (principal.kind !== "user") return refuse(CLOSE_FORBIDDEN, "Live updates are for signed-in users.");
         } catch (e) {
           if (e instanceof AppError) return refuse(CLOSE_FORBIDDEN, e.message);
@@ -165,13 +160,11 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
         if (!c) return [coded("Not connected.", ErrorCode.UNAUTHENTICATED)];
         const checked = check(Object.keys(ctx.subscriptions).length, payload);
         // T1, T2: into the same buckets as HTTP, before any SQL.
-        const contextValue = new RequestContext(app, { kind: "anonymous" });
-        contextValue.pendingClaims = c.claims;
-        contextValue.clientAddress = ctx.extra.request.socket.remoteAddress;
+        const door = admitClaims(app, c.claims, { clientAddress: ctx.extra.request.socket.remoteAddress, transport: "live" });
         const vars = payload.variables ?? undefined;
         try {
           const price = "errors" in checked ? READ_COST : priceOf(schema, checked.document, vars, payload.operationName, OperationTypeNode.SUBSCRIPTION);
-          await payFor(contextValue, price, payload.operationName, "live");
+          await payFor(door, price);
         } catch (e) {
           if (e instanceof AppError) return [new GraphQLError(e.message, { extensions: e.extensions })];
           if (!(e instanceof GraphQLError)) throw e;
@@ -179,15 +172,15 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
           return [new GraphQLError(e.message, { extensions })];
         }
         if ("errors" in checked) return checked.errors;
+        let contextValue: GraphQLContext;
         try {
           // E2: permissions at subscribe, from the user's row as it is now.
-          contextValue.principal = await resolvePrincipal(app, c.claims, { lockHeld: false });
-          contextValue.pendingClaims = null;
+          contextValue = { ctx: await door.context() };
         } catch {
           c.live.close(CLOSE_FORBIDDEN, "The user is disabled or deleted.");
           return [coded("The user is disabled or deleted.", ErrorCode.UNAUTHENTICATED)];
         }
-        hub.bind(contextValue, c.live);
+        hub.bind(contextValue.ctx, c.live);
         return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       // Each event runs its selection in the context the hub made for it (fresh roles, the event's shared reads),
@@ -196,7 +189,7 @@ export async function attachLiveUpdates(app: App, http: Server): Promise<() => P
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const source = stream[Symbol.asyncIterator]();
-        const run = (d: Delivery) => app.database.exclusive(d.ctx, async () => execute({ ...args, rootValue: d, contextValue: d.ctx }));
+        const run = (d: Delivery) => d.ctx.lock.run(async () => execute({ ...args, rootValue: d, contextValue: { ctx: d.ctx } satisfies GraphQLContext }));
         const events: AsyncGenerator<Awaited<ReturnType<typeof execute>>> = {
           next: async () => {
             const r = await source.next();

@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { App, RequestContext } from "../../app/request/context";
 import type { User } from "../../data/entities";
-import { authenticateProvisioning, scimBaseUrl } from "../../app/directory/tokens";
+import { scimBaseUrl } from "../../app/directory/tokens";
 import { UnsupportedFilter } from "../../data/directory-query";
 import {
   createDirectoryUser, deleteDirectoryUser, getDirectoryUser, listDirectoryUsers, patchDirectoryUser, replaceDirectoryUser,
@@ -13,7 +13,7 @@ import {
 import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { badTextMessage, findBadText } from "../../domain/text";
 import { methodPrice } from "../../infra/throttle";
-import { payForFailedSignIn, scimThrottleKeys } from "../../app/request/admission";
+import { admit } from "../../app/request/admission";
 import { badRequest, errorBody, fromAppError, methodNotAllowed, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
@@ -298,22 +298,23 @@ export async function handleScim(app: App, req: IncomingMessage, res: ServerResp
     });
     // The body is read before the operation lock is taken: a slow upload holds up nobody else.
     const body = method === "POST" || method === "PUT" || method === "PATCH" ? await readJson(req, app.config.maxBodyBytes) : undefined;
-    const ctx = new RequestContext(app, { kind: "anonymous" }, requestId);
     const path = url.pathname.slice(SCIM_PREFIX.length).split("/").filter(Boolean).map(decodePathSegment);
     refuseBadText(path, url.searchParams, body);
     // One hold of the operation lock (SQLite) for the token check and the request itself.
-    send(res, await app.database.exclusive(ctx, async (): Promise<Reply> => {
-      const principal = await authenticateProvisioning(app, req.headers.authorization, ctx);
-      if (!principal) {
-        const guess = await payForFailedSignIn(app.throttle, req.socket.remoteAddress, "scim");
-        if (!guess.allowed) return tooManyRequests(guess.retryAfterSeconds);
+    const lock = app.database.lock();
+    send(res, await lock.run(async (): Promise<Reply> => {
+      const door = await admit(app, {
+        authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress, requestId, transport: "scim", scheme: "provisioning", lock,
+        withoutToken: { refuse: "A valid provisioning token is required (Authorization: Bearer <token>)." },
+      });
+      if (door.refused) {
+        if (door.retryAfterSeconds !== null) return tooManyRequests(door.retryAfterSeconds);
         return { status: 401, body: errorBody(new ScimError(401, undefined, "A valid provisioning token is required (Authorization: Bearer <token>).")), headers: { "www-authenticate": 'Bearer realm="scim"' } };
       }
       // T1, T2: a SCIM read costs 1, a write 10, from its token's bucket and its tenant's.
-      const paid = await app.throttle.take(scimThrottleKeys(principal.tokenId, principal.tenantId), methodPrice(method), "scim");
-      if (!paid.allowed) return tooManyRequests(paid.retryAfterSeconds);
-      ctx.principal = principal;
-      return route(ctx, method, body, path, url.searchParams);
+      const paid = await door.pay(methodPrice(method));
+      if (paid && !paid.allowed) return tooManyRequests(paid.retryAfterSeconds);
+      return route(await door.context(), method, body, path, url.searchParams);
     }));
   } catch (e) {
     const se = e instanceof UnsupportedFilter ? badRequest("invalidFilter", e.message) : fromAppError(e);

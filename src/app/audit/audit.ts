@@ -45,7 +45,7 @@ export async function recordAudits(tx: TenantDb, ctx: RequestContext, entries: A
     details: JSON.stringify(e.details), at,
   }));
   await tx.insert(AuditEvent, rows);
-  for (const r of rows) ctx.noteAudit(r.id);
+  for (const r of rows) tx.report.noteAudit(r.id);
 }
 
 export interface AuditFilter {

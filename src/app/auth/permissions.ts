@@ -24,8 +24,19 @@ export const ROLE_PERMISSIONS: Record<AdminRole, Permission[]> = {
   [AdminRole.GLOBAL_READER]: [Permission.READ_TENANT],
 };
 
+/**
+ * What the principals that are not users may do. The bot runtime records sessions. The system (the live hub, the
+ * daily passes) holds no permission of the matrix: its callers run services that check none (reads for the hub's
+ * deliveries, each checked against the subscriber's own principal; the passes' seat catch-up, snapshot and
+ * reclamation), so any operation that checks a permission refuses it.
+ */
+export const SERVICE_PERMISSIONS: Record<"runtime" | "system", Permission[]> = {
+  runtime: [Permission.RECORD_SESSIONS],
+  system: [],
+};
+
 export function hasPermission(p: Principal, perm: Permission): boolean {
-  if (p.kind === "runtime") return perm === Permission.RECORD_SESSIONS;
+  if (p.kind === "runtime" || p.kind === "system") return SERVICE_PERMISSIONS[p.kind].includes(perm);
   if (p.kind !== "user") return false;
   return p.roles.some((r) => ROLE_PERMISSIONS[r]?.includes(perm));
 }

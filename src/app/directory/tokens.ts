@@ -1,22 +1,18 @@
-import { instantOf } from "../../data/entities/columns";
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { secretHash } from "../request/sign-in";
 import { IsNull } from "typeorm";
 import type { App, RequestContext } from "../request/context";
-import type { LockState } from "../../data/database";
 import { ProvisioningToken } from "../../data/entities";
 import { AppError, ErrorCode, notFound } from "../../domain/errors";
 import { newId } from "../../domain/ids";
-import { Principal } from "../auth/principal";
 import { requireUser } from "../auth/permissions";
 import { AdminRole } from "../../domain/enums";
 import { DAY_MS } from "../../domain/clock";
 import { requiredText, wholeNumber } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 
-/** lastUsedAt is written at most this often per token, not on every request. */
-export const LAST_USED_GRANULARITY_MS = 60_000;
-
-const hash = (secret: string) => createHash("sha256").update(secret, "utf8").digest();
+// D1's check of a provisioning token is part of the one admission (src/app/request/sign-in.ts).
+export { authenticateProvisioning, LAST_USED_GRANULARITY_MS } from "../request/sign-in";
 
 /** D1: provisioning tokens are for GLOBAL_ADMINs alone. */
 function requireGlobalAdmin(ctx: RequestContext) {
@@ -44,7 +40,7 @@ export async function createProvisioningToken(ctx: RequestContext, input: { desc
   const now = ctx.clock.now();
   const row = Object.assign(new ProvisioningToken(), {
     id: newId("provisioningToken"), tenantId: p.tenantId, description, hint: secret.slice(-4),
-    secretHash: hash(secret).toString("hex"), createdBy: p.userId, createdAt: now,
+    secretHash: secretHash(secret).toString("hex"), createdBy: p.userId, createdAt: now,
     expiresAt: days === null ? null : new Date(now.getTime() + days * DAY_MS), lastUsedAt: null, revokedAt: null,
   });
   await ctx.write(async (tx) => {
@@ -71,27 +67,3 @@ export async function listProvisioningTokens(ctx: RequestContext): Promise<Provi
   return ctx.db.find(ProvisioningToken, { revokedAt: IsNull() }, { id: "DESC" });
 }
 
-/**
- * D1: who a SCIM bearer is. Missing, malformed, unknown, revoked or expired: null (401). A user JWT never
- * matches (it has no token ID). Reads the row on every request, so a revocation applies to the next one.
- */
-export async function authenticateProvisioning(
-  app: App,
-  authorization: string | undefined,
-  lock: LockState = { lockHeld: false },
-): Promise<Extract<Principal, { kind: "provisioning" }> | null> {
-  const m = /^Bearer\s+(ptk_[0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\s*$/.exec(authorization ?? "");
-  if (!m) return null;
-  const now = app.clock.now();
-  const raw = await app.database.exclusive(lock, () => app.database.provisioningToken(m[1]));
-  if (!raw) return null;
-  const row = { id: m[1], tenantId: raw.tenant_id, secretHash: raw.secret_hash, expiresAt: instantOf(raw.expires_at), revokedAt: instantOf(raw.revoked_at), lastUsedAt: instantOf(raw.last_used_at) };
-  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  const stored = Buffer.from(row.secretHash, "hex");
-  const given = hash(m[2]);
-  if (stored.length !== given.length || !timingSafeEqual(stored, given)) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
-    await app.database.exclusive(lock, () => app.database.touchProvisioningToken(row.id, row.tenantId, now));
-  }
-  return { kind: "provisioning", tenantId: row.tenantId, tokenId: row.id };
-}

@@ -125,7 +125,7 @@ export async function createDirectoryGroup(ctx: RequestContext, f: DirectoryGrou
   const group = Object.assign(new SecurityGroup(), { id: newId("group"), tenantId: ctx.tenantId, description: null, createdAt: now, updatedAt: now, ...fieldsOf(f) });
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
-    ctx.noteChange(group.id, "created");
+    tx.report.noteChange(group.id, "created");
     if (!members.length) {
       await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { via: "SCIM", after: { displayName: group.displayName, externalId: group.externalId } }, group.displayName);
       return group;
@@ -157,7 +157,7 @@ export async function updateDirectoryGroup(
     const after = Object.assign(new SecurityGroup(), group, patch);
     const renamed = group.displayName !== after.displayName || group.externalId !== after.externalId || group.scimAttributes !== after.scimAttributes || group.source !== after.source;
     const before = { displayName: group.displayName, externalId: group.externalId };
-    if (renamed) ctx.noteChange(id, "updated");
+    if (renamed) tx.report.noteChange(id, "updated");
     if (!members.length) {
       if (!renamed) return group;
       await tx.update(SecurityGroup, { id }, patch);
@@ -179,7 +179,7 @@ export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Pro
   requireProvisioning(ctx);
   await ctx.write(async (tx) => {
     const group = await findGroupOf(tx, id);
-    ctx.noteChange(id, "deleted");
+    tx.report.noteChange(id, "deleted");
     await changeSeats(ctx, tx, async (engine) => {
       const licenses = await tx.find(GroupLicenseAssignment, { groupId: id });
       await tx.delete(GroupLicenseAssignment, { groupId: id });

@@ -30,7 +30,7 @@ export async function createGroup(ctx: RequestContext, input: CreateSecurityGrou
   });
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
-    ctx.noteChange(group.id, "created");
+    tx.report.noteChange(group.id, "created");
     await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { after: { displayName: group.displayName, description: group.description } }, group.displayName);
     return group;
   });
@@ -49,7 +49,7 @@ export async function updateGroup(ctx: RequestContext, input: UpdateSecurityGrou
     // A rename is a modification a directory can see (SCIM meta.lastModified, H7).
     if (patch.displayName !== undefined && patch.displayName !== g.displayName) patch.updatedAt = ctx.clock.now();
     if (Object.keys(patch).length) await tx.update(SecurityGroup, { id: g.id }, patch);
-    ctx.noteChange(g.id, "updated");
+    tx.report.noteChange(g.id, "updated");
     const after = Object.assign(new SecurityGroup(), g, patch);
     await recordAudit(tx, ctx, "UPDATE_GROUP", g.id, {
       before: { displayName: g.displayName, description: g.description },
@@ -71,7 +71,7 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
     }
     return changeSeats(ctx, tx, async (engine) => {
       const facts = await detachGroup(tx, engine, ctx.clock, id);
-      ctx.noteChange(id, "deleted");
+      tx.report.noteChange(id, "deleted");
       return { result: id, facts, audit: { action: "DELETE_GROUP", targetId: id, targetName: g.displayName, details: { before: { displayName: g.displayName } } } };
     });
   });

@@ -1,5 +1,5 @@
 import type { App, RequestContext } from "../request/context";
-import { RequestContext as Context } from "../request/context";
+import { systemContext } from "../request/admission";
 import { Sku, Tenant, User, UserLicenseAssignment } from "../../data/entities";
 import { LicenseSourceKind } from "../../domain/enums";
 import { AppError, ErrorCode, notFound } from "../../domain/errors";
@@ -155,7 +155,8 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * holders of a reclaimable license not warned yet (`reclaimWarningAt`, seen on `me`).
  */
 export async function runTenantReclaimPass(app: App, tenantId: string): Promise<PassOutcome> {
-  const ctx = new Context(app, { kind: "runtime", tenantId });
+  // The service's own work (the system principal), in this tenant alone.
+  const ctx = systemContext(app, tenantId);
   const now = app.clock.now();
   const day = utcDay(now);
   return ctx.write(async (tx) => {
@@ -190,7 +191,7 @@ export async function runTenantReclaimPass(app: App, tenantId: string): Promise<
       action: "WARN_LICENSE_RECLAIM", targetId: e.row.userId, targetName: users.get(e.row.userId)?.userPrincipalName ?? null,
       details: { skus: e.skus.map((s) => s.partNumber), reason: "INACTIVE", automatic: true, lastActivityAt: e.row.lastActivityAt?.toISOString() ?? null, reclaimAfter: after.toISOString() },
     })));
-    for (const e of warn) ctx.writeReport().userIds.add(e.row.userId);
+    for (const e of warn) tx.report.userIds.add(e.row.userId);
     await recordReclaimPass(tx, day, warn.length, reclaim.length);
     return { tenantId, ran: true, warned: warn.map((e) => e.row.userId), reclaimed: [...reclaimed] };
   });

@@ -18,7 +18,7 @@ export const PREVIEW_LISTED = 100;
 export async function previewGroupLicenseRemoval(ctx: RequestContext, groupId: string, skuId: string): Promise<GroupLicenseRemovalImpact> {
   requirePermission(ctx.principal, Permission.MANAGE_LICENSES);
   const sku = previewedSku(ctx, skuId);
-  const run = await ctx.app.database.rehearse(ctx, ctx.tenantId, async (tx) => {
+  const run = await ctx.app.database.rehearse(ctx.lock, ctx.tenantId, async (tx) => {
     const group = await findGroup(tx, groupId);
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     // Seats as of now (P6), as the removal would find them; what that catch-up moved is not the removal's doing.

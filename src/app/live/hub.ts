@@ -2,10 +2,12 @@ import { createPubSub } from "@graphql-yoga/subscription";
 import { AuditEvent, LicenseRequest, Tenant, User } from "../../data/entities";
 import { LicenseRequestStatus } from "../../domain/enums";
 import type { PgListener } from "../../data/live-listener";
+import type { OperationLock } from "../../data/database";
 import { forbidden } from "../../domain/errors";
 import { hasPermission, Permission, requirePermission, requireUser } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
 import { App, RequestContext } from "../request/context";
+import { systemContext } from "../request/admission";
 import { decodeEvent, eventOf, LiveEvent } from "./events";
 import { poolFigures } from "../subscriptions/subscriptions";
 import { digests, poolsDigest } from "./digest";
@@ -262,10 +264,11 @@ export class LiveHub {
 
   /** The before of the first comparison, read in the tenant's queue so that no event falls between. */
   private async register(t: TenantLive, reg: Registration): Promise<void> {
-    await this.app.database.exclusive({ lockHeld: false }, async () => {
+    const lock = this.app.database.lock();
+    await lock.run(async () => {
       const kinds = new Set([...t.regs.values()].map((r) => `${r.kind}:${r.kind === "myLicenseChanged" ? r.conn.userId : ""}`));
       if (kinds.has(`${reg.kind}:${reg.kind === "myLicenseChanged" ? reg.conn.userId : ""}`)) return;
-      const sys = this.systemCtx(t.tenantId, await this.app.database.reader(t.tenantId).tenant());
+      const sys = this.systemCtx(t.tenantId, await this.app.database.reader(t.tenantId).tenant(), lock);
       if (reg.kind === "myLicenseChanged") {
         const user = await sys.loaders.user.load(reg.conn.userId);
         if (user) t.seen.set(user.id, (await digests(sys, [user])).get(user.id)!);
@@ -290,16 +293,17 @@ export class LiveHub {
     this.changed();
   }
 
-  /** A context that reads the tenant for the hub itself (no user's permissions). */
-  private systemCtx(tenantId: string, tenant: Tenant | null): RequestContext {
-    return new RequestContext(this.app, { kind: "runtime", tenantId, tenant: tenant ?? undefined });
+  /** A context that reads the tenant for the hub itself (the system principal: no user's permissions). */
+  private systemCtx(tenantId: string, tenant: Tenant | null, lock: OperationLock): RequestContext {
+    return systemContext(this.app, tenantId, tenant ?? undefined, lock);
   }
 
   /** One event of one tenant: a bounded number of statements whatever the number of subscribers (batched reads). */
   private async handle(t: TenantLive, e: LiveEvent): Promise<void> {
     this.stats.events++;
     if (!t.conns.size) return;
-    await this.app.database.exclusive({ lockHeld: false }, async () => {
+    const lock = this.app.database.lock();
+    await lock.run(async () => {
       const db = this.app.database.reader(t.tenantId);
       const userIds = [...new Set([...t.conns].map((c) => c.userId))];
       // E2: permissions and accounts read again at every delivery: one statement for every subscriber of the tenant.
@@ -311,13 +315,12 @@ export class LiveHub {
         this.disconnect(c);
       }
       if (!tenant || !t.regs.size) return;
-      const sys = this.systemCtx(t.tenantId, tenant);
+      const sys = this.systemCtx(t.tenantId, tenant, lock);
       for (const u of byId.values()) sys.loaders.user.prime(u.id, u);
       const regs = [...t.regs.values()].filter((r) => byId.has(r.conn.userId));
       const principal = (u: User): Principal => ({ kind: "user", tenantId: t.tenantId, userId: u.id, user: u, roles: u.roles, tenant });
       const deliver = (r: Registration, value: unknown) => {
-        const ctx = new RequestContext(this.app, principal(byId.get(r.conn.userId)!));
-        ctx.useLoaders(sys.loaders);
+        const ctx = new RequestContext(this.app, principal(byId.get(r.conn.userId)!), { loaders: sys.loaders });
         this.stats.deliveries++;
         this.pubSub.publish(`live:${r.id}`, { value, ctx });
       };

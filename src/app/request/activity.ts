@@ -1,6 +1,8 @@
 import type { Clock } from "../../domain/clock";
 import type { Database } from "../../data/database";
 import type { Logger } from "../../infra/log";
+import type { App } from "./context";
+import type { Principal } from "../auth/principal";
 
 /** V3: a user's lastActivityAt is written at most once per this interval. */
 export const ACTIVITY_WRITE_EVERY_MS = 3_600_000;
@@ -111,4 +113,17 @@ export class ActivityRecorder {
     this.timer = undefined;
     await this.flush();
   }
+}
+
+/**
+ * V3: an admitted request of a signed-in user is activity. Counted in memory, with the stored lastActivityAt the
+ * sign-in row already carries: no statement on the request path (the recorder writes in batches).
+ */
+export function noteActivity(app: App, p: Principal): void {
+  if (p.kind === "user") app.activity.note(p.tenantId, p.userId, p.user.lastActivityAt);
+}
+
+/** V3: a bot action (createBot, updateBot, recordBotSessions) is activity of the bot's owner. */
+export function noteBotActivity(app: App, tenantId: string, ownerId: string): void {
+  app.activity.note(tenantId, ownerId);
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { Principal } from "../auth/principal";
-import { TokenClaims, TokenVerifier } from "../auth/jwt";
+import { TokenVerifier } from "../auth/jwt";
 import { Clock } from "../../domain/clock";
-import { Database, LockState } from "../../data/database";
+import { Database, OperationLock } from "../../data/database";
+import type { WriteReport } from "../../data/write-report";
 import { TenantDb } from "../../data/tenant-db";
 import { Tenant } from "../../data/entities";
 import { forbidden } from "../../domain/errors";
@@ -17,24 +18,8 @@ import type { ActivityRecorder } from "./activity";
 
 export type { Logger } from "../../infra/log";
 
-/** What one committed write changed: handed to the commit listeners (live updates) only after commit (E3). */
-export interface WriteReport {
-  tenantId: string;
-  requestId: string;
-  /** Users whose effective licenses, roles or account may have changed. */
-  userIds: Set<string>;
-  /** Users directly in these groups may have changed too. */
-  groupIds: Set<string>;
-  /** SKUs whose pool figures may have changed. */
-  skuIds: Set<string>;
-  auditEventIds: string[];
-  /** V1: license requests the write opened or decided. */
-  requestIds: Set<string>;
-  /** MG6: users and groups the write created, deleted or changed itself (not only their licenses), by ID. */
-  objectChanges: Map<string, ObjectChange>;
-}
-
-export type ObjectChange = "created" | "updated" | "deleted";
+export { WriteReport } from "../../data/write-report";
+export type { ObjectChange } from "../../data/write-report";
 
 export type CommitListener = (report: WriteReport) => void;
 /** Runs inside the write's transaction, last, just before commit (PostgreSQL NOTIFY, delivered at commit). */
@@ -59,22 +44,37 @@ export interface App {
   activity: ActivityRecorder;
 }
 
-/** Per request: who asks, for which tenant, and the request's loaders. Services take it first. */
-export class RequestContext implements LockState {
-  lockHeld = false;
-  /** Verified token claims waiting to become `principal` once the operation is validated. */
-  pendingClaims: TokenClaims | null = null;
+/** How a context is made: its request ID, the caller's address, the hold of the operation lock it shares. */
+export interface ContextOptions {
+  requestId?: string;
   /** The caller's network address: the throttling key of callers without a token. */
   clientAddress?: string;
+  /** The operation lock (SQLite) this context's work holds or takes: a Graph batch's parts share the batch's. */
+  lock?: OperationLock;
+  /** Live updates: one event's deliveries share the batched reads (src/app/live/hub.ts). */
+  loaders?: Loaders;
+}
+
+/**
+ * Per request: who asks, for which tenant, and the request's loaders. Services take it first. Made once the caller
+ * is admitted (src/app/request/admission.ts) or for the service's own work (systemContext); who it is, its
+ * tenant, request ID, address and clock never change afterwards.
+ */
+export class RequestContext {
+  readonly requestId: string;
+  readonly clientAddress?: string;
+  readonly lock: OperationLock;
+  readonly clock: Clock;
   private loaderCache?: Loaders;
   private scopedTenantId?: string;
   private wrote = false;
-  private report?: WriteReport;
 
-  constructor(readonly app: App, public principal: Principal, readonly requestId: string = randomUUID()) {}
-
-  get clock(): Clock {
-    return this.app.clock;
+  constructor(readonly app: App, readonly principal: Principal, opts: ContextOptions = {}) {
+    this.requestId = opts.requestId ?? randomUUID();
+    this.clientAddress = opts.clientAddress;
+    this.lock = opts.lock ?? app.database.lock();
+    this.clock = app.clock;
+    this.loaderCache = opts.loaders;
   }
 
   get catalog(): Catalog {
@@ -83,12 +83,15 @@ export class RequestContext implements LockState {
 
   get tenantId(): string {
     const p = this.principal;
-    if (p.kind === "user" || p.kind === "runtime" || p.kind === "provisioning") return p.tenantId;
+    if (p.kind === "user" || p.kind === "runtime" || p.kind === "system" || p.kind === "provisioning") return p.tenantId;
     if (this.scopedTenantId) return this.scopedTenantId;
     throw forbidden("This operation needs a tenant.");
   }
 
-  /** A platform operator's request reads the tenant it has just created (the createTenant payload). */
+  /**
+   * A platform operator's request reads the tenant it has just created (the createTenant payload). This is what the
+   * operator may read, not who it is: an operator has no tenant of its own.
+   */
   scopeTo(tenantId: string): void {
     if (this.principal.kind === "operator") this.scopedTenantId = tenantId;
   }
@@ -119,18 +122,21 @@ export class RequestContext implements LockState {
     }));
   }
 
-  /** One transaction for this tenant; what the request read before is forgotten afterwards. */
+  /**
+   * One transaction for this tenant; what the request read before is forgotten afterwards. What the write changed
+   * is noted on its transaction (`tx.report`) and handed to the commit listeners once it has committed.
+   */
   async write<T>(fn: (tx: TenantDb) => Promise<T>): Promise<T> {
     const tenantId = this.tenantId;
     let report: WriteReport | undefined;
     try {
-      const out = await this.app.database.write(this, tenantId, async (tx) => {
-        // A retried transaction starts its report afresh.
-        const r = (report = this.report = { tenantId, requestId: this.requestId, userIds: new Set(), groupIds: new Set(), skuIds: new Set(), auditEventIds: [], requestIds: new Set(), objectChanges: new Map() });
+      const out = await this.app.database.write(this.lock, tenantId, async (tx) => {
         const out = await fn(tx);
-        for (const hook of this.app.beforeCommit ?? []) await hook(r, tx);
+        for (const hook of this.app.beforeCommit ?? []) await hook(tx.report, tx);
+        // A retried transaction reports afresh: the attempt that commits is the last one here.
+        report = tx.report;
         return out;
-      });
+      }, this.requestId);
       if (report) {
         for (const listener of this.app.commitListeners) {
           // Committed is committed: a listener's failure is logged, never turned into the caller's error.
@@ -143,38 +149,14 @@ export class RequestContext implements LockState {
       }
       return out;
     } finally {
-      this.report = undefined;
       this.loaderCache = undefined;
       this.wrote = true;
     }
   }
 
-  /** Live updates: one event's deliveries share the batched reads (src/app/live/hub.ts). */
-  useLoaders(loaders: Loaders): void {
-    this.loaderCache = loaders;
-  }
-
-  /** The report of the tenant write in progress: what it changed, for after commit. */
-  writeReport(): WriteReport {
-    if (!this.report) throw new Error("writeReport() outside ctx.write()");
-    return this.report;
-  }
-
-  /** MG6: a user or group the write created, updated or deleted (a creation stays one even if later updated). */
-  noteChange(id: string, change: ObjectChange): void {
-    const m = this.writeReport().objectChanges;
-    if (change === "updated" && m.has(id)) return;
-    m.set(id, change);
-  }
-
-  /** An audit event written in this request's write (none outside a tenant write: createTenant). */
-  noteAudit(id: string): void {
-    this.report?.auditEventIds.push(id);
-  }
-
   /** The tenant row as signed in, until this request writes; then it must be read again. */
   get signedInTenant(): Tenant | undefined {
     const p = this.principal;
-    return !this.wrote && (p.kind === "user" || p.kind === "runtime") ? p.tenant : undefined;
+    return !this.wrote && (p.kind === "user" || p.kind === "runtime" || p.kind === "system") ? p.tenant : undefined;
   }
 }

@@ -1,14 +1,14 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { TokenClaims } from "../auth/jwt";
 import { APP_ROLE_OPERATOR, APP_ROLE_RUNTIME, Principal } from "../auth/principal";
 import type { App } from "./context";
-import type { LockState } from "../../data/database";
+import type { OperationLock } from "../../data/database";
 import type { SignInRow } from "../../data/sign-in";
 import { Tenant, User } from "../../data/entities";
 import { instantOf as instant } from "../../data/entities/columns";
 import { AdminRole, ObjectSource } from "../../domain/enums";
 import { unauthenticated } from "../../domain/errors";
-import { noteActivity, payForFailedSignIn } from "./admission";
-
+import { noteActivity } from "./activity";
 
 /** Checks the Authorization header's token (no database): null when there is none. */
 export async function verifyAuthorization(app: App, authorization: string | undefined): Promise<TokenClaims | null> {
@@ -22,34 +22,12 @@ export async function verifyAuthorization(app: App, authorization: string | unde
   }
 }
 
-/** What a bearer-token way in learns at its door: the claims, or why not and whether the guess was throttled (H4). */
-export type BearerAdmission =
-  | { claims: TokenClaims }
-  | { claims: null; message: string; retryAfterSeconds: number | null };
-
-/**
- * The door of the HTTP ways in that take a bearer token (Graph, the export): the token is checked, and a request
- * without valid credentials pays the failed sign-in's price from its address's bucket (H4) before it is refused.
- */
-export async function admitBearer(app: App, authorization: string | undefined, clientAddress: string | undefined, transport: string, noTokenMessage: string): Promise<BearerAdmission> {
-  let refused: unknown;
-  try {
-    const claims = await verifyAuthorization(app, authorization);
-    if (claims) return { claims };
-  } catch (e) {
-    refused = e;
-  }
-  const guess = await payForFailedSignIn(app.throttle, clientAddress, transport);
-  const message = refused instanceof Error ? refused.message : noTokenMessage;
-  return { claims: null, message, retryAfterSeconds: guess.allowed ? null : guess.retryAfterSeconds };
-}
-
 /**
  * Who the verified claims are (DESIGN §6). Runs after the operation is
  * validated, so a rejected query costs no SQL. Roles come from the user's row,
  * never the token.
  */
-export async function resolvePrincipal(app: App, claims: TokenClaims | null, lock: LockState): Promise<Principal> {
+export async function resolvePrincipal(app: App, claims: TokenClaims | null, lock: OperationLock): Promise<Principal> {
   if (!claims) return { kind: "anonymous" };
   if (claims.roles.includes(APP_ROLE_OPERATOR)) return { kind: "operator" };
   if (!claims.tid) throw unauthenticated("The token has no tenant (tid).");
@@ -61,7 +39,7 @@ export async function resolvePrincipal(app: App, claims: TokenClaims | null, loc
     noteActivity(app, principal);
     return principal;
   }
-  return app.database.exclusive(lock, async () => {
+  return lock.run(async () => {
     if (!claims.oid) {
       if (!claims.roles.includes(APP_ROLE_RUNTIME)) throw unauthenticated("The token names no user (oid).");
       const tenant = await app.database.reader(tenantId).tenant();
@@ -92,4 +70,35 @@ function userPrincipal(row: SignInRow | undefined, tenantId: string): Principal 
     inactiveAfterDays: Number(row.t_inactive_days), autoReclaim: flag(row.t_auto_reclaim),
   });
   return { kind: "user", tenantId, userId: user.id, user, roles: user.roles, tenant } as const;
+}
+
+/** lastUsedAt is written at most this often per token, not on every request. */
+export const LAST_USED_GRANULARITY_MS = 60_000;
+
+/** D1: how a provisioning token's secret is stored (SHA-256). */
+export const secretHash = (secret: string) => createHash("sha256").update(secret, "utf8").digest();
+
+/**
+ * D1: who a SCIM bearer is. Missing, malformed, unknown, revoked or expired: null (401). A user JWT never
+ * matches (it has no token ID). Reads the row on every request, so a revocation applies to the next one.
+ */
+export async function authenticateProvisioning(
+  app: App,
+  authorization: string | undefined,
+  lock: OperationLock = app.database.lock(),
+): Promise<Extract<Principal, { kind: "provisioning" }> | null> {
+  const m = /^Bearer\s+(ptk_[0-9a-f-]{36})\.([A-Za-z0-9_-]{43})\s*$/.exec(authorization ?? "");
+  if (!m) return null;
+  const now = app.clock.now();
+  const raw = await lock.run(() => app.database.provisioningToken(m[1]));
+  if (!raw) return null;
+  const row = { id: m[1], tenantId: raw.tenant_id, secretHash: raw.secret_hash, expiresAt: instant(raw.expires_at), revokedAt: instant(raw.revoked_at), lastUsedAt: instant(raw.last_used_at) };
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  const stored = Buffer.from(row.secretHash, "hex");
+  const given = secretHash(m[2]);
+  if (stored.length !== given.length || !timingSafeEqual(stored, given)) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+    await lock.run(() => app.database.touchProvisioningToken(row.id, row.tenantId, now));
+  }
+  return { kind: "provisioning", tenantId: row.tenantId, tokenId: row.id };
 }

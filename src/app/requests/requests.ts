@@ -53,7 +53,7 @@ export async function openRequest(ctx: RequestContext, tx: TenantDb, user: User,
     grantedThroughGroupId: null, fromAutoClaim,
   });
   await tx.insert(LicenseRequest, [request]);
-  ctx.writeReport().requestIds.add(request.id);
+  tx.report.requestIds.add(request.id);
   const details: Record<string, unknown> = { requestId: request.id, sku: sku.partNumber, justification };
   if (fromAutoClaim) details.via = "AUTO_CLAIM";
   return { request, audit: { action: "REQUEST_LICENSE", targetId: user.id, targetName: user.userPrincipalName, details } };
@@ -102,7 +102,7 @@ export async function cancelLicenseRequest(ctx: RequestContext, id: string): Pro
     assertPending(r);
     const patch = { status: LicenseRequestStatus.CANCELLED, decidedAt: ctx.clock.now(), decidedById: p.userId };
     await tx.update(LicenseRequest, { id: r.id }, patch);
-    ctx.writeReport().requestIds.add(r.id);
+    tx.report.requestIds.add(r.id);
     const sku = ctx.catalog.sku(r.skuId);
     await recordAudits(tx, ctx, [{ action: "CANCEL_LICENSE_REQUEST", targetId: p.userId, targetName: p.user.userPrincipalName, details: { requestId: r.id, sku: sku?.partNumber ?? r.skuId } }]);
     return Object.assign(new LicenseRequest(), r, patch);
@@ -120,7 +120,7 @@ export async function denyLicenseRequest(ctx: RequestContext, input: DenyLicense
     const user = await requesterOf(tx, r);
     const patch = { status: LicenseRequestStatus.DENIED, decidedAt: ctx.clock.now(), decidedById: p.userId, reason };
     await tx.update(LicenseRequest, { id: r.id }, patch);
-    ctx.writeReport().requestIds.add(r.id);
+    tx.report.requestIds.add(r.id);
     const sku = ctx.catalog.sku(r.skuId);
     await recordAudits(tx, ctx, [{ action: "DENY_LICENSE_REQUEST", targetId: user.id, targetName: user.userPrincipalName, details: { requestId: r.id, sku: sku?.partNumber ?? r.skuId, reason } }]);
     return Object.assign(new LicenseRequest(), r, patch);
@@ -159,7 +159,7 @@ export async function approveLicenseRequest(ctx: RequestContext, input: ApproveL
       const now = ctx.clock.now();
       const patch = { status: LicenseRequestStatus.APPROVED, decidedAt: now, decidedById: p.userId, grantedThroughGroupId: group?.id ?? null };
       await tx.update(LicenseRequest, { id: r.id }, patch);
-      ctx.writeReport().requestIds.add(r.id);
+      tx.report.requestIds.add(r.id);
       const details: Record<string, unknown> = { requestId: r.id, sku: sku.partNumber, grantAs };
       if (group) Object.assign(details, { groupId: group.id, groupName: group.displayName });
       return {

@@ -14,7 +14,7 @@ const WIDE_WRITE = 1000;
  * the directory keeps for its bots (D7) shows them COMPLETED.
  */
 export async function completeRequests(ctx: RequestContext, tx: TenantDb): Promise<void> {
-  const report = ctx.writeReport();
+  const report = tx.report;
   if (!report.userIds.size) return;
   // A write that touched many users (a group of thousands) reads the tenant's open requests once instead of
   // asking per chunk of users: open requests are few next to users.

@@ -51,7 +51,7 @@ async function runSeatChange<T>(ctx: RequestContext, tx: TenantDb, step: (engine
   const plan = await engine.settle(done.facts ?? {});
   if (done.mustHold && !(await engine.holds(done.mustHold.userId, done.mustHold.skuId))) throw done.mustHold.otherwise();
   await recordAudits(tx, ctx, withSeatChanges(engine, done.audit));
-  const report = ctx.writeReport();
+  const report = tx.report;
   for (const pass of plan.recompute) {
     for (const id of pass.userIds) report.userIds.add(id);
     for (const id of pass.groupIds) report.groupIds.add(id);
@@ -94,7 +94,7 @@ export async function reallocateIfStale(ctx: RequestContext): Promise<void> {
   await ctx.write(async (tx) => {
     const engine = new SeatEngine(tx, ctx.catalog, ctx.clock);
     await engine.rebalance();
-    noteSeatChanges(ctx.writeReport(), engine, true);
+    noteSeatChanges(tx.report, engine, true);
     await completeRequests(ctx, tx);
   });
 }

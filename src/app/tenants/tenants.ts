@@ -29,7 +29,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
     accountEnabled: true, roles: [AdminRole.GLOBAL_ADMIN], createdAt: now, usageLocation: null, source: ObjectSource.CLOUD,
     externalId: null, deletedAt: null,
   });
-  await ctx.app.database.writeNewTenant(ctx, tenant, async (tx) => {
+  await ctx.app.database.writeNewTenant(ctx.lock, tenant, async (tx) => {
     await tx.insert(User, [admin]);
     await recordAudit(tx, ctx, "CREATE_TENANT", tenant.id, { displayName, adminUserId: admin.id, adminUserPrincipalName: upn, defaultUsageLocation }, displayName);
   });
@@ -74,7 +74,7 @@ export async function updateTenantSettings(ctx: RequestContext, input: TenantSet
     if (after.autoReclaim === false && current.autoReclaim) await clearAllWarnings(tx);
     // E5: the threshold moves every pool's lowOnSeats.
     if (after.seatAlertThreshold !== undefined && after.seatAlertThreshold !== current.seatAlertThreshold) {
-      for (const sku of ctx.catalog.skus) ctx.writeReport().skuIds.add(sku.id);
+      for (const sku of ctx.catalog.skus) tx.report.skuIds.add(sku.id);
     }
   });
   return Object.assign(before, after);

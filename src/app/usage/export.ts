@@ -62,12 +62,12 @@ export async function* usersCsv(ctx: RequestContext, batchSize: number, progress
   const app = ctx.app;
   const skus = userSkus(app);
   yield BOM + csvRow(exportHeader(app));
-  const lock = { lockHeld: ctx.lockHeld };
+  const lock = ctx.lock;
   for (let after = ""; ; ) {
     // A turn of the event loop between batches: other requests are served, and a client that went away is noticed
     // (SQLite's reads are synchronous, so without it a whole export could run without ever polling a socket).
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const lines = await app.database.exclusive(lock, async () => {
+    const lines = await lock.run(async () => {
       const db = app.database.reader(ctx.tenantId);
       const users = await exportUserBatch(db, after, batchSize);
       if (!users.length) return null;

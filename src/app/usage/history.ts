@@ -1,4 +1,5 @@
-import { App, RequestContext } from "../request/context";
+import type { App, RequestContext } from "../request/context";
+import { systemContext } from "../request/admission";
 import { Permission, requirePermission } from "../auth/permissions";
 import { poolFigures } from "../subscriptions/subscriptions";
 import { reallocateIfStale } from "../seats/seat-change";
@@ -27,9 +28,9 @@ export async function licenseUsageHistory(ctx: RequestContext, skuId: string, fr
  * S5), and its seat holders active in the last 30 days. Written with insert-or-ignore: idempotent.
  */
 export async function snapshotTenant(app: App, tenantId: string, day: string): Promise<number> {
-  // The pass acts as the tenant's own service identity; it reads and writes only this tenant's rows.
-  const ctx = new RequestContext(app, { kind: "runtime", tenantId });
-  return app.database.exclusive(ctx, async () => {
+  // The pass is the service's own work (the system principal); it reads and writes only this tenant's rows.
+  const ctx = systemContext(app, tenantId);
+  return ctx.lock.run(async () => {
     await reallocateIfStale(ctx);
     const now = app.clock.now();
     const [figures, active] = await Promise.all([poolFigures(ctx), activeSeatHolders(ctx.db, new Date(now.getTime() - ACTIVE_WITHIN_DAYS * DAY_MS))]);
@@ -59,7 +60,7 @@ export interface PassOutcome {
 export async function runUsageSnapshots(app: App): Promise<PassOutcome> {
   const day = utcDay(app.clock.now());
   const jobs = new DailyJobs(app.database);
-  const lock = { lockHeld: false };
+  const lock = app.database.lock();
   if (await jobs.finished(lock, USAGE_SNAPSHOT_JOB, day)) return { day, ran: false, tenants: 0, failed: 0 };
   let tenants = 0;
   let failed = 0;

@@ -46,7 +46,7 @@ export async function createDirectoryUser(ctx: RequestContext, f: DirectoryUserF
   });
   return ctx.write(async (tx) => {
     await insertUser(tx, user);
-    ctx.noteChange(user.id, "created");
+    tx.report.noteChange(user.id, "created");
     // A new user wants nothing yet: no seat can move, so the seat engine is not needed.
     await recordAudit(tx, ctx, "CREATE_USER", user.id, { via: "SCIM", after: view(user) }, user.userPrincipalName);
     return user;
@@ -102,7 +102,7 @@ export async function deleteDirectoryUser(ctx: RequestContext, id: string): Prom
     const bots = await tx.count(Bot, { ownerId: id });
     await changeSeats(ctx, tx, async () => {
       const groups = await detachUser(tx, ctx.clock, id);
-      ctx.noteChange(id, "deleted");
+      tx.report.noteChange(id, "deleted");
       if (bots > 0) {
         await tx.update(User, { id }, { deletedAt: ctx.clock.now(), accountEnabled: false, upnKey: `~deleted~${id}`, updatedAt: ctx.clock.now() });
       } else {

@@ -70,8 +70,8 @@ export async function applyUserChange(
 ): Promise<User> {
   const after = Object.assign(new User(), before, patch);
   await guardLastGlobalAdmin(tx, before, after);
-  ctx.writeReport().userIds.add(before.id);
-  ctx.noteChange(before.id, "updated");
+  tx.report.userIds.add(before.id);
+  tx.report.noteChange(before.id, "updated");
   const moved = patch.usageLocation !== undefined && (patch.usageLocation ?? null) !== (before.usageLocation ?? null);
   const write = async () => {
     if (Object.keys(patch).length) {

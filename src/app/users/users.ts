@@ -39,7 +39,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   });
   return ctx.write(async (tx) => {
     await insertUser(tx, user);
-    ctx.noteChange(user.id, "created");
+    tx.report.noteChange(user.id, "created");
     await recordAudit(tx, ctx, "CREATE_USER", user.id, { after: view(user) }, user.userPrincipalName);
     return user;
   });
@@ -78,7 +78,7 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<strin
     return changeSeats(ctx, tx, async () => {
       const groups = await detachUser(tx, ctx.clock, id);
       await tx.delete(User, { id });
-      ctx.noteChange(id, "deleted");
+      tx.report.noteChange(id, "deleted");
       return { result: id, facts: { usersDeleted: [id] }, audit: { action: "DELETE_USER", targetId: id, targetName: user.userPrincipalName, details: { before: { ...view(user), groupIds: groups } } } };
     });
   });

@@ -25,7 +25,7 @@ export async function createChangeSubscription(ctx: RequestContext, input: Creat
   const clientState = parseClientState(input.clientState);
   if (resource.groupId && !(await ctx.db.findOne(SecurityGroup, { id: resource.groupId }))) throw notFound("Group", resource.groupId);
   // Up to 10 s each, out of the process: on SQLite without holding the operation lock.
-  await ctx.app.database.outsideLock(ctx, async () => {
+  await ctx.lock.outside(async () => {
     await validateEndpoint(notificationUrl, "notificationUrl", policy);
     if (lifecycleNotificationUrl) await validateEndpoint(lifecycleNotificationUrl, "lifecycleNotificationUrl", policy);
   });

@@ -45,7 +45,7 @@ const OPS_CLAIM = graphql(`mutation AccessOperationsClaimLicense($skuId: ID!) { 
 /** A PENDING request of `userId` written straight to the store (the world's users hold seats, so they could not ask). */
 async function openRequestOf(w: World, userId: string): Promise<string> {
   const id = newId("licenseRequest");
-  await w.api.app.database.write({ lockHeld: false }, w.t.tenantId, (tx) => tx.insert(LicenseRequest, [{
+  await w.api.app.database.write(w.api.app.database.lock(), w.t.tenantId, (tx) => tx.insert(LicenseRequest, [{
     id, skuId: w.t.sku.user, requesterId: userId, justification: null, status: LicenseRequestStatus.PENDING, createdAt: new Date(),
     decidedAt: null, decidedById: null, reason: null, grantedThroughGroupId: null, fromAutoClaim: false,
   }]));

@@ -195,8 +195,7 @@ describe.each(engines())("V6 users export (%s)", (_engine, url) => {
   it("V6: back-pressure — a batch is read only when the consumer has taken the one before", async () => {
     const big = await newTenant(api, "Pulled");
     await big.bulkUsers(3 * BATCH, "p");
-    const ctx = new RequestContext(api.app, { kind: "anonymous" });
-    ctx.principal = await resolvePrincipal(api.app, await api.app.verifier.verify(big.admin), ctx);
+    const ctx = new RequestContext(api.app, await resolvePrincipal(api.app, await api.app.verifier.verify(big.admin), api.app.database.lock()));
     const progress = { users: 0, batches: 0 };
     const csv = usersCsv(ctx, BATCH, progress);
     expect((await csv.next()).value.startsWith("\uFEFF")).toBe(true);
