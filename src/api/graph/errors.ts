@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from "../../domain/errors";
+import { AppError, ErrorCode, retryAfterFor } from "../../domain/errors";
 
 /**
  * MG4: an error in Graph's terms: the HTTP status, Graph's `error.code`, and this API's ErrorCode, which goes to
@@ -74,8 +74,8 @@ export function fromAppError(e: unknown): GraphError | null {
   if (e.code === ErrorCode.UNAUTHENTICATED) return unauthenticated(e.message);
   const wire: { status: number; code: string } | null = GRAPH_STATUS[e.code] ?? null;
   if (!wire) return null;
-  const waits = wire.status === 429 || wire.status === 503;
-  return new GraphError(wire.status, wire.code, e.message, e.code, waits ? { "retry-after": String(Number(e.extensions.retryAfterSeconds ?? 1)) } : {});
+  const wait = retryAfterFor(e.code, e.extensions.retryAfterSeconds);
+  return new GraphError(wire.status, wire.code, e.message, e.code, wait !== undefined ? { "retry-after": String(wait) } : {});
 }
 
 /** Graph's date in innerError: UTC to the second, without a zone letter. */

@@ -1,5 +1,5 @@
 import { HeaderMap } from "@apollo/server";
-import { ErrorCode } from "../../domain/errors";
+import { ErrorCode, retryAfterFor } from "../../domain/errors";
 
 /**
  * The HTTP status of a GraphQL response whose error carries the code; null keeps GraphQL's 200 with `errors` (a rule
@@ -36,8 +36,8 @@ export const GRAPHQL_HTTP_STATUS = {
 export function httpFor(code: ErrorCode, retryAfterSeconds?: unknown): { status: number; headers?: HeaderMap } | undefined {
   const status = GRAPHQL_HTTP_STATUS[code];
   if (status === null) return undefined;
-  const waits = status === 429 || status === 503;
-  return waits && typeof retryAfterSeconds === "number" ? { status, headers: new HeaderMap([["retry-after", String(retryAfterSeconds)]]) } : { status };
+  const wait = retryAfterFor(code, retryAfterSeconds);
+  return wait !== undefined ? { status, headers: new HeaderMap([["retry-after", String(wait)]]) } : { status };
 }
 
 interface Head {

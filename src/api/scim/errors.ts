@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from "../../domain/errors";
+import { AppError, ErrorCode, retryAfterFor } from "../../domain/errors";
 
 export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
@@ -66,7 +66,7 @@ export function fromAppError(e: unknown): ScimError | null {
   if (!wire) return null;
   const named = e.extensions.scimType;
   const scimType = wire.scimType ? (typeof named === "string" ? named : wire.scimType) : undefined;
-  const retryAfter = e.extensions.retryAfterSeconds;
-  const headers = typeof retryAfter === "number" && (wire.status === 429 || wire.status === 503) ? { "retry-after": String(retryAfter) } : undefined;
+  const wait = retryAfterFor(e.code, e.extensions.retryAfterSeconds);
+  const headers = wait !== undefined ? { "retry-after": String(wait) } : undefined;
   return new ScimError(wire.status, scimType, e.message, headers);
 }

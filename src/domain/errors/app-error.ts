@@ -28,6 +28,15 @@ export const badInput = (message: string, field?: string) =>
 export const forbidden = (message = "You are not allowed to do this.") =>
   new AppError(ErrorCode.FORBIDDEN, message);
 
+/**
+ * The wait a refusal asks for, in seconds, for every way in's Retry-After: a throttled request (T2) or an outage (H5)
+ * always names one (the seconds the refusal carries, else 1); any other refusal none.
+ */
+export function retryAfterFor(code: ErrorCode, asked: unknown): number | undefined {
+  if (code !== ErrorCode.RATE_LIMITED && code !== ErrorCode.SERVICE_UNAVAILABLE) return undefined;
+  return typeof asked === "number" && Number.isFinite(asked) && asked >= 0 ? Math.ceil(asked) : 1;
+}
+
 /** H5: the database did not answer in time; the client may try again after `retryAfterSeconds`. */
 export const serviceUnavailable = (message: string, retryAfterSeconds: number) =>
   new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfterSeconds });
