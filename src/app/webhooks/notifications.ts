@@ -5,7 +5,7 @@ import type { Changes } from "./changes";
  * Notifications per POST at most. Graph batches change notifications in one `{ value: [...] }`; here a POST
  * carries a subscription's pending notifications in commit order, across writes, up to this many (a write that
  * touched more is sent in several, in order). 100 amortizes the HTTP exchange 100-fold and keeps a body near
- * 35 KB (~350 bytes each), under the 100 KB a receiver's JSON parser commonly accepts by default (Express).
+ * 40 KB (~420 bytes each), under the 100 KB a receiver's JSON parser commonly accepts by default (Express).
  */
 export const NOTIFICATIONS_PER_POST = 100;
 
