@@ -1,16 +1,33 @@
-import { DataSource, EntityManager } from "typeorm";
-import { ChangeOutbox, ChangeSubscription } from "./entities";
+import { DataSource, EntityManager, In } from "typeorm";
+import { ChangeSubscription } from "./entities";
 import type { Engine } from "./datasource";
 import type { OperationLock } from "./operation-lock";
 
-/** Rows one claim delivers at most (each is one write's changes), so a lock is never held long. */
-export const ROWS_PER_CLAIM = 10;
+/** Due subscriptions one claim takes at most; the worker posts to them concurrently (each one in order). */
+export const SUBSCRIPTIONS_PER_CLAIM = 8;
+/**
+ * Rows one claim takes per subscription at most (each is one write's changes). A write changes at least one
+ * resource, so 100 rows of one-user writes fill one POST of the worker's 100 notifications, no more.
+ */
+export const ROWS_PER_CLAIM = 100;
+/**
+ * And at most this much of their changes JSON (a one-user write is ~60 bytes, a 5,000-user write ~260 KB), so a
+ * claim of bulk writes holds a few rows in memory, not 100 × 8; the first row is always taken, whatever its size.
+ */
+export const CHANGE_BYTES_PER_CLAIM = 64 * 1024;
+
+/** One pending row of a subscription: a write's changes, keyed by commit order. */
+export interface PendingChange {
+  version: number;
+  /** JSON of the write's changes (app/webhooks/changes). */
+  changes: string;
+}
 
 /** One subscription's work, as the delivering instance holds it. */
 export interface DeliveryJob {
   subscription: ChangeSubscription;
   /** Its pending rows, in commit order. */
-  rows: ChangeOutbox[];
+  rows: PendingChange[];
 }
 
 /** What the delivery did: the rows delivered (a prefix of the job's), whether to drop the rest, the new state. */
@@ -20,24 +37,28 @@ export interface Settlement {
   state: Pick<ChangeSubscription, "state" | "failures" | "nextAttemptAt" | "failingSince">;
 }
 
+/** Delivers the claimed jobs; answers one settlement per job, in the jobs' order. */
+export type Deliver = (jobs: DeliveryJob[]) => Promise<Settlement[]>;
+
 /** SQLite: one delivery at a time in the process, whichever app of it asks (apps may share a DataSource). */
 const busy = new WeakSet<DataSource>();
 
 /**
- * MG6: where the delivery worker takes its work. PostgreSQL: a subscription with due rows is locked with
- * `FOR UPDATE SKIP LOCKED` for the whole delivery, so every instance may deliver and none delivers a subscription
- * another holds (in order, never twice at once); a killed instance's lock goes with its connection. SQLite: one
- * process; the rows are read and settled under the operation lock, the HTTP in between runs outside it.
+ * MG6: where the delivery worker takes its work. A claim is up to SUBSCRIPTIONS_PER_CLAIM due subscriptions with
+ * their first pending rows. PostgreSQL: the subscriptions are locked with `FOR UPDATE SKIP LOCKED` for the whole
+ * delivery, so every instance may deliver and none delivers a subscription another holds (in order, never twice
+ * at once); a killed instance's locks go with its connection. SQLite: one process, one claim at a time; the rows
+ * are read and settled under the operation lock, the HTTP in between runs outside it.
  */
 export class DeliveryStore {
   constructor(private readonly ds: DataSource, private readonly engine: Engine, private readonly newLock: () => OperationLock) {}
 
-  /** Claims one due subscription and settles what `deliver` did; false when nothing is due. */
-  async claimOne(now: Date, deliver: (job: DeliveryJob) => Promise<Settlement>): Promise<boolean> {
+  /** Claims the due subscriptions and settles what `deliver` did; answers how many were claimed (0: nothing due). */
+  async claim(now: Date, deliver: Deliver): Promise<number> {
     return this.engine === "postgres" ? this.claimPg(now, deliver) : this.claimSqlite(now, deliver);
   }
 
-  private async claimPg(now: Date, deliver: (job: DeliveryJob) => Promise<Settlement>): Promise<boolean> {
+  private async claimPg(now: Date, deliver: Deliver): Promise<number> {
     const qr = this.ds.createQueryRunner();
     await qr.startTransaction();
     try {
@@ -45,18 +66,13 @@ export class DeliveryStore {
       const rows: Record<string, unknown>[] = await m.query(
         `SELECT s.id FROM change_subscription s
          WHERE s.next_attempt_at <= $1 AND s.expires_at > $1 AND EXISTS (SELECT 1 FROM change_outbox o WHERE o.subscription_id = s.id)
-         ORDER BY s.next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+         ORDER BY s.next_attempt_at LIMIT ${SUBSCRIPTIONS_PER_CLAIM} FOR UPDATE SKIP LOCKED`,
         [now.getTime()],
       );
-      if (!rows.length) {
-        await qr.commitTransaction();
-        return false;
-      }
-      const subscription = await m.findOneOrFail(ChangeSubscription, { where: { id: String(rows[0].id) } });
-      const pending = await m.find(ChangeOutbox, { where: { subscriptionId: subscription.id }, order: { version: "ASC" }, take: ROWS_PER_CLAIM });
-      await this.settle(m, subscription, await deliver({ subscription, rows: pending }));
+      const jobs = await this.jobs(m, rows.map((r) => String(r.id)));
+      if (jobs.length) await this.settleAll(m, jobs, await deliver(jobs));
       await qr.commitTransaction();
-      return true;
+      return jobs.length;
     } catch (e) {
       await qr.rollbackTransaction().catch(() => undefined);
       throw e;
@@ -65,28 +81,50 @@ export class DeliveryStore {
     }
   }
 
-  private async claimSqlite(now: Date, deliver: (job: DeliveryJob) => Promise<Settlement>): Promise<boolean> {
-    if (busy.has(this.ds)) return false;
+  private async claimSqlite(now: Date, deliver: Deliver): Promise<number> {
+    if (busy.has(this.ds)) return 0;
     busy.add(this.ds);
     try {
-      const job = await this.locked(async (m) => {
+      const jobs = await this.locked(async (m) => {
         const rows: Record<string, unknown>[] = await m.query(
           `SELECT s.id FROM change_subscription s
            WHERE s.next_attempt_at <= ? AND s.expires_at > ? AND EXISTS (SELECT 1 FROM change_outbox o WHERE o.subscription_id = s.id)
-           ORDER BY s.next_attempt_at LIMIT 1`,
+           ORDER BY s.next_attempt_at LIMIT ${SUBSCRIPTIONS_PER_CLAIM}`,
           [now.getTime(), now.getTime()],
         );
-        if (!rows.length) return undefined;
-        const subscription = await m.findOneOrFail(ChangeSubscription, { where: { id: String(rows[0].id) } });
-        return { subscription, rows: await m.find(ChangeOutbox, { where: { subscriptionId: subscription.id }, order: { version: "ASC" }, take: ROWS_PER_CLAIM }) };
+        return this.jobs(m, rows.map((r) => String(r.id)));
       });
-      if (!job) return false;
-      const done = await deliver(job);
-      await this.locked((m) => m.transaction((t) => this.settle(t, job.subscription, done)));
-      return true;
+      if (!jobs.length) return 0;
+      const done = await deliver(jobs);
+      await this.locked((m) => m.transaction((t) => this.settleAll(t, jobs, done)));
+      return jobs.length;
     } finally {
       busy.delete(this.ds);
     }
+  }
+
+  /** The claimed subscriptions (in claim order) with their first pending rows, in commit order, within the budgets. */
+  private async jobs(m: EntityManager, ids: string[]): Promise<DeliveryJob[]> {
+    if (!ids.length) return [];
+    const found = new Map((await m.find(ChangeSubscription, { where: { id: In(ids) } })).map((s) => [s.id, s]));
+    const p = this.engine === "postgres" ? ["$1", "$2"] : ["?", "?"];
+    // The running size is of the rows before this one, so the first row is always in.
+    const sql = `SELECT version, changes FROM (
+        SELECT version, changes, SUM(LENGTH(changes)) OVER (ORDER BY version ROWS UNBOUNDED PRECEDING) - LENGTH(changes) AS before
+        FROM (SELECT version, changes FROM change_outbox WHERE subscription_id = ${p[0]} ORDER BY version LIMIT ${ROWS_PER_CLAIM}) pending
+      ) sized WHERE before < ${p[1]} ORDER BY version`;
+    const jobs: DeliveryJob[] = [];
+    for (const id of ids) {
+      const subscription = found.get(id);
+      if (!subscription) continue;
+      const rows: { version: string | number; changes: string }[] = await m.query(sql, [id, CHANGE_BYTES_PER_CLAIM]);
+      jobs.push({ subscription, rows: rows.map((r) => ({ version: Number(r.version), changes: r.changes })) });
+    }
+    return jobs;
+  }
+
+  private async settleAll(m: EntityManager, jobs: DeliveryJob[], done: Settlement[]): Promise<void> {
+    for (const [i, job] of jobs.entries()) await this.settle(m, job.subscription, done[i]);
   }
 
   private async locked<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {

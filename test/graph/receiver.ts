@@ -17,6 +17,8 @@ export class Receiver {
   validations: string[] = [];
   /** Every notification in the order the POSTs arrived. */
   notifications: any[] = [];
+  /** Each acknowledged POST's `value`, in arrival order (to see how notifications were batched). */
+  bodies: any[][] = [];
   posts = 0;
   /** Notification POSTs not answered yet. */
   inFlight = 0;
@@ -100,6 +102,7 @@ export class Receiver {
     }
     const body = JSON.parse(Buffer.concat(parts).toString("utf8"));
     this.notifications.push(...body.value);
+    this.bodies.push(body.value);
     res.writeHead(202);
     res.end();
     const n = this.notifications.length;

@@ -1,5 +1,6 @@
 import { DAY_MS } from "../../src/domain/clock";
 import { DeliveryWorker, GIVE_UP_AFTER_MS, retryDelay } from "../../src/app/webhooks/delivery";
+import { NOTIFICATIONS_PER_POST } from "../../src/app/webhooks/notifications";
 import { newTenant, Q, TenantFx } from "../helpers/fixtures";
 import { TestApi } from "../helpers/harness";
 import { engines, graphFetch, guid, PUBLIC_URL, startGraph } from "./graph-client";
@@ -199,7 +200,41 @@ describe.each(engines())("Microsoft Graph: change notifications (MG6) (%s)", (_e
     expect(members.notifications).toEqual([expect.objectContaining({ changeType: "updated", resource: `Groups/${guid(makers)}/members` })]);
     expect(everyone.notifications).toHaveLength(5000);
     expect(new Set(everyone.notifications.map((n) => n.resourceData.id))).toEqual(new Set(ids.map(guid)));
-    expect(everyone.posts).toBe(5);
+    // NOTIFICATIONS_PER_POST (100) to a POST.
+    expect(everyone.bodies.map((b) => b.length)).toEqual(Array(5000 / NOTIFICATIONS_PER_POST).fill(NOTIFICATIONS_PER_POST));
+    expect(await outboxRows()).toBe(0);
+  });
+
+  it("MG6: notifications are batched as Graph does: one POST carries a subscription's pending changes of several writes, in commit order, at most 100; each subscription on its own", async () => {
+    const t = await newTenant(api, "Batchwood");
+    const r = await receiver();
+    const down = await receiver();
+    await subscription(t, r, { changeType: "created" });
+    await subscription(t, down, { changeType: "created" });
+    await down.down();
+    const made: string[] = [];
+    for (const n of ["b1", "b2", "b3", "b4", "b5"]) made.push((await t.user(n)).id);
+    await worker.runOnce();
+    // Five writes, one POST with the five, in commit order; the receiver that is down does not hold the other up.
+    expect(r.bodies.map((b) => b.map((n: any) => n.resourceData.id))).toEqual([made.map(guid)]);
+    await down.up();
+    api.clock.advanceMs(retryDelay(1));
+    await worker.runOnce();
+    expect(down.bodies.map((b) => b.map((n: any) => n.resourceData.id))).toEqual([made.map(guid)]);
+    // Across writes up to the cap: 60 + 60 + 1 users changed in three writes are a POST of 100, then one of 21.
+    const users = await receiver();
+    await subscription(t, users, { changeType: "updated" });
+    const ids = await t.bulkUsers(120, "batch");
+    const [a, b] = [await t.group("A"), await t.group("B")];
+    await t.add(a, ids.slice(0, 60));
+    await t.add(b, ids.slice(60));
+    await rename(t, ids[0], "Batch zero");
+    await worker.runOnce();
+    expect(users.bodies.map((v) => v.length)).toEqual([NOTIFICATIONS_PER_POST, 21]);
+    const seen = users.notifications.map((n) => n.resourceData.id);
+    expect(new Set(seen.slice(0, 60))).toEqual(new Set(ids.slice(0, 60).map(guid)));
+    expect(new Set(seen.slice(60, 120))).toEqual(new Set(ids.slice(60).map(guid)));
+    expect(seen[120]).toBe(guid(ids[0]));
     expect(await outboxRows()).toBe(0);
   });
 
@@ -221,6 +256,8 @@ describe.each(engines())("Microsoft Graph: change notifications (MG6) (%s)", (_e
     api.clock.advanceMs(1);
     await worker.runOnce();
     expect(r.notifications.map((n) => n.resourceData.id)).toEqual(made.map(guid));
+    // The three failed together and are retried together: one POST.
+    expect(r.bodies.map((b) => b.length)).toEqual([3]);
     expect(await outboxRows()).toBe(0);
     const metrics = await api.app.metrics.text();
     expect(metrics).toMatch(/license_graph_webhook_deliveries_total\{outcome="failed"\} [1-9]/);

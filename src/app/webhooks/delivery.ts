@@ -12,7 +12,7 @@ export const MAX_RETRY_MS = 30 * 60_000;
 export const GIVE_UP_AFTER_MS = 4 * 3_600_000;
 /** How often a worker drops the pending changes of expired subscriptions. */
 const PURGE_EVERY_MS = 60_000;
-/** Claims one run makes at most (the next run goes on). */
+/** Subscriptions one run delivers at most (the next run goes on). */
 const CLAIMS_PER_RUN = 500;
 
 export const retryDelay = (failures: number) => Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
@@ -20,9 +20,11 @@ export const retryDelay = (failures: number) => Math.min(MAX_RETRY_MS, FIRST_RET
 export type DeliveryOutcome = "delivered" | "failed" | "dropped" | "missed_sent" | "missed_failed";
 
 /**
- * MG6: the delivery worker of one instance. Each run claims due subscriptions one at a time (data/change-delivery:
- * `FOR UPDATE SKIP LOCKED` on PostgreSQL) and posts their pending changes in commit order; a row goes from the
- * outbox only once its receiver answered 2xx in time (at least once). A failure stops that subscription and
+ * MG6: the delivery worker of one instance. Each run claims due subscriptions a few at a time (data/change-delivery:
+ * `FOR UPDATE SKIP LOCKED` on PostgreSQL) and posts to them concurrently; to each, its pending changes in commit
+ * order, batched as Graph does (NOTIFICATIONS_PER_POST in one `{ value: [...] }`), one POST after the other. A row
+ * goes from the outbox only once the POSTs carrying all its notifications were answered 2xx in time (at least
+ * once). A failure stops that subscription (the rest of the claim's batch goes again, in order, next time) and
  * schedules it by the backoff above, on the row (a restart or another instance picks it up); after 4 hours of
  * failures its pending changes are dropped, the subscription is marked `missed` and a `missed` lifecycle
  * notification is sent. It runs right after this instance's commits and every WEBHOOK_POLL_MS otherwise.
@@ -79,8 +81,10 @@ export class DeliveryWorker {
         }
         do {
           this.again = false;
-          while (n < CLAIMS_PER_RUN && (await this.app.database.deliveries.claimOne(this.app.clock.now(), (job) => this.deliver(job)))) {
-            n++;
+          while (n < CLAIMS_PER_RUN) {
+            const claimed = await this.app.database.deliveries.claim(this.app.clock.now(), (jobs) => Promise.all(jobs.map((job) => this.deliver(job))));
+            if (!claimed) break;
+            n += claimed;
             for (const s of this.missed.splice(0)) await this.sendMissed(s);
           }
         } while (this.again && !this.stopped && n < CLAIMS_PER_RUN);
@@ -97,17 +101,24 @@ export class DeliveryWorker {
     return postTo(url, JSON.stringify({ value }), "application/json", webhookPolicy(this.app.config)).then((r) => r.status >= 200 && r.status < 300);
   }
 
+  /** One subscription's claimed rows: their notifications in order, NOTIFICATIONS_PER_POST to a POST. */
   private async deliver(job: DeliveryJob): Promise<Settlement> {
     const s = job.subscription;
-    const delivered: number[] = [];
+    const all: Notification[] = [];
+    // How many notifications there are up to the end of each row: a row is delivered once that many were acknowledged.
+    const ends = job.rows.map((row) => {
+      for (const n of notificationsFor(s, JSON.parse(row.changes) as Changes)) all.push(n);
+      return all.length;
+    });
+    let acknowledged = 0;
     let failed = false;
-    for (const row of job.rows) {
-      const all = notificationsFor(s, JSON.parse(row.changes) as Changes);
-      for (let i = 0; i < all.length && !failed; i += NOTIFICATIONS_PER_POST) failed = !(await this.post(s.notificationUrl, all.slice(i, i + NOTIFICATIONS_PER_POST)));
-      if (failed) break;
-      delivered.push(row.version);
-      if (all.length) this.app.metrics.webhookDelivery("delivered");
+    for (let i = 0; i < all.length && !failed; i += NOTIFICATIONS_PER_POST) {
+      const batch = all.slice(i, i + NOTIFICATIONS_PER_POST);
+      failed = !(await this.post(s.notificationUrl, batch));
+      if (!failed) acknowledged += batch.length;
     }
+    const delivered = job.rows.filter((_, k) => ends[k] <= acknowledged).map((row) => row.version);
+    for (let k = 0; k < delivered.length; k++) if (ends[k] > (ends[k - 1] ?? 0)) this.app.metrics.webhookDelivery("delivered");
     const now = this.app.clock.now();
     if (!failed) return { deliveredVersions: delivered, dropPending: false, state: { state: "active", failures: 0, nextAttemptAt: now, failingSince: null } };
     this.app.metrics.webhookDelivery("failed");

@@ -1,8 +1,13 @@
 import type { ChangeSubscription } from "../../data/entities";
 import type { Changes } from "./changes";
 
-/** Notifications per POST at most: a write that touched more is sent in several, in order. */
-export const NOTIFICATIONS_PER_POST = 1000;
+/**
+ * Notifications per POST at most. Graph batches change notifications in one `{ value: [...] }`; here a POST
+ * carries a subscription's pending notifications in commit order, across writes, up to this many (a write that
+ * touched more is sent in several, in order). 100 amortizes the HTTP exchange 100-fold and keeps a body near
+ * 40 KB (~420 bytes each), under the 100 KB a receiver's JSON parser commonly accepts by default (Express).
+ */
+export const NOTIFICATIONS_PER_POST = 100;
 
 /** Toward Graph an ID is the bare GUID of this API's `<prefix>_<uuid>` (MG1). */
 const bare = (id: string) => id.slice(id.indexOf("_") + 1);
