@@ -21,7 +21,7 @@ export function errorBody(e: ScimError): Record<string, unknown> {
 
 interface ScimWire {
   status: number;
-  /** RFC 7644 §3.12's scimType for a 400 or 409 (an error may name a more precise one in `extensions.scimType`). */
+  /** RFC 7644 §3.12's scimType for a 400 or 409. */
   scimType?: string;
 }
 
@@ -64,8 +64,9 @@ export function fromAppError(e: unknown): ScimError | null {
   if (!(e instanceof AppError)) return null;
   const wire: ScimWire | null = SCIM_STATUS[e.code] ?? null;
   if (!wire) return null;
-  const named = e.extensions.scimType;
-  const scimType = wire.scimType ? (typeof named === "string" ? named : wire.scimType) : undefined;
+  // G1: input refused for naming more than one call takes (`limit`) is RFC 7644 §3.12's tooMany.
+  const overLimit = e.code === ErrorCode.BAD_USER_INPUT && typeof e.extensions.limit === "number";
+  const scimType = wire.scimType ? (overLimit ? "tooMany" : wire.scimType) : undefined;
   const wait = retryAfterFor(e.code, e.extensions.retryAfterSeconds);
   const headers = wait !== undefined ? { "retry-after": String(wait) } : undefined;
   return new ScimError(wire.status, scimType, e.message, headers);

@@ -8,17 +8,17 @@ import {
   createDirectoryUser, deleteDirectoryUser, getDirectoryUser, listDirectoryUsers, patchDirectoryUser, replaceDirectoryUser,
 } from "../../app/users/directory-users";
 import {
-  createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf, updateDirectoryGroup,
+  createDirectoryGroup, deleteDirectoryGroup, getDirectoryGroup, listDirectoryGroups, membersOf,
 } from "../../app/groups/directory-groups";
-import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { badTextMessage, findBadText } from "../../domain/text";
 import { methodPrice } from "../../infra/throttle";
 import { admit } from "../../app/request/admission";
 import { badRequest, errorBody, fromAppError, methodNotAllowed, ScimError } from "./errors";
 import { list, MAX_COUNT, resourceTypes, schemas, serviceProviderConfig } from "./discovery";
 import { parseFilter } from "./filter";
-import { groupFields, parseGroup, toScimGroup } from "./groups";
-import { Op, parsePatch, patchGroup, patchUser } from "./patch";
+import { parseGroup, toScimGroup } from "./groups";
+import { patchGroupResource, putGroupResource } from "./group-writes";
+import { Op, parsePatch, patchUser } from "./patch";
 import { parseUser, toScimUser } from "./users";
 
 export const SCIM_PREFIX = "/scim/v2";
@@ -158,9 +158,6 @@ async function patchUserResource(ctx: RequestContext, id: string, ops: Op[], bas
 }
 
 async function groups(ctx: RequestContext, body: unknown, method: string, id: string | undefined, q: URLSearchParams, base: string): Promise<Reply> {
-  const tooMany = (n: number) => {
-    if (n > MAX_MEMBERS_PER_CALL) throw badRequest("tooMany", `At most ${MAX_MEMBERS_PER_CALL} members per request (G1).`);
-  };
   if (!id) {
     if (method === "GET") {
       const { total, groups } = await listDirectoryGroups(ctx, { filter: parseFilter(q.get("filter"), "Group"), ...paging(q) });
@@ -169,7 +166,6 @@ async function groups(ctx: RequestContext, body: unknown, method: string, id: st
     }
     if (method === "POST") {
       const { fields, members } = parseGroup(body);
-      tooMany(members.length);
       const g = await createDirectoryGroup(ctx, fields, members);
       const now = members.length ? (await membersOf(ctx, [g.id])).get(g.id)! : { userIds: [], groupIds: [] };
       return { status: 201, body: toScimGroup(g, base, now), headers: { location: `${base}/Groups/${g.id}` } };
@@ -182,19 +178,11 @@ async function groups(ctx: RequestContext, body: unknown, method: string, id: st
       return { status: 200, body: project(toScimGroup(g, base, members), q) };
     }
     if (method === "PUT") {
-      const { fields, members } = parseGroup(body);
-      tooMany(members.length);
-      const g = await updateDirectoryGroup(ctx, id, () => ({ fields, members: [{ op: "replace", ids: members }] }));
+      const g = await putGroupResource(ctx, id, body);
       return { status: 200, body: toScimGroup(g, base, (await membersOf(ctx, [id])).get(id)!) };
     }
     if (method === "PATCH") {
-      const change = patchGroup(id, parsePatch(body));
-      tooMany(change.members.reduce((n, m) => n + ("ids" in m ? m.ids.length : 0), 0));
-      // H1: the patched group is checked as POST and PUT check one.
-      await updateDirectoryGroup(ctx, id, (g) => ({
-        fields: groupFields({ displayName: change.displayName ?? g.displayName, externalId: change.externalId !== undefined ? change.externalId : g.externalId }),
-        members: change.members,
-      }));
+      await patchGroupResource(ctx, id, parsePatch(body));
       return { status: 204 };
     }
     if (method === "DELETE") {

@@ -1,6 +1,6 @@
 import { scimPatch, ScimError as PatchLibError, ScimPatchOperation } from "scim-patch";
 import { parse } from "scim2-parse-filter";
-import { MemberOp } from "../../app/groups/directory-groups";
+import type { DirectoryMembers } from "../../app/groups/directory-groups";
 import { badRequest } from "./errors";
 import { memberIds } from "./groups";
 import { ENTERPRISE_ATTRIBUTES, ENTERPRISE_SCHEMA, MANAGER_SUB_ATTRIBUTES, MULTI_SUB_ATTRIBUTES, NAME_SUB_ATTRIBUTES, USER_ATTRIBUTES } from "./users";
@@ -110,7 +110,31 @@ function filteredMembers(path: string): string[] {
 export interface GroupPatch {
   displayName?: string;
   externalId?: string | null;
-  members: MemberOp[];
+  members: DirectoryMembers;
+}
+
+/**
+ * D6: the member operations of one PATCH, in request order, netted into what the group gains and loses, or, from a
+ * replace or a remove-all on, its complete new list. So `add members` names its IDs and reads nothing else.
+ */
+function memberOps() {
+  const add = new Set<string>();
+  const remove = new Set<string>();
+  let list: Set<string> | null = null;
+  return {
+    add(ids: string[]) {
+      for (const i of ids) list ? list.add(i) : (remove.delete(i), add.add(i));
+    },
+    remove(ids: string[]) {
+      for (const i of ids) list ? list.delete(i) : (add.delete(i), remove.add(i));
+    },
+    replace(ids: string[]) {
+      list = new Set(ids);
+    },
+    result(): DirectoryMembers {
+      return list ? { replace: [...list] } : { add: [...add], remove: [...remove] };
+    },
+  };
 }
 
 /**
@@ -120,7 +144,8 @@ export interface GroupPatch {
  * displayName or externalId, and path-less add/replace with an object (Okta resends {id, displayName}).
  */
 export function patchGroup(groupId: string, ops: Op[]): GroupPatch {
-  const out: GroupPatch = { members: [] };
+  const out: Omit<GroupPatch, "members"> = {};
+  const members = memberOps();
   const setAttr = (key: string, value: unknown, op: Op["op"]) => {
     const k = key.replace(/^urn:ietf:params:scim:schemas:core:2\.0:group:/i, "").toLowerCase();
     if (k === "displayname") {
@@ -133,11 +158,12 @@ export function patchGroup(groupId: string, ops: Op[]): GroupPatch {
     } else if (k === "id") {
       if (value !== groupId) throw badRequest("mutability", "id cannot change.");
     } else if (k === "members") {
-      if (op === "remove") out.members.push(value === undefined ? { op: "removeAll" } : { op: "remove", ids: memberIds(value) });
-      else out.members.push({ op: op === "add" ? "add" : "replace", ids: memberIds(value) });
+      if (op === "remove") value === undefined ? members.replace([]) : members.remove(memberIds(value));
+      else if (op === "add") members.add(memberIds(value));
+      else members.replace(memberIds(value));
     } else if (k.startsWith("members[")) {
       if (op !== "remove") throw badRequest("invalidPath", `${key}: only remove takes a member filter.`);
-      out.members.push({ op: "remove", ids: filteredMembers(key) });
+      members.remove(filteredMembers(key));
     } else {
       throw badRequest("invalidPath", `Unknown attribute path ${key}.`);
     }
@@ -149,5 +175,5 @@ export function patchGroup(groupId: string, ops: Op[]): GroupPatch {
       for (const [k, v] of Object.entries(o.value)) setAttr(k, v, o.op);
     }
   }
-  return out;
+  return { ...out, members: members.result() };
 }

@@ -1,18 +1,18 @@
-import { In, IsNull } from "typeorm";
 import type { RequestContext } from "../request/context";
 import { TenantDb } from "../../data/tenant-db";
-import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../data/entities";
-import { AppError, ErrorCode, notFound } from "../../domain/errors";
+import { GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup } from "../../data/entities";
+import { AppError, ErrorCode } from "../../domain/errors";
 import { ObjectSource } from "../../domain/enums";
 import { kindOfId, newId } from "../../domain/ids";
-import { SeatEngine } from "../../data/licensing/seat-engine";
 import { recordAudit } from "../audit/audit";
-import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { DirectoryQuery, groupColumns, whereFilter } from "../../data/directory-query";
 import { changeSeats, scimAudit } from "../seats/seat-change";
-import { detachGroup } from "./groups";
-import { membersChanged } from "../../data/group-modified";
-import type { SeatFacts } from "../../domain/licensing/seat-facts";
+import { requireProvisioning } from "../auth/permissions";
+import {
+  applyMembership, assertMembersPerCall, detachGroup, findGroup, joining, Members, MembershipChange, missingMembers, namedCount,
+} from "./rules";
+
+export type { Members } from "./rules";
 
 export interface DirectoryGroupFields {
   displayName: string;
@@ -21,164 +21,138 @@ export interface DirectoryGroupFields {
   attributes: Record<string, unknown>;
 }
 
-/** Membership operations in request order; IDs are users' or groups' (groups nest, D4). */
-export type MemberOp = { op: "add" | "remove"; ids: string[] } | { op: "replace"; ids: string[] } | { op: "removeAll" };
+/**
+ * A membership change as the directory sends it, netted by the way in: IDs (users' or groups', D4: groups nest) to
+ * add and to remove, or the complete new list (PUT, a PATCH replace or remove-all).
+ */
+export type DirectoryMembers = { add: string[]; remove: string[] } | { replace: string[] };
 
-export interface Members {
-  userIds: string[];
-  groupIds: string[];
+/** What a PUT or a PATCH makes of a group: its attributes afterwards and the membership change. */
+export interface DirectoryGroupChange {
+  fields: DirectoryGroupFields;
+  members: DirectoryMembers;
 }
 
-const requireProvisioning = (ctx: RequestContext) => {
-  if (ctx.principal.kind !== "provisioning") throw new AppError(ErrorCode.FORBIDDEN, "Only a directory with a provisioning token writes here.");
-};
-
-/** D4: a member that is not a live user or a group of this tenant is 400 invalidValue, like any bad value. */
-const invalidMember = (ids: string[]) =>
-  new AppError(ErrorCode.BAD_USER_INPUT, `Unknown member(s): ${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""}`, { scimType: "invalidValue" });
-
-async function classify(tx: TenantDb, ids: string[]): Promise<Members> {
-  const userIds = ids.filter((i) => kindOfId(i) === "user");
-  const groupIds = ids.filter((i) => kindOfId(i) === "group");
-  const other = ids.filter((i) => kindOfId(i) !== "user" && kindOfId(i) !== "group");
-  const users = new Set((await tx.findIn(User, "id", userIds, { deletedAt: IsNull() })).map((u) => u.id));
-  const groups = new Set((await tx.findIn(SecurityGroup, "id", groupIds)).map((g) => g.id));
-  const missing = [...other, ...userIds.filter((u) => !users.has(u)), ...groupIds.filter((g) => !groups.has(g))];
-  if (missing.length) throw invalidMember(missing);
-  return { userIds, groupIds };
+/** IDs split by kind; one of neither kind is no member at all (unknown if it is to join, a no-op if it is to go). */
+function byKind(ids: string[]): Members & { other: string[] } {
+  const unique = [...new Set(ids)];
+  const userIds = unique.filter((i) => kindOfId(i) === "user");
+  const groupIds = unique.filter((i) => kindOfId(i) === "group");
+  return { userIds, groupIds, other: unique.filter((i) => kindOfId(i) !== "user" && kindOfId(i) !== "group") };
 }
 
-export async function findGroupOf(tx: TenantDb, id: string): Promise<SecurityGroup> {
-  const g = await tx.findOne(SecurityGroup, { id });
-  if (!g) throw notFound("Group", id);
-  return g;
-}
-
-/** Net adds and removes of a sequence of operations; a replace compares with the current members. */
-async function netChange(tx: TenantDb, groupId: string, ops: MemberOp[]): Promise<{ add: Set<string>; remove: Set<string> }> {
-  const add = new Set<string>();
-  const remove = new Set<string>();
-  for (const o of ops) {
-    if (o.op === "add") for (const i of o.ids) (remove.delete(i), add.add(i));
-    else if (o.op === "remove") for (const i of o.ids) (add.delete(i), remove.add(i));
-    else {
-      const current = await currentMembers(tx, groupId);
-      const keep = new Set(o.op === "replace" ? o.ids : []);
-      add.clear();
-      remove.clear();
-      for (const i of [...current.userIds, ...current.groupIds]) if (!keep.has(i)) remove.add(i);
-      for (const i of keep) add.add(i);
-    }
+/** The directory's change in the rules' terms, with the IDs of neither kind that it brings in; G1 counted on what was sent. */
+function typed(m: DirectoryMembers): { change: MembershipChange; strangers: string[] } {
+  if ("replace" in m) {
+    const { other, ...replace } = byKind(m.replace);
+    const change = { replace };
+    assertMembersPerCall(namedCount(change) + other.length);
+    return { change, strangers: other };
   }
-  const total = add.size + remove.size;
-  if (total > MAX_MEMBERS_PER_CALL) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `At most ${MAX_MEMBERS_PER_CALL} members per request (G1).`, { scimType: "tooMany" });
-  }
-  return { add, remove };
+  const { other, ...add } = byKind(m.add);
+  const { other: gone, ...remove } = byKind(m.remove);
+  const change = { add, remove };
+  assertMembersPerCall(namedCount(change) + other.length + gone.length);
+  return { change, strangers: other };
 }
 
-async function currentMembers(tx: TenantDb, groupId: string): Promise<Members> {
-  return {
-    userIds: (await tx.find(GroupUserMember, { groupId })).map((m) => m.userId),
-    groupIds: (await tx.find(GroupNesting, { parentId: groupId })).map((n) => n.childId),
-  };
-}
+const isEmpty = (c: MembershipChange) => !("replace" in c) && namedCount(c) === 0;
 
-/** Applies membership changes inside the seat-change sequence; returns what changed for the audit event. */
-async function applyMembers(tx: TenantDb, ctx: RequestContext, engine: SeatEngine, group: SecurityGroup, ops: MemberOp[]) {
-  const { add, remove } = await netChange(tx, group.id, ops);
-  const toAdd = await classify(tx, [...add]);
-  const graph = await engine.graph();
-  for (const child of toAdd.groupIds) {
-    if (graph.wouldCycle(group.id, child)) {
-      throw new AppError(ErrorCode.GROUP_CYCLE, `Nesting ${child} inside ${group.id} would put the group inside itself.`, { scimType: "invalidValue" });
-    }
-  }
-  const removeIds = [...remove];
-  const presentUsers = new Set((await tx.findIn(GroupUserMember, "userId", [...toAdd.userIds, ...removeIds.filter((i) => kindOfId(i) === "user")], { groupId: group.id })).map((m) => m.userId));
-  const children = new Set(graph.childrenOf(group.id));
-  const addedUsers = toAdd.userIds.filter((u) => !presentUsers.has(u));
-  const addedGroups = toAdd.groupIds.filter((g) => !children.has(g));
-  const removedUsers = removeIds.filter((u) => presentUsers.has(u));
-  const removedGroups = removeIds.filter((g) => children.has(g));
-  const facts: SeatFacts = {
-    membersAdded: [{ groupId: group.id, userIds: addedUsers, groupIds: addedGroups }],
-    membersRemoved: [{ groupId: group.id, userIds: removedUsers, groupIds: removedGroups }],
-  };
-  const now = ctx.clock.now();
-  await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
-  if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
-  await tx.insert(GroupUserMember, addedUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
-  await tx.insert(GroupNesting, addedGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
-  const changed = addedUsers.length + addedGroups.length + removedUsers.length + removedGroups.length > 0;
-  if (changed) await membersChanged(tx, ctx.clock, [group.id]);
-  return { facts, changed, details: { addedUserIds: addedUsers, addedGroupIds: addedGroups, removedUserIds: removedUsers, removedGroupIds: removedGroups } };
+/** D4: a member that is not a live user or a group of this tenant is 400 invalidValue, like any bad value, and nothing changes. */
+async function refuseUnknownMembers(tx: TenantDb, change: MembershipChange, strangers: string[]): Promise<void> {
+  const missing = await missingMembers(tx, joining(change));
+  const ids = [...strangers, ...missing.userIds, ...missing.groupIds];
+  if (ids.length) throw new AppError(ErrorCode.BAD_USER_INPUT, `Unknown member(s): ${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""}`);
 }
 
 const fieldsOf = (f: DirectoryGroupFields) => ({
   displayName: f.displayName, externalId: f.externalId, scimAttributes: JSON.stringify(f.attributes), source: ObjectSource.DIRECTORY,
 });
 
+/** Whether writing these fields would change the group (a CLOUD group written here becomes DIRECTORY, D8). */
+const sameFields = (g: SecurityGroup, f: DirectoryGroupFields) =>
+  g.displayName === f.displayName && g.externalId === f.externalId && g.scimAttributes === JSON.stringify(f.attributes) && g.source === ObjectSource.DIRECTORY;
+
+/** What a PATCH's fields were computed from: the group's attributes as read (its members are not part of it). */
+const patchBasis = (g: SecurityGroup) => JSON.stringify([g.displayName, g.externalId, g.scimAttributes, g.source]);
+
 export async function createDirectoryGroup(ctx: RequestContext, f: DirectoryGroupFields, members: string[]): Promise<SecurityGroup> {
-  requireProvisioning(ctx);
+  requireProvisioning(ctx.principal);
+  const { change, strangers } = typed({ add: members, remove: [] });
   const now = ctx.clock.now();
   const group = Object.assign(new SecurityGroup(), { id: newId("group"), tenantId: ctx.tenantId, description: null, createdAt: now, updatedAt: now, ...fieldsOf(f) });
+  const after = { displayName: group.displayName, externalId: group.externalId };
   return ctx.write(async (tx) => {
     await tx.insert(SecurityGroup, [group]);
     tx.report.noteChange(group.id, "created");
-    if (!members.length) {
-      await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { via: "SCIM", after: { displayName: group.displayName, externalId: group.externalId } }, group.displayName);
+    if (isEmpty(change) && !strangers.length) {
+      await recordAudit(tx, ctx, "CREATE_GROUP", group.id, { via: "SCIM", after }, group.displayName);
       return group;
     }
+    await refuseUnknownMembers(tx, change, strangers);
     return changeSeats(ctx, tx, async (engine) => {
-      const m = await applyMembers(tx, ctx, engine, group, [{ op: "add", ids: members }]);
-      return { result: group, facts: m.facts, audit: scimAudit("CREATE_GROUP", group.id, group.displayName, { after: { displayName: group.displayName, externalId: group.externalId }, ...m.details }) };
+      const m = await applyMembership(ctx, tx, engine, group, change);
+      return { result: group, facts: m.facts, audit: scimAudit("CREATE_GROUP", group.id, group.displayName, { after, ...m.details }) };
     });
   });
 }
 
-/** PUT and PATCH (D6): one transaction for the rename and every membership operation, with the seat engine in it. */
-export async function updateDirectoryGroup(
-  ctx: RequestContext,
-  id: string,
-  next: (current: SecurityGroup) => { fields: DirectoryGroupFields; members: MemberOp[] },
-): Promise<SecurityGroup> {
-  requireProvisioning(ctx);
-  // Okta resends a group's name with each membership change: a rename to the same name alone writes nothing.
-  const current = await findGroupOf(ctx.db, id);
-  const first = next(current);
-  const sameFields = (g: SecurityGroup, f: DirectoryGroupFields) =>
-    g.displayName === f.displayName && g.externalId === f.externalId && g.scimAttributes === JSON.stringify(f.attributes) && g.source === ObjectSource.DIRECTORY;
-  if (!first.members.length && sameFields(current, first.fields)) return current;
+/** PUT (D6): the group becomes what was sent, its name and its whole member list. */
+export async function replaceDirectoryGroup(ctx: RequestContext, id: string, fields: DirectoryGroupFields, members: string[]): Promise<SecurityGroup> {
+  return (await writeDirectoryGroup(ctx, id, { fields, members: { replace: members } }, null))!;
+}
+
+/**
+ * PATCH (D6): the caller read the group (`basedOn`), applied the operations and parsed the outcome into `change`, all
+ * before any transaction. Under the write the group's attributes must still be what the change was computed from
+ * (its members need not: a delta is applied to them as they are then); if a concurrent write changed them meanwhile,
+ * nothing is written and the answer is null (the caller reads again and re-applies).
+ */
+export async function patchDirectoryGroup(ctx: RequestContext, id: string, change: DirectoryGroupChange, basedOn: SecurityGroup): Promise<SecurityGroup | null> {
+  return writeDirectoryGroup(ctx, id, change, basedOn);
+}
+
+/** One transaction for the rename and every membership operation, with the seat engine in it (D6). */
+async function writeDirectoryGroup(ctx: RequestContext, id: string, next: DirectoryGroupChange, basedOn: SecurityGroup | null): Promise<SecurityGroup | null> {
+  requireProvisioning(ctx.principal);
+  const { change, strangers } = typed(next.members);
+  const quiet = isEmpty(change) && !strangers.length;
+  // Okta resends a group's name with each membership change: the same name and no member change writes nothing,
+  // checked on a plain read (no lock, no commit).
+  const current = basedOn ?? (await findGroup(ctx.db, id));
+  if (quiet && sameFields(current, next.fields)) return current;
   return ctx.write(async (tx) => {
-    const group = await findGroupOf(tx, id);
-    const { fields, members } = next(group);
-    const patch = { ...fieldsOf(fields), updatedAt: ctx.clock.now() };
+    const group = await findGroup(tx, id);
+    if (basedOn && patchBasis(group) !== patchBasis(basedOn)) return null;
+    const patch = { ...fieldsOf(next.fields), updatedAt: ctx.clock.now() };
     const after = Object.assign(new SecurityGroup(), group, patch);
-    const renamed = group.displayName !== after.displayName || group.externalId !== after.externalId || group.scimAttributes !== after.scimAttributes || group.source !== after.source;
+    const renamed = !sameFields(group, next.fields);
     const before = { displayName: group.displayName, externalId: group.externalId };
-    if (renamed) tx.report.noteChange(id, "updated");
-    if (!members.length) {
+    const details = { before, after: { displayName: after.displayName, externalId: after.externalId } };
+    if (quiet) {
       if (!renamed) return group;
+      tx.report.noteChange(id, "updated");
       await tx.update(SecurityGroup, { id }, patch);
-      await recordAudit(tx, ctx, "UPDATE_GROUP", id, { via: "SCIM", before, after: { displayName: after.displayName, externalId: after.externalId } }, after.displayName);
+      await recordAudit(tx, ctx, "UPDATE_GROUP", id, { via: "SCIM", ...details }, after.displayName);
       return after;
     }
+    await refuseUnknownMembers(tx, change, strangers);
+    if (renamed) tx.report.noteChange(id, "updated");
     return changeSeats(ctx, tx, async (engine) => {
       if (renamed) await tx.update(SecurityGroup, { id }, patch);
-      const m = await applyMembers(tx, ctx, engine, group, members);
+      const m = await applyMembership(ctx, tx, engine, group, change);
       // What is stored: a PUT that names the same members and the same name modified nothing (lastModified stays).
-      const result = renamed || m.changed ? after : group;
-      return { result, facts: m.facts, audit: scimAudit("UPDATE_GROUP", id, after.displayName, { before, after: { displayName: after.displayName, externalId: after.externalId }, ...m.details }) };
+      const result = m.modifiedAt ? Object.assign(after, { updatedAt: m.modifiedAt }) : renamed ? after : group;
+      return { result, facts: m.facts, audit: scimAudit("UPDATE_GROUP", id, after.displayName, { ...details, ...m.details }) };
     });
   });
 }
 
 /** D7: a directory DELETE always succeeds, licenses or not; members lose what the group gave them (S5). */
 export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Promise<void> {
-  requireProvisioning(ctx);
+  requireProvisioning(ctx.principal);
   await ctx.write(async (tx) => {
-    const group = await findGroupOf(tx, id);
+    const group = await findGroup(tx, id);
     tx.report.noteChange(id, "deleted");
     await changeSeats(ctx, tx, async (engine) => {
       const licenses = await tx.find(GroupLicenseAssignment, { groupId: id });
@@ -197,12 +171,12 @@ export async function deleteDirectoryGroup(ctx: RequestContext, id: string): Pro
 }
 
 export async function getDirectoryGroup(ctx: RequestContext, id: string): Promise<SecurityGroup | null> {
-  requireProvisioning(ctx);
+  requireProvisioning(ctx.principal);
   return ctx.db.findOne(SecurityGroup, { id });
 }
 
 export async function listDirectoryGroups(ctx: RequestContext, q: DirectoryQuery): Promise<{ total: number; groups: SecurityGroup[] }> {
-  requireProvisioning(ctx);
+  requireProvisioning(ctx.principal);
   const qb = ctx.db.qb(SecurityGroup, "g");
   whereFilter(qb, q.filter, groupColumns("g"));
   const [groups, total] = await qb.orderBy("g.id", "ASC").skip(q.startIndex - 1).take(q.count).getManyAndCount();

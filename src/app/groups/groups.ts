@@ -1,25 +1,20 @@
-import { Brackets, In, FindOptionsWhere, IsNull } from "typeorm";
+import { Brackets } from "typeorm";
 import type { RequestContext } from "../request/context";
-import { AutoClaimPolicy, GroupLicenseAssignment, GroupNesting, GroupUserMember, SecurityGroup, User } from "../../data/entities";
-import { AppError, badInput, ErrorCode, notFound } from "../../domain/errors";
+import { GroupLicenseAssignment, SecurityGroup, User } from "../../data/entities";
+import { AppError, ErrorCode } from "../../domain/errors";
 import { newId } from "../../domain/ids";
 import { Permission, requirePermission } from "../auth/permissions";
 import { Page, PageArgs } from "../../domain/paging";
 import { pageByIds } from "../../data/paging";
-import { SeatEngine } from "../../data/licensing/seat-engine";
-import type { SeatFacts } from "../../domain/licensing/seat-facts";
 import { containsPattern, optionalText, prefixPattern, requiredText, uniqueIds, wordPrefixPatterns } from "../../domain/validation";
 import { recordAudit } from "../audit/audit";
 import { changeSeats } from "../seats/seat-change";
-import { MAX_MEMBERS_PER_CALL } from "../../domain/limits";
 import { CreateSecurityGroupInput, GroupMembersInput, UpdateSecurityGroupInput } from "./inputs";
 import { TenantDb } from "../../data/tenant-db";
 import { ObjectSource } from "../../domain/enums";
-import type { Clock } from "../../domain/clock";
 import { directoryManaged } from "../users/users";
-import { membersChanged } from "../../data/group-modified";
+import { applyMembership, assertMembersPerCall, detachGroup, findGroup, Members, missingMembers, noMembers } from "./rules";
 import { directMemberOf } from "../../data/user-conditions";
-
 
 export async function createGroup(ctx: RequestContext, input: CreateSecurityGroupInput): Promise<SecurityGroup> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
@@ -77,129 +72,48 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<stri
   });
 }
 
-/**
- * A group leaving the tenant (GraphQL deleteGroup, a directory's DELETE), inside the caller's seat change: its
- * memberships, its nestings both ways and the row go. Returns the facts: the group deleted, its members and the
- * groups nested in it removed from it, it removed from the groups it was nested in.
- */
-export async function detachGroup(tx: TenantDb, engine: SeatEngine, clock: Clock, id: string): Promise<SeatFacts> {
-  const children = [...(await engine.graph()).childrenOf(id)];
-  const userIds = (await tx.find(GroupUserMember, { groupId: id })).map((m) => m.userId);
-  const parents = (await tx.find(GroupNesting, { childId: id })).map((n) => n.parentId);
-  await tx.delete(GroupUserMember, { groupId: id });
-  await tx.delete(GroupNesting, { parentId: id });
-  await tx.delete(GroupNesting, { childId: id });
-  await tx.delete(SecurityGroup, { id });
-  // V2: an auto-claim policy scoped to the group goes with it (off), rather than opening to everyone.
-  await tx.delete(AutoClaimPolicy, { scopeGroupId: id });
-  // The groups it was nested in lost a member (H7).
-  await membersChanged(tx, clock, parents);
-  return {
-    groupsDeleted: [id],
-    membersRemoved: [{ groupId: id, userIds, groupIds: children }, ...parents.map((p) => ({ groupId: p, groupIds: [id] }))],
-  };
-}
-
-export async function findGroup(tx: TenantDb, id: string): Promise<SecurityGroup> {
-  const g = await tx.findOne(SecurityGroup, { id });
-  if (!g) throw notFound("Security group", id);
-  return g;
+function memberIds(input: GroupMembersInput): Members {
+  const ids = { userIds: uniqueIds(input.userIds), groupIds: uniqueIds(input.groupIds) };
+  assertMembersPerCall(ids.userIds.length + ids.groupIds.length, "userIds");
+  return ids;
 }
 
 /** Every ID must exist in this tenant, or the whole call is refused (another tenant's ID is simply not found). */
-async function requireAll<T extends { id: string; tenantId: string }>(tx: TenantDb, entity: new () => T, ids: string[], what: string, where: FindOptionsWhere<T> = {}): Promise<void> {
-  if (!ids.length) return;
-  const found = new Set((await tx.findIn(entity, "id" as keyof T & string, ids, where)).map((r) => r.id));
-  const missing = ids.filter((i) => !found.has(i));
-  if (missing.length) throw new AppError(ErrorCode.NOT_FOUND, `${what} not found: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? ", …" : ""}`, { missingIds: missing.slice(0, 100) });
-}
-
-function memberIds(input: GroupMembersInput) {
-  const userIds = uniqueIds(input.userIds);
-  const groupIds = uniqueIds(input.groupIds);
-  if (userIds.length + groupIds.length > MAX_MEMBERS_PER_CALL) {
-    throw badInput(`At most ${MAX_MEMBERS_PER_CALL} IDs per call.`, "userIds");
+async function requireMembers(tx: TenantDb, ids: Members): Promise<void> {
+  const missing = await missingMembers(tx, ids);
+  for (const [what, list] of [["Users", missing.userIds], ["Groups", missing.groupIds]] as const) {
+    if (list.length) throw new AppError(ErrorCode.NOT_FOUND, `${what} not found: ${list.slice(0, 10).join(", ")}${list.length > 10 ? ", …" : ""}`, { missingIds: list.slice(0, 100) });
   }
-  return { userIds, groupIds };
-}
-
-interface MembershipChange {
-  /** The members that came or went. */
-  facts: SeatFacts;
-  /** Whether a member came or went (a call naming only present members, or only absent ones, changes nothing). */
-  changed: boolean;
-  details: Record<string, unknown>;
 }
 
 /**
- * Shared by add and remove (G1): every ID must exist in this tenant, one
- * transaction, then the wants of everyone reached are recomputed and the seats
- * rebalanced (S5) before the audit event is written.
+ * Shared by add and remove (G1): every ID must exist in this tenant, one transaction, the change applied by the
+ * rules both ways in share, then the seat engine (S5) before the audit event is written.
  */
-async function changeMembers(
-  ctx: RequestContext,
-  input: GroupMembersInput,
-  action: string,
-  apply: (tx: TenantDb, group: SecurityGroup, ids: { userIds: string[]; groupIds: string[] }, engine: SeatEngine) => Promise<MembershipChange>,
-): Promise<SecurityGroup> {
+async function changeMembers(ctx: RequestContext, input: GroupMembersInput, action: string, side: "add" | "remove"): Promise<SecurityGroup> {
   requirePermission(ctx.principal, Permission.MANAGE_GROUPS);
   const ids = memberIds(input);
   return ctx.write(async (tx) => {
     const group = await findGroup(tx, input.groupId);
     // D8: a directory group's members come from the directory; nesting it inside a cloud group stays open.
     if (group.source === ObjectSource.DIRECTORY) throw directoryManaged("The membership of this group");
-    // A user the directory deleted (kept for their bots, D7) joins no group.
-    await requireAll(tx, User, ids.userIds, "Users", { deletedAt: IsNull() });
-    await requireAll(tx, SecurityGroup, ids.groupIds, "Groups");
+    await requireMembers(tx, ids);
     return changeSeats(ctx, tx, async (engine) => {
-      const change = await apply(tx, group, ids, engine);
-      const result = change.changed ? Object.assign(new SecurityGroup(), group, { updatedAt: await membersChanged(tx, ctx.clock, [group.id]) }) : group;
-      return { result, facts: change.facts, audit: { action, targetId: group.id, targetName: group.displayName, details: change.details } };
+      const change = side === "add" ? { add: ids, remove: noMembers() } : { add: noMembers(), remove: ids };
+      const m = await applyMembership(ctx, tx, engine, group, change);
+      const result = m.modifiedAt ? Object.assign(new SecurityGroup(), group, { updatedAt: m.modifiedAt }) : group;
+      return { result, facts: m.facts, audit: { action, targetId: group.id, targetName: group.displayName, details: m.details } };
     });
   });
 }
 
 /** G1: adds users and nests groups in one transaction; existing members are a no-op; cycles are refused. */
 export function addMembers(ctx: RequestContext, input: GroupMembersInput): Promise<SecurityGroup> {
-  return changeMembers(ctx, input, "ADD_GROUP_MEMBERS", async (tx, group, { userIds, groupIds }, engine) => {
-    const graph = await engine.graph();
-    for (const child of groupIds) {
-      if (graph.wouldCycle(group.id, child)) {
-        // K8: the loop named in full, so the console can say which chain would close: the group, the child, …, the group.
-        const path = [group.id, ...graph.pathDown(child, group.id)!];
-        const names = new Map((await tx.findIn(SecurityGroup, "id", [...new Set(path)])).map((g) => [g.id, g.displayName]));
-        throw new AppError(ErrorCode.GROUP_CYCLE, `Nesting ${child} inside ${group.id} would put the group inside itself.`, {
-          groupId: child, cycle: path.map((id) => ({ id, displayName: names.get(id) ?? id })),
-        });
-      }
-    }
-    const now = ctx.clock.now();
-    const presentUsers = new Set((await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId));
-    const newUsers = userIds.filter((u) => !presentUsers.has(u));
-    const presentGroups = new Set(graph.childrenOf(group.id));
-    const newGroups = groupIds.filter((g) => !presentGroups.has(g));
-    await tx.insert(GroupUserMember, newUsers.map((userId) => ({ groupId: group.id, userId, createdAt: now })));
-    await tx.insert(GroupNesting, newGroups.map((childId) => ({ parentId: group.id, childId, createdAt: now })));
-    return {
-      facts: { membersAdded: [{ groupId: group.id, userIds: newUsers, groupIds: newGroups }] },
-      changed: newUsers.length + newGroups.length > 0,
-      details: {
-        addedUserIds: newUsers, addedGroupIds: newGroups,
-        unchangedUserIds: userIds.filter((u) => presentUsers.has(u)), unchangedGroupIds: groupIds.filter((g) => presentGroups.has(g)),
-      },
-    };
-  });
+  return changeMembers(ctx, input, "ADD_GROUP_MEMBERS", "add");
 }
 
 export function removeMembers(ctx: RequestContext, input: GroupMembersInput): Promise<SecurityGroup> {
-  return changeMembers(ctx, input, "REMOVE_GROUP_MEMBERS", async (tx, group, { userIds, groupIds }, engine) => {
-    const children = (await engine.graph()).childrenOf(group.id);
-    const removedUsers = (await tx.findIn(GroupUserMember, "userId", userIds, { groupId: group.id })).map((m) => m.userId);
-    const removedGroups = groupIds.filter((g) => children.includes(g));
-    await tx.deleteIn(GroupUserMember, "userId", removedUsers, { groupId: group.id });
-    if (removedGroups.length) await tx.delete(GroupNesting, { parentId: group.id, childId: In(removedGroups) });
-    return { facts: { membersRemoved: [{ groupId: group.id, userIds: removedUsers, groupIds: removedGroups }] }, changed: removedUsers.length + removedGroups.length > 0, details: { removedUserIds: removedUsers, removedGroupIds: removedGroups } };
-  });
+  return changeMembers(ctx, input, "REMOVE_GROUP_MEMBERS", "remove");
 }
 
 export async function getGroup(ctx: RequestContext, id: string): Promise<SecurityGroup | null> {

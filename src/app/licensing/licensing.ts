@@ -9,7 +9,7 @@ import { SeatEngine } from "../../data/licensing/seat-engine";
 import type { SourceFact } from "../../domain/licensing/seat-facts";
 import { uniqueIds } from "../../domain/validation";
 import { changeSeats } from "../seats/seat-change";
-import { findGroup } from "../groups/groups";
+import { findGroup } from "../groups/rules";
 import { AddLicenseInput, AssignGroupLicensesInput, AssignUserLicensesInput } from "./inputs";
 import { IsNull } from "typeorm";
 import type { TenantDb } from "../../data/tenant-db";

@@ -3,7 +3,7 @@ import { GroupLicenseAssignment, User } from "../../data/entities";
 import { SeatEngine } from "../../data/licensing/seat-engine";
 import { countMembersWanting } from "../../data/licensing/members-wanting";
 import { Permission, requirePermission } from "../auth/permissions";
-import { findGroup } from "../groups/groups";
+import { findGroup } from "../groups/rules";
 import { previewedSku } from "./licensing";
 import type { GroupLicenseRemovalImpact } from "./types";
 

@@ -8,7 +8,7 @@ import { forbidden, notFound } from "../../domain/errors";
 import { Permission, requirePermission, requireUser } from "../auth/permissions";
 import { recordAudits } from "../audit/audit";
 import { changeSeats } from "../seats/seat-change";
-import { findGroup } from "../groups/groups";
+import { findGroup } from "../groups/rules";
 import { addDirectSource, assertOfferedIn } from "../licensing/licensing";
 import type { EffectiveLicense } from "../licensing/types";
 import { userLicenseViews } from "../licensing/views";

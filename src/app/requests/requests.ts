@@ -18,7 +18,7 @@ import { optionalText } from "../../domain/validation";
 import { hasPermission, Permission, requirePermission, requireUser } from "../auth/permissions";
 import { AuditEntry, recordAudits } from "../audit/audit";
 import { changeSeats } from "../seats/seat-change";
-import { findGroup } from "../groups/groups";
+import { findGroup } from "../groups/rules";
 import { addDirectSource, assertOfferedIn, seatsExhausted } from "../licensing/licensing";
 import { directoryManaged } from "../users/users";
 import { ApproveLicenseRequestInput, DenyLicenseRequestInput, LicenseRequestFilter, RequestLicenseInput } from "./inputs";
