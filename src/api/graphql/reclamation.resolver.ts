@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, Info, InputType, Int, Mutation, ObjectType, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import type { RequestContext } from "../../app/request/context";
 import { SecurityGroup, Tenant, User } from "../../data/entities";
 import { Connection } from "./connections";
@@ -58,6 +59,12 @@ export class InactiveLicenseHolderResolver {
   }
 }
 
+/** Whether the selection names totalCount (a fragment might: then assume it does). */
+function asksTotalCount(info: GraphQLResolveInfo | undefined): boolean {
+  const sel = info?.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []) ?? [];
+  return sel.some((s) => s.kind !== "Field" || s.name.value === "totalCount");
+}
+
 @Resolver(() => Tenant)
 export class TenantReclamationResolver {
   @FieldResolver(() => InactiveLicenseHolderConnection)
@@ -66,8 +73,9 @@ export class TenantReclamationResolver {
     @Arg("skuId", () => ID) skuId: string,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return inactiveLicenseHolders(ctx, skuId, { first, after });
+    return inactiveLicenseHolders(ctx, skuId, { first, after }, { countNow: asksTotalCount(info) });
   }
 
   @Mutation(() => ReclaimLicensesPayload)

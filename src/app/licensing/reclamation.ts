@@ -47,8 +47,12 @@ async function reachingGroups(engine: Pick<SeatEngine, "graph">, skuId: string):
   return [...out];
 }
 
-/** V4: `inactiveLicenseHolders(skuId)`: seat holders inactive for the tenant's inactiveAfterDays, in user ID order. */
-export async function inactiveLicenseHolders(ctx: RequestContext, skuId: string, args: PageArgs): Promise<Page<InactiveLicenseHolderView>> {
+/**
+ * V4: `inactiveLicenseHolders(skuId)`: seat holders inactive for the tenant's inactiveAfterDays, in user ID order.
+ * `countNow`: the caller wants totalCount, so it runs beside the page (on PostgreSQL on a connection of its own)
+ * instead of after it; otherwise it runs only if read.
+ */
+export async function inactiveLicenseHolders(ctx: RequestContext, skuId: string, args: PageArgs, o: { countNow?: boolean } = {}): Promise<Page<InactiveLicenseHolderView>> {
   requirePermission(ctx.principal, Permission.READ_TENANT);
   const sku = previewedSku(ctx, skuId);
   const first = checkFirst(args.first);
@@ -61,6 +65,10 @@ export async function inactiveLicenseHolders(ctx: RequestContext, skuId: string,
   const db = ctx.db;
   // V3: activity this instance holds and has not written yet keeps a user out.
   const active = ctx.app.activity.unwrittenUsers(ctx.tenantId);
+  let count: Promise<number> | undefined;
+  const total = () => (count ??= countInactiveHolders(db, sku.id, cutoff, active));
+  // Held until read: a failure is the field's error, not an unhandled rejection meanwhile.
+  if (o.countNow) total().catch(() => undefined);
   const rows = first === 0 ? [] : await inactiveHolderPage(db, sku.id, cutoff, groups, active, after, first + 1);
   const page = rows.slice(0, first);
   const users = await ctx.loaders.user.loadMany(page.map((r) => r.userId));
@@ -79,7 +87,7 @@ export async function inactiveLicenseHolders(ctx: RequestContext, skuId: string,
   return Object.defineProperty(
     { edges, nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.userId) : null } },
     "totalCount",
-    { get: () => countInactiveHolders(db, sku.id, cutoff, active), enumerable: true },
+    { get: total, enumerable: true },
   ) as Page<InactiveLicenseHolderView>;
 }
 

@@ -36,28 +36,39 @@ const idle = (db: TenantDb, byId = false) =>
   `${byId && db.engine === "sqlite" ? "+" : ""}COALESCE(u.last_activity_at, u.created_at) <= :cutoff AND w.wanted_since <= :cutoff AND NOT (${db.inList("u.id", "active")})`;
 
 /**
- * V4: seat holders of `:sku` idle since `:cutoff`: no activity since then (a user never active counts from their
- * creation), and wanting the SKU since before it (a license given recently is never reported).
+ * `:groups` can be every group of a large tenant (1,022 at 100,000 users). As `= ANY(:groups)` PostgreSQL's planner
+ * weighs each element against the column's statistics (14 ms of planning for a 3 ms page); as a set it does not.
  */
-function holders(db: TenantDb, groupIds: string[], activeIds: string[], byId = false): { sql: string; params: Record<string, unknown> } {
-  return {
-    sql: `SELECT u.id AS user_id, u.last_activity_at, u.reclaim_warning_at,
-        CASE WHEN EXISTS (SELECT 1 FROM user_license_assignment a WHERE a.tenant_id = :tid AND a.user_id = u.id AND a.sku_id = :sku) THEN 1 ELSE 0 END AS direct,
-        CASE WHEN EXISTS (SELECT 1 FROM group_user_member m WHERE m.tenant_id = :tid AND m.user_id = u.id AND ${db.inList("m.group_id", "groups")}) THEN 1 ELSE 0 END AS grouped
+const inGroups = (db: TenantDb) => (db.engine === "postgres" ? "m.group_id IN (SELECT unnest(CAST(:groups AS varchar[])))" : db.inList("m.group_id", "groups"));
+
+/** Per holder `p.user_id`: whether a direct assignment of `:sku` and whether a group assignment (`:groups`) reaches them. */
+const flags = (db: TenantDb) => `CASE WHEN EXISTS (SELECT 1 FROM user_license_assignment a WHERE a.tenant_id = :tid AND a.user_id = p.user_id AND a.sku_id = :sku) THEN 1 ELSE 0 END AS direct,
+        CASE WHEN EXISTS (SELECT 1 FROM group_user_member m WHERE m.tenant_id = :tid AND m.user_id = p.user_id AND ${inGroups(db)}) THEN 1 ELSE 0 END AS grouped`;
+
+/**
+ * V4: seat holders of `:sku` idle since `:cutoff`: no activity since then (a user never active counts from their
+ * creation), and wanting the SKU since before it (a license given recently is never reported). Selects `user_id`,
+ * `last_activity_at`, `reclaim_warning_at`; `flags` adds the rest around it.
+ */
+function holders(db: TenantDb, byId = false): string {
+  return `SELECT u.id AS user_id, u.last_activity_at, u.reclaim_warning_at
       FROM app_user u JOIN license_want w ON w.tenant_id = u.tenant_id AND w.user_id = u.id
       WHERE u.tenant_id = :tid AND w.sku_id = :sku AND w.holds_seat = :held AND u.deleted_at IS NULL
-        AND ${idle(db, byId)}`,
-    params: { groups: db.list(groupIds), held: true, active: db.list(activeIds) },
-  };
+        AND ${idle(db, byId)}`;
 }
 
-/** One page of inactive holders in user ID order, after `afterId`. `groupIds`: every group a group assignment of the SKU reaches. */
+/**
+ * One page of inactive holders in user ID order, after `afterId`. `groupIds`: every group a group assignment of the SKU reaches.
+ * The flags are worked out outside the LIMIT, for the page's rows only: inside it PostgreSQL plans them for every
+ * idle holder and runs them as hashed subplans that read every direct assignment of the SKU and every membership
+ * of the reaching groups first (50 ms of the 51 at 100,000 users).
+ */
 export async function inactiveHolderPage(
   db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], activeIds: string[], afterId: string | null, limit: number,
 ): Promise<HolderRow[]> {
-  const h = holders(db, groupIds, activeIds, true);
-  const rows = await db.sql<RawHolder>(`${h.sql} ${afterId === null ? "" : "AND u.id > :after"} ORDER BY u.id LIMIT ${Math.floor(limit)}`, {
-    ...h.params, sku: skuId, cutoff: cutoff.getTime(), after: afterId,
+  const page = `${holders(db, true)} ${afterId === null ? "" : "AND u.id > :after"} ORDER BY u.id LIMIT ${Math.floor(limit)}`;
+  const rows = await db.sql<RawHolder>(`SELECT p.user_id, p.last_activity_at, p.reclaim_warning_at, ${flags(db)} FROM (${page}) p ORDER BY p.user_id`, {
+    groups: db.list(groupIds), held: true, active: db.list(activeIds), sku: skuId, cutoff: cutoff.getTime(), after: afterId,
   });
   return rows.map(row);
 }
@@ -74,9 +85,9 @@ export async function countInactiveHolders(db: TenantDb, skuId: string, cutoff: 
 
 /** Every inactive holder of the SKU (the automatic pass), or only those among `userIds` (reclaimLicenses). */
 export async function inactiveHolders(db: TenantDb, skuId: string, cutoff: Date, groupIds: string[], activeIds: string[], userIds?: string[]): Promise<HolderRow[]> {
-  const h = holders(db, groupIds, activeIds);
-  const rows = await db.sql<RawHolder>(`${h.sql} ${userIds ? `AND ${db.inList("u.id", "ids")}` : ""}`, {
-    ...h.params, sku: skuId, cutoff: cutoff.getTime(), ids: userIds ? db.list(userIds) : undefined,
+  const sel = `${holders(db)} ${userIds ? `AND ${db.inList("u.id", "ids")}` : ""}`;
+  const rows = await db.sql<RawHolder>(`SELECT p.user_id, p.last_activity_at, p.reclaim_warning_at, ${flags(db)} FROM (${sel}) p`, {
+    groups: db.list(groupIds), held: true, active: db.list(activeIds), sku: skuId, cutoff: cutoff.getTime(), ids: userIds ? db.list(userIds) : undefined,
   });
   return rows.map(row);
 }
