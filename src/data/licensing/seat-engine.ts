@@ -52,9 +52,10 @@ export class SeatEngine {
    * move besides catchUp; what it moved is in `changes`.
    */
   async settle(facts: SeatFacts): Promise<SeatPlan> {
-    // The step changed nesting, assignments or subscriptions: read them again.
-    this.graphCache = undefined;
-    this.subsCache = undefined;
+    // What the step changed is read again, and only that: nesting and group assignments when a fact names them,
+    // subscriptions when a pool changed (a group assignment at 20,000 members read both twice).
+    if (changesGraph(facts)) this.graphCache = undefined;
+    if (facts.poolsChanged?.length) this.subsCache = undefined;
     this.newSeq.clear();
     // Nesting is read only when a fact names a group (a purchase or a deletion of a user needs none).
     const graph = namesGroups(facts) ? await this.graph() : undefined;
@@ -340,3 +341,9 @@ export class SeatEngine {
   }
 }
 
+/** Whether the facts change the tenant's graph as TenantGraph reads it: group assignments, nestings, groups. */
+function changesGraph(f: SeatFacts): boolean {
+  const groupSources = [...(f.sourcesAdded ?? []), ...(f.sourcesRemoved ?? []), ...(f.sourcesChanged ?? [])].some((x) => x.groupIds?.length);
+  const nestings = [...(f.membersAdded ?? []), ...(f.membersRemoved ?? [])].some((m) => m.groupIds?.length);
+  return groupSources || nestings || Boolean(f.groupsDeleted?.length);
+}
