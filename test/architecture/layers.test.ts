@@ -83,12 +83,18 @@ export function violations(edges: Edge[]): string[] {
   return out;
 }
 
-/** Cycles between folders (Tarjan's strongly connected components over the folder graph). */
-export function folderCycles(edges: Edge[]): string[][] {
+/** Cycles between folders. */
+export const folderCycles = (edges: Edge[]) => cycles(edges, folderOf);
+
+/** Issue 21: cycles between files too, type-only imports included (a folder's files may not import each other round). */
+export const fileCycles = (edges: Edge[]) => cycles(edges, (f) => relative(SRC, f));
+
+/** Tarjan's strongly connected components over the graph of `keyOf(file)`. */
+function cycles(edges: Edge[], keyOf: (file: string) => string): string[][] {
   const graph = new Map<string, Set<string>>();
   for (const e of edges) {
-    const a = folderOf(e.from);
-    const b = folderOf(e.to);
+    const a = keyOf(e.from);
+    const b = keyOf(e.to);
     if (a === b) continue;
     if (!graph.has(a)) graph.set(a, new Set());
     if (!graph.has(b)) graph.set(b, new Set());
@@ -99,7 +105,7 @@ export function folderCycles(edges: Edge[]): string[][] {
   const low = new Map<string, number>();
   const stack: string[] = [];
   const onStack = new Set<string>();
-  const cycles: string[][] = [];
+  const found: string[][] = [];
   const visit = (v: string) => {
     idx.set(v, index);
     low.set(v, index++);
@@ -119,11 +125,11 @@ export function folderCycles(edges: Edge[]): string[][] {
         onStack.delete(w);
         scc.push(w);
       } while (w !== v);
-      if (scc.length > 1) cycles.push(scc.sort());
+      if (scc.length > 1) found.push(scc.sort());
     }
   };
   for (const v of graph.keys()) if (!idx.has(v)) visit(v);
-  return cycles;
+  return found;
 }
 
 /** The tables, from the entities' @Entity("name"). */
@@ -163,6 +169,10 @@ describe("architecture: layers of src/ (README Architecture)", () => {
     expect(folderCycles(edges)).toEqual([]);
   });
 
+  test("issue 21: no import cycle between files, type imports included", () => {
+    expect(fileCycles(edges)).toEqual([]);
+  });
+
   test("the pure rules (domain) use no database or GraphQL library", () => {
     const bad = [...libraries].filter(([f]) => layerOf(f).top === "domain").flatMap(([f, libs]) =>
       libs.filter((l) => NOT_IN_DOMAIN.includes(l)).map((l) => `${relative(SRC, f)} imports ${l}`),
@@ -196,5 +206,6 @@ describe("architecture: layers of src/ (README Architecture)", () => {
     expect(violations([{ from: f("api/scim/routes.ts"), to: f("api/graphql/schema.ts") }])).toHaveLength(1);
     expect(violations([{ from: f("api/graphql/schema.ts"), to: f("app/request/context.ts") }])).toEqual([]);
     expect(folderCycles([{ from: f("app/a.ts"), to: f("app/auth/b.ts") }, { from: f("app/auth/b.ts"), to: f("app/c.ts") }])).toEqual([["app", "app/auth"]]);
+    expect(fileCycles([{ from: f("app/request/activity.ts"), to: f("app/request/context.ts") }, { from: f("app/request/context.ts"), to: f("app/request/activity.ts") }])).toEqual([["app/request/activity.ts", "app/request/context.ts"]]);
   });
 });

@@ -1,7 +1,6 @@
 import type { Clock } from "../../domain/clock";
 import type { Database } from "../../data/database";
 import type { Logger } from "../../infra/log";
-import type { App } from "./context";
 import type { Principal } from "../auth/principal";
 
 /** V3: a user's lastActivityAt is written at most once per this interval. */
@@ -119,11 +118,11 @@ export class ActivityRecorder {
  * V3: an admitted request of a signed-in user is activity. Counted in memory, with the stored lastActivityAt the
  * sign-in row already carries: no statement on the request path (the recorder writes in batches).
  */
-export function noteActivity(app: App, p: Principal): void {
+export function noteActivity(app: { activity: ActivityRecorder }, p: Principal): void {
   if (p.kind === "user") app.activity.note(p.tenantId, p.userId, p.user.lastActivityAt);
 }
 
 /** V3: a bot action (createBot, updateBot, recordBotSessions) is activity of the bot's owner. */
-export function noteBotActivity(app: App, tenantId: string, ownerId: string): void {
+export function noteBotActivity(app: { activity: ActivityRecorder }, tenantId: string, ownerId: string): void {
   app.activity.note(tenantId, ownerId);
 }
