@@ -130,6 +130,9 @@ export class TestApi {
   /** Serves the app over real HTTP on a free loopback port; returns the base URL. */
   async listen(): Promise<string> {
     this.http = createServer(createHttpHandler(this.app, this.server));
+    // A test's fetch reuses idle keep-alive sockets; under load the server's 5 s idle close could race that reuse
+    // (ECONNRESET in the model test's SCIM DELETE). Tests end by closing the server, so idle sockets may stay.
+    this.http.keepAliveTimeout = 60_000;
     await attachLiveUpdates(this.app, this.http);
     await new Promise<void>((r) => this.http!.listen(0, "127.0.0.1", r));
     return `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`;
