@@ -1,8 +1,8 @@
-import { TestApi } from "../helpers/harness";
+import type { TestApi } from "../helpers/harness";
 import { newTenant, TenantFx } from "../helpers/fixtures";
-import { TcpProxy } from "../helpers/tcp-proxy";
+import type { TcpProxy } from "../helpers/tcp-proxy";
+import { COMMIT, startOutageRig, stopOutageRig } from "../helpers/outage";
 import { CREATE_TOKEN } from "../scim/scim-client";
-import { databaseSettingsFrom } from "../../src/config";
 
 /**
  * H5 (issue 19 defect 10): PostgreSQL refused, cut mid-statement, cut at COMMIT. The app reaches the test database
@@ -45,9 +45,6 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000): Pr
 
 /** A chunk of the PostgreSQL protocol that carries this SQL text (a simple query or a Parse message). */
 const sends = (sql: string) => (chunk: Buffer) => chunk.includes(sql);
-/** COMMIT as TypeORM sends it: a simple query of exactly that text. */
-const COMMIT = (chunk: Buffer) => chunk[0] === 0x51 && chunk.subarray(5).toString() === "COMMIT\0";
-
 describePg("H5 PostgreSQL unreachable (through a TCP proxy)", () => {
   let proxy: TcpProxy;
   /** Waits up to 20 s: every cut here is shorter. */
@@ -60,22 +57,12 @@ describePg("H5 PostgreSQL unreachable (through a TCP proxy)", () => {
   let provisioning: string;
 
   beforeAll(async () => {
-    proxy = await TcpProxy.start(PG!);
-    const db = databaseSettingsFrom();
-    patient = await TestApi.start(proxy.proxied(PG!), { config: { db: { ...db, unavailableWaitMs: 20_000 } } });
-    patientUrl = await patient.listen();
-    brief = await patient.sibling({ config: { db: { ...db, unavailableWaitMs: 300 } } });
-    briefUrl = await brief.listen();
+    ({ proxy, patient, patientUrl, brief, briefUrl } = await startOutageRig(PG!));
     t = await newTenant(patient, "Outage");
     provisioning = (await patient.ok(t.admin, CREATE_TOKEN, { input: { description: "directory" } })).createProvisioningToken.token;
   }, 30_000);
 
-  afterAll(async () => {
-    if (proxy && !proxy.listening) await proxy.listen();
-    await brief?.stop();
-    await patient?.stop();
-    await proxy?.stop();
-  });
+  afterAll(() => stopOutageRig({ proxy, patient, brief }));
 
   afterEach(async () => {
     // Every test leaves the database reachable again.

@@ -1,7 +1,7 @@
-import { TestApi } from "../helpers/harness";
+import type { TestApi } from "../helpers/harness";
 import { newTenant, TenantFx } from "../helpers/fixtures";
-import { TcpProxy } from "../helpers/tcp-proxy";
-import { databaseSettingsFrom } from "../../src/config";
+import type { TcpProxy } from "../helpers/tcp-proxy";
+import { COMMIT, startOutageRig, stopOutageRig } from "../helpers/outage";
 import { graphFetch, guid, RawReply } from "./graph-client";
 
 /**
@@ -12,9 +12,6 @@ import { graphFetch, guid, RawReply } from "./graph-client";
  */
 const PG = process.env.TEST_DATABASE_URL;
 const describePg = PG ? describe : describe.skip;
-
-/** COMMIT as TypeORM sends it: a simple query of exactly that text. */
-const COMMIT = (chunk: Buffer) => chunk[0] === 0x51 && chunk.subarray(5).toString() === "COMMIT\0";
 
 /** Graph's error body (MG4) for H5, with the request's IDs as its headers say. */
 function expectUnavailable(r: RawReply, message: RegExp, retryAfter = "1"): void {
@@ -47,23 +44,13 @@ describePg("H5 Microsoft Graph with PostgreSQL unreachable (through a TCP proxy)
   let ada: string;
 
   beforeAll(async () => {
-    proxy = await TcpProxy.start(PG!);
-    const db = databaseSettingsFrom();
-    patient = await TestApi.start(proxy.proxied(PG!), { config: { db: { ...db, unavailableWaitMs: 20_000 } } });
-    patientUrl = await patient.listen();
-    brief = await patient.sibling({ config: { db: { ...db, unavailableWaitMs: 300 } } });
-    briefUrl = await brief.listen();
+    ({ proxy, patient, patientUrl, brief, briefUrl } = await startOutageRig(PG!));
     t = await newTenant(patient, "GraphOutage");
     await t.buy(2);
     ada = guid((await t.user("ada")).id);
   }, 30_000);
 
-  afterAll(async () => {
-    if (proxy && !proxy.listening) await proxy.listen();
-    await brief?.stop();
-    await patient?.stop();
-    await proxy?.stop();
-  });
+  afterAll(() => stopOutageRig({ proxy, patient, brief }));
 
   afterEach(async () => {
     if (!proxy.listening) await proxy.listen();
