@@ -18,7 +18,7 @@ describe("§7 error codes on every way in", () => {
     expect(e.extensions).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: 3 });
   });
 
-  it.each([ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE])("%s without a wait of its own asks for 1 s on every way in (one rule, retryAfterFor)", (code) => {
+  it.each([ErrorCode.RATE_LIMITED, ErrorCode.SERVICE_UNAVAILABLE])("T2, H5: %s without a wait of its own asks for 1 s on every way in (one rule, retryAfterFor)", (code) => {
     const e = new AppError(code, "m");
     const head = { status: undefined as number | undefined, headers: new HeaderMap() };
     applyErrorStatus(head, [{ extensions: e.extensions }]);
