@@ -90,6 +90,8 @@ export interface Config {
   oidc?: OidcSettings;
   /** I1: the caller's row from this instance's memory while it hears of every change (ROW_CACHE, default on). */
   rowCache: boolean;
+  /** I1: a repeated hot check answered from memory while the row cache vouches for what it read (ANSWER_CACHE, default on). */
+  answerCache: boolean;
   /** V3: gather who was active (ACTIVITY, default on); off only to measure its cost: V4's daily pass then does not run. */
   activity: boolean;
   /** MG6 change notifications (README "Change notifications"). */
@@ -246,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     explorer: r.flag("EXPLORER") ?? nodeEnv !== "production",
     oidc: oidcFrom(env),
     rowCache: oneOf(r.text("ROW_CACHE")?.toLowerCase() ?? "on", ["on", "off"], "ROW_CACHE") === "on",
+    answerCache: oneOf(r.text("ANSWER_CACHE")?.toLowerCase() ?? "on", ["on", "off"], "ANSWER_CACHE") === "on",
     activity: oneOf(r.text("ACTIVITY")?.toLowerCase() ?? "on", ["on", "off"], "ACTIVITY") === "on",
     webhooks: {
       allowPrivate: r.flag("WEBHOOK_ALLOW_PRIVATE") ?? false,

@@ -12,6 +12,11 @@ export interface RowCacheFigures {
   stats: { hits: number; misses: number; bypassed: number };
 }
 
+/** What the metrics read of the answer cache (src/app/request/answer-cache.ts). */
+export interface AnswerCacheFigures {
+  stats: { hits: number; misses: number; stale: number };
+}
+
 export interface PoolUse {
   total: number;
   idle: number;
@@ -92,7 +97,7 @@ export class Metrics {
   /** MG6: subscriptions by state, read from the database when scraped (set by whoever starts the delivery worker). */
   webhookSubscriptionStates?: () => Promise<Map<string, number>>;
 
-  constructor(pool?: () => PoolUse | undefined, rowCache?: () => RowCacheFigures | undefined) {
+  constructor(pool?: () => PoolUse | undefined, rowCache?: () => RowCacheFigures | undefined, answers?: () => AnswerCacheFigures | undefined) {
     const states = () => this.webhookSubscriptionStates;
     new Gauge({
       name: `${PREFIX}webhook_subscriptions`, help: "MG6 change-notification subscriptions of every tenant by state: active, retrying (deliveries failing, backing off), missed (changes were dropped), expired.",
@@ -131,6 +136,19 @@ export class Metrics {
         this.inc({ outcome: "hit" }, r.stats.hits);
         this.inc({ outcome: "miss" }, r.stats.misses);
         this.inc({ outcome: "bypassed" }, r.stats.bypassed);
+      },
+    });
+    new Counter({
+      name: `${PREFIX}answer_cache_lookups_total`,
+      help: "I1's answer cache: hit (a repeated hot check answered from memory), stale (dropped: the tenant changed or time moved a status), miss (executed).",
+      labelNames: ["outcome"] as const, registers: [this.registry],
+      collect() {
+        const a = answers?.();
+        if (!a) return;
+        this.reset();
+        this.inc({ outcome: "hit" }, a.stats.hits);
+        this.inc({ outcome: "stale" }, a.stats.stale);
+        this.inc({ outcome: "miss" }, a.stats.misses);
       },
     });
   }

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query AnswerCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state error holdsSeat expiresAt sources { kind via { id } } } } }": typeof types.AnswerCacheW1Document,
+    "query AnswerCacheRoles { me { id roles accountEnabled } }": typeof types.AnswerCacheRolesDocument,
+    "query AnswerCacheWithRate { me { id } rateLimit { currentlyAvailable } }": typeof types.AnswerCacheWithRateDocument,
+    "mutation AnswerCacheTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }": typeof types.AnswerCacheTrialDocument,
     "query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }": typeof types.AccessBotsAndIdentityBotDocument,
     "query AccessBotsAndIdentityUser($id: ID!) { user(id: $id) { userPrincipalName } }": typeof types.AccessBotsAndIdentityUserDocument,
     "mutation AccessBotsAndIdentityRecordBotSessions($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions\n           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }": typeof types.AccessBotsAndIdentityRecordBotSessionsDocument,
@@ -252,6 +256,10 @@ type Documents = {
     "query UsersDoc6($id: ID!) { user(id: $id) { source } }": typeof types.UsersDoc6Document,
 };
 const documents: Documents = {
+    "query AnswerCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state error holdsSeat expiresAt sources { kind via { id } } } } }": types.AnswerCacheW1Document,
+    "query AnswerCacheRoles { me { id roles accountEnabled } }": types.AnswerCacheRolesDocument,
+    "query AnswerCacheWithRate { me { id } rateLimit { currentlyAvailable } }": types.AnswerCacheWithRateDocument,
+    "mutation AnswerCacheTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }": types.AnswerCacheTrialDocument,
     "query AccessBotsAndIdentityBot($id: ID!) { bot(id: $id) { id } }": types.AccessBotsAndIdentityBotDocument,
     "query AccessBotsAndIdentityUser($id: ID!) { user(id: $id) { userPrincipalName } }": types.AccessBotsAndIdentityUserDocument,
     "mutation AccessBotsAndIdentityRecordBotSessions($input: RecordBotSessionsInput!) { recordBotSessions(input: $input) { id billedSessions\n           owner { id userPrincipalName roles canCreateBots memberOf { displayName } effectiveLicenses { state sku { partNumber } } } } }": types.AccessBotsAndIdentityRecordBotSessionsDocument,
@@ -504,6 +512,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnswerCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state error holdsSeat expiresAt sources { kind via { id } } } } }"): (typeof documents)["query AnswerCacheW1 { me { canCreateBots effectiveLicenses { sku { id } state error holdsSeat expiresAt sources { kind via { id } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnswerCacheRoles { me { id roles accountEnabled } }"): (typeof documents)["query AnswerCacheRoles { me { id roles accountEnabled } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AnswerCacheWithRate { me { id } rateLimit { currentlyAvailable } }"): (typeof documents)["query AnswerCacheWithRate { me { id } rateLimit { currentlyAvailable } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AnswerCacheTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }"): (typeof documents)["mutation AnswerCacheTrial($skuId: ID!) { startTrial(input: { skuId: $skuId }) { state } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

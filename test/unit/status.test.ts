@@ -1,4 +1,5 @@
-import { prepaidUnits, subscriptionStatus } from "../../src/domain/licensing/status";
+import fc from "fast-check";
+import { nextStatusChange, prepaidUnits, subscriptionStatus } from "../../src/domain/licensing/status";
 
 const day = 86_400_000;
 const t0 = new Date("2026-01-01T00:00:00.000Z");
@@ -30,5 +31,21 @@ describe("subscription status (P6, P7)", () => {
       { quantity: 2, endsAt: null, canceledAt: at(0), isTrial: false },
     ];
     expect(prepaidUnits(subs, at(2))).toEqual({ enabled: 5, warning: 3, suspended: 2 });
+  });
+
+  it("P6 nextStatusChange: the status holds from now until that instant and changes there (generated subscriptions)", () => {
+    const instant = fc.integer({ min: -200, max: 200 }).map((d) => at(d / 2));
+    const sub = fc.record({ endsAt: fc.option(instant), canceledAt: fc.option(instant, { freq: 3 }), isTrial: fc.boolean() });
+    fc.assert(
+      fc.property(sub, instant, fc.double({ min: 0, max: 1, noNaN: true }), (s, now, f) => {
+        const next = nextStatusChange(s, now);
+        const status = subscriptionStatus(s, now);
+        if (next === Infinity) return expect(subscriptionStatus(s, at(10_000))).toBe(status);
+        expect(next).toBeGreaterThan(now.getTime());
+        expect(subscriptionStatus(s, new Date(now.getTime() + Math.floor(f * (next - now.getTime() - 1))))).toBe(status);
+        expect(subscriptionStatus(s, new Date(next - 1))).toBe(status);
+        expect(subscriptionStatus(s, new Date(next))).not.toBe(status);
+      }),
+    );
   });
 });

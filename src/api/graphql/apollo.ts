@@ -13,6 +13,8 @@ import { buildAppSchema } from "./schema";
 import { refuseBadText } from "./text-gate";
 import { ErrorCode } from "../../domain/errors";
 import { liveDrainPlugin } from "./ws";
+import { answerable } from "./answerable";
+import { answerHoldsUntil } from "../../app/request/answers";
 
 /**
  * The steps between a validated operation and its execution: the text check (H1), the cost check,
@@ -47,9 +49,18 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Grap
           const kind = ctx.principal.kind;
           // A mutation that changes seats rebalances first anyway (changeSeats); a query must not read stale seats.
           if (operation?.operation === "query" && (kind === "user" || kind === "runtime")) await reallocateIfStale(ctx);
+          // I1: the tenant as signed in is what the answer is read at (a reallocation above wrote: then it is not kept).
+          const tenant = ctx.signedInTenant;
+          if (kind === "user" && tenant && app.answers.enabled && answerable(schema, document)) {
+            Object.assign(contextValue.answer, { version: tenant.stateVersion, from: ctx.clock.now().getTime(), until: await answerHoldsUntil(ctx) });
+          }
         },
         async willSendResponse({ contextValue, response }) {
           // A request refused before its cost was known (parse, validation) pays 1; every response carries extensions.cost.
+          const draft = contextValue.answer;
+          if (draft.version !== undefined && response.body.kind === "single" && !response.body.singleResult.errors && response.body.singleResult.data) {
+            draft.data = JSON.stringify(response.body.singleResult.data);
+          }
           await answerUnpaid(contextValue, response);
           if (response.body.kind === "single") applyErrorStatus(response.http, response.body.singleResult.errors);
           recordOutcome(contextValue, response);

@@ -14,14 +14,23 @@ export interface Outcome {
   tenant?: string;
 }
 
+/** I1's answer cache: what the gate learnt of an answerable query (src/api/graphql/answerable.ts), and its data once answered. */
+export interface AnswerDraft {
+  version?: number;
+  from?: number;
+  until?: number;
+  data?: string;
+}
+
 /**
  * Apollo's context value for one GraphQL request over HTTP: the caller's admission (credentials checked; the price
  * is paid and the caller resolved after validation, in the operation gate) and, from then on, its context. Apollo
- * runs the operation on a shallow copy of this object; the copy shares the admission and the outcome, so the HTTP
+ * runs the operation on a shallow copy of this object; the copy shares the admission, the outcome and the answer, so the HTTP
  * handler's request log sees what the operation did.
  */
 export class GraphQLOperation implements GraphQLContext {
   readonly outcome: Outcome = {};
+  readonly answer: AnswerDraft = {};
 
   constructor(readonly admission: Admission) {}
 

@@ -15,6 +15,7 @@ import type { Throttle } from "../../infra/throttle";
 import type { Metrics } from "../../infra/metrics";
 import type { Logger } from "../../infra/log";
 import type { ActivityRecorder } from "./activity";
+import type { AnswerCache } from "./answer-cache";
 
 export type { Logger } from "../../infra/log";
 
@@ -42,6 +43,8 @@ export interface App {
   metrics: Metrics;
   /** V3: who was active, gathered in memory and written in batches. */
   activity: ActivityRecorder;
+  /** I1: repeated hot checks answered from memory (src/app/request/answer-cache.ts). */
+  answers: AnswerCache;
 }
 
 /** How a context is made: its request ID, the caller's address, the hold of the operation lock it shares. */

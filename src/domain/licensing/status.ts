@@ -23,6 +23,20 @@ export function subscriptionStatus(s: SubscriptionTimes, now: Date): Subscriptio
   return SubscriptionStatus.DELETED;
 }
 
+/**
+ * P6: the first instant after `now` at which subscriptionStatus(s, ·) changes (Infinity: never). What was derived
+ * from a subscription's status at `now` holds until then.
+ */
+export function nextStatusChange(s: SubscriptionTimes, now: Date): number {
+  let boundaries: number[] = [];
+  if (s.canceledAt) boundaries = [s.canceledAt.getTime() + SUSPENDED_DAYS * DAY_MS];
+  else if (s.endsAt) {
+    const graceEnd = s.endsAt.getTime() + (s.isTrial ? 0 : GRACE_DAYS * DAY_MS);
+    boundaries = [s.endsAt.getTime(), graceEnd, graceEnd + SUSPENDED_DAYS * DAY_MS];
+  }
+  return Math.min(Infinity, ...boundaries.filter((b) => b > now.getTime()));
+}
+
 export function grants(status: SubscriptionStatus): boolean {
   return status === SubscriptionStatus.ACTIVE || status === SubscriptionStatus.WARNING;
 }
