@@ -72,17 +72,17 @@ export async function w9(d: W9Deps): Promise<void> {
   // Everyone is active today but `inactive`: half of them never were (counted from creation), half last 120 days ago.
   // One pass over the users (each pass leaves a dead row per user on PostgreSQL until vacuumed).
   await d.sql.run("UPDATE app_user SET created_at = ?, last_activity_at = ? WHERE tenant_id = ?", [old, now, d.tenantId]);
-  await d.sql.run("UPDATE license_want SET wanted_since = ? WHERE tenant_id = ?", [old, d.tenantId]);
   const inactive = await inactiveSet(d, ids);
   for (let i = 0; i < inactive.length; i += 2 * 5000) {
     const never = inactive.slice(i, i + 5000), once = inactive.slice(i + 5000, i + 10_000);
     if (never.length) await d.sql.run(`UPDATE app_user SET last_activity_at = NULL WHERE tenant_id = ? AND id IN (${never.map(() => "?").join(",")})`, [d.tenantId, ...never]);
     if (once.length) await d.sql.run(`UPDATE app_user SET last_activity_at = ? WHERE tenant_id = ? AND id IN (${once.map(() => "?").join(",")})`, [now - 120 * DAY, d.tenantId, ...once]);
   }
-  // The wants keep a copy of COALESCE(last_activity_at, created_at) (V4, the count): the app's writes keep it, these SQL ones do here.
+  // The wants: made 200 days old, and their copy of COALESCE(last_activity_at, created_at) (V4, the count) set as the
+  // app's writes keep it. One pass, after the users' (the copy reads them).
   await d.sql.run(
-    "UPDATE license_want SET user_idle_since = (SELECT COALESCE(u.last_activity_at, u.created_at) FROM app_user u WHERE u.id = license_want.user_id) WHERE tenant_id = ?",
-    [d.tenantId],
+    "UPDATE license_want SET wanted_since = ?, user_idle_since = (SELECT COALESCE(u.last_activity_at, u.created_at) FROM app_user u WHERE u.id = license_want.user_id) WHERE tenant_id = ?",
+    [old, d.tenantId],
   );
   // As after generating (run.ts): statistics, and the dead rows of these bulk updates gone as autovacuum would within a minute.
   if (d.sql.engine === "postgres") await d.sql.run("VACUUM ANALYZE app_user, license_want");
