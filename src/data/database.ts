@@ -103,10 +103,10 @@ export class Database {
          AND (last_activity_at IS NULL OR last_activity_at <= :before) RETURNING id`,
         { at: at.getTime(), before: at.getTime() - minGapMs, ids: db.list(userIds) },
       );
-      // V4: the wants' copy of COALESCE(last_activity_at, created_at), for the inactive report's count. After the
-      // users' row, so a failure in between leaves the copy older (the count errs towards idle until the next write).
+      // V4: the wants' idle_since (the later of this and wanted_since), for the inactive report's count. After the
+      // users' row, so a failure in between leaves it older (the count errs towards idle until the next write).
       if (written.length) {
-        await db.sql(`UPDATE license_want SET user_idle_since = :at WHERE tenant_id = :tid AND ${db.inList("user_id", "ids")} AND user_idle_since < :at`, {
+        await db.sql(`UPDATE license_want SET idle_since = :at WHERE tenant_id = :tid AND ${db.inList("user_id", "ids")} AND idle_since < :at`, {
           at: at.getTime(), ids: db.list(written.map((r) => r.id)),
         });
       }

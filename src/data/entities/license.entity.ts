@@ -59,7 +59,7 @@ abstract class UserSkuRow {
 @Index("ix_license_want_queue", ["tenantId", "skuId", "holdsSeat", "wantSeq", "userId"])
 @Index("ix_license_want_user", ["tenantId", "userId"])
 // V4: the inactive report's count, one range of this index (migration 1764374400524).
-@Index("ix_license_want_idle", ["tenantId", "skuId", "holdsSeat", "userIdleSince", "wantedSince", "userId"])
+@Index("ix_license_want_idle", ["tenantId", "skuId", "holdsSeat", "idleSince", "userId"])
 export class LicenseWant extends UserSkuRow {
   @Column({ type: "integer", name: "want_seq" })
   wantSeq: number;
@@ -74,11 +74,12 @@ export class LicenseWant extends UserSkuRow {
   updatedAt: Date;
 
   /**
-   * V4: a copy of the user's COALESCE(last_activity_at, created_at): set when the want is inserted, updated by the
-   * activity write (Database.writeActivity). Read only by the inactive report's count.
+   * V4: from when the holder counts as idle for reclamation: the later of the user's COALESCE(last_activity_at,
+   * created_at) and wantedSince. Inserted as wantedSince, moved forward by the activity write (Database.writeActivity).
+   * Read only by the inactive report's count.
    */
-  @TimestampColumn({ name: "user_idle_since" })
-  userIdleSince: Date;
+  @TimestampColumn({ name: "idle_since" })
+  idleSince: Date;
 }
 
 /** Per tenant and SKU: the pool size the seats were last allocated for, and the want counter. */
