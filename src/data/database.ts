@@ -97,13 +97,20 @@ export class Database {
    */
   async writeActivity(tenantId: string, userIds: string[], at: Date, minGapMs: number): Promise<void> {
     const db = this.reader(tenantId);
-    await this.lock().run(() =>
-      db.sql(
+    await this.lock().run(async () => {
+      const written = await db.sql<{ id: string }>(
         `UPDATE app_user SET last_activity_at = :at WHERE tenant_id = :tid AND ${db.inList("id", "ids")}
-         AND (last_activity_at IS NULL OR last_activity_at <= :before)`,
+         AND (last_activity_at IS NULL OR last_activity_at <= :before) RETURNING id`,
         { at: at.getTime(), before: at.getTime() - minGapMs, ids: db.list(userIds) },
-      ),
-    );
+      );
+      // V4: the wants' idle_since (the later of this and wanted_since), for the inactive report's count. After the
+      // users' row, so a failure in between leaves it older (the count errs towards idle until the next write).
+      if (written.length) {
+        await db.sql(`UPDATE license_want SET idle_since = :at WHERE tenant_id = :tid AND ${db.inList("user_id", "ids")} AND idle_since < :at`, {
+          at: at.getTime(), ids: db.list(written.map((r) => r.id)),
+        });
+      }
+    });
   }
 
   /** V4: the tenants with the automatic pass on that have not run today's (`day`, YYYY-MM-DD) yet. */

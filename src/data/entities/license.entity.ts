@@ -58,6 +58,8 @@ abstract class UserSkuRow {
 @Entity("license_want")
 @Index("ix_license_want_queue", ["tenantId", "skuId", "holdsSeat", "wantSeq", "userId"])
 @Index("ix_license_want_user", ["tenantId", "userId"])
+// V4: the inactive report's count, one range of this index (migration 1764374400524).
+@Index("ix_license_want_idle", ["tenantId", "skuId", "holdsSeat", "idleSince", "userId"])
 export class LicenseWant extends UserSkuRow {
   @Column({ type: "integer", name: "want_seq" })
   wantSeq: number;
@@ -70,6 +72,14 @@ export class LicenseWant extends UserSkuRow {
 
   @TimestampColumn({ name: "updated_at" })
   updatedAt: Date;
+
+  /**
+   * V4: from when the holder counts as idle for reclamation: the later of the user's COALESCE(last_activity_at,
+   * created_at) and wantedSince. Inserted as wantedSince, moved forward by the activity write (Database.writeActivity).
+   * Read only by the inactive report's count.
+   */
+  @TimestampColumn({ name: "idle_since" })
+  idleSince: Date;
 }
 
 /** Per tenant and SKU: the pool size the seats were last allocated for, and the want counter. */

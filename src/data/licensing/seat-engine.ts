@@ -155,8 +155,9 @@ export class SeatEngine {
         }
         if (c.only === "end") continue;
         await tx.sql(
-          `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
-           SELECT s.u, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT)
+          // V4: idle_since starts as wanted_since (the later of it and the user's last activity, which is not after now).
+          `INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at, idle_since)
+           SELECT s.u, CAST(:sku AS VARCHAR(64)), CAST(:tid AS VARCHAR(64)), CAST(:seq AS INTEGER), CAST(:now AS BIGINT), CAST(:free AS BOOLEAN), CAST(:now AS BIGINT), CAST(:now AS BIGINT)
            FROM (${bySource}) s
            WHERE NOT EXISTS (SELECT 1 FROM license_want x WHERE x.tenant_id = :tid AND x.sku_id = :sku AND x.user_id = s.u)`,
           { ...params, seq, now, free: false },

@@ -221,6 +221,41 @@ describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (engi
       expect(await hasDirect(t, a.id)).toBe(true);
     });
 
+    it("V4 V3 each want's idle_since stays the later of its user's last activity (or creation) and wantedSince: written with the activity, the holder leaves totalCount and the page; idle again, returns", async () => {
+      const { t, a, b, c, d, w } = await world();
+      const wants = async () => {
+        const rows = await api.app.database.reader(t.tenantId).sql<{ user_id: string; idle_since: string | number; wanted: string | number; idle: string | number }>(
+          `SELECT w.user_id, w.idle_since, w.wanted_since AS wanted, COALESCE(u.last_activity_at, u.created_at) AS idle
+           FROM license_want w JOIN app_user u ON u.id = w.user_id WHERE w.tenant_id = :tid`);
+        return rows.map((r) => ({ id: r.user_id, idleSince: Number(r.idle_since), expected: Math.max(Number(r.wanted), Number(r.idle)), wanted: Number(r.wanted) }));
+      };
+      const report = async () => (await api.ok(t.admin, REPORT, { sku: t.sku.user })).tenant.inactiveLicenseHolders;
+      // d's activity is held in memory (kept out by the active list); written, it moves d's idle_since.
+      await api.app.activity.flush();
+      let all = await wants();
+      expect(all.map((x) => x.id).sort()).toEqual([a.id, b.id, c.id, d.id, w.id].sort());
+      for (const x of all) expect(x.idleSince).toBe(x.expected);
+      expect(all.find((x) => x.id === d.id)!.idleSince).toBe(Math.floor(api.clock.now().getTime() / 60_000) * 60_000);
+      // w never was active and wants since today: from its want.
+      expect(all.find((x) => x.id === w.id)!.idleSince).toBe(all.find((x) => x.id === w.id)!.wanted);
+      let r = await report();
+      expect(r.totalCount).toBe(3);
+      expect(r.nodes.map((n) => n.user.id)).toEqual([a.id, b.id, c.id].sort());
+      // a is active and written: out of both.
+      await api.ok(a.token, ME);
+      await api.app.activity.flush();
+      all = await wants();
+      for (const x of all) expect(x.idleSince).toBe(x.expected);
+      r = await report();
+      expect(r.totalCount).toBe(2);
+      expect(r.nodes.map((n) => n.user.id)).toEqual([b.id, c.id].sort());
+      // 100 days on, everyone is idle again, counted as paged.
+      api.clock.advanceDays(100);
+      r = await report();
+      expect(r.totalCount).toBe(4);
+      expect(r.nodes.map((n) => n.user.id)).toEqual([a.id, b.id, c.id, d.id].sort());
+    });
+
     it("V4 V3 a holder active on this instance since (not yet written) is skipped", async () => {
       const { t, a } = await world();
       await api.ok(a.token, ME);
@@ -238,7 +273,7 @@ describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (engi
       return rows.map((r) => r.detail).join("\n");
     };
 
-    it("V4 totalCount reads only the idle users, from ix_app_user_idle; the first page walks the users in ID order, with no sort", async () => {
+    it("V4 totalCount is one range of ix_license_want_idle (no join with the users); the first page walks the users in ID order, with no sort", async () => {
       const t = await newTenant(api);
       await t.buy(1);
       const a = await t.user("scale-a");
@@ -247,11 +282,15 @@ describe.each(engines())("optimization: V3 activity, V4 reclamation (%s)", (engi
       const r = (await api.ok(t.admin, REPORT, { sku: t.sku.user })).tenant.inactiveLicenseHolders;
       expect(r.totalCount).toBe(1);
       if (engine === "postgres") {
-        const [ix] = await api.ds.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_app_user_idle'");
+        const [ix] = await api.ds.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_app_user_idle' AND schemaname = current_schema()");
         expect(ix.indexdef).toMatch(/\(tenant_id, COALESCE\(last_activity_at, created_at\), id, last_activity_at, created_at\) WHERE \(deleted_at IS NULL\)/);
+        const [wx] = await api.ds.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_license_want_idle' AND schemaname = current_schema()");
+        expect(wx.indexdef).toMatch(/\(tenant_id, sku_id, holds_seat, idle_since, user_id\)/);
         return;
       }
-      expect(await planOf(/^SELECT COUNT\(\*\) AS n FROM app_user u JOIN license_want/)).toMatch(/ix_app_user_idle \(tenant_id=\? AND <expr><\?\)/);
+      const count = await planOf(/^SELECT COUNT\(\*\) AS n FROM license_want w/);
+      expect(count).toMatch(/^SEARCH w USING COVERING INDEX ix_license_want_idle \(tenant_id=\? AND sku_id=\? AND holds_seat=\? AND idle_since<\?\)/);
+      expect(count).not.toMatch(/app_user/);
       const page = await planOf(/^SELECT p\.user_id, p\.last_activity_at, p\.reclaim_warning_at,/);
       expect(page).toMatch(/USING INDEX ix_app_user_page/);
       expect(page).not.toMatch(/TEMP B-TREE/);
