@@ -36,9 +36,7 @@ let logInstance: PinoLogger | undefined;
 let logStream: ReturnType<typeof pino.destination> | undefined;
 function processLog(): PinoLogger {
   if (!logInstance) {
-    // Lines are written in batches (up to 4 KB, at least every 250 ms): one write per request line cost a
-    // threadpool round trip each on the hot check (issue 22). Exit paths flush what is pending (flush()).
-    logStream = pino.destination({ sync: false, minLength: 4096, periodicFlush: 250 });
+    logStream = pino.destination({ sync: false, minLength: 0 });
     logInstance = createLog(loadConfig().logLevel, logStream);
   }
   return logInstance;

@@ -15,7 +15,10 @@ const note = PG ? "" : " (skipped: set TEST_DATABASE_URL=postgres://… to run)"
 
 const READ = graphql(`query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }`);
 const ME = graphql(`query RowCacheInstancesMe { me { id } }`);
+const W1 = graphql(`query RowCacheInstancesW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }`);
+const ROLES = graphql(`query RowCacheInstancesRoles { me { id roles } }`);
 const FLAG = graphql(`query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }`);
+const TENANT_SKUS = graphql(`query RowCacheInstancesSkus { skus { id partNumber } }`);
 const SETTINGS = graphql(`mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }`);
 
 /** The propagation bound of I1. */
@@ -133,6 +136,17 @@ suite(`I1: the caller's row from memory, two server processes on one PostgreSQL 
     await changeIsSeen(() => a.s.ok(admin, Q.deleteUser, { id: u.id }), ME, code("UNAUTHENTICATED"), u.token);
   });
 
+  test("I1: a license removed through A changes the answer-cached hot check on A's very next request and on B within 100 ms", async () => {
+    const u = await reader();
+    const tenant = await a.s.ok(admin, TENANT_SKUS);
+    const skus = (p: string) => tenant.skus.find((k) => k.partNumber === p)!.id;
+    await a.s.ok(admin, Q.purchase, { input: { channel: "ADMIN_CENTER", items: [{ skuId: skus("POWER_VIRTUAL_AGENTS"), quantity: 1 }, { skuId: skus("POWER_VIRTUAL_AGENTS_USER"), quantity: 5 }] } });
+    await a.s.ok(admin, Q.assignUser, { input: { userId: u.id, addLicenses: [{ skuId: skus("POWER_VIRTUAL_AGENTS_USER") }] } });
+    const cannot = (r: { data?: unknown }) => (r.data as { me?: { canCreateBots: boolean } } | undefined)?.me?.canCreateBots === false;
+    await changeIsSeen(() => a.s.ok(admin, Q.assignUser, { input: { userId: u.id, removeSkuIds: [skus("POWER_VIRTUAL_AGENTS_USER")] } }), W1, cannot, u.token);
+    for (const i of [a, b]) expect(await i.metric("answer_cache_lookups_total", '{outcome="hit"}')).toBeGreaterThan(0);
+  });
+
   test("I1: a change of the tenant through A is seen on A's very next request and on B within 100 ms", async () => {
     const u = await reader();
     const off = (r: { data?: unknown }) => (r.data as { tenant?: { allowAdHocSubscriptions: boolean } } | undefined)?.tenant?.allowAdHocSubscriptions === false;
@@ -143,6 +157,9 @@ suite(`I1: the caller's row from memory, two server processes on one PostgreSQL 
   test("I1: with B's LISTEN backend terminated, a demotion through A is refused on B at once; B catches up and caches again", async () => {
     const u = await reader();
     await warm(b, u.token);
+    // The same hot read twice: the second is answered from B's answer cache.
+    await b.s.ok(u.token, ROLES);
+    await b.s.ok(u.token, ROLES);
     const pg = new Client({ connectionString: url });
     await pg.connect();
     try {
@@ -154,7 +171,8 @@ suite(`I1: the caller's row from memory, two server processes on one PostgreSQL 
       await pg.end();
     }
     await a.s.ok(admin, Q.updateUser, { input: { id: u.id, roles: [] } });
-    // B did not hear that commit: it must not answer from its cache.
+    // B did not hear that commit: it must not answer from its caches.
+    expect((await b.s.ok(u.token, ROLES)).me?.roles).toEqual([]);
     expect(code("FORBIDDEN")(await b.s.gql(u.token, READ))).toBe(true);
     // It reconnects, catches up by the state version, and is trusted again: the cache answers once more.
     await until(async () => (await b.metric("row_cache_trusted")) === 1);

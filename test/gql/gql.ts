@@ -130,7 +130,10 @@ type Documents = {
     "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": typeof types.RequestsMembersDocument,
     "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }": typeof types.RowCacheInstancesReadDocument,
     "query RowCacheInstancesMe { me { id } }": typeof types.RowCacheInstancesMeDocument,
+    "query RowCacheInstancesW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": typeof types.RowCacheInstancesW1Document,
+    "query RowCacheInstancesRoles { me { id roles } }": typeof types.RowCacheInstancesRolesDocument,
     "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }": typeof types.RowCacheInstancesFlagDocument,
+    "query RowCacheInstancesSkus { skus { id partNumber } }": typeof types.RowCacheInstancesSkusDocument,
     "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": typeof types.RowCacheInstancesSettingsDocument,
     "query SecurityMe { me { id } }": typeof types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": typeof types.SecurityCapacityDocument,
@@ -372,7 +375,10 @@ const documents: Documents = {
     "query RequestsMembers($g: ID!) { tenant { users(filter: { memberOfGroupId: $g }) { totalCount } } }": types.RequestsMembersDocument,
     "query RowCacheInstancesRead { tenant { users(first: 1) { totalCount } } }": types.RowCacheInstancesReadDocument,
     "query RowCacheInstancesMe { me { id } }": types.RowCacheInstancesMeDocument,
+    "query RowCacheInstancesW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }": types.RowCacheInstancesW1Document,
+    "query RowCacheInstancesRoles { me { id roles } }": types.RowCacheInstancesRolesDocument,
     "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }": types.RowCacheInstancesFlagDocument,
+    "query RowCacheInstancesSkus { skus { id partNumber } }": types.RowCacheInstancesSkusDocument,
     "mutation RowCacheInstancesSettings($on: Boolean!) { updateTenantSettings(input: { allowAdHocSubscriptions: $on }) { id } }": types.RowCacheInstancesSettingsDocument,
     "query SecurityMe { me { id } }": types.SecurityMeDocument,
     "query SecurityCapacity { tenant { capacity { consumed } } }": types.SecurityCapacityDocument,
@@ -979,7 +985,19 @@ export function graphql(source: "query RowCacheInstancesMe { me { id } }"): (typ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RowCacheInstancesW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"): (typeof documents)["query RowCacheInstancesW1 { me { canCreateBots effectiveLicenses { sku { id } state } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheInstancesRoles { me { id roles } }"): (typeof documents)["query RowCacheInstancesRoles { me { id roles } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }"): (typeof documents)["query RowCacheInstancesFlag { tenant { allowAdHocSubscriptions } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RowCacheInstancesSkus { skus { id partNumber } }"): (typeof documents)["query RowCacheInstancesSkus { skus { id partNumber } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

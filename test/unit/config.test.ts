@@ -13,11 +13,17 @@ describe("configuration", () => {
     expect(c.limits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 2000, maxCost: 50_000 });
     expect(c.db).toEqual({ poolSize: 10, statementTimeoutMs: 0, unavailableWaitMs: 2000, ssl: false });
     expect(c.rowCache).toBe(true);
+    expect(c.answerCache).toBe(true);
   });
 
   test("I1: ROW_CACHE=off turns the caller's row cache off (on, off, any case)", () => {
     expect(loadConfig({ ROW_CACHE: "off" }).rowCache).toBe(false);
     expect(loadConfig({ ROW_CACHE: "ON" }).rowCache).toBe(true);
+  });
+
+  test("I1: ANSWER_CACHE=off turns the answer cache off; anything but on/off is refused", () => {
+    expect(loadConfig({ ANSWER_CACHE: "off" }).answerCache).toBe(false);
+    expect(() => loadConfig({ ANSWER_CACHE: "maybe" })).toThrow(/ANSWER_CACHE/);
   });
 
   test("V3: ACTIVITY is on unless set off; off gathers nothing (bench W1A measures what gathering costs)", () => {
