@@ -2,6 +2,8 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { App } from "../app/request/context";
+import type { Admission } from "../app/request/admission";
+import type { CachedAnswer } from "../app/request/answer-cache";
 import { admitGraphQL } from "../api/graphql/apollo";
 import { GraphQLOperation } from "../api/graphql/operation";
 import { readiness } from "./health";
@@ -47,6 +49,26 @@ function withExtensions(body: string, extensions: Record<string, unknown>): stri
 /** I1's answer cache key: everything of a POST that Apollo's answer depends on besides the data (the token included). */
 function requestKey(headers: HeaderMap, search: string, raw: string): string {
   return `${headers.get("authorization")}\u0000${headers.get("content-type")}\u0000${headers.get("accept")}\u0000${search}\u0000${raw}`;
+}
+
+/** I1: the answer of an answerable query (the gate drafted it, src/api/graphql/apollo.ts), for its next identical request. */
+function keepAnswer(app: App, key: string, admission: Admission, op: GraphQLOperation, headers: HeaderMap): void {
+  const a = op.answer;
+  const caller = admission.admitted?.principal;
+  if (a.data === undefined || a.version === undefined || caller?.kind !== "user") return;
+  app.answers.put(key, {
+    tenantId: caller.tenantId, userId: caller.userId, version: a.version, from: a.from ?? 0, until: a.until ?? 0,
+    price: admission.payment.price ?? 0, operationName: op.outcome.operationName, headers: Object.fromEntries(headers), data: a.data,
+  });
+}
+
+/** A cached answer as Apollo would have written it, with this request's extensions.cost; logged like any request. */
+function sendAnswer(res: ServerResponse, rec: RequestRecord, admission: Admission, a: CachedAnswer): void {
+  const op = (rec.op = new GraphQLOperation(admission));
+  Object.assign(op.outcome, { operationName: a.operationName, code: "OK", principal: "user", tenant: a.tenantId });
+  const text = `{"data":${a.data},"extensions":${JSON.stringify({ cost: costExtension(admission) })}}\n`;
+  res.writeHead(200, { ...a.headers, "content-length": Buffer.byteLength(text) });
+  res.end(text);
 }
 
 const errorBody = (message: string, code: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
@@ -106,15 +128,10 @@ export function createHttpHandler(app: App, server: ApolloServer<GraphQLOperatio
         }
       }
       // I1: a repeated hot check, answered from memory while nothing it was read from can have changed.
-      const answerKey = !door.refused && app.answers.enabled && req.method === "POST" ? requestKey(headers, url.search, raw) : undefined;
-      const cached = answerKey && !door.refused ? await answerFromCache(app, door, answerKey) : undefined;
-      if (cached && !door.refused) {
-        const op = (rec.op = new GraphQLOperation(door));
-        Object.assign(op.outcome, { operationName: cached.operationName, code: "OK", principal: "user", tenant: cached.tenantId });
-        const text = `{"data":${cached.data},"extensions":${JSON.stringify({ cost: costExtension(door) })}}\n`;
-        res.writeHead(200, { ...cached.headers, "content-length": Buffer.byteLength(text) });
-        return void res.end(text);
-      }
+      const admitted = door.refused ? undefined : door;
+      const answerKey = admitted && app.answers.enabled && req.method === "POST" ? requestKey(headers, url.search, raw) : undefined;
+      const cached = admitted && answerKey ? await answerFromCache(app, admitted, answerKey) : undefined;
+      if (admitted && cached) return sendAnswer(res, rec, admitted, cached);
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () => {
@@ -130,14 +147,7 @@ export function createHttpHandler(app: App, server: ApolloServer<GraphQLOperatio
       if (result.body.kind === "complete") {
         // With its length the response goes out in one write; without it, node:http frames it as chunks (issue 22).
         const text = costExt ? withExtensions(result.body.string, costExt) : result.body.string;
-        const answer = rec.op?.answer;
-        const caller = door.refused ? undefined : door.admitted?.principal;
-        if (answerKey && answer?.data !== undefined && answer.version !== undefined && caller?.kind === "user" && (result.status ?? 200) === 200) {
-          app.answers.put(answerKey, {
-            tenantId: caller.tenantId, userId: caller.userId, version: answer.version, from: answer.from ?? 0, until: answer.until ?? 0,
-            price: door.refused ? 0 : (door.payment.price ?? 0), operationName: rec.op?.outcome.operationName, headers: Object.fromEntries(result.headers), data: answer.data,
-          });
-        }
+        if (admitted && answerKey && rec.op && (result.status ?? 200) === 200) keepAnswer(app, answerKey, admitted, rec.op, result.headers);
         outHeaders["content-length"] = Buffer.byteLength(text);
         res.writeHead(result.status ?? 200, outHeaders);
         res.end(text);

@@ -33,25 +33,25 @@ const SLACK = 0.01;
 
 /** One request against one or more buckets: the stored TATs in, the new TATs (when allowed) and the answers out. */
 export function gcra(now: number, cost: number, sizes: BucketSize[], stored: (number | undefined)[]): Payment & { tats: number[] } {
-  // now: ms since EPOCH, as are the TATs.
-  const tats: number[] = [];
-  const next: number[] = [];
-  const per: number[] = [];
-  const whole: number[] = [];
+  // now: ms since EPOCH, as are the TATs. Loops, not maps: this runs on every request (one or two buckets).
+  const n = sizes.length;
+  const tats: number[] = new Array(n);
+  const next: number[] = new Array(n);
   let allowed = true;
-  for (let i = 0; i < sizes.length; i++) {
-    per[i] = sizes[i].windowMs / sizes[i].points;
-    whole[i] = sizes[i].points * per[i];
+  for (let i = 0; i < n; i++) {
+    const per = sizes[i].windowMs / sizes[i].points;
     tats[i] = Math.max(stored[i] ?? now, now);
-    next[i] = tats[i] + cost * per[i];
-    if (next[i] - now > whole[i] + SLACK * per[i]) allowed = false;
+    next[i] = tats[i] + cost * per;
+    if (next[i] - now > sizes[i].points * per + SLACK * per) allowed = false;
   }
-  const buckets = sizes.map((_, i) => {
+  const buckets: BucketAnswer[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const per = sizes[i].windowMs / sizes[i].points;
+    const whole = sizes[i].points * per;
     const at = allowed ? next[i] : tats[i];
-    const remaining = Math.max(0, Math.floor((whole[i] - (at - now)) / per[i] + SLACK));
-    const retryMs = !allowed && next[i] - now > whole[i] + SLACK * per[i] ? Math.ceil(next[i] - whole[i] - now) : 0;
-    return { remaining, retryMs };
-  });
+    const over = !allowed && next[i] - now > whole + SLACK * per;
+    buckets[i] = { remaining: Math.max(0, Math.floor((whole - (at - now)) / per + SLACK)), retryMs: over ? Math.ceil(next[i] - whole - now) : 0 };
+  }
   return { allowed, buckets, tats: allowed ? next : tats };
 }
 
@@ -101,9 +101,11 @@ export class MemoryBuckets {
 
   pay(now: number, cost: number, keys: string[], sizes: BucketSize[]): Payment {
     this.sweep(now);
-    const r = gcra(now, cost, sizes, keys.map((k) => this.tats.get(k)));
-    if (r.allowed && cost > 0) keys.forEach((k, i) => this.tats.set(k, r.tats[i]));
-    return { allowed: r.allowed, buckets: r.buckets };
+    const stored: (number | undefined)[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) stored[i] = this.tats.get(keys[i]);
+    const r = gcra(now, cost, sizes, stored);
+    if (r.allowed && cost > 0) for (let i = 0; i < keys.length; i++) this.tats.set(keys[i], r.tats[i]);
+    return r;
   }
 
   get size(): number {

@@ -132,13 +132,18 @@ export class Throttle {
     const price = Math.max(0, Math.ceil(cost));
     const buckets = this.buckets(keys);
     if (!buckets.length) return { allowed: true, cost: price, status: NO_STATUS, retryAfterSeconds: 0 };
-    const paid = await this.pay(price, buckets);
+    const pending = this.pay(price, buckets);
+    return this.decide(price, buckets, pending instanceof Promise ? await pending : pending, transport);
+  }
+
+  private decide(price: number, buckets: Bucket[], paid: Payment, transport: string): ThrottleDecision {
     const status = this.tighter(buckets, paid);
     // The request needs room in both: it may retry when the later of the refusing buckets has room.
     let refused = -1;
-    paid.buckets.forEach((b, i) => {
+    for (let i = 0; i < paid.buckets.length; i++) {
+      const b = paid.buckets[i];
       if (b.retryMs > 0 && (refused < 0 || b.retryMs > paid.buckets[refused].retryMs)) refused = i;
-    });
+    }
     const by = refused >= 0 ? buckets[refused].kind : undefined;
     if (by) this.onRefused?.(by, transport);
     return {
@@ -166,30 +171,37 @@ export class Throttle {
     return out;
   }
 
-  /** One script call in Redis when it is up; else (or when the call fails) this instance's memory, at once. */
-  private async pay(cost: number, buckets: Bucket[]): Promise<Payment> {
+  /** One script call in Redis when it is up; else (or when the call fails) this instance's memory, at once (no await). */
+  private pay(cost: number, buckets: Bucket[]): Payment | Promise<Payment> {
     const now = this.clock.now().getTime() - EPOCH;
-    if (this.redis && this.redisState === "up") {
-      const args: (string | number)[] = [...buckets.map((b) => b.key), now, cost];
-      for (const b of buckets) args.push(b.points, b.windowMs);
-      try {
-        const r = await this.redis.lgGcra(buckets.length, ...args);
-        return { allowed: r[0] === 1, buckets: buckets.map((_, i) => ({ remaining: r[1 + 2 * i], retryMs: r[2 + 2 * i] })) };
-      } catch {
-        // A timeout or a dropped connection: this request counts here; the connection's events log the outage.
-      }
+    return this.redis && this.redisState === "up" ? this.payShared(now, cost, buckets) : this.payHere(now, cost, buckets);
+  }
+
+  private async payShared(now: number, cost: number, buckets: Bucket[]): Promise<Payment> {
+    const args: (string | number)[] = [...buckets.map((b) => b.key), now, cost];
+    for (const b of buckets) args.push(b.points, b.windowMs);
+    try {
+      const r = await this.redis!.lgGcra(buckets.length, ...args);
+      return { allowed: r[0] === 1, buckets: buckets.map((_, i) => ({ remaining: r[1 + 2 * i], retryMs: r[2 + 2 * i] })) };
+    } catch {
+      // A timeout or a dropped connection: this request counts here; the connection's events log the outage.
+      return this.payHere(now, cost, buckets);
     }
-    return this.memory.pay(now, cost, buckets.map((b) => b.key), buckets);
+  }
+
+  private payHere(now: number, cost: number, buckets: Bucket[]): Payment {
+    const keys: string[] = new Array(buckets.length);
+    for (let i = 0; i < buckets.length; i++) keys[i] = buckets[i].key;
+    return this.memory.pay(now, cost, keys, buckets);
   }
 
   /** Shopify's throttleStatus: the bucket with less left. */
   private tighter(buckets: Bucket[], paid: Payment): BucketStatus {
-    let best: BucketStatus | undefined;
-    buckets.forEach((b, i) => {
-      const s = { maximumAvailable: b.points, currentlyAvailable: paid.buckets[i].remaining, restoreRate: Math.max(1, Math.floor(b.points / (b.windowMs / 1000))) };
-      if (!best || s.currentlyAvailable < best.currentlyAvailable) best = s;
-    });
-    return best ?? NO_STATUS;
+    let best = -1;
+    for (let i = 0; i < buckets.length; i++) if (best < 0 || paid.buckets[i].remaining < paid.buckets[best].remaining) best = i;
+    if (best < 0) return NO_STATUS;
+    const b = buckets[best];
+    return { maximumAvailable: b.points, currentlyAvailable: paid.buckets[best].remaining, restoreRate: Math.max(1, Math.floor(b.points / (b.windowMs / 1000))) };
   }
 
   async close(): Promise<void> {

@@ -59,12 +59,12 @@ export async function rawAssign(sql: Sql, t: W3Target): Promise<{ wanted: number
     const seq = Number(want_seq) + 1;
     await sql.run("UPDATE seat_pool SET want_seq = ? WHERE tenant_id = ? AND sku_id = ?", [seq, t.tenantId, t.skuId]);
     const wanted = await sql.run(`WITH RECURSIVE ${DOWN}
-      INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at)
-      SELECT DISTINCT m.user_id, CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BOOLEAN), CAST(? AS BIGINT)
+      INSERT INTO license_want (user_id, sku_id, tenant_id, want_seq, wanted_since, holds_seat, updated_at, idle_since)
+      SELECT DISTINCT m.user_id, CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BOOLEAN), CAST(? AS BIGINT), CAST(? AS BIGINT)
       FROM d CROSS JOIN group_user_member m
       WHERE m.group_id = d.g AND m.tenant_id = ?
         AND NOT EXISTS (SELECT 1 FROM license_want w WHERE w.user_id = m.user_id AND w.sku_id = ? AND w.tenant_id = ?)`,
-    [t.groupId, t.tenantId, t.skuId, t.tenantId, seq, now, sql.bool(false), now, t.tenantId, t.skuId, t.tenantId]);
+    [t.groupId, t.tenantId, t.skuId, t.tenantId, seq, now, sql.bool(false), now, now, t.tenantId, t.skuId, t.tenantId]);
     const { granted } = await rebalance(sql, t, now);
     await audit(sql, t, now, { changes: [{ op: "add" }], seatChanges: { wanted, granted } });
     return { wanted, granted };
