@@ -10,6 +10,10 @@ export interface AnswerSource {
 
 /** The cache's default size: answers of distinct (token, request) pairs, across tenants (about 1 KB each). */
 export const MAX_CACHED_ANSWERS = 10_000;
+/** And its bound in characters of keys and answers together: a caller sending large distinct bodies cannot grow it. */
+export const MAX_CACHED_CHARS = 16_000_000;
+/** A request or an answer longer than this is not kept (the hot check is a few hundred characters of each). */
+export const MAX_ANSWER_CHARS = 16_384;
 
 /** What a read-only request answered, and what it was computed from. */
 export interface CachedAnswer {
@@ -39,9 +43,10 @@ export interface CachedAnswer {
  */
 export class AnswerCache {
   private readonly entries = new Map<string, CachedAnswer>();
+  private chars = 0;
   readonly stats = { hits: 0, misses: 0, stale: 0, stored: 0 };
 
-  constructor(readonly enabled: boolean, private readonly maxEntries = MAX_CACHED_ANSWERS) {}
+  constructor(readonly enabled: boolean, private readonly maxEntries = MAX_CACHED_ANSWERS, private readonly maxChars = MAX_CACHED_CHARS) {}
 
   get size(): number {
     return this.entries.size;
@@ -58,7 +63,7 @@ export class AnswerCache {
     const now = app.clock.now().getTime();
     const row = a.tenantId === caller.tenantId && a.userId === caller.userId ? app.database.cachedSignIn(a.userId, a.tenantId) : undefined;
     if (!row || Number(row.t_version) !== a.version || now < a.from || now >= a.until) {
-      this.entries.delete(key);
+      this.drop(key);
       this.stats.stale++;
       return undefined;
     }
@@ -67,10 +72,23 @@ export class AnswerCache {
   }
 
   put(key: string, answer: CachedAnswer): void {
-    if (!this.enabled || answer.until <= answer.from) return;
-    this.entries.delete(key);
+    if (!this.enabled || answer.until <= answer.from || key.length > MAX_ANSWER_CHARS || answer.data.length > MAX_ANSWER_CHARS) return;
+    this.drop(key);
     this.entries.set(key, answer);
+    this.chars += key.length + answer.data.length;
     this.stats.stored++;
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    while (this.entries.size > this.maxEntries || this.chars > this.maxChars) this.drop(this.entries.keys().next().value!);
+  }
+
+  /** Characters held (keys and answers): the memory bound's measure. */
+  get held(): number {
+    return this.chars;
+  }
+
+  private drop(key: string): void {
+    const a = this.entries.get(key);
+    if (!a) return;
+    this.entries.delete(key);
+    this.chars -= key.length + a.data.length;
   }
 }
