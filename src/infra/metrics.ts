@@ -126,30 +126,23 @@ export class Metrics {
       registers: [this.registry], collect() { const r = rowCache?.(); if (r) this.set(r.trust === "trusted" ? 1 : 0); },
     });
     new Gauge({ name: `${PREFIX}row_cache_rows`, help: "Callers' rows held by the row cache (I1).", registers: [this.registry], collect() { const r = rowCache?.(); if (r) this.set(r.rows); } });
-    new Counter({
-      name: `${PREFIX}row_cache_lookups_total`, help: "Admissions by where the caller's row came from: hit (memory), miss (read and cached), bypassed (read: the cache was not trusted).",
-      labelNames: ["outcome"] as const, registers: [this.registry],
-      collect() {
-        const r = rowCache?.();
-        if (!r) return;
-        this.reset();
-        this.inc({ outcome: "hit" }, r.stats.hits);
-        this.inc({ outcome: "miss" }, r.stats.misses);
-        this.inc({ outcome: "bypassed" }, r.stats.bypassed);
-      },
+    const outcomes = (name: string, help: string, read: () => Record<string, number> | undefined) =>
+      new Counter({
+        name: `${PREFIX}${name}`, help, labelNames: ["outcome"] as const, registers: [this.registry],
+        collect() {
+          const counts = read();
+          if (!counts) return;
+          this.reset();
+          for (const [outcome, n] of Object.entries(counts)) this.inc({ outcome }, n);
+        },
+      });
+    outcomes("row_cache_lookups_total", "Admissions by where the caller's row came from: hit (memory), miss (read and cached), bypassed (read: the cache was not trusted).", () => {
+      const r = rowCache?.();
+      return r && { hit: r.stats.hits, miss: r.stats.misses, bypassed: r.stats.bypassed };
     });
-    new Counter({
-      name: `${PREFIX}answer_cache_lookups_total`,
-      help: "I1's answer cache: hit (a repeated hot check answered from memory), stale (dropped: the tenant changed or time moved a status), miss (executed).",
-      labelNames: ["outcome"] as const, registers: [this.registry],
-      collect() {
-        const a = answers?.();
-        if (!a) return;
-        this.reset();
-        this.inc({ outcome: "hit" }, a.stats.hits);
-        this.inc({ outcome: "stale" }, a.stats.stale);
-        this.inc({ outcome: "miss" }, a.stats.misses);
-      },
+    outcomes("answer_cache_lookups_total", "I1's answer cache: hit (a repeated hot check answered from memory), stale (dropped: the tenant changed or time moved a status), miss (executed).", () => {
+      const a = answers?.();
+      return a && { hit: a.stats.hits, stale: a.stats.stale, miss: a.stats.misses };
     });
   }
 
