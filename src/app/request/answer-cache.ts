@@ -35,11 +35,11 @@ export interface CachedAnswer {
 /**
  * I1, carried one step further: a signed-in user's repeated read of their own licensing (the hot check) is
  * answered from memory while nothing it was computed from can have changed. The answer is keyed by the whole
- * request (token, content type, accept, body) and used only while this instance's row cache holds the caller's
- * row at the same tenant state version (every commit of the tenant bumps it and drops the row here at once, and
- * on other instances through LISTEN/NOTIFY; the row cache is not trusted while that is down), before the first
- * instant at which time alone changes a status (`answerHoldsUntil`, src/app/request/answers.ts). The token is verified and the price paid on
- * every use as for any request; only the execution is skipped.
+ * request (token, content type, accept, query string, body) and used only while this instance's row cache holds
+ * the caller's row at the same tenant state version (every commit of the tenant bumps it and drops the row here at
+ * once, and on other instances through LISTEN/NOTIFY; the row cache is not trusted while that is down), before the
+ * first instant at which time alone changes a status (`answerHoldsUntil` in ./answers.ts). The token is verified
+ * and the price paid on every use as for any request; only the execution is skipped.
  */
 export class AnswerCache {
   private readonly entries = new Map<string, CachedAnswer>();
