@@ -7,9 +7,12 @@ import { TenantGraph } from "../../data/licensing/graph";
 import { grants, prepaidUnits, subscriptionStatus } from "../../domain/licensing/status";
 import { BOT_AUTHORING_PLAN } from "../../domain/limits";
 
-/** S10: the service plan that lets a user create bots (the catalog's plans are shared between SKUs). */
+const authoringPlan = new WeakMap<Catalog, string | undefined>();
+
+/** S10: the service plan that lets a user create bots (the catalog's plans are shared between SKUs; a catalog never changes). */
 export function botAuthoringPlanId(catalog: Catalog): string | undefined {
-  return catalog.skus.flatMap((s) => catalog.plans(s.id)).find((p) => p.name === BOT_AUTHORING_PLAN)?.id;
+  if (!authoringPlan.has(catalog)) authoringPlan.set(catalog, catalog.skus.flatMap((s) => catalog.plans(s.id)).find((p) => p.name === BOT_AUTHORING_PLAN)?.id);
+  return authoringPlan.get(catalog);
 }
 
 /** What the tenant's subscriptions mean right now, per SKU. */
