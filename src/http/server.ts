@@ -53,12 +53,12 @@ function requestKey(headers: HeaderMap, search: string, raw: string): string {
 
 /** I1: the answer of an answerable query (the gate drafted it, src/api/graphql/apollo.ts), for its next identical request. */
 function keepAnswer(app: App, key: string, admission: Admission, op: GraphQLOperation, headers: HeaderMap): void {
-  const a = op.answer;
+  const { read, data } = op.answer;
   const caller = admission.admitted?.principal;
-  if (a.data === undefined || a.version === undefined || caller?.kind !== "user") return;
+  if (!read || data === undefined || caller?.kind !== "user") return;
   app.answers.put(key, {
-    tenantId: caller.tenantId, userId: caller.userId, version: a.version, from: a.from ?? 0, until: a.until ?? 0,
-    price: admission.payment.price ?? 0, operationName: op.outcome.operationName, headers: Object.fromEntries(headers), data: a.data,
+    tenantId: caller.tenantId, userId: caller.userId, ...read,
+    price: admission.payment.price ?? 0, operationName: op.outcome.operationName, headers: Object.fromEntries(headers), data,
   });
 }
 

@@ -52,13 +52,13 @@ function operationGate(app: App, schema: GraphQLSchema): ApolloServerPlugin<Grap
           // I1: the tenant as signed in is what the answer is read at (a reallocation above wrote: then it is not kept).
           const tenant = ctx.signedInTenant;
           if (kind === "user" && tenant && app.answers.enabled && answerable(schema, document)) {
-            Object.assign(contextValue.answer, { version: tenant.stateVersion, from: ctx.clock.now().getTime(), until: await answerHoldsUntil(ctx) });
+            contextValue.answer.read = { version: tenant.stateVersion, from: ctx.clock.now().getTime(), until: await answerHoldsUntil(ctx) };
           }
         },
         async willSendResponse({ contextValue, response }) {
           // A request refused before its cost was known (parse, validation) pays 1; every response carries extensions.cost.
           const draft = contextValue.answer;
-          if (draft.version !== undefined && response.body.kind === "single" && !response.body.singleResult.errors && response.body.singleResult.data) {
+          if (draft.read && response.body.kind === "single" && !response.body.singleResult.errors && response.body.singleResult.data) {
             draft.data = JSON.stringify(response.body.singleResult.data);
           }
           await answerUnpaid(contextValue, response);

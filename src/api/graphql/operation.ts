@@ -14,11 +14,12 @@ export interface Outcome {
   tenant?: string;
 }
 
-/** I1's answer cache: what the gate learnt of an answerable query (src/api/graphql/answerable.ts), and its data once answered. */
+/**
+ * I1's answer cache: what the gate learnt of an answerable query (src/api/graphql/answerable.ts): the tenant state
+ * version it is read at and the interval it holds for; then its data once answered without errors.
+ */
 export interface AnswerDraft {
-  version?: number;
-  from?: number;
-  until?: number;
+  read?: { version: number; from: number; until: number };
   data?: string;
 }
 

@@ -55,7 +55,8 @@ export class AnswerCache {
   /** The answer for `key` if it still holds for this caller now (with the row's last activity, V3); a stale one is dropped. */
   get(app: AnswerSource, key: string, caller: { tenantId?: string; userId?: string }): { answer: CachedAnswer; lastActivityAt: Date | null } | undefined {
     if (!this.enabled) return undefined;
-    const a = this.entries.get(key);
+    // A key too long to be kept is not looked up either: hashing a large body on every POST would be work for nothing.
+    const a = key.length > MAX_ANSWER_CHARS ? undefined : this.entries.get(key);
     if (!a) {
       this.stats.misses++;
       return undefined;
